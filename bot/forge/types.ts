@@ -1,0 +1,68 @@
+/**
+ * The contract between the bot and the forges: a submission is a set of files for the content
+ * repository that becomes one commit on one branch and one pull request, exactly once.
+ */
+
+/** What a submission asks for. */
+export type SubmissionKind = 'new' | 'objection' | 'repair' | 'edit';
+
+/** A file of a submission, by its path in the content repository (content/records/…, content/media/…). */
+export interface SubmissionFile {
+  path: string;
+  content: Uint8Array | string;
+}
+
+/** A confirmed submission: everything needed to open its pull request, with no reference to chat state. */
+export interface Submission {
+  /** Stable, unique id chosen when the submitter confirms; the branch is named from it. */
+  id: string;
+  kind: SubmissionKind;
+  /** The record the submission creates or changes. */
+  recordId: string;
+  /** Who sent it: the submitting unit for staff; for the public (objections) only a chat id. */
+  submitter: { unit?: string; chatId?: number; userId?: number; displayName?: string };
+  /** One line for the pull request title and the commit subject. */
+  title: string;
+  /** Human summary for the pull request body (Markdown). */
+  body: string;
+  files: SubmissionFile[];
+  /** ISO timestamp of the confirmation. */
+  createdAt: string;
+}
+
+/** Where a submission's pull request stands. */
+export type ReviewState =
+  | { state: 'open'; url: string; approvals: number }
+  | { state: 'merged'; url: string; mergedAt: string }
+  | { state: 'closed'; url: string; comment?: string };
+
+/** A pull request found on a forge. */
+export interface PullRequestRef {
+  submissionId: string;
+  branch: string;
+  url: string;
+  number?: number;
+}
+
+/** One forge (local git, GitHub, Gitea/Forgejo, GitLab). Every method is safe to repeat. */
+export interface Forge {
+  readonly name: string;
+  /** Opens (or finds, if it already exists) the pull request of a submission. */
+  openPullRequest(submission: Submission): Promise<PullRequestRef>;
+  find(submissionId: string): Promise<PullRequestRef | undefined>;
+  state(submissionId: string): Promise<ReviewState | undefined>;
+  listOpen(): Promise<PullRequestRef[]>;
+}
+
+/**
+ * What the bot hands a confirmed submission to: stores it durably before any forge call and
+ * delivers it later (the outbox). Resolves once stored; delivery happens in the background.
+ */
+export interface SubmissionSink {
+  submit(submission: Submission): Promise<{ stored: true; receipt: string }>;
+  /** The pull request or branch of a submission once delivered. */
+  status(submissionId: string): Promise<{ delivered: boolean; pullRequest?: PullRequestRef; review?: ReviewState }>;
+}
+
+/** The branch of a submission. */
+export const branchFor = (submissionId: string) => `submission/${submissionId}`;

@@ -1,0 +1,64 @@
+/**
+ * The publisher's configuration (content/publisher.yaml) and its categories
+ * (content/categories.yaml): data a publisher edits, parsed with a schema so a mistake fails the
+ * build with the file and the field.
+ */
+import { z } from 'zod';
+import { LISTS } from './labels.ts';
+
+const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+/** One category (basis for listing) of a list. */
+export const categorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. wage-arrears'),
+  name: bilingual.describe('类别名称（中文、英文）'),
+  description: z.string().optional().describe('类别说明，显示在标准页面'),
+  source: z.string().optional().describe('出处，如“000 基本标准二(1)”'),
+  /** Conditions for early removal (信用修复), asked by the bot's /repair flow. */
+  repair: z
+    .strictObject({
+      months_after_correction: z.number().int().min(0).describe('整改完成后须经过的月数'),
+      requires_pledge: z.boolean().describe('是否须提交书面信用承诺'),
+      requirements: z.array(z.string()).describe('其他条件，逐条列出'),
+    })
+    .optional(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+/** content/categories.yaml: the categories of every list. */
+export const categoriesSchema = z.strictObject(
+  Object.fromEntries(LISTS.map((l) => [l, z.array(categorySchema).min(1)])) as Record<
+    (typeof LISTS)[number],
+    z.ZodArray<typeof categorySchema>
+  >,
+);
+export type Categories = z.infer<typeof categoriesSchema>;
+
+/** A submitting unit (责任单位) and the categories it covers. */
+export const unitSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  categories: z.array(z.string()).optional().describe('该单位负责报送的类别 id；省略表示全部'),
+});
+
+/** content/publisher.yaml. */
+export const publisherSchema = z.strictObject({
+  name: z.string().min(1).describe('发布单位全称'),
+  short_name: z.string().min(1).describe('简称，用于页眉'),
+  logo_text: z.string().min(1).max(4).describe('页眉标志中的文字（1–4 字）'),
+  region: z.string().regex(/^\d{6}$/).describe('发布单位所在行政区划代码'),
+  site_url: z.url().describe('公开网站地址'),
+  language: z.enum(['zh', 'en']).default('zh').describe('校验报告的默认语言'),
+  sample: z.boolean().default(false).describe('为 true 时全站显示“示例数据”标识'),
+  contact: z.strictObject({
+    department: z.string().min(1),
+    address: z.string().min(1),
+    phone: z.string().min(1),
+    email: z.email().optional(),
+    hours: z.string().optional(),
+  }),
+  approvals_required: z.number().int().min(1).max(5).default(2).describe('发布前所需审批数（审核 + 审定 = 2）'),
+  units: z.array(unitSchema).min(1).describe('报送单位'),
+  objection_working_days: z.number().int().min(1).default(3).describe('异议办理时限（工作日）'),
+});
+export type Publisher = z.infer<typeof publisherSchema>;

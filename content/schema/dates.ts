@@ -1,0 +1,64 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD). Records hold dates, never times: comparing the
+ * strings compares the dates, and nothing depends on the machine's time zone.
+ */
+
+/** An ISO calendar date, e.g. 2026-07-15. */
+export type IsoDate = string;
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when the string is a real calendar date (2026-02-30 is not). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Adds whole years, keeping the day (29 February falls back to 28 February). */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+/** Adds days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+
+/** A publication batch: 2026-Q3 is July to September 2026 (每季发布). */
+export const BATCH_PATTERN = /^(\d{4})-Q([1-4])$/;
+
+/** The first and last day of a quarterly batch. */
+export function batchRange(batch: string): { start: IsoDate; end: IsoDate } {
+  const m = BATCH_PATTERN.exec(batch);
+  if (!m) throw new Error(`"${batch}" is not a batch: write the year and quarter, e.g. 2026-Q3`);
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  const start = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+  const end = addDays(q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`, -1);
+  return { start, end };
+}
+
+/** The batch a date falls in. */
+export function batchOf(date: IsoDate): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+/**
+ * The date the site is published "as of": HONGHEI_DATE (YYYY-MM-DD) when set, so builds and tests
+ * are reproducible, otherwise today in China (UTC+8).
+ */
+export function publicationDate(env: Record<string, string | undefined> = process.env): IsoDate {
+  const fixed = env.HONGHEI_DATE?.trim();
+  if (fixed) {
+    if (!isIsoDate(fixed)) throw new Error(`HONGHEI_DATE="${fixed}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21`);
+    return fixed;
+  }
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,16 @@
+/**
+ * The Honghei registry: the record schema, its rules and the reading of the content repository.
+ * Imported by the site (site/content.config.ts), the validator, the bot and the exporters.
+ */
+export * from './config.ts';
+export * from './dates.ts';
+export * from './labels.ts';
+export * from './messages.ts';
+export * from './personal-data.ts';
+export * from './problems.ts';
+export * from './record.ts';
+export * from './region.ts';
+export * from './source.ts';
+export * from './uscc.ts';
+export * from './validate.ts';
+export * from './visibility.ts';

@@ -1,0 +1,118 @@
+/**
+ * Reading the content repository: YAML files parsed with the yaml library, keeping source
+ * positions so every problem can be reported as file:line:col.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { categoriesSchema, publisherSchema, type Categories, type Publisher } from './config.ts';
+
+/** A parsed YAML file with what is needed to point at a field in it. */
+export interface YamlSource {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  data: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** A position in a file, 1-based. */
+export interface Position { line: number; col: number }
+
+/** Parses YAML text; syntax errors are kept in doc.errors for the caller to report. */
+export function parseYaml(text: string, file: string): YamlSource {
+  const lines = new LineCounter();
+  // Core schema: dates stay strings, `yes` stays a string; no merge keys, no custom tags.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
+  const data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 0 });
+  return { file, data, doc, lines };
+}
+
+/**
+ * The position of a field path in a document: the key of the deepest existing node on the path
+ * (an unknown key points at itself, a missing key at its parent).
+ */
+export function positionOf(source: YamlSource, path: readonly PropertyKey[]): Position {
+  let node: unknown = source.doc.contents;
+  let offset = (source.doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  const { line, col } = source.lines.linePos(offset);
+  return { line, col };
+}
+
+/** Points at the value of a field rather than its key (for a wrong value on a known key). */
+export function valuePositionOf(source: YamlSource, path: readonly PropertyKey[]): Position {
+  const node = source.doc.getIn(path as PropertyKey[], true) as Node | undefined;
+  if (node?.range) return source.lines.linePos(node.range[0]);
+  return positionOf(source, path);
+}
+
+/** Where content lives, relative to a project root. */
+export function contentPaths(root: string) {
+  const content = join(root, 'content');
+  return {
+    content,
+    records: join(content, 'records'),
+    cases: join(content, 'cases'),
+    publisher: join(content, 'publisher.yaml'),
+    categories: join(content, 'categories.yaml'),
+  };
+}
+
+/** Every record file under content/records, sorted, as paths relative to the root. */
+export function listRecordFiles(root: string): string[] {
+  const dir = contentPaths(root).records;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => toPosix(relative(root, join(dir, f))))
+    .sort();
+}
+
+/** Reads and parses one file relative to the root. */
+export function readYaml(root: string, file: string): YamlSource {
+  return parseYaml(readFileSync(join(root, file), 'utf8'), file);
+}
+
+export const toPosix = (p: string) => p.split(sep).join('/');
+
+/** A configuration file that failed its schema, with the first problem's position. */
+export class ConfigError extends Error {}
+
+function loadConfig<T>(root: string, file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
+  const source = readYaml(root, file);
+  if (source.doc.errors.length) {
+    const e = source.doc.errors[0]!;
+    const { line, col } = source.lines.linePos(e.pos[0]);
+    throw new ConfigError(`${file}:${line}:${col}  ${e.message}`);
+  }
+  const parsed = schema.safeParse(source.data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => {
+    const { line, col } = positionOf(source, i.path);
+    return `${file}:${line}:${col}  ${i.path.join('.') || '(file)'}  ${i.message}`;
+  });
+  throw new ConfigError(`${file} is not valid:\n${lines.join('\n')}`);
+}
+
+/** The publisher configuration; fails with file:line when it is wrong. */
+export function loadPublisher(root: string): Publisher {
+  return loadConfig(root, 'content/publisher.yaml', publisherSchema);
+}
+
+/** The categories of the three lists; fails with file:line when they are wrong. */
+export function loadCategories(root: string): Categories {
+  return loadConfig(root, 'content/categories.yaml', categoriesSchema);
+}

@@ -1,0 +1,37 @@
+/**
+ * Content collections. Records come through the registry's own loader (validated, only public
+ * entries); case write-ups and procedure pages are MDX.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { fileURLToPath } from 'node:url';
+import { createRecordSchema, loadCategories, publicationDate } from '../content/schema/index.ts';
+import { recordsLoader } from './lib/records-loader.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const records = defineCollection({
+  loader: recordsLoader({ root, date: publicationDate() }),
+  schema: createRecordSchema({ categories: loadCategories(root) }),
+});
+
+/** Typical-case write-ups (以案释法), one MDX file per case, with their pictures. */
+const cases = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/cases' }),
+  schema: z.strictObject({
+    title: z.string(),
+    summary: z.string(),
+    date: z.string(),
+    records: z.array(z.string()).default([]),
+    sample: z.boolean().default(false),
+  }),
+});
+
+/** Criteria and procedure pages (standards, objections, early removal), written from the seeds. */
+const pages = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+  schema: z.strictObject({ title: z.string(), description: z.string(), order: z.number().default(0), source: z.string().optional() }),
+});
+
+export const collections = { records, cases, pages };

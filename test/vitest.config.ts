@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One configuration for the whole suite. The global setups build the sample site once and start a
+// Redis server on 127.0.0.1; tests that need them use inject().
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/site.ts', 'test/setup/redis.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+  },
+});
