@@ -4,6 +4,7 @@
  */
 export * from './config.ts';
 export * from './dates.ts';
+export * from './fields.ts';
 export * from './labels.ts';
 export * from './messages.ts';
 export * from './personal-data.ts';

@@ -5,28 +5,16 @@
  * Schema's documentation.
  */
 import { z } from 'zod';
-import type { Categories } from './config.ts';
-import { addYears, batchRange, batchOf, BATCH_PATTERN, isIsoDate } from './dates.ts';
-import {
-  APPROVAL_ROLES, ATTACHMENT_EXTENSIONS, ATTACHMENT_KINDS, DEMO_LEVELS, KINDS_BY_LIST, KINDS_WITH_CODE, LIST_NAMES,
-  LISTS, PERSON_ROLES, STATUSES, SUBJECT_KIND_NAMES, SUBJECT_KINDS,
-} from './labels.ts';
-import { renderMessage, type MessageKey } from './messages.ts';
-import { findPersonalData, isValidResidentId, maskPersonName, MASKED_ID_PATTERN, MASKED_NAME_PATTERN } from './personal-data.ts';
-import { divisionName } from './region.ts';
-import { checkUscc } from './uscc.ts';
+import { BATCH_PATTERN, isIsoDate } from './dates.ts';
+import { APPROVAL_ROLES, ATTACHMENT_KINDS, DEMO_LEVELS, LISTS, PERSON_ROLES, STATUSES, SUBJECT_KINDS } from './labels.ts';
+import { crossFieldRules, type RecordContext } from './record-rules.ts';
+import { personalDataRule, subjectRules } from './record-subject-rules.ts';
+import { report } from './report-issue.ts';
 
-/** The longest publication period without a cited legal basis (002, 发布期限). */
-export const MAX_PUBLICATION_YEARS = 3;
+export { latestPublicationEnd, MAX_PUBLICATION_YEARS, statusAppliesTo, type RecordContext } from './record-rules.ts';
 
 /** A stable record id: lower-case letters, digits and hyphens; it is also the file name. */
 export const RECORD_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Adds an issue whose text comes from the message catalogue; params keep the key for re-rendering. */
-function report(ctx: z.core.$RefinementCtx, path: PropertyKey[], key: MessageKey, vars: Record<string, string | number> = {}) {
-  const { what, fix } = renderMessage(key, vars, 'zh');
-  ctx.addIssue({ code: 'custom', path, message: `${what} — ${fix}`, params: { key, vars } });
-}
 
 const isoDate = z
   .string()
@@ -35,7 +23,12 @@ const isoDate = z
     if (!isIsoDate(value)) report(ctx, [], 'invalid_date', { value });
   });
 
-const text = (min = 1, max = 4000) => z.string().trim().min(min).max(max);
+/** Free text: trimmed, bounded, and refused when it carries personal data. */
+const text = (min = 1, max = 4000) => z.string().trim().min(min).max(max).superRefine(personalDataRule);
+
+// Run a refinement even when the object also has unknown keys: the rest is still well typed, and a
+// reviewer should see every problem at once instead of one per round.
+const despiteUnknownKeys = { when: (payload: { issues: readonly { code: string }[] }) => payload.issues.every((i) => i.code === 'unrecognized_keys') };
 
 /** A person published with the entry, masked. */
 const personSchema = z.strictObject({
@@ -44,7 +37,7 @@ const personSchema = z.strictObject({
   id_number: z.string().optional().describe('身份证号，脱敏：如 110105********002X'),
 });
 
-const subjectSchema = z.strictObject({
+const subjectFields = z.strictObject({
   kind: z.enum(SUBJECT_KINDS).describe('主体类型：企业、事业单位、社会组织、个人；示范单位还可为工业园区、乡镇（街道）、行业'),
   name: text(2, 120).describe('名称：单位全称；个人为脱敏姓名，如“张某某”'),
   code: z.string().trim().toUpperCase().optional().describe('统一社会信用代码（18 位，按 GB 32100-2015 校验）'),
@@ -59,6 +52,11 @@ const subjectSchema = z.strictObject({
   address: text(2, 200).optional().describe('住所（经营场所）'),
   persons: z.array(personSchema).max(10).optional().describe('同时公布的法定代表人、直接责任人（脱敏）'),
 });
+
+/** The subject's fields as its own rules see them. */
+export type SubjectInput = z.infer<typeof subjectFields>;
+
+const subjectSchema = subjectFields.superRefine(subjectRules, despiteUnknownKeys);
 
 const approvalSchema = z.strictObject({
   role: z.enum(APPROVAL_ROLES).describe('审核（分管领导）或审定（主要领导）'),
@@ -123,163 +121,17 @@ export const recordShape = {
   history: z.array(statusEventSchema).min(1).describe('状态记录，按时间顺序'),
   attachments: z.array(attachmentSchema).max(20).default([]).describe('附件：图片、典型案例报告等'),
   case: z.string().regex(RECORD_ID_PATTERN).optional().describe('典型案例（以案释法）文章，content/cases/<case>.mdx'),
-  source_url: z.url().optional().describe('原始公告链接'),
+  // http(s) only: a javascript: or data: address must never become a link on the site.
+  source_url: z.url({ protocol: /^https?$/, error: '只接受 http:// 或 https:// 开头的网址' }).optional().describe('原始公告链接（http:// 或 https://）'),
 };
-
-/** What the cross-field rules need to know beyond the record itself. */
-export interface RecordContext {
-  categories: Categories;
-}
-
-const FREE_TEXT_SKIP = new Set(['code', 'id_number', 'id', 'file', 'source_url']);
-
-/** Visits every string in a value with its path, for the personal-data scan. */
-function eachString(value: unknown, path: PropertyKey[], visit: (s: string, path: PropertyKey[]) => void) {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, [...path, i], visit));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!FREE_TEXT_SKIP.has(k)) eachString(v, [...path, k], visit);
-  }
-}
-
-function checkMaskedName(ctx: z.core.$RefinementCtx, path: PropertyKey[], name: string) {
-  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { name, suggestion: maskPersonName(name) });
-}
-
-function checkMaskedId(ctx: z.core.$RefinementCtx, path: PropertyKey[], id: string) {
-  if (isValidResidentId(id.toUpperCase())) report(ctx, path, 'full_id');
-  else if (!MASKED_ID_PATTERN.test(id)) report(ctx, path, 'masked_id');
-}
 
 /** Builds the record schema for a publisher's categories. */
 export function createRecordSchema(context: RecordContext) {
-  return z.strictObject(recordShape).superRefine(crossFieldRules(context), {
-    // An unknown key leaves the rest of the record well typed: check it too, so a reviewer sees
-    // every problem at once instead of one per round.
-    when: (payload) => payload.issues.every((i) => i.code === 'unrecognized_keys'),
-  });
+  return z.strictObject(recordShape).superRefine(crossFieldRules(context), despiteUnknownKeys);
 }
 
-type RecordInput = z.infer<z.ZodObject<typeof recordShape>>;
-
-/** The rules that tie fields together; each problem names its field and its fix. */
-function crossFieldRules(context: RecordContext) {
-  return (r: RecordInput, ctx: z.core.$RefinementCtx): void => {
-    const s = r.subject;
-    const listName = LIST_NAMES[r.list].zh;
-
-    // Subject kind, code and personal data.
-    const allowedKinds = KINDS_BY_LIST[r.list];
-    if (!allowedKinds.includes(s.kind)) {
-      report(ctx, ['subject', 'kind'], 'kind_not_in_list', {
-        kind: s.kind, list: listName, allowed: allowedKinds.join(', '),
-      });
-    }
-    if (s.kind === 'individual') {
-      if (s.code) report(ctx, ['subject', 'code'], 'code_forbidden_individual');
-      if (!s.id_number) report(ctx, ['subject'], 'id_required_individual');
-      checkMaskedName(ctx, ['subject', 'name'], s.name);
-    } else if (s.id_number) {
-      report(ctx, ['subject', 'id_number'], 'id_for_individual_only');
-    }
-    if (s.id_number) checkMaskedId(ctx, ['subject', 'id_number'], s.id_number);
-    if (KINDS_WITH_CODE.includes(s.kind) && !s.code) {
-      report(ctx, ['subject'], 'code_required', { kind: SUBJECT_KIND_NAMES[s.kind].zh });
-    }
-    if (s.code !== undefined) {
-      const check = checkUscc(s.code);
-      if (check.ok) {
-        if (s.code_override) report(ctx, ['subject', 'code_override'], 'override_unneeded');
-      } else if (check.problem === 'checksum') {
-        if (!s.code_override) report(ctx, ['subject', 'code'], 'uscc_checksum', { expected: check.expected, actual: check.actual });
-      } else if (check.problem === 'length') {
-        report(ctx, ['subject', 'code'], 'uscc_length', { length: check.length });
-      } else if (check.problem === 'character') {
-        report(ctx, ['subject', 'code'], 'uscc_character', { position: check.position, char: check.char });
-      } else {
-        report(ctx, ['subject', 'code'], 'uscc_division', { position: check.position });
-      }
-    }
-    s.persons?.forEach((p, i) => {
-      checkMaskedName(ctx, ['subject', 'persons', i, 'name'], p.name);
-      if (p.id_number) checkMaskedId(ctx, ['subject', 'persons', i, 'id_number'], p.id_number);
-    });
-    eachString(r, [], (value, path) => {
-      for (const f of findPersonalData(value)) report(ctx, path, 'personal_data', { kind: f.kind, excerpt: f.excerpt });
-    });
-
-    // Region and category.
-    if (/^\d{6}$/.test(r.region) && !divisionName(r.region)) report(ctx, ['region'], 'unknown_region', { code: r.region });
-    const categories = context.categories[r.list];
-    if (!categories.some((c) => c.id === r.category)) {
-      report(ctx, ['category'], 'unknown_category', {
-        category: r.category, list: listName, allowed: categories.map((c) => c.id).join(', '),
-      });
-    }
-
-    // Demonstration units.
-    if (r.list === 'demo' && !r.demonstration) report(ctx, [], 'demonstration_required');
-    if (r.list !== 'demo' && r.demonstration) report(ctx, ['demonstration'], 'demonstration_forbidden');
-
-    // Dates: decision → submission → approvals → publication; batch; three years.
-    const dates = [r.decision.date, r.submitted.date, ...r.approvals.map((a) => a.date), r.publication.start, r.publication.end];
-    if (!dates.every(isIsoDate)) return; // each bad date already has its own issue
-    const chain: [PropertyKey[], string, string][] = [
-      [['decision', 'date'], '决定日期', r.decision.date],
-      [['submitted', 'date'], '报送日期', r.submitted.date],
-      ...r.approvals.map((a, i): [PropertyKey[], string, string] => [['approvals', i, 'date'], a.role === 'review' ? '审核日期' : '审定日期', a.date]),
-      [['publication', 'start'], '发布开始日期', r.publication.start],
-    ];
-    for (let i = 1; i < chain.length; i++) {
-      const [, earlier, earlierDate] = chain[i - 1]!;
-      const [path, later, laterDate] = chain[i]!;
-      if (laterDate < earlierDate) report(ctx, path, 'date_order', { later, laterDate, earlier, earlierDate });
-    }
-    const roles = new Set(r.approvals.map((a) => a.role));
-    if (!roles.has('review') || !roles.has('approve')) report(ctx, ['approvals'], 'approvals_roles');
-
-    if (BATCH_PATTERN.test(r.batch)) {
-      const { start, end } = batchRange(r.batch);
-      if (r.publication.start < start || r.publication.start > end) {
-        report(ctx, ['batch'], 'batch_start', {
-          start: r.publication.start, batch: r.batch, from: start, to: end, suggestion: batchOf(r.publication.start),
-        });
-      }
-    }
-    const { start, end, extension_basis } = r.publication;
-    const max = addYears(start, MAX_PUBLICATION_YEARS);
-    if (end < start) report(ctx, ['publication', 'end'], 'end_before_start', { start, end });
-    else if (end > max && !extension_basis) report(ctx, ['publication', 'end'], 'period_too_long', { start, end, max });
-    else if (end <= max && extension_basis) report(ctx, ['publication', 'extension_basis'], 'extension_unneeded');
-
-    // History: starts with listed, in date order, statuses that apply to this list.
-    if (r.history[0]?.status !== 'listed') report(ctx, ['history', 0, 'status'], 'history_first', { start });
-    r.history.forEach((e, i) => {
-      const previous = r.history[i - 1];
-      if (previous && isIsoDate(e.date) && e.date < previous.date) {
-        report(ctx, ['history', i, 'date'], 'history_order', { date: e.date, previous: previous.date });
-      }
-      const lists = LISTS.filter((l) => statusAppliesTo(e.status, l));
-      if (!lists.includes(r.list)) {
-        report(ctx, ['history', i, 'status'], 'status_not_for_list', { status: e.status, lists: lists.map((l) => LIST_NAMES[l].zh).join('、') });
-      }
-    });
-
-    // Attachments: under media/, with an allowed extension for their kind.
-    r.attachments.forEach((a, i) => {
-      if (!/^media\/(?!.*\.\.)[\w\-./\u4e00-\u9fff]+$/u.test(a.file)) report(ctx, ['attachments', i, 'file'], 'attachment_path', { file: a.file });
-      const ext = a.file.split('.').pop()?.toLowerCase() ?? '';
-      const allowed = ATTACHMENT_EXTENSIONS[a.kind];
-      if (!allowed.includes(ext)) report(ctx, ['attachments', i, 'file'], 'attachment_type', { file: a.file, allowed: allowed.join(', ') });
-    });
-  };
-}
-
-/** Whether a status can occur on a list: only black-list entries can be repaired (信用修复). */
-export function statusAppliesTo(status: (typeof STATUSES)[number], list: (typeof LISTS)[number]): boolean {
-  if (status === 'repair-applied') return list === 'black';
-  return true;
-}
+/** A record's fields as the cross-field rules see them (after each field's own schema). */
+export type RecordInput = z.infer<z.ZodObject<typeof recordShape>>;
 
 /** A record as parsed (defaults applied). */
 export type HongheiRecord = z.infer<ReturnType<typeof createRecordSchema>>;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
 import { categoriesSchema, publisherSchema, type Categories, type Publisher } from './config.ts';
 
 /** A parsed YAML file with what is needed to point at a field in it. */
@@ -24,7 +24,22 @@ export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
   // Core schema: dates stay strings, `yes` stays a string; no merge keys, no custom tags.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
-  const data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 0 });
+  // Aliases (&a / *a) would let one field silently repeat another: refuse them as a syntax error
+  // at the alias, instead of letting toJS throw.
+  visit(doc, {
+    Alias(_, node) {
+      doc.errors.push(new YAMLParseError(node.range ? [node.range[0], node.range[1]] : [0, 0], 'BAD_ALIAS', 'Aliases are not allowed in a record'));
+      return visit.BREAK;
+    },
+  });
+  let data: unknown;
+  if (!doc.errors.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 0 });
+    } catch (error) {
+      doc.errors.push(new YAMLParseError([0, 0], 'IMPOSSIBLE', error instanceof Error ? error.message : String(error)));
+    }
+  }
   return { file, data, doc, lines };
 }
 

@@ -1,0 +1,94 @@
+/** Messages about files and the rules that span records. */
+import { LIST_NAMES, type ListId } from './labels.ts';
+import { m, type Lang, type Message } from './message-text.ts';
+
+const list = (id: unknown, lang: Lang) => LIST_NAMES[id as ListId]?.[lang] ?? String(id);
+
+/** Chinese wording of the yaml library's commonest errors (its own messages are English). */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '用了 Tab 缩进',
+  BAD_INDENT: '缩进不对齐',
+  DUPLICATE_KEY: '同一字段写了两次',
+  MISSING_CHAR: '缺少配对的引号或括号',
+  MULTIPLE_DOCS: '一个文件里有多个文档（---）',
+  BAD_ALIAS: '使用了别名（& 或 *）',
+  ALIAS: '使用了别名（& 或 *）',
+  BLOCK_AS_IMPLICIT_KEY: '冒号后缺少空格或缩进有误',
+  MULTILINE_IMPLICIT_KEY: '字段名跨行（多半是冒号后缺少空格）',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+};
+
+export const REPOSITORY_MESSAGES = {
+  yaml_syntax: m(
+    (v) => `YAML 语法错误：${YAML_ERRORS_ZH[String(v.code)] ?? v.detail}`,
+    (v) => `YAML syntax error: ${v.detail}`,
+    () => '检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对；每个字段只写一次，不用 & 和 * 别名',
+    () => 'check the indentation (spaces, not tabs), the space after each colon and that quotes are paired; write each field once, without & or * aliases',
+  ),
+  duplicate_id: m(
+    (v) => `编号 ${v.id} 与 ${v.other} 重复`,
+    (v) => `id ${v.id} is also used by ${v.other}`,
+    () => '给其中一条记录换一个新编号，并同时修改文件名',
+    () => 'give one of the records a new id and rename its file to match',
+  ),
+  id_filename: m(
+    (v) => `编号 ${v.id} 与文件名 ${v.name} 不一致`,
+    (v) => `id ${v.id} does not match the file name ${v.name}`,
+    (v) => `把文件改名为 ${v.id}.yaml，或把 id 改为 ${v.stem}`,
+    (v) => `rename the file to ${v.id}.yaml or set id to ${v.stem}`,
+  ),
+  file_location: m(
+    (v) => `文件位置与内容不符：应在 ${v.expected}`,
+    (v) => `the file is in the wrong folder: it belongs in ${v.expected}`,
+    (v) => `把文件移到 ${v.expected}`,
+    (v) => `move it to ${v.expected}`,
+  ),
+  code_active_twice: m(
+    (v) => `代码 ${v.code} 在${list(v.list, 'zh')}中的两条记录公开期重叠（另见 ${v.other}）`,
+    (v) => `code ${v.code} has two entries on the list "${list(v.list, 'en')}" whose public periods overlap (see also ${v.other})`,
+    () => '同一主体在同一名单同一时间只能有一条有效记录：更新原记录，或让新记录在原记录结束后开始',
+    () => 'a subject has one entry per list at a time: update the existing record, or start the new one after the old one ends',
+  ),
+  attachment_missing: m(
+    (v) => `附件文件 content/${v.file} 不存在`,
+    (v) => `attachment content/${v.file} does not exist`,
+    () => '把文件加入仓库，或改正路径（区分大小写）',
+    () => 'add the file to the repository or correct the path (it is case-sensitive)',
+  ),
+  case_missing: m(
+    (v) => `典型案例 content/cases/${v.slug}.mdx 不存在`,
+    (v) => `case write-up content/cases/${v.slug}.mdx does not exist`,
+    () => '增加该案例文章，或删除 case 字段',
+    () => 'add the write-up or remove the case field',
+  ),
+  unknown_unit: m(
+    (v) => `报送单位“${v.unit}”不在发布单位配置中`,
+    (v) => `submitting unit "${v.unit}" is not in the publisher configuration`,
+    (v) => `改用 content/publisher.yaml 中的单位：${v.allowed}`,
+    (v) => `use a unit from content/publisher.yaml: ${v.allowed}`,
+  ),
+  unit_category: m(
+    (v) => `报送单位“${v.unit}”不负责类别“${v.category}”`,
+    (v) => `submitting unit "${v.unit}" is not responsible for category "${v.category}"`,
+    (v) => `核对类别，或改由负责该类别的单位报送（该单位负责：${v.allowed}）；分工见 content/publisher.yaml`,
+    (v) => `check the category, or have the responsible unit submit it (this unit covers: ${v.allowed}); see content/publisher.yaml`,
+  ),
+  approvals_count: m(
+    (v) => `只有 ${v.count} 项审批，发布需要 ${v.required} 项`,
+    (v) => `${v.count} approval(s), publication needs ${v.required}`,
+    () => '补齐审核和审定记录后再合并',
+    () => 'add the missing review or approval before merging',
+  ),
+  case_without_record: m(
+    (v) => `典型案例引用的记录 ${v.id} 不存在`,
+    (v) => `the case write-up refers to record ${v.id}, which does not exist`,
+    () => '改正 records 中的编号（即记录文件名，不含 .yaml）',
+    () => 'correct the id in records (the record file name without .yaml)',
+  ),
+  case_frontmatter: m(
+    (v) => `典型案例的文件头（--- 之间的 YAML）无法读取：${v.detail}`,
+    (v) => `the front matter (the YAML between ---) of the case write-up cannot be read: ${v.detail}`,
+    () => '文件以 --- 开头，写 title、summary、date、records，再以 --- 结束',
+    () => 'start the file with ---, give title, summary, date and records, and close with ---',
+  ),
+} satisfies Record<string, Message>;
