@@ -66,3 +66,45 @@ export interface SubmissionSink {
 
 /** The branch of a submission. */
 export const branchFor = (submissionId: string) => `submission/${submissionId}`;
+
+/**
+ * Submission ids become branch names and file names: letters, digits, '.', '_' and '-', starting
+ * with a letter or digit, at most 100 characters (e.g. 2026q3-black-007-k3f9).
+ */
+export const SUBMISSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** Throws, naming the id and the rule, when a submission id cannot name a branch. */
+export function assertSubmissionId(id: string): void {
+  if (!SUBMISSION_ID_PATTERN.test(id) || id.includes('..') || id.endsWith('.lock') || id.endsWith('.')) {
+    throw new Error(
+      `submission id "${id}" cannot name a branch: use letters, digits, '.', '_' and '-' (no '..', not ending in '.' or '.lock'), at most 100 characters, e.g. 2026q3-black-007-k3f9`,
+    );
+  }
+}
+
+/** What the submitter is told: the pull request was opened, or its final outcome. */
+export interface SubmissionNotice {
+  submissionId: string;
+  recordId: string;
+  title: string;
+  submitter: Submission['submitter'];
+  /** delivered: the pull request exists (sent once, with its link); published: merged; rejected: closed unmerged. */
+  outcome: 'delivered' | 'published' | 'rejected';
+  url: string;
+  /** The reviewer's comment when rejected. */
+  comment?: string;
+}
+
+/**
+ * The bot's "send a message" function. Each (submission, outcome) is handed to it once; if it
+ * throws, it is called again later (so it should be quick and may be retried after a crash).
+ */
+export type Notifier = (notice: SubmissionNotice) => Promise<void>;
+
+/** A sink that also runs: delivers in the background, polls outcomes, and can be stopped. */
+export interface RunningSink extends SubmissionSink {
+  /** Delivers what is pending and checks outcomes now (the same work the timers do). */
+  reconcile(): Promise<void>;
+  /** Stops the timers and closes connections; stored submissions stay stored. */
+  close(): Promise<void>;
+}

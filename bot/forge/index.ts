@@ -1,0 +1,68 @@
+/**
+ * The forge layer: where the bot's confirmed submissions go.
+ *
+ * ```ts
+ * import { createSubmissionSink, forgeSettingsFromEnv } from './forge/index.ts';
+ * const sink = createSubmissionSink({ ...forgeSettingsFromEnv(), notify: async (n) => bot.api.sendMessage(n.submitter.chatId!, text(n)) });
+ * await sink.submit(submission);   // resolves once stored on disk / in Redis; delivery follows
+ * await sink.status(submission.id); // { delivered, pullRequest, review }
+ * await sink.close();              // on shutdown
+ * ```
+ *
+ * The forge is local git (default), GitHub, Gitea/Forgejo or GitLab; the outbox is a directory
+ * (one machine) or Redis (several bot instances). `notify` is told once per submission when its
+ * pull request is opened (outcome "delivered", with the link) and once when it is published
+ * (merged) or rejected (closed, with the reviewer's comment).
+ */
+import { parseForgeConfig, parseOutboxConfig, type ForgeConfig, type OutboxConfig } from './config.ts';
+import { LocalGitForge } from './local-git.ts';
+import { EmbeddedSink } from './outbox/embedded-sink.ts';
+import { RedisSink } from './outbox/redis-sink.ts';
+import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
+
+export * from './types.ts';
+export { forgeSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
+export { LocalGitForge } from './local-git.ts';
+export { EmbeddedSink } from './outbox/embedded-sink.ts';
+export { RedisSink } from './outbox/redis-sink.ts';
+
+/** Everything createSubmissionSink needs. */
+export interface SinkConfig {
+  forge: ForgeConfig;
+  outbox: OutboxConfig;
+  /** The bot's "send a message" hook (see SubmissionNotice). */
+  notify?: Notifier;
+  /** How often open pull requests are polled for an outcome (default 5 min). */
+  pollIntervalMs?: number;
+  /** How often pending deliveries are retried, embedded outbox only (default 5 s). */
+  retryIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+/** A running sink with the forge it delivers to. */
+export type ForgeSink = RunningSink & {
+  readonly forge: Forge;
+  /** Reads one submission's outcome now and notifies if it is final (used by the webhook endpoint). */
+  refresh(submissionId: string): Promise<ReviewState | undefined>;
+};
+
+/** Builds the forge client a configuration names. */
+export function createForge(config: ForgeConfig): Forge {
+  const parsed = parseForgeConfig(config);
+  switch (parsed.kind) {
+    case 'local':
+      return new LocalGitForge({ repo: parsed.repo, base: parsed.base });
+    default:
+      throw new Error(`the ${parsed.kind} forge is not available in this build: use HONGHEI_FORGE=local`);
+  }
+}
+
+/** Builds the outbox and its forge; delivery and polling start at once. */
+export function createSubmissionSink(config: SinkConfig): ForgeSink {
+  const forge = createForge(config.forge);
+  const outbox = parseOutboxConfig(config.outbox);
+  const common = { forge, notify: config.notify, pollIntervalMs: config.pollIntervalMs, log: config.log };
+  return outbox.kind === 'file'
+    ? new EmbeddedSink({ ...common, dir: outbox.dir, retryIntervalMs: config.retryIntervalMs })
+    : new RedisSink({ ...common, url: outbox.url, prefix: outbox.prefix });
+}
