@@ -1,0 +1,66 @@
+/**
+ * One exported entry: the record as the schema defines it (only its public attachments), with the
+ * few facts computed on the publication date (status in force, page address) and the Chinese names
+ * of its codes, so a platform needs no second file to read it.
+ */
+import {
+  divisionName, LIST_NAMES, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
+  type Categories, type HongheiRecord, type Status,
+} from '../../../content/schema/index.ts';
+import type { DataContext } from './dataset.ts';
+
+/** The path of an entry's page on the site. */
+export function entryPath(id: string): string {
+  return `/records/${id}/`;
+}
+
+/** An absolute address on the site. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+/** The Chinese names of an entry's codes. */
+export interface EntryLabels {
+  list: string;
+  status: string;
+  subject_kind: string;
+  category: string;
+  region: string;
+}
+
+/** One entry of records.json. */
+export interface ExportEntry {
+  id: string;
+  url: string;
+  status: Status;
+  labels: EntryLabels;
+  record: HongheiRecord;
+}
+
+/** The name of a category, or its id when the configuration no longer has it. */
+export function categoryName(categories: Categories, r: Pick<HongheiRecord, 'list' | 'category'>): string {
+  return categories[r.list].find((c) => c.id === r.category)?.name.zh ?? r.category;
+}
+
+/** The record as published: attachments marked not public (evidence, usually) are left out. */
+export function publicRecord(r: HongheiRecord): HongheiRecord {
+  return r.attachments.every((a) => a.public) ? r : { ...r, attachments: r.attachments.filter((a) => a.public) };
+}
+
+/** Builds the exported form of a public record. */
+export function exportEntry(r: HongheiRecord, context: DataContext): ExportEntry {
+  const status = statusOn(r, context.asOf) ?? 'listed';
+  return {
+    id: r.id,
+    url: absoluteUrl(context.siteUrl, entryPath(r.id)),
+    status,
+    labels: {
+      list: LIST_NAMES[r.list].zh,
+      status: STATUS_NAMES[status].zh,
+      subject_kind: SUBJECT_KIND_NAMES[r.subject.kind].zh,
+      category: categoryName(context.categories, r),
+      region: regionFullName(r.region) ?? divisionName(r.region) ?? r.region,
+    },
+    record: publicRecord(r),
+  };
+}
