@@ -1,0 +1,272 @@
+/**
+ * Reviewing in local mode (the review CLI's library): read a submission branch as a reviewer
+ * would, approve it (the approval is written into the record and recorded as a git trailer),
+ * merge it when the publisher's number of approvals is reached and the validator passes, or
+ * reject it with a comment. Every change is one commit and one compare-and-swap ref update.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem, type Publisher } from '../../content/schema/index.ts';
+import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
+import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
+import { recordRows, verdictOf, type SummaryRow, type Verdict } from './summary.ts';
+import { branchFor } from './types.ts';
+
+/** A refusal the reviewer can act on (the CLI prints it and exits 1). */
+export class ReviewRefusal extends Error {}
+
+/** One approval found on a branch. */
+export interface Approval { role: 'review' | 'approve'; by: string; commit: string }
+
+/** A submission as the review CLI shows it. */
+export interface ReviewView {
+  id: string;
+  branch: string;
+  title: string;
+  trailers: Record<string, string>;
+  files: string[];
+  recordFile?: string;
+  rows: SummaryRow[];
+  approvals: Approval[];
+  required: number;
+  verdict: Verdict;
+  problems: Problem[];
+}
+
+const ROLE_TRAILER = { review: TRAILERS.review, approve: TRAILERS.approve } as const;
+const ROLE_ZH = { review: '审核', approve: '审定' } as const;
+
+/** Review operations on a local-git forge. */
+export class LocalReview {
+  readonly forge: LocalGitForge;
+  private readonly lang: Lang;
+
+  constructor(forge: LocalGitForge, options: { lang?: Lang } = {}) {
+    this.forge = forge;
+    this.lang = options.lang ?? 'zh';
+  }
+
+  private get repo() {
+    return this.forge.repo;
+  }
+
+  /** The tip of an open submission's branch, or a refusal saying why there is none. */
+  private async openTip(id: string): Promise<string> {
+    const state = await this.forge.state(id);
+    if (!state) throw new ReviewRefusal(`没有编号为 ${id} 的提交：用 npm run review -- list 查看待审提交`);
+    if (state.state === 'merged') throw new ReviewRefusal(`提交 ${id} 已合并发布，不能再操作`);
+    if (state.state === 'closed') throw new ReviewRefusal(`提交 ${id} 已退回${state.comment ? `（${state.comment}）` : ''}，不能再操作；如需重新报送，请在机器人中重新提交`);
+    return (await resolveRef(this.repo, `refs/heads/${branchFor(id)}`))!;
+  }
+
+  /** The submission's own commit (the first on the branch) and its message. */
+  private async firstCommit(tip: string): Promise<{ hash: string; message: string }> {
+    const { stdout } = await git(this.repo, ['rev-list', '--reverse', `refs/heads/${this.forge.base}..${tip}`]);
+    const hash = stdout.split('\n')[0]!.trim();
+    return { hash, message: (await git(this.repo, ['log', '-1', '--format=%B', hash])).stdout };
+  }
+
+  private async changedFiles(tip: string): Promise<string[]> {
+    const { stdout } = await git(this.repo, ['diff', '--name-only', `refs/heads/${this.forge.base}...${tip}`]);
+    return stdout.split('\n').filter(Boolean);
+  }
+
+  /** Checks a tree out into a temporary directory and runs fn on it. */
+  private async withTree<T>(treeish: string, fn: (dir: string) => Promise<T> | T): Promise<T> {
+    const dir = await mkdtemp(join(tmpdir(), 'honghei-review-'));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const archive = execFile('git', ['-C', this.repo, 'archive', '--format=tar', treeish], { encoding: 'buffer', maxBuffer: 1024 ** 3 }, (e) => (e ? reject(e) : undefined));
+        const tar = execFile('tar', ['-x', '-C', dir], (e) => (e ? reject(new Error(`unpacking ${treeish} failed`, { cause: e })) : resolve()));
+        archive.stdout!.pipe(tar.stdin!);
+      });
+      return await fn(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Validates the content at a tree; returns the problems in the given files and the publisher. */
+  private validateAt(treeish: string, files: string[], date: IsoDate) {
+    return this.withTree(treeish, (dir) => {
+      const report = validateRepository(dir, { date, lang: this.lang });
+      return { problems: report.problems.filter((p) => files.includes(p.file)), publisher: report.publisher, categories: loadCategories(dir) };
+    });
+  }
+
+  /** Everything a reviewer needs to decide. */
+  async show(id: string, date: IsoDate): Promise<ReviewView> {
+    const tip = await this.openTip(id);
+    const first = await this.firstCommit(tip);
+    const files = await this.changedFiles(tip);
+    const recordFile = files.find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
+    const { problems, publisher, categories } = await this.validateAt(tip, files, date);
+    const text = recordFile ? (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout : '';
+    const trailers: Record<string, string> = {};
+    for (const key of [TRAILERS.submission, TRAILERS.kind, TRAILERS.record, TRAILERS.submitter]) {
+      const v = trailerValues(first.message, key)[0];
+      if (v) trailers[key] = v;
+    }
+    return {
+      id, branch: branchFor(id), title: first.message.split('\n')[0]!, trailers, files, recordFile,
+      rows: recordRows(text, { lang: this.lang, categories }),
+      approvals: await this.forge.approvals(id),
+      required: publisher.approvals_required,
+      verdict: verdictOf(problems),
+      problems,
+    };
+  }
+
+  /** Open submissions with their titles and approval counts. */
+  async list(): Promise<{ id: string; title: string; approvals: number; submitter?: string; date: string }[]> {
+    const out = [];
+    for (const ref of await this.forge.listOpen()) {
+      const tip = (await resolveRef(this.repo, `refs/heads/${ref.branch}`))!;
+      const first = await this.firstCommit(tip);
+      const date = (await git(this.repo, ['log', '-1', '--format=%aI', first.hash])).stdout.trim();
+      out.push({
+        id: ref.submissionId, title: first.message.split('\n')[0]!, approvals: (await this.forge.approvals(ref.submissionId)).length,
+        submitter: trailerValues(first.message, TRAILERS.submitter)[0], date,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Records an approval: adds {role, by, date} to the record's approvals and commits it with a
+   * Reviewed-by: (审核) or Approved-by: (审定) trailer. The role defaults to 审核 first, then 审定.
+   */
+  async approve(id: string, options: { by: string; role?: 'review' | 'approve'; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<Approval> {
+    const by = options.by.trim();
+    if (by.length < 2) throw new ReviewRefusal('请用 --by 写明审批人的职务和姓名，如 --by "分管副主席 王某"');
+    const tip = await this.openTip(id);
+    const approvals = await this.forge.approvals(id);
+    const role = options.role ?? (approvals.some((a) => a.role === 'review') ? 'approve' : 'review');
+    if (approvals.some((a) => a.by === by)) throw new ReviewRefusal(`${by} 已经批准过提交 ${id}：审核与审定须由两个人分别完成`);
+    if (approvals.some((a) => a.role === role)) throw new ReviewRefusal(`提交 ${id} 已有${ROLE_ZH[role]}（${approvals.find((a) => a.role === role)!.by}）：另一人请用 --role ${role === 'review' ? 'approve' : 'review'}`);
+    if (role === 'approve' && !approvals.some((a) => a.role === 'review')) throw new ReviewRefusal(`提交 ${id} 尚未审核：先由分管领导审核（--role review），再由主要领导审定`);
+
+    const recordFile = (await this.changedFiles(tip)).find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
+    if (!recordFile) throw new ReviewRefusal(`提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`);
+    const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
+    const updated = addApproval(text, { role, by, date: options.date }, recordFile);
+    const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
+    const message = `${ROLE_ZH[role]}：${title}\n\n${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
+    const identity = { name: options.identity?.name ?? by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
+    const commit = await this.commitChange(tip, [{ path: recordFile, content: updated }], message, identity, `${options.date}T12:00:00+08:00`);
+    await this.moveRef(`refs/heads/${branchFor(id)}`, commit, tip);
+    return { role, by, commit };
+  }
+
+  /**
+   * Merges into the base branch: refuses with fewer approvals than publisher.yaml requires, or
+   * when the merged content does not validate. Returns the merge commit.
+   */
+  async merge(id: string, options: { by: string; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<string> {
+    const tip = await this.openTip(id);
+    const base = `refs/heads/${this.forge.base}`;
+    const baseTip = (await resolveRef(this.repo, base))!;
+    const approvals = await this.forge.approvals(id);
+    const files = await this.changedFiles(tip);
+    const merged = await git(this.repo, ['merge-tree', '--write-tree', baseTip, tip], { okCodes: [1] });
+    if (merged.code !== 0) throw new ReviewRefusal(`提交 ${id} 与 ${this.forge.base} 有冲突（${merged.stdout.split('\n').slice(1).filter(Boolean).join('；')}）：请退回并重新提交`);
+    const tree = merged.stdout.split('\n')[0]!.trim();
+    const { problems, publisher } = await this.validateAt(tree, files, options.date);
+    checkApprovals(id, approvals, publisher);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new ReviewRefusal(`提交 ${id} 合并后校验未通过，不能发布：\n${formatProblems(errors, this.lang)}`);
+
+    const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
+    const message = `发布：${title}\n\n${TRAILERS.merged}: ${options.by}\n${TRAILERS.submission}: ${id}\n`;
+    const identity = { name: options.identity?.name ?? options.by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
+    const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', baseTip, '-p', tip, '-F', '-'], { input: message, env: identityEnv(identity, `${options.date}T12:00:00+08:00`) });
+    const commit = stdout.trim();
+    await this.advanceBase(commit, baseTip);
+    return commit;
+  }
+
+  /** Rejects: keeps the branch under refs/honghei/rejected/<id> with the comment, and removes it. */
+  async reject(id: string, options: { by: string; comment: string; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<string> {
+    const comment = options.comment.trim();
+    if (!comment) throw new ReviewRefusal('请用 --comment 写明退回理由，报送人会收到这段话');
+    const tip = await this.openTip(id);
+    const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
+    const tree = (await git(this.repo, ['rev-parse', `${tip}^{tree}`])).stdout.trim();
+    const message = `退回：${title}\n\n${comment}\n\n${TRAILERS.rejected}: ${options.by}\n${TRAILERS.submission}: ${id}\n`;
+    const identity = { name: options.identity?.name ?? options.by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
+    const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', tip, '-F', '-'], { input: message, env: identityEnv(identity, `${options.date}T12:00:00+08:00`) });
+    const commit = stdout.trim();
+    // One transaction: the rejected ref appears and the branch disappears together.
+    await git(this.repo, ['update-ref', '--stdin'], { input: `start\ncreate ${rejectedRefFor(id)} ${commit}\ndelete refs/heads/${branchFor(id)} ${tip}\ncommit\n` });
+    return commit;
+  }
+
+  private async commitChange(parent: string, files: { path: string; content: string }[], message: string, identity: GitIdentity, date: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'honghei-index-'));
+    const env = { GIT_INDEX_FILE: join(dir, 'index') };
+    try {
+      await git(this.repo, ['read-tree', parent], { env });
+      for (const f of files) {
+        const blob = (await git(this.repo, ['hash-object', '-w', '--stdin'], { input: f.content })).stdout.trim();
+        await git(this.repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${f.path}`], { env });
+      }
+      const tree = (await git(this.repo, ['write-tree'], { env })).stdout.trim();
+      return (await git(this.repo, ['commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env: identityEnv(identity, date) })).stdout.trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Moves a ref only if it still points where we read it (someone else may have acted meanwhile). */
+  private async moveRef(ref: string, to: string, from: string): Promise<void> {
+    const r = await git(this.repo, ['update-ref', ref, to, from], { okCodes: [1, 128] });
+    if (r.code !== 0) throw new ReviewRefusal(`${ref} 在操作期间被他人改动：请重新查看（npm run review -- show）后再试`);
+  }
+
+  /** Moves the base branch to the merge commit; in a work tree on that branch, updates the files too. */
+  private async advanceBase(commit: string, baseTip: string): Promise<void> {
+    const bare = (await git(this.repo, ['rev-parse', '--is-bare-repository'])).stdout.trim() === 'true';
+    const head = bare ? '' : (await git(this.repo, ['symbolic-ref', '-q', 'HEAD'], { okCodes: [1] })).stdout.trim();
+    if (head === `refs/heads/${this.forge.base}`) {
+      // git refuses if local changes would be overwritten; the ref then stays where it was.
+      const r = await git(this.repo, ['merge', '--ff-only', '-q', commit], { okCodes: [1, 128] });
+      if (r.code !== 0) throw new ReviewRefusal(`无法更新工作区中的 ${this.forge.base}：${r.stdout.trim()} 请先提交或清理本地改动，再合并`);
+      return;
+    }
+    await this.moveRef(`refs/heads/${this.forge.base}`, commit, baseTip);
+  }
+}
+
+/** Refuses a merge with too few approvals or without both roles. */
+export function checkApprovals(id: string, approvals: readonly Approval[], publisher: Pick<Publisher, 'approvals_required'>): void {
+  const people = new Set(approvals.map((a) => a.by));
+  if (people.size < publisher.approvals_required) {
+    throw new ReviewRefusal(`提交 ${id} 只有 ${people.size} 个批准，发布单位要求 ${publisher.approvals_required} 个（content/publisher.yaml 的 approvals_required）：先用 npm run review -- approve ${id} --by "…" 完成审核与审定`);
+  }
+  for (const role of ['review', 'approve'] as const) {
+    if (!approvals.some((a) => a.role === role)) throw new ReviewRefusal(`提交 ${id} 缺少${ROLE_ZH[role]}：用 npm run review -- approve ${id} --role ${role} --by "…" 补上`);
+  }
+}
+
+/** Adds an approval to a record's YAML text, keeping its layout; approvals go after `submitted`. */
+export function addApproval(text: string, approval: { role: 'review' | 'approve'; by: string; date: IsoDate }, file: string): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
+  const map = doc.contents;
+  let list = map.get('approvals', true);
+  if (!isSeq(list)) {
+    list = doc.createNode([]);
+    const at = map.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === 'submitted');
+    const pair = doc.createPair('approvals', list);
+    if (at >= 0) map.items.splice(at + 1, 0, pair);
+    else map.items.push(pair);
+  }
+  if (isSeq(list)) {
+    list.flow = false; // `approvals: []` becomes a block list, one approval per item
+    list.items.push(doc.createNode({ role: approval.role, by: approval.by, date: approval.date }));
+  }
+  return doc.toString({ lineWidth: 0 });
+}

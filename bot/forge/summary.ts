@@ -1,0 +1,166 @@
+/**
+ * A submission as a reviewer reads it: the record's fields as rows (labels taken from the
+ * schema's own descriptions, so no field list is written here), the validator's verdict, and the
+ * attachments. Rendered as a Markdown table for pull requests and as plain lines for the review CLI.
+ */
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  APPROVAL_ROLE_NAMES, ATTACHMENT_KIND_NAMES, LIST_NAMES, PERSON_ROLE_NAMES, recordShape, STATUS_NAMES, SUBJECT_KIND_NAMES,
+  formatProblems, type Categories, type Lang, type Problem,
+} from '../../content/schema/index.ts';
+import type { Submission } from './types.ts';
+
+/** One line of the summary: the field's label and its value as text. */
+export interface SummaryRow { field: string; label: string; value: string }
+
+type Shape = Record<string, z.ZodType>;
+
+/** The inner schema of optional/default wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema as z.ZodType & { unwrap?: () => z.ZodType; def?: { innerType?: z.ZodType } };
+  while (s.def?.innerType) s = s.def.innerType as typeof s;
+  return s;
+}
+
+/** The short label in a field description: without its notes in brackets, up to the first '：' or '，'. */
+function labelOf(schema: z.ZodType | undefined, key: string): string {
+  const description = schema ? (schema.description ?? unwrap(schema).description) : undefined;
+  return description?.replace(/（[^）]*）|\([^)]*\)/g, '').split(/[：，;；]/)[0]?.trim() || key;
+}
+
+function shapeOf(schema: z.ZodType | undefined): Shape | undefined {
+  const inner = schema && (unwrap(schema) as { def?: { type?: string; shape?: Shape; element?: z.ZodType } });
+  if (inner?.def?.type === 'object') return inner.def.shape;
+  if (inner?.def?.type === 'array') return shapeOf(inner.def.element);
+  return undefined;
+}
+
+/** Names for coded values, by field path. */
+const VALUE_NAMES: Record<string, Record<string, Record<Lang, string>>> = {
+  list: LIST_NAMES,
+  'subject.kind': SUBJECT_KIND_NAMES,
+  'subject.persons.role': PERSON_ROLE_NAMES,
+  'approvals.role': APPROVAL_ROLE_NAMES,
+  'history.status': STATUS_NAMES,
+  'attachments.kind': ATTACHMENT_KIND_NAMES,
+};
+
+function scalarText(path: string, value: unknown, lang: Lang, categories?: Categories, list?: string): string {
+  const named = VALUE_NAMES[path]?.[String(value)];
+  if (named) return `${named[lang]}（${String(value)}）`;
+  if (path === 'category' && categories && list && list in categories) {
+    const c = categories[list as keyof Categories].find((x) => x.id === value);
+    if (c) return `${c.name[lang]}（${c.id}）`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The record's fields as rows, in schema order, nested fields as "parent · child". */
+export function recordRows(yamlText: string, options: { lang?: Lang; categories?: Categories } = {}): SummaryRow[] {
+  const lang = options.lang ?? 'zh';
+  let data: unknown;
+  try {
+    data = parse(yamlText);
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object') return [];
+  const record = data as Record<string, unknown>;
+  const rows: SummaryRow[] = [];
+  const visit = (value: unknown, shape: Shape | undefined, path: string[], labels: string[]) => {
+    const keys = [...new Set([...Object.keys(shape ?? {}), ...Object.keys(value as object)])];
+    for (const key of keys) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined || v === null) continue;
+      const schema = shape?.[key];
+      const label = [...labels, labelOf(schema, key)];
+      const fieldPath = [...path, key];
+      const dotted = fieldPath.join('.');
+      if (Array.isArray(v)) {
+        const items = v.map((item) =>
+          item && typeof item === 'object'
+            ? Object.entries(item as Record<string, unknown>).map(([k, x]) => scalarText(`${dotted}.${k}`, x, lang, options.categories, String(record.list))).join(' / ')
+            : scalarText(dotted, item, lang),
+        );
+        if (items.length) rows.push({ field: dotted, label: label.join(' · '), value: items.join('；') });
+      } else if (typeof v === 'object') {
+        visit(v, shapeOf(schema), fieldPath, label);
+      } else {
+        rows.push({ field: dotted, label: label.join(' · '), value: scalarText(dotted, v, lang, options.categories, String(record.list)) });
+      }
+    }
+  };
+  visit(record, recordShape as unknown as Shape, [], []);
+  return rows;
+}
+
+/** The validator's verdict on a submission: errors to fix, and what waits for the reviewers. */
+export interface Verdict {
+  errors: Problem[];
+  /** Problems that approving will resolve (the approvals field). */
+  pending: Problem[];
+  warnings: Problem[];
+}
+
+/** Splits problems into errors, approval-pending items and warnings. */
+export function verdictOf(problems: readonly Problem[]): Verdict {
+  const pending = problems.filter((p) => p.field === 'approvals' || p.field.startsWith('approvals.'));
+  const rest = problems.filter((p) => !pending.includes(p));
+  return { errors: rest.filter((p) => p.severity === 'error'), pending, warnings: rest.filter((p) => p.severity !== 'error') };
+}
+
+/** One line saying whether the record passes. */
+export function verdictLine(v: Verdict, lang: Lang = 'zh'): string {
+  if (v.errors.length) return lang === 'zh' ? `❌ 校验未通过：${v.errors.length} 个错误` : `❌ validation failed: ${v.errors.length} error(s)`;
+  const pending = v.pending.length ? (lang === 'zh' ? '（待审核、审定后补录审批）' : ' (approvals to be added by the reviewers)') : '';
+  return (lang === 'zh' ? '✅ 校验通过' : '✅ valid') + pending + (v.warnings.length ? (lang === 'zh' ? `，${v.warnings.length} 个提示` : `, ${v.warnings.length} warning(s)`) : '');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+/** The pull request body: the bot's text, the field table, the verdict and the attachments. */
+export function pullRequestBody(submission: Submission, options: { rows: SummaryRow[]; verdict?: Verdict; attachmentUrl?: (path: string) => string; lang?: Lang }): string {
+  const lang = options.lang ?? 'zh';
+  const zh = lang === 'zh';
+  const out: string[] = [submission.body.trim(), ''];
+  if (options.rows.length) {
+    out.push(zh ? '| 字段 | 内容 |' : '| field | value |', '|---|---|');
+    for (const r of options.rows) out.push(`| ${cell(r.label)} | ${cell(r.value)} |`);
+    out.push('');
+  }
+  if (options.verdict) {
+    out.push(`**${zh ? '校验结果' : 'Validator'}**：${verdictLine(options.verdict, lang)}`);
+    const listed = [...options.verdict.errors, ...options.verdict.warnings];
+    if (listed.length) out.push('', '```', formatProblems(listed, lang), '```');
+    out.push('');
+  }
+  const attachments = submission.files.filter((f) => !/^content\/records\//.test(f.path));
+  if (attachments.length) {
+    out.push(`**${zh ? '附件' : 'Attachments'}**：`);
+    for (const f of attachments) out.push(`- [${f.path.split('/').at(-1)}](${options.attachmentUrl ? options.attachmentUrl(f.path) : f.path})`);
+    out.push('');
+  }
+  out.push(
+    `<!-- honghei:submission ${submission.id} -->`,
+    zh
+      ? `> 提交编号 \`${submission.id}\`。发布须经审核（分管领导）与审定（主要领导）两次批准后合并。`
+      : `> Submission \`${submission.id}\`. Publication needs two approvals (审核 and 审定), then a merge.`,
+  );
+  return out.join('\n');
+}
+
+/** The record file of a submission (the first YAML under content/records/). */
+export function recordFileOf(submission: Pick<Submission, 'files'>): Submission['files'][number] | undefined {
+  return submission.files.find((f) => /^content\/records\/.+\.ya?ml$/.test(f.path));
+}
+
+/** The record's list and category, for labels. */
+export function recordLabels(yamlText: string): string[] {
+  try {
+    const data = parse(yamlText) as { list?: unknown; category?: unknown };
+    return [data.list ? `list:${String(data.list)}` : '', data.category ? `category:${String(data.category)}` : ''].filter(Boolean);
+  } catch {
+    return [];
+  }
+}

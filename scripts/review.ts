@@ -1,0 +1,108 @@
+/**
+ * npm run review -- <command> [options]   (local mode: the content repository is a git repository)
+ *
+ *   list                                   open submissions, with their approvals
+ *   show <id>                              the record as a reviewer reads it, and the validator's verdict
+ *   approve <id> --by "职务 姓名" [--role review|approve] [--date YYYY-MM-DD]
+ *                                          审核 first, then 审定; written into the record and as a trailer
+ *   merge <id> --by "职务 姓名"            publish: needs content/publisher.yaml approvals_required approvals
+ *   reject <id> --by "职务 姓名" --comment "理由"
+ *
+ * Options: --repo DIR (default HONGHEI_REPO or the current directory), --base BRANCH (default main),
+ * --lang zh|en. Exit codes: 0 done, 1 refused (the message says why and what to do), 2 wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblems, publicationDate, type Lang } from '../content/schema/index.ts';
+import { LocalGitForge } from '../bot/forge/local-git.ts';
+import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
+import { verdictLine } from '../bot/forge/summary.ts';
+
+const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由"
+选项：--repo 目录（默认 HONGHEI_REPO 或当前目录） --base 分支（默认 main） --date YYYY-MM-DD --lang zh|en`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    repo: { type: 'string' },
+    base: { type: 'string' },
+    by: { type: 'string' },
+    role: { type: 'string' },
+    comment: { type: 'string' },
+    date: { type: 'string' },
+    lang: { type: 'string' },
+    email: { type: 'string' },
+  },
+});
+
+/** Columns a text takes in a terminal: CJK characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function usage(problem: string): never {
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+}
+
+const [command, id] = positionals;
+if (!command) usage('缺少命令');
+if (command !== 'list' && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
+if (values.role && values.role !== 'review' && values.role !== 'approve') usage(`--role ${values.role}：只能是 review（审核）或 approve（审定）`);
+if (values.lang && values.lang !== 'zh' && values.lang !== 'en') usage(`--lang ${values.lang}：只能是 zh 或 en`);
+const lang = (values.lang ?? 'zh') as Lang;
+const date = values.date ?? publicationDate();
+const forge = new LocalGitForge({ repo: values.repo ?? process.env.HONGHEI_REPO ?? process.cwd(), base: values.base ?? process.env.HONGHEI_BASE ?? 'main' });
+const review = new LocalReview(forge, { lang });
+const identity = values.email ? { email: values.email } : undefined;
+const needBy = () => values.by ?? usage(`${command} 需要 --by "职务 姓名"，如 --by "分管副主席 王某"`);
+
+try {
+  switch (command) {
+    case 'list': {
+      const open = await review.list();
+      if (!open.length) console.log('没有待审提交。');
+      for (const s of open) console.log(`${s.id}\t${s.approvals} 个批准\t${s.date.slice(0, 10)}\t${s.submitter ?? ''}\t${s.title}`);
+      break;
+    }
+    case 'show': {
+      const v = await review.show(id!, date);
+      console.log(`${v.title}\n分支 ${v.branch}`);
+      for (const [k, val] of Object.entries(v.trailers)) console.log(`${k}: ${val}`);
+      console.log(`\n文件：\n${v.files.map((f) => `  ${f}`).join('\n')}\n`);
+      const width = Math.max(...v.rows.map((r) => displayWidth(r.label)), 4);
+      for (const r of v.rows) console.log(`${r.label}${' '.repeat(width - displayWidth(r.label))}  ${r.value}`);
+      console.log(`\n批准：${v.approvals.length}/${v.required}${v.approvals.map((a) => `\n  ${a.role === 'review' ? '审核' : '审定'}  ${a.by}`).join('')}`);
+      console.log(`\n${verdictLine(v.verdict, lang)}`);
+      const listed = [...v.verdict.errors, ...v.verdict.warnings];
+      if (listed.length) console.log(formatProblems(listed, lang));
+      break;
+    }
+    case 'approve': {
+      const a = await review.approve(id!, { by: needBy(), role: values.role as 'review' | 'approve' | undefined, date, identity });
+      const count = (await forge.approvals(id!)).length;
+      console.log(`已记录${a.role === 'review' ? '审核' : '审定'}：${a.by}（${date}），提交 ${id} 现有 ${count} 个批准。`);
+      break;
+    }
+    case 'merge': {
+      const commit = await review.merge(id!, { by: needBy(), date, identity });
+      console.log(`已合并发布：${id}（${commit.slice(0, 12)}）。报送人将收到发布通知。`);
+      break;
+    }
+    case 'reject': {
+      const comment = values.comment ?? usage('reject 需要 --comment "退回理由"（报送人会收到这段话）');
+      await review.reject(id!, { by: needBy(), comment, date, identity });
+      console.log(`已退回：${id}。报送人将收到退回理由。`);
+      break;
+    }
+    default:
+      usage(`未知命令 ${command}`);
+  }
+} catch (error) {
+  if (error instanceof ReviewRefusal) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
