@@ -1,0 +1,65 @@
+/**
+ * Raw results (one JSON file per record count in scripts/bench/results/, plus bot.json and
+ * forge.json) and their shape. The readable table in BENCHMARKS.md is rendered from these files.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PublishRun } from './publish-bench.ts';
+import type { Snapshot } from './project.ts';
+import type { SearchMeasurement } from './search-browser.ts';
+
+export const RESULTS_DIR = new URL('../results/', import.meta.url).pathname;
+
+/** The machine and the moment a measurement was taken. */
+export interface RunContext {
+  at: string;
+  seed: number;
+  date: string;
+  source: Snapshot;
+  machine: { cpus: number; memoryGB: number; node: string; loadAtStart: number[] };
+}
+
+/** Everything measured for one record count. */
+export interface SizeResult {
+  size: number;
+  context: RunContext;
+  records: { generated: number; public: number };
+  publish?: PublishRun;
+  floor?: PublishRun;
+  /** ours / floor, wall time and peak RSS. */
+  ratio?: { wall: number; peakRss: number };
+  republish?: PublishRun & { addedRecord: string; fractionOfFull: number; pagePresent: boolean };
+  search?: SearchMeasurement;
+  notes: string[];
+}
+
+/** A module's own measurement (bot, forges), kept as it reported it. */
+export interface ModuleResult { context: RunContext; module: string; result: unknown }
+
+export function writeSizeResult(result: SizeResult): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${result.size}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+export function writeModuleResult(name: 'bot' | 'forge', result: ModuleResult): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+/** Every stored size result, smallest count first. */
+export function readSizeResults(): SizeResult[] {
+  if (!existsSync(RESULTS_DIR)) return [];
+  return readdirSync(RESULTS_DIR)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as SizeResult)
+    .sort((a, b) => a.size - b.size);
+}
+
+export function readModuleResult(name: 'bot' | 'forge'): ModuleResult | undefined {
+  const file = join(RESULTS_DIR, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ModuleResult) : undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * The search engines a built site can carry, as the benchmark drives them in the page: the site's
+ * exact-match engine (site/lib/search/engine.ts over /search-data/) and Pagefind (/pagefind/).
+ * Each driver is a function run inside Chromium; the engine's TypeScript is served type-stripped
+ * from the measured code, so the bench runs exactly the engine that was built.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
+import { join } from 'node:path';
+
+/** What one query returned in the page. */
+export interface PageRun { ms: number; count: number; urls: string[] | null }
+
+/** Arguments of a driver: the query, a filter, how many results to show, whether to list all. */
+export interface RunArgs { q: string | null; filter?: [string, string]; top: number; all: boolean; cap: number }
+
+export interface Driver {
+  name: 'exact' | 'pagefind';
+  /** URL prefix of the driver's own files on the bench page (excluded from byte counts). */
+  run: (args: RunArgs) => Promise<PageRun>;
+  /** Filter values and their counts, to pick a filter-only browse. */
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+/** Bench-only modules, served under this prefix and not counted as the site's bytes. */
+export const BENCH_PREFIX = '/__bench/';
+const ENGINE_DIR = 'site/lib/search';
+
+// Runs in the page: the site's engine, opened once per page load.
+async function runExact(args: RunArgs): Promise<PageRun> {
+  const started = performance.now();
+  const path = '/__bench/search/engine.ts';
+  const { SearchEngine } = await import(path);
+  const w = window as unknown as { benchEngine?: Promise<any> };
+  w.benchEngine ??= SearchEngine.open(async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()));
+  const engine = await w.benchEngine;
+  const ordinals: Uint32Array = await engine.search({ q: args.q ?? undefined, filters: args.filter ? { [args.filter[0]]: [args.filter[1]] } : undefined });
+  await engine.docs(ordinals.slice(0, args.top));
+  const ms = performance.now() - started;
+  const urls = args.all && ordinals.length <= args.cap ? (await engine.docs(ordinals)).map((d: { url: string }) => d.url) : null;
+  return { ms, count: ordinals.length, urls };
+}
+
+async function exactFilters(): Promise<Record<string, Record<string, number>>> {
+  const path = '/__bench/search/engine.ts';
+  const { SearchEngine } = await import(path);
+  const engine = await SearchEngine.open(async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()));
+  return engine.meta.filters;
+}
+
+// Runs in the page: Pagefind's JS API, loading the first results' data as a results list does.
+async function runPagefind(args: RunArgs): Promise<PageRun> {
+  const started = performance.now();
+  const path = '/pagefind/pagefind.js';
+  const pagefind = await import(path);
+  const search = await pagefind.search(args.q, args.filter ? { filters: { [args.filter[0]]: args.filter[1] } } : {});
+  const results: { data(): Promise<{ url: string }> }[] = search.results;
+  await Promise.all(results.slice(0, args.top).map((r) => r.data()));
+  const ms = performance.now() - started;
+  const urls = args.all && results.length <= args.cap ? (await Promise.all(results.map((r) => r.data()))).map((d) => d.url) : null;
+  return { ms, count: results.length, urls };
+}
+
+async function pagefindFilters(): Promise<Record<string, Record<string, number>>> {
+  const path = '/pagefind/pagefind.js';
+  const pagefind = await import(path);
+  return pagefind.filters();
+}
+
+/** The engines present in a built site. */
+export function driversFor(siteDir: string): { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] {
+  const out: { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] = [];
+  if (existsSync(join(siteDir, 'search-data/meta.json'))) out.push({ name: 'exact', run: runExact, filters: exactFilters });
+  if (existsSync(join(siteDir, 'pagefind/pagefind.js'))) out.push({ name: 'pagefind', run: runPagefind, filters: pagefindFilters });
+  return out;
+}
+
+/** The engine's modules, type-stripped for the browser, as bench pages keyed by URL path. */
+export function engineModules(projectDir: string): Record<string, { type: string; body: string }> {
+  const dir = join(projectDir, ENGINE_DIR);
+  if (!existsSync(dir)) return {};
+  const pages: Record<string, { type: string; body: string }> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    const outside = /from '(?!\.\/)[^']+'/.exec(source.replace(/import type [^;]+;/g, ''));
+    if (outside) throw new Error(`${ENGINE_DIR}/${file} imports ${outside[0]}: the bench serves only that folder to the browser — keep the engine's imports inside it`);
+    pages[`${BENCH_PREFIX}search/${file}`] = { type: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(source, { mode: 'transform' }) };
+  }
+  return pages;
+}

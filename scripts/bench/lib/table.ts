@@ -1,0 +1,107 @@
+/**
+ * Renders the stored results as the tables of BENCHMARKS.md, with the issue's targets beside the
+ * numbers. Only the part between the two markers is rewritten; the findings around it are prose
+ * kept by hand.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatBytes, formatMs } from './files.ts';
+import { readModuleResult, readSizeResults, type SizeResult } from './results.ts';
+import type { PublishRun } from './publish-bench.ts';
+
+export const BENCHMARKS_MD = new URL('../../../BENCHMARKS.md', import.meta.url).pathname;
+const START = '<!-- bench:results:start (written by npm run bench; edit the prose outside) -->';
+const END = '<!-- bench:results:end -->';
+
+const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(x >= 0.9995 && x < 1 ? 2 : 1)} %`);
+const times = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
+const n = (x: number) => x.toLocaleString('en');
+
+function publishCell(p: PublishRun | undefined): string {
+  if (!p) return '–';
+  const split = p.astroMs !== undefined && p.pagefindMs !== undefined ? ` (${formatMs(p.astroMs)} + ${formatMs(p.pagefindMs)})` : '';
+  return `${formatMs(p.wallMs)}${split}`;
+}
+
+function row(label: string, target: string, results: SizeResult[], cell: (r: SizeResult) => string): string {
+  return `| ${label} | ${results.map((r) => cell(r)).join(' | ')} | ${target} |`;
+}
+
+/** The tables for every stored result. */
+export function renderTables(): string {
+  const results = readSizeResults();
+  const lines: string[] = [];
+  if (!results.length) lines.push('_No results yet: run `npm run bench`._');
+  else {
+    lines.push(`| | ${results.map((r) => `**${n(r.size)}** records`).join(' | ')} | target (issue 6) |`);
+    lines.push(`|---|${results.map(() => '---').join('|')}|---|`);
+    const engines = [...new Set(results.flatMap((r) => r.search?.map((e) => e.engine) ?? []))];
+    const engineOf = (r: SizeResult, name: string) => r.search?.find((e) => e.engine === name);
+    const recallOf = (r: SizeResult, engine: string, kinds: string[]) => {
+      const rows = engineOf(r, engine)?.recall.filter((x) => kinds.includes(x.kind)) ?? [];
+      if (!rows.length) return '–';
+      const checked = rows.reduce((a, x) => a + x.checked, 0);
+      const complete = rows.reduce((a, x) => a + x.complete, 0);
+      const mean = checked ? rows.reduce((a, x) => a + (x.checked ? x.recall * x.checked : 0), 0) / checked : Number.NaN;
+      const countOnly = rows.reduce((a, x) => a + x.countOnly, 0);
+      const countOk = rows.reduce((a, x) => a + x.countOnlyOk, 0);
+      return `${pct(mean)} (${complete}/${checked} complete${countOnly ? `; ${countOk}/${countOnly} too large to list, count ≥ expected` : ''})`;
+    };
+    const searchRows = engines.flatMap((engine) => {
+      const label = engine === 'exact' ? 'exact-match engine' : 'Pagefind';
+      return [
+        row(`**search, ${label}**: first query, bytes on the wire (worst kind)`, '20k: ≤ 200 KB', results, (r) => {
+          const worst = engineOf(r, engine)?.firstQuery.reduce((a, b) => (b.wireBytes > a.wireBytes ? b : a));
+          return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
+        }),
+        row(`${label}: first query, time (worst kind)`, '', results, (r) => {
+          const worst = engineOf(r, engine)?.firstQuery.reduce((a, b) => (b.ms > a.ms ? b : a));
+          return worst ? `${formatMs(worst.ms)} (${worst.kind})` : '–';
+        }),
+        row(`${label}: later queries, median time / bytes`, '', results, (r) => {
+          const e = engineOf(r, engine);
+          return e ? `${formatMs(e.nextQueries.medianMs)} / ${formatBytes(e.nextQueries.medianWireBytes)}` : '–';
+        }),
+        row(`${label}: recall, 2–4 character name fragments`, '100 %', results, (r) => recallOf(r, engine, ['name-2', 'name-3', 'name-4'])),
+        row(`${label}: recall, full codes`, '100 %', results, (r) => recallOf(r, engine, ['code-full'])),
+        row(`${label}: recall, code prefixes (4–17 characters)`, '100 %', results, (r) => recallOf(r, engine, ['code-prefix'])),
+      ];
+    });
+    lines.push(
+      row('public records / pages built', '', results, (r) => `${n(r.records.public)} / ${r.publish ? n(r.publish.pages) : '–'}`),
+      row('**full publish** wall (Astro + Pagefind)', '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)', results, (r) => publishCell(r.publish)),
+      row('full publish peak RSS (process tree)', '20k: ≤ 2 GB; 100k: fits 24 GB', results, (r) => (r.publish ? formatBytes(r.publish.peakRss) : '–')),
+      row('pages/s', '', results, (r) => (r.publish ? Math.round(r.publish.pagesPerSecond).toString() : '–')),
+      row('output size / files', '', results, (r) => (r.publish ? `${formatBytes(r.publish.output.bytes)} / ${n(r.publish.output.files)}` : '–')),
+      row('  of which search index', '', results, (r) => (r.publish ? `${formatBytes(r.publish.index.bytes)} / ${n(r.publish.index.files)}` : '–')),
+      row('floor: minimal Astro + same Pagefind', 'research: 20k 37 s + 45 s', results, (r) => publishCell(r.floor)),
+      row('floor peak RSS', '', results, (r) => (r.floor ? formatBytes(r.floor.peakRss) : '–')),
+      row('**ours / floor** (wall, peak RSS)', '', results, (r) => (r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–')),
+      row('republish after adding 1 record', '≤ 10 % of full', results, (r) => (r.republish ? `${formatMs(r.republish.wallMs)} = ${pct(r.republish.fractionOfFull)}${r.republish.pagePresent ? '' : ' (page MISSING)'}` : '–')),
+      ...searchRows,
+      row('load average (1 min) at start → end of publish', '2 cores, shared', results, (r) => (r.publish ? `${r.publish.load.before.toFixed(1)} → ${r.publish.load.after.toFixed(1)}` : '–')),
+      row('measured', '', results, (r) => `${r.context.at.slice(0, 10)}, ${r.context.source.commit.slice(0, 7)}${r.context.source.dirty ? '+' : ''}`),
+    );
+  }
+  lines.push('', ...renderModules());
+  return lines.join('\n');
+}
+
+function renderModules(): string[] {
+  const out: string[] = [];
+  for (const name of ['bot', 'forge'] as const) {
+    const m = readModuleResult(name);
+    out.push(`**${name === 'bot' ? 'Bot' : 'Forges'}** (${m ? `${m.module}, ${m.context.at.slice(0, 10)}` : 'not measured yet: the module is not there'}):`, '');
+    if (m) out.push('```json', JSON.stringify(m.result, null, 2), '```', '');
+  }
+  return out;
+}
+
+/** Rewrites the results section of BENCHMARKS.md (creating the file if needed). */
+export function updateBenchmarksMd(): void {
+  const section = `${START}\n${renderTables()}\n${END}`;
+  const text = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const from = text.indexOf(START);
+  const to = text.indexOf(END);
+  const next = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(BENCHMARKS_MD, next);
+}

@@ -1,0 +1,146 @@
+/**
+ * npm run bench [-- --sizes 1000,5000 --seed S --date YYYY-MM-DD --skip floor,search,… --queries N]
+ *
+ * For each record count: generate the records (registry generator, fixed seed), publish them with
+ * the real pipeline, build the framework floor from the same files, search the result in headless
+ * Chromium (bytes, time, recall against the known answers), republish after adding one record;
+ * then the bot's and the forges' own measurements when those modules exist. Raw results go to
+ * scripts/bench/results/, the readable table to BENCHMARKS.md.
+ */
+import { rmSync, existsSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addOneRecord, contentDirOf, generatedContent, generatorExists, recordFiles, recordsDirOf } from './lib/content.ts';
+import { formatBytes, formatMs } from './lib/files.ts';
+import { measureModule } from './lib/modules.ts';
+import { buildTakesRoot, createProject, describeSource, linkContent } from './lib/project.ts';
+import { measureFloor, measureOurPublish } from './lib/publish-bench.ts';
+import { writeModuleResult, writeSizeResult, type RunContext, type SizeResult } from './lib/results.ts';
+import { measureSearch } from './lib/search-browser.ts';
+import { buildQuerySet, loadPublicRecords } from './lib/search-queries.ts';
+import { updateBenchmarksMd } from './lib/table.ts';
+
+const STEPS = ['publish', 'floor', 'search', 'republish', 'bot', 'forge'] as const;
+type Step = (typeof STEPS)[number];
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,20000,100000' },
+    seed: { type: 'string', default: '20261121' },
+    date: { type: 'string', default: '2026-11-21' },
+    skip: { type: 'string', default: '' },
+    queries: { type: 'string', default: '60' },
+    work: { type: 'string', default: '/tmp/honghei-bench' },
+    worktree: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
+if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes ${values.sizes}: give whole record counts separated by commas, e.g. --sizes 1000,5000`);
+const skip = new Set(values.skip.split(',').filter(Boolean));
+for (const s of skip) if (!STEPS.includes(s as Step)) throw new Error(`--skip ${s}: unknown step; the steps are ${STEPS.join(', ')}`);
+const runs = (step: Step) => !skip.has(step);
+const seed = Number(values.seed);
+const work = values.work;
+
+const started = performance.now();
+const say = (message: string) => console.log(`[bench ${formatMs(performance.now() - started).padStart(7)}] ${message}`);
+
+const source = describeSource(values.worktree ? 'worktree' : 'HEAD');
+const context = (): RunContext => ({
+  at: new Date().toISOString(), seed, date: values.date, source,
+  machine: { cpus: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtStart: loadavg() },
+});
+
+say(`sizes ${sizes.join(', ')}; seed ${seed}; build date ${values.date}; code ${source.source} ${source.commit.slice(0, 7)}${source.dirty ? ' (working tree differs)' : ''}; work dir ${work}`);
+say(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
+
+const projectDir = join(work, 'project');
+if (sizes.length && (runs('publish') || runs('floor'))) {
+  if (!generatorExists()) throw new Error('the record generator (scripts/generate.ts, scripts/lib/generate.ts) is not there yet: the publish benchmarks need it');
+  createProject(projectDir, source.source);
+}
+
+for (const size of sizes) {
+  const label = size.toLocaleString('en');
+  const sayN = (m: string) => say(`${label}: ${m}`);
+  const passLine = (line: string) => line.trim() && console.log(`            │ ${line}`);
+  const contentRoot = await generatedContent(join(work, `content-${size}`), size, seed, sayN);
+  const recordsDir = recordsDirOf(contentRoot);
+  const publicRecords = loadPublicRecords(recordsDir, values.date);
+  const result: SizeResult = { size, context: context(), records: { generated: recordFiles(recordsDir).length, public: publicRecords.length }, notes: [] };
+  sayN(`${result.records.generated} records, ${result.records.public} public on ${values.date}`);
+
+  // The build reads a folder holding content/: its own --root when it takes one, else the
+  // project's content/. Hard links keep the generated copy untouched by the republish test.
+  const takesRoot = buildTakesRoot(projectDir);
+  const buildRoot = takesRoot ? join(work, `root-${size}`) : projectDir;
+  if (takesRoot) rmSync(buildRoot, { recursive: true, force: true });
+  else for (const entry of readdirSync(join(projectDir, 'content'))) if (entry !== 'schema') rmSync(join(projectDir, 'content', entry), { recursive: true, force: true });
+  linkContent(contentDirOf(contentRoot), join(buildRoot, 'content'));
+  const dirs = { projectDir, date: values.date, outDir: join(work, `out-${size}`), cacheDir: join(work, `cache-${size}`), root: takesRoot ? buildRoot : undefined };
+  if (!takesRoot) result.notes.push('the measured build has no --root option: the records were placed in the project\'s content/');
+
+  if (runs('publish')) {
+    sayN('full publish (cold cache)…');
+    result.publish = await measureOurPublish(dirs, passLine);
+    sayN(`full publish ${formatMs(result.publish.wallMs)}, peak RSS ${formatBytes(result.publish.peakRss)}, ${result.publish.pages} pages, ${formatBytes(result.publish.output.bytes)}`);
+  }
+  if (runs('floor')) {
+    sayN('framework floor (minimal Astro + the same Pagefind step)…');
+    result.floor = await measureFloor({ ...dirs, outDir: join(work, `floor-out-${size}`), cacheDir: join(work, `floor-cache-${size}`), recordsDir }, passLine);
+    sayN(`floor ${formatMs(result.floor.wallMs)}, peak RSS ${formatBytes(result.floor.peakRss)}, ${result.floor.pages} pages`);
+    if (!values.keep) rmSync(join(work, `floor-out-${size}`), { recursive: true, force: true });
+    rmSync(join(work, `floor-cache-${size}`), { recursive: true, force: true });
+  }
+  if (result.publish && result.floor) {
+    result.ratio = { wall: result.publish.wallMs / result.floor.wallMs, peakRss: result.publish.peakRss / result.floor.peakRss };
+    sayN(`ours / floor: ${result.ratio.wall.toFixed(2)}× wall, ${result.ratio.peakRss.toFixed(2)}× peak RSS`);
+  }
+  if (runs('search') && result.publish) {
+    const queries = buildQuerySet(publicRecords, Number(values.queries), seed);
+    sayN(`search: ${queries.length} queries in headless Chromium…`);
+    result.search = await measureSearch({ siteDir: dirs.outDir, projectDir, queries, ids: new Set(publicRecords.map((r) => r.id)), onProgress: sayN });
+    for (const engine of result.search) {
+      for (const r of engine.recall) sayN(`${engine.engine} recall ${r.kind}: ${(r.recall * 100).toFixed(1)} % (${r.complete}/${r.checked} complete, ${r.countOnlyOk}/${r.countOnly} by count)`);
+    }
+  }
+  if (runs('republish') && result.publish) {
+    const added = await addOneRecord(work, size, seed, join(buildRoot, 'content/records'), sayN);
+    sayN(`republish after adding ${added}…`);
+    const run = await measureOurPublish(dirs, passLine, false);
+    const id = added.split('/').pop()!.replace(/\.yaml$/, '');
+    const pagePresent = existsSync(dirs.outDir) && findPage(dirs.outDir, id);
+    result.republish = { ...run, addedRecord: added, fractionOfFull: run.wallMs / result.publish.wallMs, pagePresent };
+    sayN(`republish ${formatMs(run.wallMs)} = ${(result.republish.fractionOfFull * 100).toFixed(1)} % of the full publish${pagePresent ? '' : ' — but the new page is MISSING'}`);
+  }
+  if (!values.keep) {
+    for (const dir of [dirs.outDir, dirs.cacheDir, ...(takesRoot ? [buildRoot] : [])]) rmSync(dir, { recursive: true, force: true });
+  }
+  sayN(`results: ${writeSizeResult(result)}`);
+  updateBenchmarksMd();
+}
+
+for (const name of ['bot', 'forge'] as const) {
+  if (!runs(name)) continue;
+  const measured = await measureModule(name, say);
+  if (measured !== undefined) writeModuleResult(name, { context: context(), module: name, result: measured });
+}
+updateBenchmarksMd();
+say(`done; BENCHMARKS.md updated. Load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+/** Whether the built site has a page whose URL ends with the record id. */
+function findPage(outDir: string, id: string): boolean {
+  const stack = [outDir];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'pagefind' || entry.name === '_astro') continue;
+      if (entry.name === id && existsSync(join(dir, id, 'index.html'))) return true;
+      stack.push(join(dir, entry.name));
+    }
+  }
+  return false;
+}

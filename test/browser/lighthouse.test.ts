@@ -1,0 +1,64 @@
+/**
+ * Lighthouse (mobile preset, simulated throttling — its defaults) on the home, list, entry and
+ * search pages: at least 0.95 in performance, accessibility, best practices and SEO. A low score
+ * fails with the audits that cost points, so the fix is named.
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig, type Result } from 'lighthouse';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/bench/lib/chromium.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/bench/lib/static-server.ts';
+import { LIGHTHOUSE_TYPES, pageUrls } from './support/site.ts';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const MIN_SCORE = 0.95;
+
+let server: StaticServer;
+let chrome: chromeLauncher.LaunchedChrome;
+beforeAll(async () => {
+  assertChromium();
+  server = await startStaticServer(inject('siteDir'));
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'error' });
+});
+afterAll(async () => {
+  chrome?.kill();
+  await server?.close();
+});
+
+/** The audits that lost points in a category, worst first. */
+function lostPoints(lhr: Result, category: string): string {
+  const refs = lhr.categories[category]?.auditRefs ?? [];
+  return refs
+    .filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1)
+    .sort((a, b) => b.weight * (1 - (lhr.audits[b.id]?.score ?? 1)) - a.weight * (1 - (lhr.audits[a.id]?.score ?? 1)))
+    .map((r) => {
+      const a = lhr.audits[r.id]!;
+      return `    ${r.id} (weight ${r.weight}, score ${a.score}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`;
+    })
+    .join('\n');
+}
+
+async function audit(url: string, desktop: boolean): Promise<Result> {
+  const run = await lighthouse(
+    url,
+    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+    desktop ? desktopConfig : undefined,
+  );
+  if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (run.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
+  return run.lhr;
+}
+
+describe('Lighthouse ≥ 0.95 in every category', () => {
+  for (const type of LIGHTHOUSE_TYPES) {
+    for (const preset of ['mobile', 'desktop'] as const) {
+      test(`${type} page (${preset})`, async () => {
+        const path = pageUrls(inject('siteDir'), inject('siteDate'))[type];
+        const lhr = await audit(`${server.url}${path}`, preset === 'desktop');
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0]));
+        const low = CATEGORIES.filter((c) => scores[c]! < MIN_SCORE);
+        expect(low, `${path} (${preset}) scores ${JSON.stringify(scores)}; points lost:\n${low.map((c) => `  ${c}:\n${lostPoints(lhr, c)}`).join('\n')}`).toEqual([]);
+      }, 120_000);
+    }
+  }
+});
