@@ -2,6 +2,13 @@
 import { LIST_NAMES, type ListId } from './labels.ts';
 import { m, type Lang, type Message } from './message-text.ts';
 
+const YAML_FIXES: Record<string, Record<Lang, string>> = {
+  TAB_AS_INDENT: { zh: '把行首的 Tab 换成空格（每级两个空格）', en: 'replace the tab at the start of the line with spaces (two per level)' },
+  DUPLICATE_KEY: { zh: '删除重复的字段，只保留一个', en: 'remove the repeated field and keep one' },
+  BAD_ALIAS: { zh: '不用 & 和 * 别名，把值直接写出来', en: 'write the value out instead of using & and * aliases' },
+  MULTIPLE_DOCS: { zh: '删除文件中间的 ---，一个文件只写一条记录', en: 'remove the --- inside the file: one record per file' },
+};
+
 const list = (id: unknown, lang: Lang) => LIST_NAMES[id as ListId]?.[lang] ?? String(id);
 
 /** Chinese wording of the yaml library's commonest errors (its own messages are English). */
@@ -22,8 +29,8 @@ export const REPOSITORY_MESSAGES = {
   yaml_syntax: m(
     (v) => `YAML 语法错误：${YAML_ERRORS_ZH[String(v.code)] ?? v.detail}`,
     (v) => `YAML syntax error: ${v.detail}`,
-    () => '检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对；每个字段只写一次，不用 & 和 * 别名',
-    () => 'check the indentation (spaces, not tabs), the space after each colon and that quotes are paired; write each field once, without & or * aliases',
+    (v) => YAML_FIXES[String(v.code)]?.zh ?? '检查这一行及上一行：缩进用空格、冒号后留一个空格、引号和括号成对',
+    (v) => YAML_FIXES[String(v.code)]?.en ?? 'check this line and the one above: indent with spaces, put a space after each colon, pair quotes and brackets',
   ),
   duplicate_id: m(
     (v) => `编号 ${v.id} 与 ${v.other} 重复`,

@@ -35,11 +35,11 @@ export function checkRecordText(text: string, file: string, context: CheckContex
 /** Checks a parsed record file against the schema. */
 export function checkRecordSource(source: YamlSource, { categories, lang }: CheckContext): RecordCheck {
   if (source.doc.errors.length) {
-    const problems = source.doc.errors.map((e) => {
-      const { line, col } = source.lines.linePos(e.pos[0]);
-      return { ...problemAt(source, [], 'yaml_syntax', { code: e.code, detail: e.message.split('\n')[0] ?? e.code }, lang), line, col };
-    });
-    return { problems, source };
+    // Only the first syntax error: the ones after it are nearly always its consequences.
+    const e = source.doc.errors[0]!;
+    const { line, col } = source.lines.linePos(e.pos[0]);
+    const problem = { ...problemAt(source, [], 'yaml_syntax', { code: e.code, detail: e.message.split('\n')[0] ?? e.code }, lang), line, col };
+    return { problems: [problem], source };
   }
   const parsed = recordSchemaFor(categories).safeParse(source.data);
   if (!parsed.success) return { problems: problemsFromIssues(source, parsed.error.issues, lang), source };
