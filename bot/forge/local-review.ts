@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type YAMLMap } from 'yaml';
 import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem, type Publisher } from '../../content/schema/index.ts';
 import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
 import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
@@ -255,18 +255,20 @@ export function checkApprovals(id: string, approvals: readonly Approval[], publi
 export function addApproval(text: string, approval: { role: 'review' | 'approve'; by: string; date: IsoDate }, file: string): string {
   const doc = parseDocument(text);
   if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
-  const map = doc.contents;
-  let list = map.get('approvals', true);
-  if (!isSeq(list)) {
-    list = doc.createNode([]);
-    const at = map.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === 'submitted');
+  const map = doc.contents as YAMLMap;
+  const item = doc.createNode({ role: approval.role, by: approval.by, date: approval.date });
+  const existing = map.get('approvals', true);
+  if (isSeq(existing)) {
+    existing.flow = false; // `approvals: []` becomes a block list, one approval per item
+    existing.items.push(item);
+  } else {
+    const list = new YAMLSeq();
+    list.items.push(item);
+    map.delete('approvals');
+    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === 'submitted');
     const pair = doc.createPair('approvals', list);
     if (at >= 0) map.items.splice(at + 1, 0, pair);
     else map.items.push(pair);
-  }
-  if (isSeq(list)) {
-    list.flow = false; // `approvals: []` becomes a block list, one approval per item
-    list.items.push(doc.createNode({ role: approval.role, by: approval.by, date: approval.date }));
   }
   return doc.toString({ lineWidth: 0 });
 }
