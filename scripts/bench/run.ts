@@ -20,6 +20,7 @@ import { writeModuleResult, writeSizeResult, type RunContext, type SizeResult } 
 import { measureSearch } from './lib/search-browser.ts';
 import { buildQuerySet, loadPublicRecords } from './lib/search-queries.ts';
 import { updateBenchmarksMd } from './lib/table.ts';
+import { runVariant, saveStudy, VARIANTS, type VariantResult } from './lib/pagefind-study.ts';
 
 const STEPS = ['publish', 'floor', 'search', 'republish', 'bot', 'forge'] as const;
 type Step = (typeof STEPS)[number];
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     work: { type: 'string', default: '/tmp/honghei-bench' },
     worktree: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'pagefind-study': { type: 'boolean', default: false },
+    variants: { type: 'string' },
   },
 });
 
@@ -61,6 +64,11 @@ const projectDir = join(work, 'project');
 if (sizes.length && (runs('publish') || runs('floor'))) {
   if (!generatorExists()) throw new Error('the record generator (scripts/generate.ts, scripts/lib/generate.ts) is not there yet: the publish benchmarks need it');
   createProject(projectDir, source.source);
+}
+
+if (values['pagefind-study']) {
+  await pagefindStudy();
+  process.exit(0);
 }
 
 for (const size of sizes) {
@@ -130,6 +138,38 @@ for (const name of ['bot', 'forge'] as const) {
 }
 updateBenchmarksMd();
 say(`done; BENCHMARKS.md updated. Load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+/** The Pagefind study: every variant at every size, from the same generated records. */
+async function pagefindStudy(): Promise<void> {
+  const variants = values.variants ? values.variants.split(',') : Object.keys(VARIANTS);
+  for (const v of variants) if (!(v in VARIANTS)) throw new Error(`--variants ${v}: unknown; the variants are ${Object.keys(VARIANTS).join(', ')}`);
+  for (const size of sizes) {
+    const label = size.toLocaleString('en');
+    const contentRoot = await generatedContent(join(work, `content-${size}`), size, seed, say);
+    const recordsDir = recordsDirOf(contentRoot);
+    let siteDir: string | undefined;
+    if (variants.includes('site-pages')) {
+      // The whole pages come from a real build of the same records, without its own index.
+      const takesRoot = buildTakesRoot(projectDir);
+      const buildRoot = takesRoot ? join(work, `root-${size}`) : projectDir;
+      linkContent(contentDirOf(contentRoot), join(buildRoot, 'content'));
+      siteDir = join(work, `out-${size}`);
+      say(`${label}: building the site for the whole-page variant…`);
+      await measureOurPublish({ projectDir, date: values.date, outDir: siteDir, cacheDir: join(work, `cache-${size}`), root: takesRoot ? buildRoot : undefined }, () => {});
+      for (const dir of ['pagefind', 'search-data']) rmSync(join(siteDir, dir), { recursive: true, force: true });
+    }
+    const results: VariantResult[] = [];
+    for (const variant of variants) {
+      say(`${label}: Pagefind variant ${variant} — ${VARIANTS[variant as keyof typeof VARIANTS]}`);
+      const r = await runVariant(variant, size, recordsDir, work, siteDir);
+      say(`${label}: ${variant}: ${formatMs(r.wallMs)} (add ${formatMs(r.addMs)}, write ${formatMs(r.writeMs)}), Pagefind ${formatBytes(r.pagefindRss)}, index ${formatBytes(r.indexBytes)} in ${r.indexFiles} files`);
+      results.push(r);
+      saveStudy([r]);
+      updateBenchmarksMd();
+    }
+    if (siteDir && !values.keep) rmSync(siteDir, { recursive: true, force: true });
+  }
+}
 
 /** Whether the built site has a page whose URL ends with the record id. */
 function findPage(outDir: string, id: string): boolean {

@@ -28,6 +28,8 @@ export interface Measured {
    * tree RSS before and from then on (e.g. the Astro phase and the Pagefind phase of a publish).
    */
   split?: { beforeMs: number; afterMs: number; peakBefore: number; peakAfter: number };
+  /** Sampled peak RSS by process name (e.g. "node", "pagefind_extend"). */
+  peakByName: Record<string, number>;
 }
 
 export interface MeasureOptions {
@@ -74,18 +76,20 @@ function commOf(pid: number): string {
   }
 }
 
-/** Summed RSS of a process and all its descendants, and the names of the processes. */
-export function treeRss(root: number): { rss: number; names: string[] } {
+/** Summed RSS of a process and all its descendants, and the RSS of each by process name. */
+export function treeRss(root: number): { rss: number; names: string[]; byName: Map<string, number> } {
   let rss = 0;
-  const names: string[] = [];
+  const byName = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    rss += rssOf(pid);
-    names.push(commOf(pid));
+    const own = rssOf(pid);
+    const name = commOf(pid);
+    rss += own;
+    byName.set(name, (byName.get(name) ?? 0) + own);
     stack.push(...childrenOf(pid));
   }
-  return { rss, names };
+  return { rss, names: [...byName.keys()], byName };
 }
 
 /** Runs `command args` and measures it; resolves even on failure (check exitCode). */
@@ -98,11 +102,13 @@ export async function measure(command: string, args: string[], options: MeasureO
   const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peakTreeRss = 0;
   let splitMs: number | undefined;
+  const peakByName: Record<string, number> = {};
   const peaks = { before: 0, after: 0 };
   const sampler = setInterval(() => {
     if (!child.pid) return;
-    const { rss, names } = treeRss(child.pid);
+    const { rss, names, byName } = treeRss(child.pid);
     peakTreeRss = Math.max(peakTreeRss, rss);
+    for (const [name, value] of byName) peakByName[name] = Math.max(peakByName[name] ?? 0, value);
     if (splitMs === undefined && options.splitAt && names.includes(options.splitAt)) splitMs = performance.now() - started;
     if (splitMs === undefined) peaks.before = Math.max(peaks.before, rss);
     else peaks.after = Math.max(peaks.after, rss);
@@ -135,7 +141,7 @@ export async function measure(command: string, args: string[], options: MeasureO
   }
   rmSync(dir, { recursive: true, force: true });
   const split = splitMs === undefined ? undefined : { beforeMs: splitMs, afterMs: wallMs - splitMs, peakBefore: peaks.before, peakAfter: peaks.after };
-  return { wallMs, peakTreeRss, peakProcessRss, peakRss: Math.max(peakTreeRss, peakProcessRss), cpuSeconds, exitCode, tail, split };
+  return { wallMs, peakTreeRss, peakProcessRss, peakRss: Math.max(peakTreeRss, peakProcessRss), cpuSeconds, exitCode, tail, split, peakByName };
 }
 
 /** Like measure(), but throws with the command's last output when it fails. */

@@ -21,6 +21,8 @@ export interface PublishRun {
   peakAstroRss?: number;
   peakPagefindRss?: number;
   cpuSeconds: number;
+  /** Sampled peak RSS by process name ("node" is Astro and the indexers, "pagefind_extend" Pagefind). */
+  peakByName: Record<string, number>;
   /** Output size (apparent bytes), everything. */
   output: FolderStats;
   /** The Pagefind index alone (pagefind/). */
@@ -44,6 +46,7 @@ function summarise(m: Measured, outDir: string, load: number): PublishRun {
     peakAstroRss: m.split?.peakBefore,
     peakPagefindRss: m.split?.peakAfter,
     cpuSeconds: m.cpuSeconds,
+    peakByName: m.peakByName,
     output,
     index,
     pages,

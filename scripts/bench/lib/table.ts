@@ -6,11 +6,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatBytes, formatMs } from './files.ts';
 import { readModuleResult, readSizeResults, type SizeResult } from './results.ts';
+import { renderStudy } from './pagefind-study.ts';
 import type { PublishRun } from './publish-bench.ts';
 
 export const BENCHMARKS_MD = new URL('../../../BENCHMARKS.md', import.meta.url).pathname;
-const START = '<!-- bench:results:start (written by npm run bench; edit the prose outside) -->';
-const END = '<!-- bench:results:end -->';
+const SECTIONS = {
+  results: renderTables,
+  pagefind: renderStudy,
+} as const;
+const start = (name: string) => `<!-- bench:${name}:start (written by npm run bench; edit the prose outside) -->`;
+const end = (name: string) => `<!-- bench:${name}:end -->`;
 
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(x >= 0.9995 && x < 1 ? 2 : 1)} %`);
 const times = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
@@ -96,12 +101,14 @@ function renderModules(): string[] {
   return out;
 }
 
-/** Rewrites the results section of BENCHMARKS.md (creating the file if needed). */
+/** Rewrites the generated sections of BENCHMARKS.md (creating the file if needed). */
 export function updateBenchmarksMd(): void {
-  const section = `${START}\n${renderTables()}\n${END}`;
-  const text = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
-  const from = text.indexOf(START);
-  const to = text.indexOf(END);
-  const next = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCHMARKS_MD, next);
+  let text = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
+  for (const [name, render] of Object.entries(SECTIONS)) {
+    const section = `${start(name)}\n${render()}\n${end(name)}`;
+    const from = text.indexOf(start(name));
+    const to = text.indexOf(end(name));
+    text = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end(name).length) : `${text.trimEnd()}\n\n${section}\n`;
+  }
+  writeFileSync(BENCHMARKS_MD, text);
 }
