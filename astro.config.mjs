@@ -1,14 +1,19 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { loadPublisher } from './content/schema/source.ts';
 
-// The public site: sources in site/, content in content/, output in dist/ (or HONGHEI_OUT_DIR).
+// The public site: sources in site/, content in content/ (or HONGHEI_CONTENT_ROOT), output in
+// dist/ (or HONGHEI_OUT_DIR). The site's address comes from the publisher's configuration.
+const contentRoot = process.env.HONGHEI_CONTENT_ROOT || process.cwd();
+
 export default defineConfig({
   srcDir: './site',
+  publicDir: './site/public',
   outDir: process.env.HONGHEI_OUT_DIR || './dist',
   // A separate cache per concurrent build (tests, benchmarks) keeps their content stores apart.
   cacheDir: process.env.HONGHEI_CACHE_DIR || './node_modules/.astro',
-  site: process.env.HONGHEI_SITE_URL || undefined,
+  site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],

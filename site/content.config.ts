@@ -1,15 +1,17 @@
 /**
  * Content collections. Records come through the registry's own loader (validated, only public
- * entries); case write-ups and procedure pages are MDX.
+ * entries); case write-ups and procedure pages are MDX. Everything is read from the content root
+ * (site/lib/site-context.ts), so a test or another publisher can build from its own folder.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRecordSchema, loadCategories, publicationDate } from '../content/schema/index.ts';
 import { recordsLoader } from './lib/records-loader.ts';
+import { contentRoot } from './lib/site-context.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = contentRoot();
 
 const records = defineCollection({
   loader: recordsLoader({ root, date: publicationDate() }),
@@ -18,7 +20,7 @@ const records = defineCollection({
 
 /** Typical-case write-ups (以案释法), one MDX file per case, with their pictures. */
 const cases = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/cases' }),
+  loader: glob({ pattern: '*.mdx', base: join(root, 'content/cases') }),
   schema: z.strictObject({
     title: z.string(),
     summary: z.string(),
@@ -30,7 +32,7 @@ const cases = defineCollection({
 
 /** Criteria and procedure pages (standards, objections, early removal), written from the seeds. */
 const pages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+  loader: glob({ pattern: '*.mdx', base: join(root, 'content/pages') }),
   schema: z.strictObject({ title: z.string(), description: z.string(), order: z.number().default(0), source: z.string().optional() }),
 });
 

@@ -1,42 +1,72 @@
 /**
- * Publishing: the Astro build, then the Pagefind index of its output. Any Pagefind error is fatal:
- * a site whose search silently lost pages must not be published.
+ * Publishing: the Astro build, then the two search indexes made from its handover file — the
+ * exact-match index of names and codes (search-data/) and Pagefind's full-text index
+ * (pagefind/). Any indexing error is fatal: a site whose search silently lost entries must not
+ * be published.
  */
 import { build } from 'astro';
-import { createIndex } from 'pagefind';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
+import { INDEX_DIR } from '../lib/search/format.ts';
+import { writePagefindIndex } from './pagefind-index.ts';
+import { takeSearchSource } from './search-source.ts';
 
 export interface PublishOptions {
-  /** Project root (holds astro.config.mjs and content/). */
+  /** Project root (holds astro.config.mjs and site/). */
   root: string;
+  /** The folder holding content/; default the project root. */
+  contentRoot?: string;
   /** Output folder; default dist/. */
   outDir?: string;
   /** Publication date (YYYY-MM-DD); default HONGHEI_DATE or today in China. */
   date?: string;
+  /** Called with each finished step and its duration, for progress output. */
+  onStep?: (step: string, seconds: number) => void;
 }
 
-/** Builds the site and indexes it; returns the output folder and the number of indexed pages. */
-export async function publish({ root, outDir, date }: PublishOptions): Promise<{ outDir: string; pages: number }> {
+export interface PublishResult {
+  outDir: string;
+  /** Public entries in the site and its indexes. */
+  entries: number;
+  /** Records in Pagefind's index (entries plus case and guide pages). */
+  pages: number;
+  /** Files and bytes of the exact-match index. */
+  searchIndex: { files: number; bytes: number };
+}
+
+/** The case and guide pages of a built site, as URLs (Pagefind indexes them as HTML). */
+function articlePages(outDir: string): string[] {
+  return ['cases', 'guide'].flatMap((section) => {
+    const dir = join(outDir, section);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+      .map((d) => `/${section}/${d.name}/`)
+      .sort();
+  });
+}
+
+/** Builds the site and its search indexes. */
+export async function publish({ root, contentRoot, outDir, date, onStep }: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
-  if (outDir) process.env.HONGHEI_OUT_DIR = outDir;
+  if (outDir) process.env.HONGHEI_OUT_DIR = resolve(outDir);
+  process.env.HONGHEI_CONTENT_ROOT = resolve(contentRoot ?? root);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  await build({ root, logLevel: 'warn' });
-  const out = outDir ?? join(root, 'dist');
-  const pages = await indexSite(out);
-  return { outDir: out, pages };
-}
+  const out = outDir ? resolve(outDir) : join(root, 'dist');
+  let started = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    onStep?.(name, (now - started) / 1000);
+    started = now;
+  };
 
-/** Indexes a built site with Pagefind (language zh-CN comes from the pages' <html lang>). */
-export async function indexSite(outDir: string): Promise<number> {
-  const { index, errors } = await createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind failed on ${outDir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await index.deleteIndex();
-  }
+  await build({ root, logLevel: 'warn' });
+  step('astro build');
+  const { header, entries } = takeSearchSource(out);
+  const searchIndex = writeIndexFiles(join(out, INDEX_DIR), buildSearchIndex(header, entries));
+  step('exact-match index');
+  const pages = await writePagefindIndex(out, entries, articlePages(out));
+  step('pagefind index');
+  return { outDir: out, entries: entries.length, pages, searchIndex };
 }

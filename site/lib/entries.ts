@@ -1,0 +1,83 @@
+/**
+ * The public entries, read once per build. The records collection already holds only the entries
+ * public on the site date (records-loader.ts); everything here derives from it, so a list, a
+ * count, a facet or the search index cannot show an entry that has no page.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { LISTS, statusOn, type HongheiRecord, type IsoDate, type ListId, type Status } from '../../content/schema/index.ts';
+import { siteDate } from './site-context.ts';
+
+/** A public entry as the pages use it. */
+export interface Entry {
+  id: string;
+  record: HongheiRecord;
+  /** The status in force on the site date. */
+  status: Status;
+  /** The publication start, which orders every list (newest first). */
+  date: IsoDate;
+  /** The year of the entry's batch. */
+  year: string;
+}
+
+/** Newest first, then by id, so every list and the search index share one stable order. */
+export function compareEntries(a: Entry, b: Entry): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+let entriesCache: Promise<Entry[]> | undefined;
+
+/** Every public entry, newest first. Memoized: getCollection is costly per call at scale. */
+export function allEntries(): Promise<Entry[]> {
+  return (entriesCache ??= (async () => {
+    const date = siteDate();
+    const records = await getCollection('records');
+    const entries = records.map(({ id, data }): Entry => {
+      const record = data as HongheiRecord;
+      // The loader kept only public entries, so a status is in force on the date.
+      const status = statusOn(record, date) ?? 'listed';
+      return { id, record, status, date: record.publication.start, year: record.batch.slice(0, 4) };
+    });
+    return entries.sort(compareEntries);
+  })());
+}
+
+/** The public entries of one list, newest first. */
+export async function entriesOf(list: ListId): Promise<Entry[]> {
+  return (await allEntries()).filter((e) => e.record.list === list);
+}
+
+/** Counts of public entries per list. */
+export async function countsByList(): Promise<Record<ListId, number>> {
+  const counts = Object.fromEntries(LISTS.map((l) => [l, 0])) as Record<ListId, number>;
+  for (const e of await allEntries()) counts[e.record.list]++;
+  return counts;
+}
+
+/** Batches with public entries, newest first, with their entries. */
+export async function batches(): Promise<{ batch: string; entries: Entry[] }[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const e of await allEntries()) {
+    const group = groups.get(e.record.batch) ?? [];
+    group.push(e);
+    groups.set(e.record.batch, group);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? 1 : -1)).map(([batch, entries]) => ({ batch, entries }));
+}
+
+export type CaseEntry = CollectionEntry<'cases'>;
+
+let casesCache: Promise<CaseEntry[]> | undefined;
+
+/**
+ * The case write-ups that may be published: those whose every referenced record is public. A
+ * case about an entry that has expired or been revoked names that subject, so it goes with it.
+ */
+export function publishedCases(): Promise<CaseEntry[]> {
+  return (casesCache ??= (async () => {
+    const publicIds = new Set((await allEntries()).map((e) => e.id));
+    const cases = await getCollection('cases');
+    return cases
+      .filter((c) => c.data.records.every((id) => publicIds.has(id)))
+      .sort((a, b) => (a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.id.localeCompare(b.id)));
+  })());
+}

@@ -1,0 +1,128 @@
+/**
+ * The search page in the browser. Names and codes are looked up in the exact-match index (every
+ * matching entry, with filters and date order); the full text of entries, cases and guide pages
+ * is searched with Pagefind, loaded only when asked for or when no name or code matches.
+ * Everything from the index is written with textContent: record text is never HTML here.
+ */
+import { SearchEngine, type SearchQuery } from '../lib/search/engine.ts';
+import { FILTER_KEYS, INDEX_DIR, indexFiles, type Doc, type FilterKey } from '../lib/search/format.ts';
+import { queryTerms } from '../lib/search/text.ts';
+import { renderDoc, renderFullTextResult, type FullTextResult } from './search-render.ts';
+
+const PAGE = 20;
+
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function fetchIndexFile(path: string): Promise<Uint8Array> {
+  const response = await fetch(`/${INDEX_DIR}/${path}`, path === indexFiles.meta ? { cache: 'no-cache' } : {});
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let engine: Promise<SearchEngine> | undefined;
+let pagefind: Promise<PagefindApi> | undefined;
+
+function loadPagefind(): Promise<PagefindApi> {
+  const url = '/pagefind/pagefind.js';
+  return (pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
+    await pf.options({ excerptLength: 40 });
+    return pf;
+  }));
+}
+
+/** The query in the form (and the URL). */
+function readForm(form: HTMLFormElement): { q: string; filters: Partial<Record<FilterKey, string>>; sort: 'desc' | 'asc' } {
+  const data = new FormData(form);
+  const filters: Partial<Record<FilterKey, string>> = {};
+  for (const key of FILTER_KEYS) {
+    const v = String(data.get(key) ?? '');
+    if (v) filters[key] = v;
+  }
+  return { q: String(data.get('q') ?? '').trim(), filters, sort: data.get('sort') === 'asc' ? 'asc' : 'desc' };
+}
+
+function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
+  for (const name of ['q', 'sort', ...FILTER_KEYS]) {
+    const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    const value = params.get(name);
+    if (control && value !== null) control.value = value;
+  }
+}
+
+/** Shows results page by page in a list, with a "more" button. */
+function pager<T>(list: HTMLOListElement, more: HTMLButtonElement, items: readonly T[], render: (items: T[]) => Promise<HTMLElement[]>): Promise<void> {
+  let shown = 0;
+  const next = async () => {
+    const batch = items.slice(shown, shown + PAGE);
+    shown += batch.length;
+    list.append(...(await render(batch)));
+    more.hidden = shown >= items.length;
+  };
+  list.replaceChildren();
+  more.onclick = () => void next().catch(showError);
+  return next();
+}
+
+function showError(error: unknown): void {
+  $('search-status').textContent = `搜索出错：${error instanceof Error ? error.message : String(error)}。请刷新页面后重试。`;
+}
+
+async function runFullText(q: string, filters: Partial<Record<FilterKey, string>>, sort: 'desc' | 'asc'): Promise<void> {
+  const section = $('fulltext');
+  const status = $('fulltext-status');
+  section.hidden = false;
+  $('fulltext-run').hidden = true;
+  status.textContent = '正在全文搜索……';
+  const pf = await loadPagefind();
+  const { results } = await pf.search(q, { filters: filters as Record<string, string>, sort: { date: sort } });
+  status.textContent = results.length ? `全文中包含“${q}”的内容共 ${results.length} 项。` : `全文中没有找到“${q}”。`;
+  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) => (await Promise.all(batch.map((r) => r.data()))).map(renderFullTextResult));
+}
+
+async function run(form: HTMLFormElement): Promise<void> {
+  const { q, filters, sort } = readForm(form);
+  const status = $('search-status');
+  $('fulltext').hidden = true;
+  $('fulltext-run').hidden = true;
+  if (!q && !Object.keys(filters).length) {
+    status.textContent = '请输入名称或代码，或选择筛选条件。';
+    $('search-list').replaceChildren();
+    $('search-more').hidden = true;
+    return;
+  }
+  status.textContent = '正在搜索……';
+  const index = await (engine ??= SearchEngine.open(fetchIndexFile));
+  const query: SearchQuery = { q, filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])) };
+  const found = Array.from(await index.search(query));
+  if (sort === 'asc') found.reverse();
+  const what = q ? `名称或统一社会信用代码与“${queryTerms(q).join(' ')}”相符的` : '符合条件的';
+  status.textContent = found.length ? `${what}公示条目共 ${found.length} 条。` : `没有${what}公示条目。`;
+  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index)));
+  if (!q) return;
+  if (found.length === 0) await runFullText(q, filters, sort);
+  else {
+    const button = $<HTMLButtonElement>('fulltext-run');
+    button.hidden = false;
+    button.onclick = () => void runFullText(q, filters, sort).catch(showError);
+  }
+}
+
+/** Wires the search page: reads the URL, searches, and keeps the URL in step with the form. */
+export function startSearchPage(): void {
+  const form = $<HTMLFormElement>('search-form');
+  fillForm(form, new URLSearchParams(location.search));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v) && !(k === 'sort' && v === 'desc')) params.set(k, String(v));
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+    void run(form).catch(showError);
+  });
+  $('search-js').hidden = false;
+  if (location.search) void run(form).catch(showError);
+}
