@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadPublisher } from './content/schema/source.ts';
 
@@ -16,6 +17,7 @@ export default defineConfig({
   site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // sitemap-index.xml: every page of the build, which has only public entries (open-data helper).
+  integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
 });

@@ -13,8 +13,11 @@ import { buildDataset, type Dataset } from './dataset.ts';
 import { buildDataBundle, type DataBundle } from './files.ts';
 import { previousDataFromEnv } from './previous.ts';
 
-/** The project root (the folder holding content/). */
-export const projectRoot = fileURLToPath(root);
+/**
+ * The folder holding content/: HONGHEI_CONTENT_ROOT (set by `npm run build -- --root DIR`), else
+ * the project root.
+ */
+export const projectRoot = process.env.HONGHEI_CONTENT_ROOT?.trim() || fileURLToPath(root);
 
 /**
  * The repository's records that are not in the collection (not public on the date). The loader

@@ -42,9 +42,15 @@ export function categoryName(categories: Categories, r: Pick<HongheiRecord, 'lis
   return categories[r.list].find((c) => c.id === r.category)?.name.zh ?? r.category;
 }
 
-/** The record as published: attachments marked not public (evidence, usually) are left out. */
-export function publicRecord(r: HongheiRecord): HongheiRecord {
-  return r.attachments.every((a) => a.public) ? r : { ...r, attachments: r.attachments.filter((a) => a.public) };
+/**
+ * The record as published on a date: attachments marked not public (evidence, usually) are left
+ * out, and so are status events dated after it — as the entry page shows, they have not happened
+ * yet as far as this publication goes.
+ */
+export function publicRecord(r: HongheiRecord, asOf: string): HongheiRecord {
+  const attachments = r.attachments.every((a) => a.public) ? r.attachments : r.attachments.filter((a) => a.public);
+  const history = r.history.every((e) => e.date <= asOf) ? r.history : r.history.filter((e) => e.date <= asOf);
+  return attachments === r.attachments && history === r.history ? r : { ...r, attachments, history };
 }
 
 /** Builds the exported form of a public record. */
@@ -61,6 +67,6 @@ export function exportEntry(r: HongheiRecord, context: DataContext): ExportEntry
       category: categoryName(context.categories, r),
       region: regionFullName(r.region) ?? divisionName(r.region) ?? r.region,
     },
-    record: publicRecord(r),
+    record: publicRecord(r, context.asOf),
   };
 }

@@ -20,6 +20,8 @@ export interface DataFile {
   title: string;
   mediatype: string;
   content: string;
+  bytes: number;
+  sha256: string;
   /** Frictionless Table Schema, for the CSV. */
   schema?: { fields: { name: string; title: string; description: string; type: string }[] };
 }
@@ -51,7 +53,8 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
   const columns = csvColumns(categories);
   const stats = statistics(dataset.records, categories, asOf);
   const files = new Map<string, DataFile>();
-  const put = (file: DataFile) => files.set(file.path, file);
+  const put = (file: Omit<DataFile, 'bytes' | 'sha256'>) =>
+    files.set(file.path, { ...file, bytes: Buffer.byteLength(file.content, 'utf8'), sha256: sha256(file.content) });
 
   const recordsJson = JSON.stringify({
     $schema: dataUrl('records.schema.json'),
@@ -113,8 +116,8 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
       title: f.title,
       mediatype: f.mediatype,
       encoding: 'utf-8',
-      bytes: Buffer.byteLength(f.content, 'utf8'),
-      hash: `sha256:${sha256(f.content)}`,
+      bytes: f.bytes,
+      hash: `sha256:${f.sha256}`,
       ...(f.schema ? { format: 'csv', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema: f.schema } : {}),
     })),
   });

@@ -26,12 +26,23 @@ export interface TimelineItem {
   roles?: { role: string; name: string }[];
 }
 
-/** The trailers a page shows, and the role each stands for; any other trailer stays in Git. */
+/**
+ * The trailers a page shows and the role each names (bot/forge/local-git.ts TRAILERS). Any other
+ * trailer (Submission-Id, Record-Id…) stays in Git.
+ */
 export const TRAILER_ROLES: Record<string, string> = {
   'submitted-by': '报送',
   'reviewed-by': '审核',
   'approved-by': '审定',
-  'rejected-by': '退回',
+  'merged-by': '发布',
+};
+
+/** What a submission asked for (Submission-Kind trailer), as the timeline names its commit. */
+const KIND_LABELS: Record<string, string> = {
+  new: '报送（新增）',
+  edit: '报送（更正）',
+  objection: '异议申请',
+  repair: '信用修复申请',
 };
 
 /** A trailer value without its e-mail address: "王某 <wang@example.org>" → "王某". */
@@ -45,34 +56,50 @@ export function chinaTime(iso: string): { date: string; time: string } {
   return { date: t.slice(0, 10), time: t.slice(11, 16) };
 }
 
-function commitLabel(c: RecordCommit): string {
+const trailer = (c: RecordCommit, key: string) => c.trailers.find((t) => t.key.toLowerCase() === key)?.value;
+
+function commitLabel(c: RecordCommit, kind: string | undefined): string {
   if (c.merge) return '合并发布';
-  if (c.change === 'added') return '提交（新增记录）';
+  if (trailer(c, 'approved-by')) return '审定通过';
+  if (trailer(c, 'reviewed-by')) return '审核通过';
+  if (kind && KIND_LABELS[kind]) return KIND_LABELS[kind];
+  if (c.change === 'added') return '新增记录';
   if (c.change === 'deleted') return '删除记录文件';
   return '修改记录';
 }
 
-/** A commit as a timeline line; a subject carrying personal data is not shown. */
-export function commitItem(c: RecordCommit): TimelineItem {
+/**
+ * A commit as a timeline line. Who acted comes from the trailers, which are written to be
+ * published: reviewers and approvers by name, the submitter only when it is one of the publisher's
+ * units — a member of the public who objected is never named, nor is a commit's technical author.
+ * A subject line carrying personal data, or of an objection, is not shown.
+ */
+export function commitItem(c: RecordCommit, units: readonly string[]): TimelineItem {
   const when = chinaTime(c.merge ? c.committerDate : c.authorDate);
-  const roles = c.trailers
-    .filter((t) => TRAILER_ROLES[t.key.toLowerCase()])
-    .map((t) => ({ role: TRAILER_ROLES[t.key.toLowerCase()]!, name: displayName(t.value) }));
-  const subject = findPersonalData(c.subject).length ? undefined : c.subject.slice(0, 120);
+  const kind = trailer(c, 'submission-kind');
+  const roles = c.trailers.flatMap((t) => {
+    const role = TRAILER_ROLES[t.key.toLowerCase()];
+    if (!role) return [];
+    const name = displayName(t.value);
+    if (t.key.toLowerCase() === 'submitted-by' && !units.includes(name)) return [{ role, name: '公众（不公开姓名）' }];
+    return [{ role, name }];
+  });
+  const hideSubject = kind === 'objection' || findPersonalData(c.subject).length > 0;
   return {
-    ...when, source: 'git', label: commitLabel(c), by: displayName(c.merge ? c.committer : c.author),
-    detail: subject, commit: c.hash.slice(0, 10), roles,
+    ...when, source: 'git', label: commitLabel(c, kind),
+    detail: hideSubject ? undefined : c.subject.slice(0, 120), commit: c.hash.slice(0, 10), roles,
   };
 }
 
-/** The record's own events, from its fields. */
-export function recordItems(r: HongheiRecord): TimelineItem[] {
+/** The record's own events up to the publication date, from its fields. */
+export function recordItems(r: HongheiRecord, asOf: string): TimelineItem[] {
   const items: TimelineItem[] = [
     { date: r.decision.date, source: 'record', label: '作出认定决定', by: r.decision.authority, detail: r.decision.document_number },
     { date: r.submitted.date, source: 'record', label: '报送', by: r.submitted.unit },
     ...r.approvals.map((a): TimelineItem => ({ date: a.date, source: 'record', label: APPROVAL_ROLE_NAMES[a.role].zh, by: a.by })),
   ];
   r.history.forEach((e, i) => {
+    if (e.date > asOf) return;
     const label = i === 0 && e.status === 'listed' ? `发布（${r.batch} 批次）` : STATUS_NAMES[e.status].zh;
     const detail = [e.note, e.document_number].filter(Boolean).join(' ') || undefined;
     items.push({ date: e.date, source: 'record', label, detail });
@@ -84,10 +111,11 @@ export function recordItems(r: HongheiRecord): TimelineItem[] {
  * The whole timeline of a public record, oldest first; on one date the record's own events come
  * before the commits that wrote them down.
  */
-export function timelineOf(r: HongheiRecord, history: GitHistory): TimelineItem[] {
-  const commits = history.available ? (history.byRecord.get(r.id) ?? []).map(commitItem) : [];
+export function timelineOf(r: HongheiRecord, history: GitHistory, units: readonly string[], asOf: string): TimelineItem[] {
+  // Like the record's events, commits dated after the publication date are not shown yet.
+  const commits = history.available ? (history.byRecord.get(r.id) ?? []).map((c) => commitItem(c, units)).filter((c) => c.date <= asOf) : [];
   const rank = (i: TimelineItem) => (i.source === 'record' ? 0 : 1);
-  return [...recordItems(r), ...commits].sort(
+  return [...recordItems(r, asOf), ...commits].sort(
     (a, b) => a.date.localeCompare(b.date) || rank(a) - rank(b) || (a.time ?? '').localeCompare(b.time ?? ''),
   );
 }
