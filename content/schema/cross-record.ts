@@ -12,6 +12,7 @@ import type { Lang } from './messages.ts';
 import { problemAt, type Problem } from './problems.ts';
 import type { HongheiRecord } from './record.ts';
 import { parseYaml, positionOf, type YamlSource } from './source.ts';
+import { addWorkingDays, CalendarGapError } from './working-days.ts';
 
 /** A record that passed its schema, with the source it came from. */
 export interface LoadedRecord { source: YamlSource; record: HongheiRecord }
@@ -52,6 +53,22 @@ function overlappingCodes(loaded: readonly LoadedRecord[], date: IsoDate, lang: 
       if (next.last > open.last) open = next;
     }
   }
+  return problems;
+}
+
+/** An objection's `due`, when given, is the configured number of working days after receipt. */
+function objectionDeadlines({ source, record }: LoadedRecord, days: number, lang: Lang): Problem[] {
+  const problems: Problem[] = [];
+  record.history.forEach((e, i) => {
+    if (e.status !== 'objection' || !e.due) return;
+    try {
+      const expected = addWorkingDays(e.date, days);
+      if (expected !== e.due) problems.push(problemAt(source, ['history', i, 'due'], 'objection_due', { due: e.due, date: e.date, days, expected }, lang));
+    } catch (error) {
+      if (!(error instanceof CalendarGapError)) throw error;
+      problems.push(problemAt(source, ['history', i, 'due'], 'calendar_gap', { year: error.year }, lang, 'warning'));
+    }
+  });
   return problems;
 }
 
@@ -117,6 +134,7 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
     } else if (unit.categories && !unit.categories.includes(r.category)) {
       problems.push(problemAt(source, ['category'], 'unit_category', { unit: unit.name, category: r.category, allowed: unit.categories.join(', ') }, lang, 'warning'));
     }
+    problems.push(...objectionDeadlines(entry, publisher.objection_working_days, lang));
     if (r.approvals.length < publisher.approvals_required) {
       problems.push(problemAt(source, ['approvals'], 'approvals_count', { count: r.approvals.length, required: publisher.approvals_required }, lang));
     }

@@ -15,3 +15,4 @@ export * from './source.ts';
 export * from './uscc.ts';
 export * from './validate.ts';
 export * from './visibility.ts';
+export * from './working-days.ts';

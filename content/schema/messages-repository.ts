@@ -80,6 +80,18 @@ export const REPOSITORY_MESSAGES = {
     (v) => `核对类别，或改由负责该类别的单位报送（该单位负责：${v.allowed}）；分工见 content/publisher.yaml`,
     (v) => `check the category, or have the responsible unit submit it (this unit covers: ${v.allowed}); see content/publisher.yaml`,
   ),
+  objection_due: m(
+    (v) => `异议办理时限 ${v.due} 与规定不符：${v.date} 收到，${v.days} 个工作日后应为 ${v.expected}`,
+    (v) => `objection deadline ${v.due} is wrong: received ${v.date}, ${v.days} working days later is ${v.expected}`,
+    (v) => `把 due 改为 ${v.expected}（按国务院公布的节假日和调休安排计算，收到当日不计）`,
+    (v) => `set due to ${v.expected} (official holidays and make-up workdays counted; the day of receipt does not count)`,
+  ),
+  calendar_gap: m(
+    (v) => `无法核对办理时限：${v.year} 年的节假日安排尚未收录`,
+    (v) => `the deadline cannot be checked: the holidays of ${v.year} are not known yet`,
+    () => '手工核对 due；国务院公布该年节假日安排后更新 chinese-days 依赖包',
+    () => 'check due by hand; update the chinese-days package once the State Council announces that year',
+  ),
   approvals_count: m(
     (v) => `只有 ${v.count} 项审批，发布需要 ${v.required} 项`,
     (v) => `${v.count} approval(s), publication needs ${v.required}`,
