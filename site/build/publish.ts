@@ -5,7 +5,7 @@
  * be published.
  */
 import { build } from 'astro';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
@@ -47,6 +47,27 @@ function articlePages(outDir: string): string[] {
   });
 }
 
+/**
+ * Runs the Astro build from a private working folder. When the output folder is outside the
+ * working folder, Astro writes its server chunks to `<cwd>/.astro/.prerender/` and deletes that
+ * folder afterwards: two builds started from the same folder (a test run, a benchmark, a person)
+ * would delete each other's chunks. The private folder sits inside the project's node_modules,
+ * so the chunks still resolve the project's packages.
+ */
+async function astroBuild(root: string): Promise<void> {
+  const previous = process.cwd();
+  const parent = join(root, 'node_modules', '.honghei-builds');
+  mkdirSync(parent, { recursive: true });
+  const work = mkdtempSync(join(parent, 'build-'));
+  process.chdir(work);
+  try {
+    await build({ root, logLevel: 'warn' });
+  } finally {
+    process.chdir(previous);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** Builds the site and its search indexes. */
 export async function publish({ root, contentRoot, outDir, date, onStep }: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
@@ -61,7 +82,7 @@ export async function publish({ root, contentRoot, outDir, date, onStep }: Publi
     started = now;
   };
 
-  await build({ root, logLevel: 'warn' });
+  await astroBuild(root);
   step('astro build');
   const { header, entries } = takeSearchSource(out);
   const searchIndex = writeIndexFiles(join(out, INDEX_DIR), buildSearchIndex(header, entries));

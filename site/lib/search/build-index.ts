@@ -12,7 +12,7 @@ import {
   type DocTuple, type FilterKey, type IndexMeta, type SourceEntry, type SourceHeader,
 } from './format.ts';
 import { writePostings } from './postings.ts';
-import { nameGrams, normalize, shardOf } from './text.ts';
+import { CODE_PREFIX_MAX, codePrefixKey, nameGrams, normalize, shardOf } from './text.ts';
 
 /** The index as file contents by path (relative to the index folder). */
 export type IndexFiles = Map<string, Uint8Array | string>;
@@ -25,11 +25,13 @@ function addTo(map: Map<string, number[]>, key: string, ordinal: number): void {
   else map.set(key, [ordinal]);
 }
 
-/** Name fragments → gram shards, sized so a shard stays near GRAM_SHARD_BYTES. */
+/** Name fragments and short code prefixes → gram shards, each near GRAM_SHARD_BYTES. */
 function gramFiles(entries: readonly SourceEntry[], files: IndexFiles): number {
   const grams = new Map<string, number[]>();
   entries.forEach((e, ordinal) => {
     for (const g of nameGrams(normalize(e.name))) addTo(grams, g, ordinal);
+    const code = e.code ? normalize(e.code) : '';
+    for (let n = 2; n <= Math.min(CODE_PREFIX_MAX, code.length); n++) addTo(grams, codePrefixKey(code.slice(0, n)), ordinal);
   });
   const encoded: [string, Uint8Array][] = [];
   let total = 0;

@@ -6,7 +6,7 @@
 import { ByteReader } from './bytes.ts';
 import { docFromTuple, DOCS_PER_SHARD, FILTER_KEYS, indexFiles, NAMES_PER_SHARD, type Doc, type DocTuple, type FilterKey, type IndexMeta } from './format.ts';
 import { intersect, readPostings, union } from './postings.ts';
-import { CODE_TERM, GRAM_MAX, queryTerms, shardOf, termWindows } from './text.ts';
+import { CODE_PREFIX_MAX, codePrefixKey, CODE_TERM, GRAM_MAX, queryTerms, shardOf, termWindows } from './text.ts';
 
 /** Reads one index file (path relative to the index folder, plus a version query). */
 export type IndexFetcher = (path: string) => Promise<Uint8Array>;
@@ -62,7 +62,7 @@ export class SearchEngine {
     });
   }
 
-  /** The entries whose name has a fragment of at most GRAM_MAX characters. */
+  /** The entries with a key: a name fragment of at most GRAM_MAX characters, or a short code prefix. */
   private async gram(fragment: string): Promise<Uint32Array> {
     const postings = (await this.gramShard(shardOf(fragment, this.meta.gramShards))).get(fragment);
     return postings ? readPostings(new ByteReader(postings), this.meta.count) : new Uint32Array(0);
@@ -78,6 +78,7 @@ export class SearchEngine {
 
   /** The entries whose code starts with a prefix. */
   private async codePrefix(prefix: string): Promise<Uint32Array> {
+    if (prefix.length <= CODE_PREFIX_MAX) return this.gram(codePrefixKey(prefix));
     if (this.meta.codeBlocks === 0) return new Uint32Array(0);
     const firsts = await this.load(indexFiles.codeDirectory, (b) => JSON.parse(decoder.decode(b)) as string[]);
     const end = `${prefix}\u007f`; // above every code character: the end of the prefix's range

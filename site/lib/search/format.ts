@@ -13,11 +13,14 @@ export const INDEX_DIR = 'search-data';
 /** The build's handover file from Astro to the indexer; deleted once read. */
 export const SOURCE_FILE = 'source.ndjson';
 
-export const DOCS_PER_SHARD = 16;
-export const NAMES_PER_SHARD = 512;
+export const DOCS_PER_SHARD = 8;
+export const NAMES_PER_SHARD = 128;
 export const CODES_PER_BLOCK = 256;
-/** A gram shard's target size: small enough for a first query, large enough to keep files few. */
-export const GRAM_SHARD_BYTES = 16_000;
+/**
+ * A gram shard's target size. A query reads one shard per term (three for a long term), so
+ * small shards keep a first query small; the cost is more files (about 1 per 4 KB of index).
+ */
+export const GRAM_SHARD_BYTES = 4_000;
 
 /** Paths of the index files, relative to INDEX_DIR. */
 export const indexFiles = {

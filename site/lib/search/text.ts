@@ -10,9 +10,19 @@ export const GRAM_MAX = 4;
 /** A term that can be (the start of) a unified social credit code. */
 export const CODE_TERM = /^[0-9A-Z]{2,18}$/;
 
+/**
+ * Code prefixes up to this length are posting lists beside the name fragments (they are few and
+ * shared by many entries: 9121…); longer ones are found in the sorted code blocks, where they
+ * cover a narrow range.
+ */
+export const CODE_PREFIX_MAX = 8;
+
+/** The index key of a code prefix: marked so it can never equal a name fragment. */
+export const codePrefixKey = (prefix: string) => `\u0001${prefix}`;
+
 /** The form names and query terms are compared in. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/\s+/gu, '');
+  return text.normalize('NFKC').toUpperCase().replace(/[\s\p{Cc}]+/gu, '');
 }
 
 /** The terms of a query: split at spaces, normalised, without repeats. */
@@ -35,13 +45,17 @@ export function nameGrams(name: string): Set<string> {
   return grams;
 }
 
-/** The GRAM_MAX-character windows of a longer term: an entry whose name has the term has them all. */
+/**
+ * Windows of GRAM_MAX characters to look a longer term up by: the first, the middle and the last.
+ * An entry whose name has the term has them all; the few candidates left are then checked
+ * against their names, so three look-ups are enough however long the term.
+ */
 export function termWindows(term: string): string[] {
   const chars = Array.from(term);
   if (chars.length <= GRAM_MAX) return [term];
-  const windows = new Set<string>();
-  for (let i = 0; i + GRAM_MAX <= chars.length; i++) windows.add(chars.slice(i, i + GRAM_MAX).join(''));
-  return [...windows];
+  const last = chars.length - GRAM_MAX;
+  const starts = [...new Set([0, Math.floor(last / 2), last])];
+  return [...new Set(starts.map((i) => chars.slice(i, i + GRAM_MAX).join('')))];
 }
 
 /** The shard a fragment is stored in (FNV-1a over UTF-16 units; the same in Node and browsers). */
