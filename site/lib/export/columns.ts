@@ -43,7 +43,17 @@ const NAMED: Record<string, keyof EntryLabels> = { list: 'list', 'subject.kind':
 /** Separates the items of a list in one cell. */
 export const ITEM_SEPARATOR = '；';
 
-const titleOf = (description = '') => description.split(/[：，（(,\s]/)[0] || description;
+/** The head of a description as a short title: "发布批次（每季一次），如 2026-Q3" → "发布批次". */
+const titleOf = (description = '') => description.replace(/（[^）]*）|\([^)]*\)/g, '').split(/[：，,]/)[0]!.trim() || description;
+
+/** Whether two titles share a two-character word, e.g. 主体类型 and 被列入主体. */
+function related(a: string, b: string): boolean {
+  for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
+/** A nested field's title names its parent unless it already does (被列入主体名称, but 认定机关). */
+const nestedTitle = (parent: string, own: string) => (!parent || related(own, parent) ? own : `${parent}${own}`);
 
 function get(value: unknown, path: string[]): unknown {
   let v = value;
@@ -74,7 +84,7 @@ function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = 
     const dotted = fieldPath.join('.');
     const name = fieldPath.join('_');
     const description = field.description ?? '';
-    const title = `${parentTitle}${titleOf(description)}`;
+    const title = nestedTitle(parentTitle, titleOf(description));
     if (field.type === 'object' && field.properties) {
       columnsOf(field, fieldPath, out, titleOf(description));
     } else if (field.type === 'array' && field.items?.type === 'object') {
@@ -89,7 +99,8 @@ function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = 
     }
     const label = NAMED[dotted];
     if (label) {
-      out.push({ name: `${name}_name`, title: `${title}名称`, description: `${titleOf(description)}的中文名称`, type: 'string', value: (e) => e.labels[label] });
+      const named = `${title.replace(/代码$/, '')}名称`;
+      out.push({ name: `${name}_name`, title: named, description: `${named}（中文）`, type: 'string', value: (e) => e.labels[label] });
     }
   }
 }
