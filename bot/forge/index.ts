@@ -14,8 +14,13 @@
  * pull request is opened (outcome "delivered", with the link) and once when it is published
  * (merged) or rejected (closed, with the reviewer's comment).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseForgeConfig, parseOutboxConfig, type ForgeConfig, type OutboxConfig } from './config.ts';
+import { createGitHubClient } from './github/client.ts';
+import { GitHubForge } from './github/forge.ts';
 import { LocalGitForge } from './local-git.ts';
+import { createPresenter } from './present.ts';
 import { EmbeddedSink } from './outbox/embedded-sink.ts';
 import { RedisSink } from './outbox/redis-sink.ts';
 import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
@@ -23,6 +28,9 @@ import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
 export * from './types.ts';
 export { forgeSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
 export { LocalGitForge } from './local-git.ts';
+export { GitHubForge } from './github/forge.ts';
+export { createGitHubClient } from './github/client.ts';
+export { createPresenter, type Presenter } from './present.ts';
 export { EmbeddedSink } from './outbox/embedded-sink.ts';
 export { RedisSink } from './outbox/redis-sink.ts';
 
@@ -37,6 +45,8 @@ export interface SinkConfig {
   /** How often pending deliveries are retried, embedded outbox only (default 5 s). */
   retryIntervalMs?: number;
   log?: (message: string) => void;
+  /** A local copy of the content repository (categories for pull request summaries); default the current directory. */
+  contentRoot?: string;
 }
 
 /** A running sink with the forge it delivers to. */
@@ -46,12 +56,28 @@ export type ForgeSink = RunningSink & {
   refresh(submissionId: string): Promise<ReviewState | undefined>;
 };
 
+/** Extra settings of hosted forges (not part of the environment configuration). */
+export interface ForgeExtras {
+  /** A local copy of the content repository, for the categories in pull request summaries. */
+  contentRoot?: string;
+  log?: (message: string) => void;
+}
+
 /** Builds the forge client a configuration names. */
-export function createForge(config: ForgeConfig): Forge {
+export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forge {
   const parsed = parseForgeConfig(config);
+  // Summaries carry the validator's verdict when the publisher's categories are at hand.
+  const root = extras.contentRoot;
+  const presenter = () => createPresenter({ contentRoot: root && existsSync(join(root, 'content', 'categories.yaml')) ? root : undefined });
   switch (parsed.kind) {
     case 'local':
       return new LocalGitForge({ repo: parsed.repo, base: parsed.base });
+    case 'github':
+      return new GitHubForge({
+        octokit: createGitHubClient({ auth: parsed.auth, baseUrl: parsed.apiUrl, log: extras.log }),
+        repo: parsed.repo, base: parsed.base, presenter: presenter(),
+        webUrl: parsed.apiUrl === 'https://api.github.com' ? 'https://github.com' : parsed.apiUrl.replace(/\/api\/v3\/?$/, ''),
+      });
     default:
       throw new Error(`the ${parsed.kind} forge is not available in this build: use HONGHEI_FORGE=local`);
   }
@@ -59,7 +85,7 @@ export function createForge(config: ForgeConfig): Forge {
 
 /** Builds the outbox and its forge; delivery and polling start at once. */
 export function createSubmissionSink(config: SinkConfig): ForgeSink {
-  const forge = createForge(config.forge);
+  const forge = createForge(config.forge, { contentRoot: config.contentRoot ?? process.cwd(), log: config.log });
   const outbox = parseOutboxConfig(config.outbox);
   const common = { forge, notify: config.notify, pollIntervalMs: config.pollIntervalMs, log: config.log };
   return outbox.kind === 'file'

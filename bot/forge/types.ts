@@ -44,11 +44,20 @@ export interface PullRequestRef {
   number?: number;
 }
 
+/** How the outbox calls openPullRequest. */
+export interface OpenOptions {
+  /**
+   * An earlier attempt may have got partway (the process stopped, a call timed out): look for an
+   * existing pull request first. On a first attempt a forge may skip that look-up (one call fewer).
+   */
+  resumed?: boolean;
+}
+
 /** One forge (local git, GitHub, Gitea/Forgejo, GitLab). Every method is safe to repeat. */
 export interface Forge {
   readonly name: string;
   /** Opens (or finds, if it already exists) the pull request of a submission. */
-  openPullRequest(submission: Submission): Promise<PullRequestRef>;
+  openPullRequest(submission: Submission, options?: OpenOptions): Promise<PullRequestRef>;
   find(submissionId: string): Promise<PullRequestRef | undefined>;
   state(submissionId: string): Promise<ReviewState | undefined>;
   listOpen(): Promise<PullRequestRef[]>;

@@ -130,8 +130,10 @@ export class EmbeddedSink implements RunningSink {
   private async deliver(id: string): Promise<void> {
     const entry = await this.store.get(id);
     if (!entry || entry.delivered) return;
+    entry.started = (entry.started ?? 0) + 1;
+    await this.store.write(entry);
     try {
-      const pr = await this.forge.openPullRequest(loadSubmission(entry.submission));
+      const pr = await this.forge.openPullRequest(loadSubmission(entry.submission), { resumed: entry.started > 1 });
       entry.delivered = { ...pr, at: this.now().toISOString() };
       delete entry.nextAttemptAt;
       delete entry.lastError;

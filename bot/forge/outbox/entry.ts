@@ -16,6 +16,8 @@ export interface OutboxEntry {
   submission: StoredSubmission;
   storedAt: string;
   attempts: number;
+  /** Forge calls begun (written before each): more than one means an earlier one may have got partway. */
+  started?: number;
   /** Not before this time (ISO) is delivery tried again. */
   nextAttemptAt?: string;
   lastError?: string;

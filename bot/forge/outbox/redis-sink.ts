@@ -174,7 +174,7 @@ export class RedisSink implements RunningSink {
     const submission = JSON.parse(raw) as StoredSubmission;
     let pr: PullRequestRef;
     try {
-      pr = await this.forge.openPullRequest(loadSubmission(submission));
+      pr = await this.forge.openPullRequest(loadSubmission(submission), { resumed: (job.attemptsStarted ?? 1) > 1 });
     } catch (error) {
       await this.redis.multi().hincrby(key, 'attempts', 1).hset(key, 'lastError', describeError(error)).exec();
       throw error;

@@ -1,0 +1,26 @@
+/**
+ * Forge clients pointed at the local emulators, with waits shortened so fault tests run in
+ * seconds (the waits still happen: 429 retry-after and retries are honoured, only scaled).
+ */
+import Bottleneck from 'bottleneck';
+import { createGitHubClient } from '../../../../bot/forge/github/client.ts';
+import { GitHubForge, type GitHubForgeOptions } from '../../../../bot/forge/github/forge.ts';
+import { createPresenter } from '../../../../bot/forge/present.ts';
+import type { GitHubEmulator } from './github.ts';
+
+const projectRoot = new URL('../../../..', import.meta.url).pathname;
+
+/** A GitHub forge talking to the emulator (token auth, fast throttling, 1 s timeout). */
+export function githubForgeFor(emulator: GitHubEmulator, options: Partial<GitHubForgeOptions> & { timeoutMs?: number; log?: (m: string) => void } = {}): GitHubForge {
+  const octokit = createGitHubClient({
+    auth: { token: 'github_pat_example' },
+    baseUrl: emulator.url,
+    timeoutMs: options.timeoutMs ?? 1000,
+    retryAfterBaseValue: 10,
+    // The plugin spaces writes 1 s and notifying writes (pull requests) 3 s apart; tests keep the
+    // order (one at a time) without the wait.
+    throttle: { retryAfterBaseValue: 10, write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) } as never,
+    log: options.log ?? (() => undefined),
+  });
+  return new GitHubForge({ octokit, repo: `${emulator.owner}/${emulator.repo}`, presenter: createPresenter({ contentRoot: projectRoot }), ...options });
+}
