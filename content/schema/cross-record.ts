@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isScalar } from 'yaml';
 import type { Publisher } from './config.ts';
 import { addDays, type IsoDate } from './dates.ts';
 import { PUBLIC_STATUSES } from './labels.ts';
@@ -86,6 +87,12 @@ export function caseProblems(root: string, ids: ReadonlySet<string>, lang: Lang)
       const detail = source?.doc.errors[0]?.message.split('\n')[0] ?? (lang === 'zh' ? '缺少文件头' : 'no front matter');
       problems.push({ ...problemAt({ file }, [], 'case_frontmatter', { detail }, lang), line: 1, col: 1 });
       continue;
+    }
+    // The site reads front matter as YAML 1.1, where an unquoted 2026-04-15 becomes a Date.
+    const date = source.doc.get('date', true);
+    if (isScalar(date) && date.type === 'PLAIN' && typeof date.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
+      const { line, col } = positionOf(source, ['date']);
+      problems.push({ ...problemAt({ file }, ['date'], 'case_date_unquoted', { date: date.value }, lang), line: line + 1, col });
     }
     const records = (source.data as { records?: unknown }).records;
     if (!Array.isArray(records)) continue;

@@ -104,6 +104,12 @@ export const REPOSITORY_MESSAGES = {
     () => '改正 records 中的编号（即记录文件名，不含 .yaml）',
     () => 'correct the id in records (the record file name without .yaml)',
   ),
+  case_date_unquoted: m(
+    (v) => `典型案例的日期 ${v.date} 没有加引号，网站会把它读成时间而不是文字`,
+    (v) => `the case date ${v.date} is not quoted, so the site reads it as a timestamp rather than text`,
+    (v) => `写成 date: "${v.date}"`,
+    (v) => `write date: "${v.date}"`,
+  ),
   case_frontmatter: m(
     (v) => `典型案例的文件头（--- 之间的 YAML）无法读取：${v.detail}`,
     (v) => `the front matter (the YAML between ---) of the case write-up cannot be read: ${v.detail}`,

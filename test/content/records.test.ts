@@ -47,6 +47,13 @@ describe('the sample records', () => {
     expect(records.length - hidden.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('link typical-case write-ups with pictures (以案释法) from public black-list and demonstration entries', () => {
+    const withCase = records.filter((r) => r.case && visibilityOn(r, DATE).public);
+    expect(withCase.filter((r) => r.list === 'black').length).toBeGreaterThanOrEqual(2);
+    expect(withCase.some((r) => r.list === 'demo')).toBe(true);
+    for (const r of withCase) expect(r.attachments.some((a) => a.kind === 'picture' && a.public), r.id).toBe(true);
+  });
+
   it('spread over the batches 2024-Q1 to 2026-Q4', () => {
     const batches = new Set(records.map((r) => r.batch));
     for (const year of [2024, 2025, 2026]) for (const q of [1, 2, 3, 4]) expect(batches.has(`${year}-Q${q}`), `${year}-Q${q}`).toBe(true);

@@ -38,7 +38,7 @@ describe('rules that span records', () => {
 
   it('requires attachments and case write-ups to exist, and case write-ups to name existing records', () => {
     const record = recordWith({ attachments: [{ file: 'media/cases/site.jpg', kind: 'picture' }], case: 'wage-case' });
-    const caseText = '---\ntitle: 示例\nsummary: 示例\ndate: 2026-07-20\nrecords:\n  - 2026q3-black-901\n  - 2026q3-black-999\nsample: true\n---\n正文\n';
+    const caseText = '---\ntitle: 示例\nsummary: 示例\ndate: "2026-07-20"\nrecords:\n  - 2026q3-black-901\n  - 2026q3-black-999\nsample: true\n---\n正文\n';
     const root = tempRepo({ [at('2026q3-black-901')]: record, 'content/cases/wage-case.mdx': caseText });
     const found = validateRepository(root, { date: DATE, lang: 'zh' }).problems;
     const fileLine = record.split('\n').findIndex((l) => l.includes('file: media/cases/site.jpg')) + 1;
@@ -46,6 +46,13 @@ describe('rules that span records', () => {
       'content/cases/wage-case.mdx:7 records.1',
       `${at('2026q3-black-901')}:${fileLine} attachments.0.file`,
     ]);
+  });
+
+  it('wants the case date quoted, because the site reads front matter as YAML 1.1', () => {
+    const caseText = '---\ntitle: 示例\nsummary: 示例\ndate: 2026-07-20\nrecords: []\nsample: true\n---\n正文\n';
+    const [problem] = validateRepository(tempRepo({ 'content/cases/c.mdx': caseText }), { date: DATE, lang: 'zh' }).problems;
+    expect(problem).toMatchObject({ file: 'content/cases/c.mdx', line: 4, field: 'date' });
+    expect(problem?.fix).toBe('写成 date: "2026-07-20"');
   });
 
   it('requires a configured submitting unit and warns when the unit does not cover the category', () => {
