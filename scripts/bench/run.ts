@@ -11,13 +11,13 @@ import { rmSync, existsSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addOneRecord, contentDirOf, generatedContent, generatorExists, recordFiles, recordsDirOf } from './lib/content.ts';
+import { addOneRecord, cloneRecord, contentDirOf, generatedContent, generatorExists, recordFiles, recordsDirOf } from './lib/content.ts';
 import { formatBytes, formatMs } from './lib/files.ts';
 import { measureModule } from './lib/modules.ts';
 import { buildTakesRoot, createProject, describeSource, linkContent } from './lib/project.ts';
 import { measureFloor, measureOurPublish } from './lib/publish-bench.ts';
 import { writeModuleResult, writeSizeResult, type RunContext, type SizeResult } from './lib/results.ts';
-import { measureSearch } from './lib/search-browser.ts';
+import { measureSearch, measureSearchPage } from './lib/search-browser.ts';
 import { buildQuerySet, loadPublicRecords } from './lib/search-queries.ts';
 import { updateBenchmarksMd } from './lib/table.ts';
 import { runVariant, saveStudy, VARIANTS, type VariantResult } from './lib/pagefind-study.ts';
@@ -37,11 +37,14 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'pagefind-study': { type: 'boolean', default: false },
     variants: { type: 'string' },
+    content: { type: 'string' },
   },
 });
 
-const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
-if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes ${values.sizes}: give whole record counts separated by commas, e.g. --sizes 1000,5000`);
+// --content DIR measures an existing content root (a folder holding content/) instead of
+// generated records: one "size", the number of its records.
+const sizes = values.content ? [0] : values.sizes.split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
+if (!values.content && sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes ${values.sizes}: give whole record counts separated by commas, e.g. --sizes 1000,5000`);
 const skip = new Set(values.skip.split(',').filter(Boolean));
 for (const s of skip) if (!STEPS.includes(s as Step)) throw new Error(`--skip ${s}: unknown step; the steps are ${STEPS.join(', ')}`);
 const runs = (step: Step) => !skip.has(step);
@@ -62,7 +65,7 @@ say(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${available
 
 const projectDir = join(work, 'project');
 if (sizes.length && (runs('publish') || runs('floor'))) {
-  if (!generatorExists()) throw new Error('the record generator (scripts/generate.ts, scripts/lib/generate.ts) is not there yet: the publish benchmarks need it');
+  if (!generatorExists() && !values.content) throw new Error('the record generator (scripts/generate.ts, scripts/lib/generate.ts) is not there yet: the publish benchmarks need it');
   createProject(projectDir, source.source);
 }
 
@@ -72,23 +75,23 @@ if (values['pagefind-study']) {
 }
 
 for (const size of sizes) {
-  const label = size.toLocaleString('en');
+  const label = values.content ? 'content' : size.toLocaleString('en');
   const sayN = (m: string) => say(`${label}: ${m}`);
   const passLine = (line: string) => line.trim() && console.log(`            │ ${line}`);
-  const contentRoot = await generatedContent(join(work, `content-${size}`), size, seed, sayN);
+  const contentRoot = values.content ?? (await generatedContent(join(work, `content-${size}`), size, seed, sayN));
   const recordsDir = recordsDirOf(contentRoot);
   const publicRecords = loadPublicRecords(recordsDir, values.date);
-  const result: SizeResult = { size, context: context(), records: { generated: recordFiles(recordsDir).length, public: publicRecords.length }, notes: [] };
+  const result: SizeResult = { size: size || recordFiles(recordsDir).length, context: context(), records: { generated: recordFiles(recordsDir).length, public: publicRecords.length }, notes: [] };
   sayN(`${result.records.generated} records, ${result.records.public} public on ${values.date}`);
 
   // The build reads a folder holding content/: its own --root when it takes one, else the
   // project's content/. Hard links keep the generated copy untouched by the republish test.
   const takesRoot = buildTakesRoot(projectDir);
-  const buildRoot = takesRoot ? join(work, `root-${size}`) : projectDir;
+  const buildRoot = takesRoot ? join(work, `root-${label}`) : projectDir;
   if (takesRoot) rmSync(buildRoot, { recursive: true, force: true });
   else for (const entry of readdirSync(join(projectDir, 'content'))) if (entry !== 'schema') rmSync(join(projectDir, 'content', entry), { recursive: true, force: true });
   linkContent(contentDirOf(contentRoot), join(buildRoot, 'content'));
-  const dirs = { projectDir, date: values.date, outDir: join(work, `out-${size}`), cacheDir: join(work, `cache-${size}`), root: takesRoot ? buildRoot : undefined };
+  const dirs = { projectDir, date: values.date, outDir: join(work, `out-${label}`), cacheDir: join(work, `cache-${label}`), root: takesRoot ? buildRoot : undefined };
   if (!takesRoot) result.notes.push('the measured build has no --root option: the records were placed in the project\'s content/');
 
   if (runs('publish')) {
@@ -98,10 +101,10 @@ for (const size of sizes) {
   }
   if (runs('floor')) {
     sayN('framework floor (minimal Astro + the same Pagefind step)…');
-    result.floor = await measureFloor({ ...dirs, outDir: join(work, `floor-out-${size}`), cacheDir: join(work, `floor-cache-${size}`), recordsDir }, passLine);
+    result.floor = await measureFloor({ ...dirs, outDir: join(work, `floor-out-${label}`), cacheDir: join(work, `floor-cache-${label}`), recordsDir }, passLine);
     sayN(`floor ${formatMs(result.floor.wallMs)}, peak RSS ${formatBytes(result.floor.peakRss)}, ${result.floor.pages} pages`);
-    if (!values.keep) rmSync(join(work, `floor-out-${size}`), { recursive: true, force: true });
-    rmSync(join(work, `floor-cache-${size}`), { recursive: true, force: true });
+    if (!values.keep) rmSync(join(work, `floor-out-${label}`), { recursive: true, force: true });
+    rmSync(join(work, `floor-cache-${label}`), { recursive: true, force: true });
   }
   if (result.publish && result.floor) {
     result.ratio = { wall: result.publish.wallMs / result.floor.wallMs, peakRss: result.publish.peakRss / result.floor.peakRss };
@@ -110,13 +113,16 @@ for (const size of sizes) {
   if (runs('search') && result.publish) {
     const queries = buildQuerySet(publicRecords, Number(values.queries), seed);
     sayN(`search: ${queries.length} queries in headless Chromium…`);
+    result.searchPage = await measureSearchPage(dirs.outDir, queries);
+    sayN(`search page, first query: ${result.searchPage.map((c) => `${c.kind} ${(c.wireBytes / 1000).toFixed(0)} KB ${c.ms.toFixed(0)} ms`).join(', ')}`);
     result.search = await measureSearch({ siteDir: dirs.outDir, projectDir, queries, ids: new Set(publicRecords.map((r) => r.id)), onProgress: sayN });
     for (const engine of result.search) {
       for (const r of engine.recall) sayN(`${engine.engine} recall ${r.kind}: ${(r.recall * 100).toFixed(1)} % (${r.complete}/${r.checked} complete, ${r.countOnlyOk}/${r.countOnly} by count)`);
     }
   }
   if (runs('republish') && result.publish) {
-    const added = await addOneRecord(work, size, seed, join(buildRoot, 'content/records'), sayN);
+    const target = join(buildRoot, 'content/records');
+    const added = values.content ? cloneRecord(target) : await addOneRecord(work, size, seed, target, sayN);
     sayN(`republish after adding ${added}…`);
     const run = await measureOurPublish(dirs, passLine, false);
     const id = added.split('/').pop()!.replace(/\.yaml$/, '');
@@ -127,7 +133,8 @@ for (const size of sizes) {
   if (!values.keep) {
     for (const dir of [dirs.outDir, dirs.cacheDir, ...(takesRoot ? [buildRoot] : [])]) rmSync(dir, { recursive: true, force: true });
   }
-  sayN(`results: ${writeSizeResult(result)}`);
+  // A measured --content root is kept apart from the generated sizes of the table.
+  sayN(`results: ${writeSizeResult(result, values.content ? `content-${result.size}` : undefined)}`);
   updateBenchmarksMd();
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { completeUscc } from '../../../content/schema/index.ts';
 import { measureOrThrow } from './measure.ts';
 import { NODE, REPO } from './project.ts';
 
@@ -54,6 +55,24 @@ export async function generatedContent(dir: string, count: number, seed: number,
 /** Record files under a records folder, relative to it. */
 export function recordFiles(recordsDir: string): string[] {
   return readdirSync(recordsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+}
+
+/**
+ * One more record made from an existing one (for a content root the generator did not make): a
+ * copy with a new id and a new valid credit code, so no cross-record rule objects to it.
+ */
+export function cloneRecord(recordsDir: string): string {
+  const files = recordFiles(recordsDir);
+  const file = files.find((f) => /\bcode: /.test(readFileSync(join(recordsDir, f), 'utf8'))) ?? files[0];
+  if (!file) throw new Error(`no record to copy in ${recordsDir}`);
+  const text = readFileSync(join(recordsDir, file), 'utf8');
+  const id = /^id: (\S+)/m.exec(text)?.[1];
+  if (!id) throw new Error(`${file}: no id line to change`);
+  const newId = `${id}-bench`;
+  const code = completeUscc(`91000000BE${String(Date.now() % 1e7).padStart(7, '0')}`);
+  const added = join(dirname(file), `${newId}.yaml`);
+  writeFileSync(join(recordsDir, added), text.replace(/^id: \S+/m, `id: ${newId}`).replace(/^(\s+code: )\S+/m, `$1${code}`));
+  return added;
 }
 
 /**

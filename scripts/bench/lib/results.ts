@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { PublishRun } from './publish-bench.ts';
 import type { Snapshot } from './project.ts';
-import type { SearchMeasurement } from './search-browser.ts';
+import type { QueryCost, SearchMeasurement } from './search-browser.ts';
 
 export const RESULTS_DIR = new URL('../results/', import.meta.url).pathname;
 
@@ -30,15 +30,17 @@ export interface SizeResult {
   ratio?: { wall: number; peakRss: number };
   republish?: PublishRun & { addedRecord: string; fractionOfFull: number; pagePresent: boolean };
   search?: SearchMeasurement;
+  /** First query through the site's own search page (page, CSS, JS and index bytes). */
+  searchPage?: QueryCost[];
   notes: string[];
 }
 
 /** A module's own measurement (bot, forges), kept as it reported it. */
 export interface ModuleResult { context: RunContext; module: string; result: unknown }
 
-export function writeSizeResult(result: SizeResult): string {
+export function writeSizeResult(result: SizeResult, name = String(result.size)): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${result.size}.json`);
+  const file = join(RESULTS_DIR, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -55,8 +55,13 @@ export interface SearchOptions {
   queries: BenchQuery[];
   /** Every record id on the site (to read result URLs). */
   ids: ReadonlySet<string>;
-  /** Results listed per query to check recall exactly (default 2000). */
-  resultCap?: number;
+  /**
+   * Results listed per query to check recall exactly, by engine (default exact 5000, Pagefind
+   * 300: Pagefind loads one fragment per result, which makes listing thousands slow).
+   */
+  resultCap?: Partial<Record<Driver['name'], number>>;
+  /** Recall queries per kind for Pagefind (default 15; the exact engine runs them all). */
+  pagefindQueriesPerKind?: number;
   /** How many later queries to time in one page (default 20). */
   nextCount?: number;
   onProgress?: (message: string) => void;
@@ -86,7 +91,7 @@ export async function measureSearch(options: SearchOptions): Promise<SearchMeasu
 }
 
 async function measureEngine(browser: Browser, server: StaticServer, driver: ReturnType<typeof driversFor>[number], options: SearchOptions): Promise<EngineMeasurement> {
-  const cap = options.resultCap ?? 2000;
+  const cap = options.resultCap?.[driver.name] ?? (driver.name === 'exact' ? 5000 : 300);
   const nextCount = options.nextCount ?? 20;
   const say = (m: string) => options.onProgress?.(`${driver.name}: ${m}`);
   const blank = `${server.url}${BENCH_PAGE}`;
@@ -139,7 +144,14 @@ async function measureEngine(browser: Browser, server: StaticServer, driver: Ret
     await fresh.close();
   }
 
-  const recall = await measureRecall(browser, blank, run, options, cap, say);
+  const perKind = driver.name === 'pagefind' ? (options.pagefindQueriesPerKind ?? 15) : Infinity;
+  const taken = new Map<QueryKind, number>();
+  const recallQueries = options.queries.filter((q) => {
+    const n = taken.get(q.kind) ?? 0;
+    taken.set(q.kind, n + 1);
+    return n < perKind;
+  });
+  const recall = await measureRecall(browser, blank, run, { ...options, queries: recallQueries }, cap, say);
   return { engine: driver.name, firstQuery, nextQueries, filterOnly, recall, resultCap: cap };
 }
 
@@ -182,4 +194,36 @@ async function measureRecall(
   return [...byKind.values()].map(({ sum, results, expected, ...e }) => ({
     ...e, recall: e.checked ? sum / e.checked : Number.NaN, meanResults: results / e.queries, meanExpected: expected / e.queries,
   }));
+}
+
+/**
+ * The first query as a visitor makes it: a fresh browser opens the site's search page with the
+ * query in its URL (/search/?q=…) and waits until the results are announced. Counts everything:
+ * the page, its CSS and JavaScript, and the index files.
+ */
+export async function measureSearchPage(siteDir: string, queries: BenchQuery[], searchPath = '/search/'): Promise<QueryCost[]> {
+  const server = await startStaticServer(siteDir);
+  const browser = await launchChromium();
+  try {
+    const out: QueryCost[] = [];
+    for (const kind of [...new Set(queries.map((q) => q.kind))]) {
+      const q = queries.find((x) => x.kind === kind)!;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      server.reset();
+      const started = performance.now();
+      await page.goto(`${server.url}${searchPath}?q=${encodeURIComponent(q.text)}`);
+      // The page announces the outcome in a status region: "… 共 N 条" or "没有 …".
+      const status = page.getByRole('status').first();
+      await status.filter({ hasText: /共 \d+ 条|没有/ }).waitFor({ timeout: 30_000 });
+      const ms = performance.now() - started;
+      const count = Number(/共 (\d+) 条/.exec(await status.innerText())?.[1] ?? 0);
+      out.push(cost(server.log, q.text, kind, { ms, count, urls: null }));
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

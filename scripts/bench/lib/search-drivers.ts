@@ -75,16 +75,28 @@ export function driversFor(siteDir: string): { name: Driver['name']; run: typeof
   return out;
 }
 
-/** The engine's modules, type-stripped for the browser, as bench pages keyed by URL path. */
+/**
+ * The engine and the modules it imports (followed from engine.ts), type-stripped for the
+ * browser, as bench pages keyed by URL path.
+ */
 export function engineModules(projectDir: string): Record<string, { type: string; body: string }> {
   const dir = join(projectDir, ENGINE_DIR);
-  if (!existsSync(dir)) return {};
+  if (!existsSync(join(dir, 'engine.ts'))) return {};
   const pages: Record<string, { type: string; body: string }> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  const queue = ['engine.ts'];
+  while (queue.length) {
+    const file = queue.shift()!;
+    const key = `${BENCH_PREFIX}search/${file}`;
+    if (pages[key]) continue;
     const source = readFileSync(join(dir, file), 'utf8');
-    const outside = /from '(?!\.\/)[^']+'/.exec(source.replace(/import type [^;]+;/g, ''));
-    if (outside) throw new Error(`${ENGINE_DIR}/${file} imports ${outside[0]}: the bench serves only that folder to the browser — keep the engine's imports inside it`);
-    pages[`${BENCH_PREFIX}search/${file}`] = { type: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(source, { mode: 'transform' }) };
+    // Value imports only: `import type` lines vanish when the types are stripped.
+    for (const [, from] of source.replace(/^import type [^;]+;/gm, '').matchAll(/^import [^;]*? from '([^']+)';/gm)) {
+      if (!from!.startsWith('./') || from!.slice(2).includes('/')) {
+        throw new Error(`${ENGINE_DIR}/${file} imports '${from}': the bench serves only ${ENGINE_DIR}/ to the browser — the engine's imports must stay in that folder`);
+      }
+      queue.push(from!.slice(2));
+    }
+    pages[key] = { type: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(source, { mode: 'transform' }) };
   }
   return pages;
 }

@@ -82,6 +82,14 @@ export function renderTables(): string {
       row('floor peak RSS', '', results, (r) => (r.floor ? formatBytes(r.floor.peakRss) : '–')),
       row('**ours / floor** (wall, peak RSS)', '', results, (r) => (r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–')),
       row('republish after adding 1 record', '≤ 10 % of full', results, (r) => (r.republish ? `${formatMs(r.republish.wallMs)} = ${pct(r.republish.fractionOfFull)}${r.republish.pagePresent ? '' : ' (page MISSING)'}` : '–')),
+      row('**search page**, first query: bytes on the wire, all included (worst kind)', '20k: ≤ 200 KB', results, (r) => {
+        const worst = r.searchPage?.reduce((a, b) => (b.wireBytes > a.wireBytes ? b : a));
+        return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
+      }),
+      row('search page, first query: time to results (worst kind)', '', results, (r) => {
+        const worst = r.searchPage?.reduce((a, b) => (b.ms > a.ms ? b : a));
+        return worst ? `${formatMs(worst.ms)} (${worst.kind})` : '–';
+      }),
       ...searchRows,
       row('load average (1 min) at start → end of publish', '2 cores, shared', results, (r) => (r.publish ? `${r.publish.load.before.toFixed(1)} → ${r.publish.load.after.toFixed(1)}` : '–')),
       row('measured', '', results, (r) => `${r.context.at.slice(0, 10)}, ${r.context.source.commit.slice(0, 7)}${r.context.source.dirty ? '+' : ''}`),
