@@ -11,7 +11,7 @@ import type { GitHubEmulator } from './github.ts';
 const projectRoot = new URL('../../../..', import.meta.url).pathname;
 
 /** A GitHub forge talking to the emulator (token auth, fast throttling, 1 s timeout). */
-export function githubForgeFor(emulator: GitHubEmulator, options: Partial<GitHubForgeOptions> & { timeoutMs?: number; log?: (m: string) => void } = {}): GitHubForge {
+export function githubForgeFor(emulator: Pick<GitHubEmulator, 'url' | 'owner' | 'repo'>, options: Partial<GitHubForgeOptions> & { timeoutMs?: number; log?: (m: string) => void } = {}): GitHubForge {
   const octokit = createGitHubClient({
     auth: { token: 'github_pat_example' },
     baseUrl: emulator.url,

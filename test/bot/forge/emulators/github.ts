@@ -44,6 +44,8 @@ export class GitHubEmulator {
   readonly requests: { method: string; path: string; operationId?: string; status: number }[] = [];
   readonly violations: string[] = [];
   readonly faults: Fault[] = [];
+  /** Called when request n (1-based) arrives; returning true drops it unanswered and undone. */
+  beforeWork?: (n: number, operationId: string | undefined) => boolean;
   /** Called before answering request n (1-based), after the work is done. */
   beforeAnswer?: (n: number, operationId: string | undefined) => void;
   readonly blobs = new Map<string, Buffer>();
@@ -134,6 +136,11 @@ export class GitHubEmulator {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `R${n}`, ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
+    if (this.beforeWork?.(n, operation?.operationId)) {
+      entry.status = -1; // the client went away before the server did anything
+      res.destroy();
+      return;
+    }
     if (!operation) {
       this.violations.push(`${request.method} ${url.pathname}: no such operation in the description`);
       return send(404, { message: 'Not Found' });
