@@ -24,3 +24,16 @@ describe('working days on the official calendar', () => {
     expect(problem?.fix).toContain('2026-11-24');
   });
 });
+
+describe('the examples on the objections page', () => {
+  it('are what the calendar says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const page = readFileSync(new URL('../../../content/pages/objections.mdx', import.meta.url), 'utf8');
+    expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 11 月 24 日');
+    expect(addWorkingDays('2026-11-19', 3)).toBe('2026-11-24');
+    expect(page).toContain('应在 10 月 10 日前处理完毕');
+    expect(addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
+    expect(['2026-10-07', '2026-10-11'].map(isWorkingDay)).toEqual([false, false]);
+    expect(['2026-10-08', '2026-10-09', '2026-10-10'].map(isWorkingDay)).toEqual([true, true, true]);
+  });
+});
