@@ -1,0 +1,70 @@
+/**
+ * /new: an allow-listed submitter answers the schema's questions; on Confirm the record is built,
+ * validated exactly as `npm run validate` does, and handed to the sink with its attachments.
+ */
+import { LIST_NAMES, type ListId } from '../../content/schema/index.ts';
+import type { FormContext, FormConversation } from '../context.ts';
+import { runForm } from '../form/engine.ts';
+import { filesAsker } from '../form/files-step.ts';
+import type { Answers } from '../form/step.ts';
+import { displayOf } from '../form/ask.ts';
+import { buildNewRecord } from '../record/build.ts';
+import { newRecordSteps, type NewRecordData } from '../record/new-steps.ts';
+import { problemLine, validateCandidate } from '../record/review.ts';
+import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
+
+/** The conversation id of /new. */
+export const NEW_RECORD = 'new-record';
+
+/** The /new conversation; `unitId` comes from the allow-list when it is entered. */
+export function newRecordConversation(kit: FlowKit) {
+  const steps = newRecordSteps();
+  const askFiles = filesAsker(kit.services.files, kit.config.maxFileBytes);
+  const { repo } = kit.services;
+  return async function newRecord(conversation: FormConversation, ctx: FormContext, unitId: string): Promise<void> {
+    const unit = repo.publisher.units.find((u) => u.id === unitId);
+    if (!unit) throw new Error(`unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`);
+    const data: NewRecordData = { publisher: repo.publisher, categories: repo.categories, unit };
+    const { io, env } = await startForm(conversation, ctx, kit, data);
+    const { t } = env;
+    // The record id's random part is drawn once: the same answers always give the same file.
+    const suffix = await conversation.external(() => kit.services.randomId(6));
+    const build = (answers: Answers) => buildNewRecord(answers, { suffix, unit: unit.name, sample: repo.publisher.sample });
+    await io.say(t('new-intro', { unit: unit.name }));
+    let answers: Answers = {};
+    let atSummary = false;
+    for (;;) {
+      answers = await runForm(io, {
+        title: t('new-title'),
+        steps,
+        env,
+        askFiles,
+        review: (a) => io.external(() => {
+          const built = build(a);
+          const problems = validateCandidate(repo, { file: built.file, yaml: built.yaml, attachments: built.attachments.map((f) => f.path) }, env.today, env.lang);
+          return { notes: [t('new-file', { file: built.file })], problems: problems.map((p) => problemLine(p, t)) };
+        }),
+      }, answers, atSummary);
+      const built = build(answers);
+      const record = built.record as { id: string; list: ListId; subject: { name: string } };
+      const submitted = await submitDraft(conversation, kit, {
+        id: record.id,
+        kind: 'new',
+        recordId: record.id,
+        recordFile: built.file,
+        yaml: built.yaml,
+        attachments: built.attachments,
+        submitter: { unit: unit.name, userId: ctx.from?.id, chatId: ctx.chatId },
+        title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
+        rows: steps.filter((s) => answers[s.key] !== undefined).map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
+        createdAt: await conversation.external(() => kit.services.now()),
+      });
+      if (submitted.ok) {
+        await io.say(submittedText(t, submitted));
+        return;
+      }
+      await io.say(t('submit-failed', { error: submitted.error }));
+      atSummary = true;
+    }
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The commands outside forms: /start, /help, /status, and the way into each form. /new is for
+ * allow-listed submitters; everyone else is told their user id and whom to ask.
+ */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import type { BotServices } from '../services.ts';
+import { NEW_RECORD } from './new-record.ts';
+import { OBJECTION } from './objection.ts';
+import { REPAIR } from './repair.ts';
+
+/** The bot's commands as Telegram's menu shows them (setMyCommands), by locale. */
+export const COMMANDS = ['new', 'objection', 'repair', 'status', 'help', 'cancel'] as const;
+
+/** Handlers of the public commands and the form entries. */
+export function publicCommands(services: BotServices): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType('private');
+  composer.chatType(['group', 'supergroup', 'channel']).command(['start', 'new', 'objection', 'repair', 'status', 'help'], (ctx) => ctx.reply(ctx.t('private-only')));
+
+  privateChat.command('start', async (ctx) => {
+    const unit = services.submitters.unitOf(ctx.from.id);
+    await ctx.reply(ctx.t(unit ? 'start-submitter' : 'start-public', { unit: unit?.name ?? '', publisher: services.repo.publisher.name }));
+  });
+  privateChat.command('help', (ctx) => ctx.reply(ctx.t('help', { days: services.repo.publisher.objection_working_days })));
+
+  privateChat.command('new', async (ctx) => {
+    const unit = services.submitters.unitOf(ctx.from.id);
+    if (!unit) {
+      await ctx.reply(ctx.t('new-not-allowed', { id: ctx.from.id }));
+      return;
+    }
+    await ctx.conversation.enter(NEW_RECORD, unit.id);
+  });
+  privateChat.command('objection', (ctx) => ctx.conversation.enter(OBJECTION));
+  privateChat.command('repair', (ctx) => ctx.conversation.enter(REPAIR));
+
+  privateChat.command('status', async (ctx) => {
+    const mine = ctx.session.submissions.slice(-10).reverse();
+    if (!mine.length) {
+      await ctx.reply(ctx.t('status-none'));
+      return;
+    }
+    const lines = await Promise.all(mine.map(async (s) => {
+      const state = await services.sink.status(s.id).catch(() => undefined);
+      const where = !state ? ctx.t('status-unknown')
+        : state.review?.state === 'merged' ? ctx.t('status-merged', { url: state.review.url })
+        : state.review?.state === 'closed' ? ctx.t('status-closed', { url: state.review.url, comment: state.review.comment ?? '' })
+        : state.review?.state === 'open' ? ctx.t('status-open', { url: state.review.url, approvals: state.review.approvals })
+        : state.delivered ? ctx.t('status-delivered', { url: state.pullRequest?.url ?? '' })
+        : ctx.t('status-queued');
+      return `• ${s.title}\n  ${s.createdAt.slice(0, 10)} · ${where}`;
+    }));
+    await ctx.reply(`${ctx.t('status-title')}\n${lines.join('\n')}`, { link_preview_options: { is_disabled: true } });
+  });
+  return composer;
+}

@@ -1,0 +1,231 @@
+# Every English text of the bot. Field help comes from the record schema's descriptions (in
+# Chinese, the language of the records); list, kind and category names from the schema's labels.
+
+## Commands
+start-public = Hello! This is the submission bot of the labour-relations credit lists of { $publisher }.
+    /objection object to a published entry
+    /repair apply for the early removal of a black-list entry (credit repair)
+    /status see what you have submitted
+    /help how this works
+start-submitter = Hello, submitter of { $unit }!
+    /new add an entry to a list
+    /objection object to an entry · /repair apply for credit repair
+    /status see your submissions · /help how this works
+help = How this works
+    /new add an entry (allow-listed submitters only)
+    /objection object to a published entry: we check it within { $days } working days of receipt
+    /repair a black-listed subject applies for early removal (credit repair)
+    /status your submissions and where their review stands
+    /cancel abandon the form you are filling in, at any time
+    Every question has a Back button; at the end you see a summary, can change any answer, and nothing is submitted before you confirm.
+private-only = To keep information safe, please use these commands in a private chat with the bot.
+new-not-allowed = Only allow-listed submitters can add entries. Your Telegram user id is { $id }: to be added, give it to the publisher's administrator (bot/submitters.yaml).
+    Anyone can use /objection or /repair.
+unhandled = I did not understand that. Send /help to see what I can do.
+cancelled = Cancelled; nothing was submitted.
+nothing-to-cancel = There is no form in progress.
+rate-limited = Too many messages: please wait { $seconds } seconds.
+error-internal = Sorry, something went wrong on our side (reference { $update }); it has been logged. Your answers are kept: please try again later, and tell the publisher if it keeps happening.
+
+## Forms
+button-back = ⬅️ Back
+button-skip = Skip
+button-keep = Keep
+button-done = ✅ Done
+button-cancel = ✖️ Cancel
+button-confirm = ✅ Confirm and submit
+button-edit = ✏️ { $label }
+button-add = ➕ { $label }
+button-override = Use this code anyway (give a reason)
+button-stale = This button no longer works: use the buttons of the latest message.
+yes = Yes
+no = No
+none = (none)
+optional-mark = (optional)
+current-answer = Current answer: { $value }
+how-choice = Press one of the buttons.
+how-text = Type your answer.
+how-files = Send photos or PDF files, one or more, then press Done.
+how-repeat = Press ➕ to add one at a time, then Done; Skip if there is none.
+repeat-listing = Added so far:
+    { $items }
+re-ask = ⚠️ { $what }
+    { $fix }
+    Please answer again: { $label }
+command-in-form = You are filling in a form: /{ $command } cannot be used now
+command-in-form-fix = Answer the current question first; send /cancel to abandon the form, or press Back.
+choice-typed = This question is answered with a button
+choice-typed-fix = Press one of the buttons (or type the text on it).
+wrong-message-type = This question needs a text answer, not a sticker, voice message, location or the like
+file-not-expected = This question does not take a file
+summary-title = [{ $title }] Please check:
+summary-problems = To fix before submitting:
+summary-confirm-hint = If everything is right, press Confirm; to change an answer, press its ✏️ button.
+summary-fix-hint = Press the ✏️ button of each problem above to fix it; then you can submit.
+summary-use-buttons = Please use the buttons under the summary: change an answer, confirm, or cancel.
+submit-failed = ⚠️ The submission did not go through: { $error }
+    Your answers are kept: press Confirm in the summary again a little later.
+submitted-pr = ✅ Submitted for review as { $id }: { $url }
+    It is published once reviewed and approved; send /status to follow it.
+submitted-branch = ✅ Submitted as { $id }; stored and queued for review (branch { $branch }).
+    Send /status for the review link and its progress.
+
+## Text rules
+text-empty = The answer is empty
+text-empty-fix = Please type something.
+text-control = The text contains invisible control characters
+text-control-fix = Type it again instead of pasting formatted text from another program.
+text-bidi = The text contains direction-changing control characters that would garble the published page
+text-bidi-fix = Remove those invisible characters (typing the text by hand does it).
+text-rtl = The text contains right-to-left script (Arabic, Hebrew, …)
+text-rtl-fix = Published entries are in Chinese; write foreign names in Latin letters.
+text-emoji = An official publication cannot contain emoji
+text-emoji-fix = Remove the emoji and send it again.
+text-html = The text contains HTML tags or entities (such as <script> or &amp;)
+text-html-fix = Send plain text only, no web markup.
+text-yaml = This looks like a piece of a record file ("field: value", "---", "&anchor")
+text-yaml-fix = Send only the value of this answer, without field names or YAML marks.
+text-no-content = The answer has no letters or digits
+text-no-content-fix = Please type the actual content.
+text-multiline = This answer must be one line
+text-multiline-fix = Remove the line breaks.
+
+## Dates
+date-invalid = "{ $value }" is not a valid date
+date-invalid-fix = Write it as YYYY-MM-DD, e.g. 2026-07-15.
+date-future = { $date } has not come yet
+date-future-fix = Give a date that has passed.
+
+## Attachments
+files-accepted = Accepted: { $types }; at most { $max } per file; up to { $count } files.
+files-count = { $count } file(s)
+files-none = No file received yet
+files-none-fix = Send a file first, then press Done.
+files-expected = This question needs a photo or a PDF file
+files-too-many = At most { $max } files
+files-too-many-fix = Press Done to go on.
+file-too-big = The file has { $size }, more than the { $max } limit; it was not accepted
+file-too-big-fix = Compress it or split it into files of at most { $max } and send them again; 200 dpi is enough for scans.
+file-wrong-type = The file's content is not an accepted type (found: { $found })
+file-wrong-type-fix = Only { $types } are accepted: send pictures as photos, documents as PDF.
+file-download-failed = The file could not be read ({ $detail })
+file-download-failed-fix = Send it again; compress it first if it is larger than 20 MB.
+file-caption = The file's caption is not acceptable: { $problem }
+file-caption-fix = Send the file again without the caption or with a corrected one.
+file-received = File { $n } received ({ $type }, { $size }). Send another, or press Done.
+files-help-case-report = Typical-case report (以案释法): a black-list entry should carry one, text or pictures.
+files-help-picture = Pictures published with the entry.
+files-help-decision = A scan or photo of the decision document.
+files-help-evidence = Evidence: not published, for verification only.
+files-help-pledge = A scan or photo of the signed and stamped written pledge: not published, for review only.
+
+## /new
+new-title = New entry
+new-intro = Adding an entry for { $unit }. About twenty questions; Back works at every step and you check everything before submitting. Send /cancel at any time to stop.
+new-file = Record file: { $file }
+code-layout = By parts: { $layout } (department and type · division code · organisation code · check character)
+code-hints = The likeliest typing slips:
+    { $hints }
+code-hint-swap = · positions { $a } and { $b } swapped? It would be { $code }
+code-hint-char = · position { $a } mistyped? It would be { $code }
+code-checksum-fix = A wrong check character nearly always means one of the first 17 was mistyped: compare every character with the licence rather than changing the last one. If it really is a pilot code issued before the standard, press "Use this code anyway" and give the reason.
+region-from-code = Positions 3–8 of the code are { $division } (where it was registered), proposed below: confirm or change it.
+region-code-unknown = Positions 3–8 of the code, { $division }, are not a current division (it may have been abolished): give the subject's present location.
+region-how = Press the proposal, type a 6-digit division code, or type a district name to search (e.g. 中山区).
+region-not-found = No division's name contains "{ $name }"
+region-not-found-fix = Type a district name (e.g. 中山区) or a 6-digit division code (e.g. 210202).
+region-several = { $count } divisions' names contain "{ $name }"
+region-several-fix = Press one of them, or type a fuller name or the 6-digit code.
+
+## /objection
+objection-title = Objection
+objection-intro = You can object to a published entry. We check it within { $days } working days of receipt on China's official calendar (this time: by { $due }); a wrong entry is corrected or revoked. Send /cancel at any time to stop.
+objection-grounds-help = State the facts and reasons ({ $field }). Do not include ID or phone numbers: we answer you through this bot.
+objection-due = Deadline: { $due } ({ $days } working days after receipt)
+objection-received = ✅ Objection received: it will be checked by { $due } (within { $days } working days); you will be told the outcome here.
+objection-calendar = ⚠️ Objections cannot be taken right now: the deadline cannot be computed on the official holiday calendar ({ $detail }). The administrators have been told; please try later or contact the publisher.
+field-target = Which entry?
+target-help = Type the subject's unified social credit code, or the entry's id (e.g. 2026q3-black-001, shown on its page).
+target-not-found = No published entry matches "{ $query }"
+target-not-found-fix = Check the code or id: only entries being published can be the subject of an application.
+target-several = { $count } published entries match
+target-several-fix = Press one of them.
+target-refused-fix = Contact the publisher if in doubt; send /cancel to stop.
+field-objection-grounds = Grounds of the objection
+field-objection-evidence = Evidence
+
+## /repair
+repair-title = Credit repair application
+repair-intro = A black-listed subject that has corrected the violation and repaired its effects may apply for early removal (credit repair). What is required depends on the entry's category; each condition is confirmed below. Send /cancel at any time to stop.
+repair-not-configured = The entry's category ({ $category }) has no credit-repair conditions: early removal cannot be applied for here
+repair-already = Entry { $id } already has a repair application under review
+field-repair-corrected = Date the violation was corrected
+repair-corrected-help = E.g. the day the wage arrears were paid in full. { $months } months must have passed since.
+repair-too-early = Corrected on { $date }: { $months } months must pass, so the earliest date to apply is { $earliest }
+repair-too-early-fix = Apply on or after { $earliest }; if the date was mistyped, type it again.
+field-repair-condition = Condition { $n }
+repair-condition-met = ✓ Met: { $condition }
+repair-condition-unmet = ✗ Not met yet
+repair-unmet = { $count } condition(s) not met yet: early removal cannot be applied for until they are (or press ✏️ to change the answer).
+field-repair-pledge = Written pledge
+field-repair-evidence = Proof of correction
+field-repair-statement = Statement on the correction
+repair-received = ✅ Repair application received: the responsible unit reviews it and you will be told the outcome here.
+
+## /status
+status-title = Your latest submissions:
+status-none = You have not submitted anything yet.
+status-queued = stored, waiting to be sent for review
+status-delivered = sent for review: { $url }
+status-open = under review ({ $approvals } approval(s) so far): { $url }
+status-merged = ✅ published: { $url }
+status-closed = ✖️ not accepted: { $comment } { $url }
+status-unknown = status not available right now, try again later
+
+## Notices
+notice-delivered = Your submission "{ $title }" was sent for review: { $url }
+notice-published = ✅ Your submission "{ $title }" was approved and published: { $url }
+notice-rejected = ✖️ Your submission "{ $title }" was not accepted. Reviewer's comment: { $comment }
+    { $url }
+
+## Field names (the record schema's fields; their help comes from the schema)
+field-list = List
+field-subject-kind = Kind of subject
+field-subject-name = Name
+field-subject-code = Unified social credit code
+field-subject-code_override-reason = Reason to accept the code anyway
+field-subject-code_override-accepted_by = Reviewer accepting the code
+field-subject-id_number = Masked ID number
+field-subject-address = Address
+field-subject-persons = Persons published with the entry
+field-subject-persons-role = Role
+field-subject-persons-name = Name (masked)
+field-subject-persons-id_number = ID number (masked)
+field-region = Region
+field-category = Category
+field-facts = Facts
+field-legal_basis = Legal basis
+field-decision-authority = Deciding authority
+field-decision-document_number = Document number
+field-decision-date = Decision date
+field-submitted-unit = Submitting unit
+field-submitted-date = Submission date
+field-approvals = Approvals
+field-approvals-role = Approval role
+field-approvals-by = Approved by
+field-approvals-date = Approval date
+field-publication-start = Publication start
+field-publication-end = Publication end
+field-publication-extension_basis = Legal basis for more than 3 years
+field-demonstration-level = Naming level
+field-demonstration-named_by = Named by
+field-source_url = Link to the original notice
+field-id = Id
+field-batch = Batch
+field-history = Status history
+field-history-status = Status
+field-history-date = Status date
+field-history-note = Note
+field-attachments = Attachments
+field-attachments-file = Attachment file
+field-case = Case write-up

@@ -1,0 +1,231 @@
+# 机器人的全部中文文本（默认语言）。字段说明取自记录 schema 的 .describe()；名单、主体类型、
+# 类别等名称取自 content/schema/labels.ts 和 content/categories.yaml。
+
+## 命令与入口
+start-public = 您好！这里是{ $publisher }劳动关系信用名单的报送机器人。
+    /objection 对已公示的记录提出异议
+    /repair 申请失信黑名单信用修复（提前移出）
+    /status 查看您提交过的申请
+    /help 使用说明
+start-submitter = 您好，{ $unit }的报送人员！
+    /new 新增一条名单记录
+    /objection 提出异议　/repair 信用修复申请
+    /status 查看提交状态　/help 使用说明
+help = 使用说明
+    /new 新增名单记录（仅限已登记的报送人员）
+    /objection 对已公示记录提出异议：我们在收到后 { $days } 个工作日内核查处理
+    /repair 失信黑名单主体申请信用修复（提前移出）
+    /status 查看您提交的申请及审核进度
+    /cancel 随时取消正在填写的表单
+    填写时每一步都可以点“上一步”返回；最后会显示汇总，可逐项修改，确认后才提交审核。
+private-only = 为保护信息安全，请私聊本机器人使用这些命令。
+new-not-allowed = 只有已登记的报送人员可以新增记录。您的 Telegram 用户 ID 是 { $id }：如需开通，请把它交给发布单位的管理员，加入 bot/submitters.yaml。
+    公众可以使用 /objection 提出异议，或 /repair 申请信用修复。
+unhandled = 没有理解这条消息。发送 /help 查看可用的命令。
+cancelled = 已取消，填写的内容没有提交。
+nothing-to-cancel = 当前没有正在填写的表单。
+rate-limited = 消息太频繁了，请 { $seconds } 秒后再试。
+error-internal = 抱歉，处理时出现内部错误（编号 { $update }），已记录。已填写的内容仍然保留，请稍后重试；如果一再出现，请联系发布单位。
+
+## 表单通用
+button-back = ⬅️ 上一步
+button-skip = 跳过
+button-keep = 保持不变
+button-done = ✅ 完成
+button-cancel = ✖️ 取消
+button-confirm = ✅ 确认提交
+button-edit = ✏️ { $label }
+button-add = ➕ { $label }
+button-override = 仍然采用此代码（须说明理由）
+button-stale = 这个按钮已失效，请使用最新消息中的按钮。
+yes = 是
+no = 否
+none = （无）
+optional-mark = （选填）
+current-answer = 当前填写：{ $value }
+how-choice = 请点选下方的按钮。
+how-text = 请直接输入文字回答。
+how-files = 请发送照片或 PDF 文件，可以发送多个，发完后点“完成”。
+how-repeat = 点“➕”逐个添加，添加完毕点“完成”；没有可点“跳过”。
+repeat-listing = 已添加：
+    { $items }
+re-ask = ⚠️ { $what }
+    { $fix }
+    请重新回答：{ $label }
+command-in-form = 正在填写表单，命令 /{ $command } 现在不能使用
+command-in-form-fix = 请先回答当前问题；要放弃填写请发送 /cancel，要返回上一步请点“上一步”。
+choice-typed = 这里需要点选按钮
+choice-typed-fix = 请点选下方的一个按钮（也可以输入按钮上的文字）。
+wrong-message-type = 这里需要文字回答，收到的是其他类型的消息（贴纸、语音、位置等）
+file-not-expected = 这一步不需要文件
+summary-title = 【{ $title }】请核对以下内容：
+summary-problems = 提交前还需要修改：
+summary-confirm-hint = 内容无误请点“确认提交”；需要修改请点对应的“✏️”按钮。
+summary-fix-hint = 请点对应的“✏️”按钮修改上面的问题，改好后才能提交。
+summary-use-buttons = 请用汇总消息下方的按钮：修改某项、确认提交，或取消。
+submit-failed = ⚠️ 提交没有成功：{ $error }
+    您填写的内容已保留，请稍后在汇总中再点“确认提交”。
+submitted-pr = ✅ 已提交审核，编号 { $id }。审核链接：{ $url }
+    审核（分管领导）和审定（主要领导）通过后发布；发送 /status 可随时查看进度。
+submitted-branch = ✅ 已提交，编号 { $id }，已保存并排队送审（分支 { $branch }）。
+    发送 /status 可查看审核链接和进度。
+
+## 文字规则
+text-empty = 回答是空的
+text-empty-fix = 请输入内容。
+text-control = 文字中含有不可见的控制字符
+text-control-fix = 请重新输入，不要从其他软件粘贴带格式的文字。
+text-bidi = 文字中含有改变书写方向的控制字符，会打乱公示页面的显示
+text-bidi-fix = 请删除这些不可见字符后重新输入（直接手动输入即可）。
+text-rtl = 文字中含有从右向左书写的文字（阿拉伯文、希伯来文等）
+text-rtl-fix = 公示内容请使用中文；外文名称请使用拉丁字母写法。
+text-emoji = 正式公示内容不能使用表情符号
+text-emoji-fix = 请删除表情符号后重新输入。
+text-html = 文字中含有 HTML 标签或字符实体（如 <script>、&amp;）
+text-html-fix = 请只输入纯文字，不要使用网页代码。
+text-yaml = 看起来是记录文件的片段（“字段名: 值”、“---”、“&锚点”等）
+text-yaml-fix = 请只输入这一项的内容本身，不要写字段名或 YAML 标记。
+text-no-content = 回答中没有文字或数字
+text-no-content-fix = 请输入实际内容。
+text-multiline = 这一项只能写一行
+text-multiline-fix = 请去掉换行，写在一行内。
+
+## 日期
+date-invalid = “{ $value }”不是有效日期
+date-invalid-fix = 请写成 YYYY-MM-DD，如 2026-07-15。
+date-future = { $date } 还没有到
+date-future-fix = 请填写已经发生的日期。
+
+## 附件
+files-accepted = 接受的类型：{ $types }；每个文件不超过 { $max }；最多 { $count } 个。
+files-count = { $count } 个文件
+files-none = 还没有收到文件
+files-none-fix = 请先发送文件，再点“完成”。
+files-expected = 这一步需要发送照片或 PDF 文件
+files-too-many = 最多只能附 { $max } 个文件
+files-too-many-fix = 请点“完成”继续。
+file-too-big = 文件大小 { $size }，超过了 { $max } 的上限，没有接收
+file-too-big-fix = 请压缩文件或拆分成几个不超过 { $max } 的文件后重新发送；扫描件可降低分辨率（200 dpi 足够）。
+file-wrong-type = 文件内容不是允许的类型（识别为：{ $found }）
+file-wrong-type-fix = 只接受 { $types }：图片请直接以照片发送，文件请导出为 PDF 后发送。
+file-download-failed = 无法读取这个文件（{ $detail }）
+file-download-failed-fix = 请重新发送；如果文件超过 20 MB，请先压缩。
+file-caption = 文件说明文字不符合要求：{ $problem }
+file-caption-fix = 请去掉说明文字或改正后重新发送这个文件。
+file-received = 已收到第 { $n } 个文件（{ $type }，{ $size }）。可以继续发送，或点“完成”。
+files-help-case-report = 典型案例报告（以案释法）：失信黑名单记录应附，图文均可。
+files-help-picture = 现场或相关图片，将随记录公示。
+files-help-decision = 认定（处罚）决定书的扫描件或照片。
+files-help-evidence = 证据材料：不公开，仅供核查。
+files-help-pledge = 书面信用承诺书（签字盖章）的扫描件或照片：不公开，仅供审核。
+
+## /new
+new-title = 新增名单记录
+new-intro = 开始新增记录（报送单位：{ $unit }）。共二十多个问题，每一步都可以返回上一步，最后核对后再提交；随时发送 /cancel 取消。
+new-file = 记录文件：{ $file }
+code-layout = 按段核对：{ $layout }（登记管理部门和机构类别 · 行政区划码 · 主体标识码 · 校验码）
+code-hints = 最可能的录入错误：
+    { $hints }
+code-hint-swap = · 第 { $a }、{ $b } 位前后颠倒？应为 { $code }
+code-hint-char = · 第 { $a } 位录错？应为 { $code }
+code-checksum-fix = 校验位不符多为前 17 位中某一位录错：请对照营业执照逐位核对，不要只改最后一位。若确为标准施行前试点地区发放的代码，点“仍然采用此代码”并写明理由。
+region-from-code = 代码第 3–8 位是 { $division }（登记管理机关所在地），已作为建议，可确认或修改。
+region-code-unknown = 代码第 3–8 位 { $division } 不在现行区划表中（可能已撤销），请填写主体现在的所在地。
+region-how = 点选建议，或输入 6 位区划代码，或输入区县名称查找（如“中山区”）。
+region-not-found = 没有找到名称含“{ $name }”的行政区划
+region-not-found-fix = 请输入区县名称（如“中山区”）或 6 位区划代码（如 210202）。
+region-several = 名称含“{ $name }”的区划有 { $count } 个
+region-several-fix = 请点选其中一个，或输入更完整的名称或 6 位代码。
+
+## /objection
+objection-title = 异议申请
+objection-intro = 您可以对已公示的记录提出异议。我们将在收到后 { $days } 个工作日内（按国家法定节假日安排计算，本次为 { $due } 前）核查处理，有误的将更正或撤销。随时发送 /cancel 取消。
+objection-grounds-help = 请写明异议的事实和理由（{ $field }）。不要填写身份证号、手机号等个人信息；我们会通过本机器人回复您。
+objection-due = 办理时限：{ $due }（收到后 { $days } 个工作日）
+objection-received = ✅ 异议已收到，将在 { $due } 前（{ $days } 个工作日内）核查处理，结果会在这里通知您。
+objection-calendar = ⚠️ 暂时无法受理：办理时限无法按官方节假日安排计算（{ $detail }）。已通知管理员，请稍后再试，或直接联系发布单位。
+field-target = 哪一条记录？
+target-help = 请输入被公示主体的统一社会信用代码，或记录编号（如 2026q3-black-001，见公示页面）。
+target-not-found = 没有找到“{ $query }”对应的公示记录
+target-not-found-fix = 请核对代码或编号：只能对正在公示的记录提出申请。
+target-several = 找到 { $count } 条公示记录
+target-several-fix = 请点选其中一条。
+target-refused-fix = 如有疑问请联系发布单位；发送 /cancel 结束。
+field-objection-grounds = 异议事由
+field-objection-evidence = 证据材料
+
+## /repair
+repair-title = 信用修复申请
+repair-intro = 失信黑名单主体在整改完成、消除影响后，可以申请提前移出（信用修复）。需要满足的条件按记录的类别确定，下面逐项确认。随时发送 /cancel 取消。
+repair-not-configured = 该记录的类别（{ $category }）没有规定信用修复条件，不能通过本机器人申请提前移出
+repair-already = 记录 { $id } 已有信用修复申请正在审核
+field-repair-corrected = 整改完成日期
+repair-corrected-help = 如已足额支付拖欠工资的日期。整改完成后须满 { $months } 个月才能申请。
+repair-too-early = 整改完成于 { $date }，须满 { $months } 个月，最早 { $earliest } 才能申请
+repair-too-early-fix = 请在 { $earliest } 以后再申请；如日期填错，请重新输入。
+field-repair-condition = 条件 { $n }
+repair-condition-met = ✓ 已满足：{ $condition }
+repair-condition-unmet = ✗ 尚未满足
+repair-unmet = 有 { $count } 项条件尚未满足，暂不能申请提前移出：满足后再申请，或点“✏️”修改。
+field-repair-pledge = 书面信用承诺书
+field-repair-evidence = 整改证明材料
+field-repair-statement = 整改情况说明
+repair-received = ✅ 信用修复申请已收到，将由责任单位审核，结果会在这里通知您。
+
+## /status
+status-title = 您最近的提交：
+status-none = 您还没有提交过。
+status-queued = 已保存，排队送审中
+status-delivered = 已送审：{ $url }
+status-open = 审核中（已有 { $approvals } 项审批）：{ $url }
+status-merged = ✅ 已发布：{ $url }
+status-closed = ✖️ 未通过：{ $comment } { $url }
+status-unknown = 暂时查不到状态，请稍后再试
+
+## 通知（审核结果）
+notice-delivered = 您的提交“{ $title }”已送审：{ $url }
+notice-published = ✅ 您的提交“{ $title }”已审核通过并发布：{ $url }
+notice-rejected = ✖️ 您的提交“{ $title }”未通过审核。审核意见：{ $comment }
+    { $url }
+
+## 字段名称（记录 schema 的字段；说明文字取自 schema）
+field-list = 名单
+field-subject-kind = 主体类型
+field-subject-name = 名称
+field-subject-code = 统一社会信用代码
+field-subject-code_override-reason = 代码例外理由
+field-subject-code_override-accepted_by = 接受该代码的审核人
+field-subject-id_number = 脱敏身份证号
+field-subject-address = 住所（经营场所）
+field-subject-persons = 同时公布的人员
+field-subject-persons-role = 身份
+field-subject-persons-name = 姓名（脱敏）
+field-subject-persons-id_number = 身份证号（脱敏）
+field-region = 所在地行政区划
+field-category = 列入类别
+field-facts = 事由
+field-legal_basis = 依据
+field-decision-authority = 认定（决定）机关
+field-decision-document_number = 决定文号
+field-decision-date = 决定日期
+field-submitted-unit = 报送单位
+field-submitted-date = 报送日期
+field-approvals = 审批
+field-approvals-role = 审批类型
+field-approvals-by = 审批人
+field-approvals-date = 审批日期
+field-publication-start = 发布开始日期
+field-publication-end = 发布结束日期
+field-publication-extension_basis = 超过 3 年的法律依据
+field-demonstration-level = 命名级别
+field-demonstration-named_by = 命名机关
+field-source_url = 原始公告链接
+field-id = 编号
+field-batch = 批次
+field-history = 状态记录
+field-history-status = 状态
+field-history-date = 状态日期
+field-history-note = 说明
+field-attachments = 附件
+field-attachments-file = 附件文件
+field-case = 典型案例

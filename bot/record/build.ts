@@ -1,0 +1,111 @@
+/**
+ * Turning the answers of /new into the record file: the nested record in the schema's key order,
+ * the derived fields (id, batch, unit, roles, history, attachment paths), and YAML as the
+ * validator reads it. Nothing here knows a field list: answers are placed by their paths.
+ */
+import { stringify } from 'yaml';
+import { APPROVAL_ROLES, ATTACHMENT_KINDS, batchOf, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
+import { unwrapSchema } from '../form/schema-walk.ts';
+import type { Answers, FileAnswer } from '../form/step.ts';
+
+/** An attachment of a submission: where it goes in the repository and where its bytes come from. */
+export interface PlannedFile { path: string; fileId: string; kind: AttachmentKind; caption?: string; public: boolean }
+
+/** The record of a /new form, and the files it brings. */
+export interface BuiltRecord {
+  record: Record<string, unknown>;
+  file: string;
+  yaml: string;
+  attachments: PlannedFile[];
+}
+
+/** Attachments kept out of the public site by default: evidence and pledges may hold personal data. */
+export const PRIVATE_KINDS: readonly AttachmentKind[] = ['evidence', 'pledge'];
+
+/** Sets a value at a dotted path, creating objects, and arrays for numeric segments. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node: Record<string, unknown> = target;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      node[key] = value;
+      return;
+    }
+    node[key] ??= /^\d+$/.test(keys[i + 1]!) ? [] : {};
+    node = node[key] as Record<string, unknown>;
+  });
+}
+
+type AnySchema = Parameters<typeof unwrapSchema>[0];
+
+/** Orders an object's keys as the schema declares them, recursively, so files read like the samples. */
+export function orderLike(value: unknown, schema: AnySchema | Record<string, AnySchema>): unknown {
+  const shapeOf = (s: AnySchema | Record<string, AnySchema>): Record<string, AnySchema> | undefined => {
+    if (!('_zod' in s)) return s as Record<string, AnySchema>;
+    const def = unwrapSchema(s as AnySchema).inner._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    return def.type === 'object' ? def.shape : undefined;
+  };
+  if (Array.isArray(value)) {
+    const def = '_zod' in schema ? (unwrapSchema(schema as AnySchema).inner._zod.def as unknown as { element?: AnySchema }) : {};
+    return def.element ? value.map((v) => orderLike(v, def.element!)) : value;
+  }
+  const shape = shapeOf(schema);
+  if (!shape || !value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) if ((value as Record<string, unknown>)[key] !== undefined) out[key] = orderLike((value as Record<string, unknown>)[key], shape[key]!);
+  return out;
+}
+
+/** Where a record lives: content/records/<list>/<year of its batch>/<id>.yaml. */
+export const recordPath = (list: ListId, batch: string, id: string) => `content/records/${list}/${batch.slice(0, 4)}/${id}.yaml`;
+
+/** The record's id: its batch, list and a random suffix, e.g. 2026q4-black-k3f9x2. */
+export const recordIdFor = (batch: string, list: ListId, suffix: string) => `${batch.toLowerCase().replace('-', '')}-${list}-${suffix}`;
+
+/** YAML as the repository writes it: no line folding, strings quoted only where YAML needs it. */
+export function toYaml(record: unknown): string {
+  return stringify(record, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** Builds the record file of a /new form. */
+export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: string; sample: boolean }): BuiltRecord {
+  const list = answers.list as ListId;
+  const start = answers['publication.start'] as IsoDate;
+  const batch = batchOf(start);
+  const id = recordIdFor(batch, list, meta.suffix);
+  const record: Record<string, unknown> = { id, batch, ...(meta.sample ? { sample: true } : {}) };
+  for (const [key, value] of Object.entries(answers)) {
+    if (value === undefined || key.startsWith('attachments.')) continue;
+    setPath(record, key, value);
+  }
+  setPath(record, 'submitted.unit', meta.unit);
+  APPROVAL_ROLES.forEach((role, i) => setPath(record, `approvals.${i}.role`, role));
+  record.history = [{ status: 'listed', date: start }];
+  const attachments = planAttachments(answers, id, batch.slice(0, 4));
+  if (attachments.length) record.attachments = attachments.map(attachmentEntry);
+  const ordered = orderLike(record, recordShape) as Record<string, unknown>;
+  return { record: ordered, file: recordPath(list, batch, id), yaml: toYaml(ordered), attachments };
+}
+
+/** The record's attachment entry for a planned file (path relative to content/). */
+export function attachmentEntry(f: PlannedFile): Record<string, unknown> {
+  return { file: f.path.replace(/^content\//, ''), kind: f.kind, ...(f.caption ? { caption: f.caption } : {}), ...(f.public ? {} : { public: false }) };
+}
+
+/** Paths for the files of every `attachments.<kind>` answer: content/media/<year>/<id>-<n>.<ext>. */
+export function planAttachments(answers: Answers, id: string, year: string, first = 1): PlannedFile[] {
+  const planned: PlannedFile[] = [];
+  for (const kind of ATTACHMENT_KINDS) {
+    const files = answers[`attachments.${kind}`] as FileAnswer[] | undefined;
+    for (const f of files ?? []) {
+      planned.push({
+        path: `content/media/${year}/${id}-${first + planned.length}.${f.ext}`,
+        fileId: f.fileId,
+        kind,
+        ...(f.caption ? { caption: f.caption } : {}),
+        public: !PRIVATE_KINDS.includes(kind),
+      });
+    }
+  }
+  return planned;
+}

@@ -1,0 +1,195 @@
+/**
+ * The questions of /new, generated from the record schema: one step per field of recordShape, in
+ * the schema's order, except the fields the bot fills itself (DERIVED). Each step checks its
+ * answer with the field's own schema; a few fields get a better way to answer (buttons from the
+ * publisher's categories, the region proposed from the credit code, dates with a default).
+ */
+import {
+  APPROVAL_ROLE_NAMES, APPROVAL_ROLES, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape,
+  type AttachmentKind, type Categories, type ListId, type Publisher,
+} from '../../content/schema/index.ts';
+import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
+import type { Answers, Choice, FormEnv, Step, TextStep } from '../form/step.ts';
+import { checkLeaf, checkPersonField, checkSubjectField, parseDateInput } from './field-check.ts';
+import { enumLabel, fieldLabel } from './labels.ts';
+import { codeStep, codeNeedsOverride, regionStep } from './subject-steps.ts';
+
+/** What the /new questions need to know: the publisher's configuration and the submitter's unit. */
+export interface NewRecordData {
+  publisher: Publisher;
+  categories: Categories;
+  unit: { id: string; name: string; categories?: string[] };
+}
+
+type Env = FormEnv<NewRecordData>;
+
+/** Fields the bot fills itself: the id and batch from the answers, the unit from the allow-list, the history and attachments' paths on Confirm; a case write-up is editorial. */
+export const DERIVED = ['id', 'batch', 'sample', 'submitted.unit', 'approvals.*.role', 'history.*', 'attachments.*', 'case'];
+
+const isDerived = (path: string) => DERIVED.some((d) => path === d || (d.endsWith('.*') && path.startsWith(`${d}.`)) || path.startsWith(`${d}.`));
+
+/** The attachment kinds asked for on each list: a black-list entry should carry a typical-case report (002, 以案释法). */
+export const NEW_ATTACHMENT_KINDS: Record<ListId, AttachmentKind[]> = {
+  black: ['case-report', 'picture', 'decision'],
+  red: ['picture', 'decision'],
+  demo: ['picture', 'decision'],
+};
+
+const list = (a: Answers) => a.list as ListId | undefined;
+const kind = (a: Answers) => a['subject.kind'] as string | undefined;
+
+/** Categories of a list that the submitter's unit covers. */
+export function unitCategories(env: Env, l: ListId) {
+  const own = env.data.unit.categories;
+  return env.data.categories[l].filter((c) => !own || own.includes(c.id));
+}
+
+/** When each field is asked, beyond the schema's structure (the record rules' conditions). */
+const APPLIES: Record<string, (a: Answers, env: Env) => boolean> = {
+  'subject.code': (a) => kind(a) !== 'individual',
+  'subject.code_override.reason': (a) => codeNeedsOverride(a),
+  'subject.code_override.accepted_by': (a) => codeNeedsOverride(a),
+  'subject.id_number': (a) => kind(a) === 'individual',
+  'subject.address': (a) => kind(a) !== 'individual',
+  // 人社部令第45号 publishes the legal representative and responsible persons with a black-listed employer.
+  'subject.persons': (a) => list(a) === 'black' && kind(a) !== 'individual',
+  'publication.extension_basis': (a) => typeof a['publication.start'] === 'string' && typeof a['publication.end'] === 'string'
+    && (a['publication.end'] as string) > latestPublicationEnd(a['publication.start'] as string),
+  demonstration: (a) => list(a) === 'demo',
+};
+
+const appliesFor = (path: string) => APPLIES[path] ?? APPLIES[path.split('.')[0]!];
+
+/** A question for any field, from its leaf: buttons for enums and booleans, typed text otherwise. */
+export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordData> {
+  const path = leaf.path.join('.');
+  const base = {
+    key,
+    label: (env: Env) => fieldLabel(path, env.t, leaf.description),
+    help: () => leaf.description,
+    optional: leaf.optional,
+    ...(appliesFor(path) ? { applies: appliesFor(path) } : {}),
+  };
+  if (leaf.values) {
+    return { ...base, input: 'choice', choices: (_a, env) => leaf.values!.map((v) => ({ value: v, label: enumLabel(path, v, env.lang) })) };
+  }
+  if (leaf.type === 'boolean') {
+    return { ...base, input: 'choice', choices: (_a, env) => [{ value: 'true', label: env.t('yes') }, { value: 'false', label: env.t('no') }] };
+  }
+  const subjectField = /^subject\.([a-z_]+)$/.exec(path)?.[1];
+  const date = isDateField(leaf);
+  const step: TextStep<NewRecordData> = {
+    ...base,
+    input: 'text',
+    raw: date,
+    multiline: ['facts', 'legal_basis'].includes(path),
+    check(text, answers, env) {
+      const value = date ? parseDateInput(text) : text;
+      const checked = checkLeaf(leaf, value, env.lang);
+      if (!checked.ok || !subjectField) return checked;
+      return checkSubjectField(answers, subjectField, checked.value, env.lang);
+    },
+  };
+  return step;
+}
+
+/** Date answers the user can press instead of typing. */
+const DATE_SUGGESTIONS: Record<string, (a: Answers, env: Env) => string[]> = {
+  'submitted.date': (_a, env) => [env.today],
+  'approvals.0.date': (a, env) => [env.today, a['submitted.date'] as string],
+  'approvals.1.date': (a, env) => [env.today, a['approvals.0.date'] as string],
+  'publication.start': (a, env) => [[env.today, a['approvals.1.date'] as string].filter(Boolean).sort().at(-1)!],
+  'publication.end': (a) => (typeof a['publication.start'] === 'string' ? [latestPublicationEnd(a['publication.start'])] : []),
+};
+
+function withSuggestions(step: Step<NewRecordData>): Step<NewRecordData> {
+  const suggest = DATE_SUGGESTIONS[step.key];
+  if (!suggest || step.input !== 'text') return step;
+  return { ...step, suggestions: (a, env) => [...new Set(suggest(a, env).filter(Boolean))].map((d): Choice => ({ value: d, label: d })) };
+}
+
+/** The /new steps, in the schema's order. */
+export function newRecordSteps(): Step<NewRecordData>[] {
+  const leaves = schemaLeaves(recordShape);
+  const steps: Step<NewRecordData>[] = [];
+  const byPath = new Map(leaves.map((l) => [l.path.join('.'), l]));
+  const done = new Set<string>();
+  for (const leaf of leaves) {
+    const path = leaf.path.join('.');
+    if (isDerived(path)) continue;
+    if (path.startsWith('subject.persons.')) {
+      if (!done.has('persons')) steps.push(personsStep(leaves.filter((l) => l.path.join('.').startsWith('subject.persons.'))));
+      done.add('persons');
+    } else if (path.startsWith('approvals.')) {
+      // One approval per role (审核, 审定): the role is derived, its other fields asked for each.
+      if (done.has('approvals')) continue;
+      done.add('approvals');
+      const fields = leaves.filter((l) => l.path[0] === 'approvals' && l.path.join('.') !== 'approvals.*.role');
+      APPROVAL_ROLES.forEach((role, i) => {
+        for (const field of fields) {
+          const step = leafStep(field, `approvals.${i}.${field.path.at(-1)}`);
+          steps.push(withSuggestions({ ...step, label: (env) => `${APPROVAL_ROLE_NAMES[role][env.lang]}：${fieldLabel(field.path.join('.'), env.t, field.description)}` }));
+        }
+      });
+    } else if (path === 'list') {
+      steps.push({ ...leafStep(leaf), input: 'choice', choices: (_a, env) => LISTS.filter((l) => unitCategories(env, l).length).map((l) => ({ value: l, label: enumLabel('list', l, env.lang) })) } as Step<NewRecordData>);
+    } else if (path === 'subject.kind') {
+      steps.push({ ...leafStep(leaf), input: 'choice', choices: (a, env) => (list(a) ? KINDS_BY_LIST[list(a)!] : []).map((k) => ({ value: k, label: enumLabel(path, k, env.lang) })) } as Step<NewRecordData>);
+    } else if (path === 'subject.code') {
+      steps.push(codeStep(leafStep(leaf) as TextStep<NewRecordData>, (a) => !KINDS_WITH_CODE.includes(kind(a) as never)));
+    } else if (path === 'subject.id_number' || path === 'publication.extension_basis') {
+      // Optional in the schema, required whenever asked: an individual's masked ID; the basis for a longer period.
+      steps.push({ ...leafStep(leaf), optional: false });
+    } else if (path === 'region') {
+      steps.push(regionStep(leafStep(leaf) as TextStep<NewRecordData>));
+    } else if (path === 'category') {
+      steps.push({
+        ...leafStep(leaf), input: 'choice',
+        choices: (a, env) => (list(a) ? unitCategories(env, list(a)!) : []).map((c) => ({ value: c.id, label: c.name[env.lang] })),
+      } as Step<NewRecordData>);
+    } else {
+      steps.push(withSuggestions(leafStep(leaf)));
+    }
+  }
+  // Attachments last but one: files are sent after everything else is known.
+  const source = steps.findIndex((s) => s.key === 'source_url');
+  steps.splice(source < 0 ? steps.length : source, 0, ...filesSteps(byPath.get('attachments.*.kind')));
+  return steps;
+}
+
+function personsStep(personLeaves: Leaf[]): Step<NewRecordData> {
+  const item = personLeaves.map((leaf) => {
+    const step = leafStep(leaf, String(leaf.path.at(-1)));
+    if (step.input !== 'text') return step;
+    const field = String(leaf.path.at(-1));
+    return { ...step, check: (text: string, person: Answers, env: Env) => {
+      const checked = checkLeaf(leaf, text, env.lang);
+      return checked.ok ? checkPersonField(person, field, checked.value, env.lang) : checked;
+    } };
+  });
+  return {
+    key: 'subject.persons',
+    input: 'repeat',
+    max: 10,
+    optional: true,
+    applies: APPLIES['subject.persons'],
+    label: (env) => fieldLabel('subject.persons', env.t),
+    help: () => (recordShape.subject.shape.persons as { description?: string }).description,
+    item,
+    itemLine: (p, env) => `${enumLabel('subject.persons.*.role', String(p.role), env.lang)} ${p.name}${p.id_number ? ` ${p.id_number}` : ''}`,
+  };
+}
+
+function filesSteps(kindLeaf: Leaf | undefined): Step<NewRecordData>[] {
+  const kinds = [...new Set(Object.values(NEW_ATTACHMENT_KINDS).flat())];
+  return kinds.map((k): Step<NewRecordData> => ({
+    key: `attachments.${k}`,
+    input: 'files',
+    kind: k,
+    max: 10,
+    optional: true,
+    applies: (a) => !!list(a) && NEW_ATTACHMENT_KINDS[list(a)!].includes(k),
+    label: (env) => enumLabel('attachments.*.kind', k, env.lang),
+    help: (_a, env) => env.t(`files-help-${k}`, { field: kindLeaf?.description ?? '' }),
+  }));
+}

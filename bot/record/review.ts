@@ -1,0 +1,31 @@
+/**
+ * The checks a record passes before it is offered for Confirm: the same as `npm run validate` —
+ * the record schema on the YAML text, then the rules that span records (the same code active
+ * twice on one list, the unit, the file's place) against the repository's records.
+ */
+import { checkRecordText, crossRecordProblems, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
+import type { Translate } from '../i18n.ts';
+import { fieldLabel } from './labels.ts';
+import type { ContentRepository } from './repository.ts';
+
+/** A record file as it will be submitted, and the files that come with it. */
+export interface CandidateFile { file: string; yaml: string; attachments: string[] }
+
+/** Every problem `npm run validate` would report on the repository with this file added (or replaced). */
+export function validateCandidate(repo: ContentRepository, candidate: CandidateFile, date: IsoDate, lang: Lang): Problem[] {
+  const check = checkRecordText(candidate.yaml, candidate.file, { categories: repo.categories, lang });
+  if (!check.record) return check.problems;
+  const others = repo.records().filter((r) => r.source.file !== candidate.file);
+  const cross = crossRecordProblems(repo.root, [...others, { source: check.source, record: check.record }], repo.publisher, date, lang);
+  // The submission brings its own attachments: their absence from the checkout is expected.
+  const arriving = candidate.attachments.map((p) => p.replace(/^content\//, ''));
+  const ours = cross.filter((p) => (p.file === candidate.file || p.what.includes(candidate.file))
+    && !(p.field.startsWith('attachments.') && arriving.some((a) => p.what.includes(a))));
+  return [...check.problems, ...ours];
+}
+
+/** A problem as one line of the summary: the field's name, what is wrong and how to fix it. */
+export function problemLine(p: Problem, t: Translate): string {
+  const field = p.field ? fieldLabel(p.field.replace(/\.\d+(?=\.|$)/g, '.*'), t, p.field) : '';
+  return `${field ? `${field}：` : ''}${p.what} — ${p.fix}`;
+}

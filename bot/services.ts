@@ -1,0 +1,30 @@
+/**
+ * What the bot's flows use from the outside world, passed to createBot as one object so tests,
+ * console mode and the benchmark can swap any of it.
+ */
+import type { IsoDate } from '../content/schema/index.ts';
+import type { FileService } from './files.ts';
+import type { SubmissionSink } from './forge/types.ts';
+import type { ContentRepository } from './record/repository.ts';
+import type { Submitters } from './submitters.ts';
+
+/** A logger that never receives secrets (see redact in config.ts). */
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** The outside world of the bot's flows. */
+export interface BotServices {
+  repo: ContentRepository;
+  sink: SubmissionSink;
+  files: FileService;
+  submitters: Submitters;
+  /** Today in China (UTC+8), or HONGHEI_DATE. */
+  today(): IsoDate;
+  /** Random lower-case letters and digits, for ids and button nonces. */
+  randomId(length: number): string;
+  /** The ISO time of a confirmation. */
+  now(): string;
+  log: Logger;
+}

@@ -1,0 +1,118 @@
+/**
+ * The bot as the tests drive it: the real createBot with a copy of the project's content in a
+ * temp folder, the local Bot API under the HTTP client (so calls inside conversations are seen
+ * too), and a storage and sink of the test's choice. Updates go through bot.handleUpdate.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { User } from 'grammy/types';
+import { afterAll } from 'vitest';
+import type { BotConfig } from '../../../bot/config.ts';
+import { createBot } from '../../../bot/create-bot.ts';
+import type { SubmissionSink } from '../../../bot/forge/types.ts';
+import { LOCAL_BOT, LocalTelegram } from '../../../bot/local-api/local-telegram.ts';
+import { ContentRepository } from '../../../bot/record/repository.ts';
+import type { BotServices, Logger } from '../../../bot/services.ts';
+import { createStorage, type BotStorage } from '../../../bot/storage/index.ts';
+import { botApiFiles } from '../../../bot/files.ts';
+import { parseSubmitters } from '../../../bot/submitters.ts';
+import { MemorySink } from './memory-sink.ts';
+
+export const ROOT = new URL('../../..', import.meta.url).pathname;
+/** A token of the right shape; it never leaves this process. */
+export const TEST_TOKEN = '1000000001:TEST-token-never-sent-anywhere-xyz';
+/** The allow-listed submitter of the tests (unit labour-inspection) and a member of the public. */
+export const SUBMITTER = LocalTelegram.user(100000001, 'zh-hans', '示例');
+export const PUBLIC = LocalTelegram.user(200000002, 'zh-hans', '公众');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder removed after the test file. */
+export function tempDir(prefix = 'honghei-bot-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of the project's content (configuration, records, cases, media) in a temp root. */
+export function contentCopy(): string {
+  const root = tempDir('honghei-bot-content-');
+  for (const part of ['publisher.yaml', 'categories.yaml', 'records', 'cases', 'media']) {
+    cpSync(join(ROOT, 'content', part), join(root, 'content', part), { recursive: true });
+  }
+  return root;
+}
+
+/** A configuration for tests (what loadBotConfig would give, without the environment). */
+export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
+  return {
+    token: TEST_TOKEN,
+    contentRoot: '.',
+    submittersFile: 'bot/submitters.yaml',
+    storage: { kind: 'memory' },
+    formTtlMs: 48 * 3600_000,
+    maxFileBytes: 10 * 1024 * 1024,
+    rateLimit: { limit: 1000, windowMs: 60_000 },
+    apiRoot: 'http://local.telegram.invalid',
+    ...overrides,
+  };
+}
+
+/** Log lines a test can read (and check for secrets). */
+export class TestLog implements Logger {
+  readonly lines: string[] = [];
+  info(message: string) {
+    this.lines.push(message);
+  }
+  error(message: string, error?: unknown) {
+    this.lines.push(`${message}${error ? `: ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error)}` : ''}`);
+  }
+}
+
+export interface HarnessOptions {
+  root?: string;
+  sink?: SubmissionSink;
+  storage?: BotStorage;
+  config?: Partial<BotConfig>;
+  today?: string;
+  tg?: LocalTelegram;
+}
+
+/** A bot wired for a test, and what the test needs to drive and inspect it. */
+export function harness(options: HarnessOptions = {}) {
+  const root = options.root ?? contentCopy();
+  const config = testConfig(options.config);
+  const tg = options.tg ?? new LocalTelegram();
+  const sink = options.sink ?? new MemorySink();
+  const repo = new ContentRepository(root, 0);
+  const log = new TestLog();
+  let seq = 0;
+  const services: BotServices = {
+    repo,
+    sink,
+    files: botApiFiles(new (class { })() as never, { apiRoot: config.apiRoot }),
+    submitters: parseSubmitters(`submitters:\n  - telegram_id: ${SUBMITTER.id}\n    unit: labour-inspection\n`, 'test-submitters.yaml', repo.publisher),
+    today: () => options.today ?? '2026-11-20',
+    randomId: (n) => (++seq).toString(36).padStart(n, '0'),
+    now: () => `${options.today ?? '2026-11-20'}T10:00:00+08:00`,
+    log,
+  };
+  const storage = options.storage ?? createStorage({ kind: 'memory' }, config.formTtlMs);
+  const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
+  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, fetch: tg.fetch });
+  return {
+    bot, tg, sink, repo, root, log, storage, services, config,
+    /** Sends updates one after another, as Telegram does for one chat. */
+    async send(...updates: Parameters<typeof bot.handleUpdate>[0][]) {
+      for (const u of updates) await bot.handleUpdate(u);
+    },
+    /** The bot's latest text to a user. */
+    last(user: User = SUBMITTER) {
+      return tg.last(user.id)?.text ?? '';
+    },
+  };
+}
