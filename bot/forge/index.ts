@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { parseForgeConfig, parseOutboxConfig, type ForgeConfig, type OutboxConfig } from './config.ts';
 import { createGitHubClient } from './github/client.ts';
 import { GitHubForge } from './github/forge.ts';
+import { GiteaForge } from './gitea.ts';
+import { GitLabForge } from './gitlab.ts';
 import { LocalGitForge } from './local-git.ts';
 import { createPresenter } from './present.ts';
 import { EmbeddedSink } from './outbox/embedded-sink.ts';
@@ -30,6 +32,8 @@ export { forgeSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './con
 export { LocalGitForge } from './local-git.ts';
 export { GitHubForge } from './github/forge.ts';
 export { createGitHubClient } from './github/client.ts';
+export { GiteaForge } from './gitea.ts';
+export { GitLabForge } from './gitlab.ts';
 export { createPresenter, type Presenter } from './present.ts';
 export { EmbeddedSink } from './outbox/embedded-sink.ts';
 export { RedisSink } from './outbox/redis-sink.ts';
@@ -78,8 +82,10 @@ export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forg
         repo: parsed.repo, base: parsed.base, presenter: presenter(),
         webUrl: parsed.apiUrl === 'https://api.github.com' ? 'https://github.com' : parsed.apiUrl.replace(/\/api\/v3\/?$/, ''),
       });
-    default:
-      throw new Error(`the ${parsed.kind} forge is not available in this build: use HONGHEI_FORGE=local`);
+    case 'gitea':
+      return new GiteaForge({ url: parsed.url, token: parsed.token, repo: parsed.repo, base: parsed.base, presenter: presenter(), http: { log: extras.log } });
+    case 'gitlab':
+      return new GitLabForge({ url: parsed.url, token: parsed.token, project: parsed.project, base: parsed.base, presenter: presenter() });
   }
 }
 

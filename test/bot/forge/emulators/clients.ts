@@ -5,6 +5,8 @@
 import Bottleneck from 'bottleneck';
 import { createGitHubClient } from '../../../../bot/forge/github/client.ts';
 import { GitHubForge, type GitHubForgeOptions } from '../../../../bot/forge/github/forge.ts';
+import { GiteaForge } from '../../../../bot/forge/gitea.ts';
+import { GitLabForge } from '../../../../bot/forge/gitlab.ts';
 import { createPresenter } from '../../../../bot/forge/present.ts';
 import type { GitHubEmulator } from './github.ts';
 
@@ -23,4 +25,17 @@ export function githubForgeFor(emulator: Pick<GitHubEmulator, 'url' | 'owner' | 
     log: options.log ?? (() => undefined),
   });
   return new GitHubForge({ octokit, repo: `${emulator.owner}/${emulator.repo}`, presenter: createPresenter({ contentRoot: projectRoot }), ...options });
+}
+
+/** A Gitea forge talking to the emulator (short waits between retries). */
+export function giteaForgeFor(emulator: { url: string; owner: string; repo: string; token: string }, options: { labels?: 'workflow' | 'api'; timeoutMs?: number } = {}) {
+  return new GiteaForge({
+    url: emulator.url, token: emulator.token, repo: `${emulator.owner}/${emulator.repo}`, labels: options.labels,
+    presenter: createPresenter({ contentRoot: projectRoot }), http: { timeoutMs: options.timeoutMs ?? 1000, baseDelayMs: 10 },
+  });
+}
+
+/** A GitLab forge talking to the emulator. */
+export function gitlabForgeFor(emulator: { url: string; project: string; token: string }, options: { timeoutMs?: number } = {}) {
+  return new GitLabForge({ url: emulator.url, token: emulator.token, project: emulator.project, presenter: createPresenter({ contentRoot: projectRoot }), timeoutMs: options.timeoutMs ?? 2000 });
 }
