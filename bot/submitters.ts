@@ -35,6 +35,11 @@ export class Submitters {
   get size(): number {
     return this.byUser.size;
   }
+
+  /** The allow-listed user ids, in file order. */
+  ids(): number[] {
+    return [...this.byUser.keys()];
+  }
 }
 
 /** Thrown when the allow-list is wrong; the message names the file, line and fix. */

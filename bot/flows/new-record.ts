@@ -19,7 +19,7 @@ export const NEW_RECORD = 'new-record';
 /** The /new conversation; `unitId` comes from the allow-list when it is entered. */
 export function newRecordConversation(kit: FlowKit) {
   const steps = newRecordSteps();
-  const askFiles = filesAsker(kit.services.files, kit.config.maxFileBytes);
+  const askFiles = filesAsker(kit.services, kit.config.maxFileBytes);
   const { repo } = kit.services;
   return async function newRecord(conversation: FormConversation, ctx: FormContext, unitId: string): Promise<void> {
     const unit = repo.publisher.units.find((u) => u.id === unitId);

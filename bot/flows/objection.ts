@@ -62,7 +62,7 @@ export function objectionConversation(kit: FlowKit) {
     let atSummary = false;
     for (;;) {
       answers = await runForm(io, {
-        title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services.files, kit.config.maxFileBytes),
+        title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
         review: (a) => io.external(() => {
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);

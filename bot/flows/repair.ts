@@ -109,7 +109,7 @@ export function repairConversation(kit: FlowKit) {
     let atSummary = false;
     for (;;) {
       answers = await runForm(io, {
-        title: t('repair-title'), steps, env, askFiles: filesAsker(kit.services.files, kit.config.maxFileBytes),
+        title: t('repair-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
         review: (a) => io.external(() => {
           const unmet = Object.entries(a).filter(([k, v]) => k.startsWith('condition.') && v === 'no').length;
           const amended = amend(a);

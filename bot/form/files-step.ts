@@ -10,8 +10,8 @@ import type { Button } from './io.ts';
 import type { FileAnswer } from './step.ts';
 import { normaliseText, textProblem } from './text-rules.ts';
 
-/** The asker for files steps, with the service that fetches files and the size cap. */
-export function filesAsker(files: FileService, maxBytes: number): FilesAsker {
+/** The asker for files steps, with the service that fetches files (read when used) and the size cap. */
+export function filesAsker(services: { files: FileService }, maxBytes: number): FilesAsker {
   return async (io, step, env, question, optional) => {
     const { t } = env;
     const allowed = ATTACHMENT_EXTENSIONS[step.kind];
@@ -38,7 +38,7 @@ export function filesAsker(files: FileService, maxBytes: number): FilesAsker {
         } else if (received.length >= step.max) {
           refusal = { what: t('files-too-many', { max: step.max }), fix: t('files-too-many-fix') };
         } else {
-          const inspection = await io.external(() => inspectFile(files, file.fileId, file.size, maxBytes));
+          const inspection = await io.external(() => inspectFile(services.files, file.fileId, file.size, maxBytes));
           if (!inspection.ok && inspection.reason === 'too-big') {
             refusal = { what: t('file-too-big', { size: formatBytes(inspection.size), max: formatBytes(inspection.max) }), fix: t('file-too-big-fix', { max: formatBytes(inspection.max) }) };
           } else if (!inspection.ok && inspection.reason === 'type') {

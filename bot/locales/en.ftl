@@ -229,3 +229,18 @@ field-history-note = Note
 field-attachments = Attachments
 field-attachments-file = Attachment file
 field-case = Case write-up
+
+## Command menu
+command-new = add an entry (submitters)
+command-objection = object to a published entry
+command-repair = apply for credit repair
+command-status = my submissions
+command-help = how this works
+command-cancel = abandon the form in progress
+
+## Console mode
+console-welcome = Honghei submission bot · console mode (no Telegram)
+    You are Telegram user { $user } (unit: { $unit }); content repository: { $root }
+    Type as you would in Telegram; type a button's number or its text to press it;
+    /file PATH sends a file (PDF or picture), /photo PATH a photo, /quit leaves.
+    Start with /new.

@@ -229,3 +229,18 @@ field-history-note = 说明
 field-attachments = 附件
 field-attachments-file = 附件文件
 field-case = 典型案例
+
+## 命令菜单
+command-new = 新增名单记录（报送人员）
+command-objection = 对公示记录提出异议
+command-repair = 申请信用修复（提前移出）
+command-status = 查看我的提交
+command-help = 使用说明
+command-cancel = 取消正在填写的表单
+
+## 控制台模式
+console-welcome = 红黑 报送机器人 · 控制台模式（不连接 Telegram）
+    您扮演 Telegram 用户 { $user }（报送单位：{ $unit }）；内容仓库：{ $root }
+    像在 Telegram 里一样输入文字；输入按钮前的数字或按钮文字即按下该按钮；
+    /file 路径 发送文件（PDF 或图片），/photo 路径 发送照片，/quit 退出。
+    从 /new 开始试试。

@@ -1,0 +1,119 @@
+/**
+ * Console mode: the same bot and the same conversations in a terminal, without Telegram. The bot
+ * talks to the local Bot API (local-api/local-telegram.ts); what it sends is printed with numbered
+ * buttons, and what you type becomes the update Telegram would send. Submissions go through the
+ * outbox to the local git forge: a confirmed /new ends as a branch submission/<id> with the record.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { publicationDate } from '../../content/schema/index.ts';
+import type { BotConfig } from '../config.ts';
+import { createBot } from '../create-bot.ts';
+import { botApiFiles } from '../files.ts';
+import { createSubmissionSink } from '../forge/index.ts';
+import { createI18n } from '../i18n.ts';
+import { LOCAL_BOT, LocalTelegram, type SentMessage } from '../local-api/local-telegram.ts';
+import { ContentRepository } from '../record/repository.ts';
+import type { BotServices } from '../services.ts';
+import { createStorage } from '../storage/index.ts';
+import { loadSubmitters } from '../submitters.ts';
+import { consoleLogger, randomId } from './app.ts';
+
+/** Where console mode reads and writes. */
+export interface ConsoleOptions {
+  /** The content repository; also the git repository branches are made in (unless `repo`). */
+  root: string;
+  repo?: string;
+  base?: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** The Telegram user you play (default: the first allow-listed submitter). */
+  userId?: number;
+  /** Telegram language code of that user (en for English). */
+  language?: string;
+  submittersFile?: string;
+  /** State (forms in progress survive a restart) and outbox, under <root>/.honghei by default. */
+  stateFile?: string;
+  outboxDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A token of the right shape for the local Bot API; it is never sent to Telegram. */
+const CONSOLE_TOKEN = '1000000001:local-console-token-never-sent-to-telegram';
+
+function mimeOf(path: string): string {
+  const ext = path.split('.').pop()?.toLowerCase();
+  return ext === 'pdf' ? 'application/pdf' : ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : 'application/octet-stream';
+}
+
+/** Prints a bot message with its buttons numbered 1, 2, … */
+function render(m: SentMessage): string {
+  let n = 0;
+  const rows = m.buttons.map((row) => '   ' + row.map((b) => `[${++n}] ${b.text}`).join('   '));
+  return `\n🤖 ${m.text.replace(/\n/g, '\n   ')}\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
+}
+
+/** Runs console mode until the input ends or /quit. */
+export async function runConsole(o: ConsoleOptions): Promise<void> {
+  const env = o.env ?? process.env;
+  const root = resolve(o.root);
+  const out = (text: string) => o.output.write(`${text}\n`);
+  const repo = new ContentRepository(root);
+  const submitters = loadSubmitters(o.submittersFile ?? join(root, 'bot/submitters.yaml'), repo.publisher);
+  const config: BotConfig = {
+    token: CONSOLE_TOKEN, contentRoot: root, submittersFile: o.submittersFile ?? 'bot/submitters.yaml',
+    storage: { kind: 'sqlite', path: o.stateFile ?? join(root, '.honghei/console-state.sqlite') },
+    formTtlMs: 48 * 3600_000, maxFileBytes: 10 * 1024 * 1024, rateLimit: { limit: 1000, windowMs: 60_000 },
+    apiRoot: 'http://local.telegram.invalid',
+  };
+  const log = consoleLogger((t) => t);
+  const tg = new LocalTelegram();
+  tg.onSend = (m) => out(render(m));
+  const i18n = createI18n();
+  const sink = createSubmissionSink({
+    forge: { kind: 'local', repo: o.repo ?? root, base: o.base ?? 'main' },
+    outbox: { kind: 'file', dir: o.outboxDir ?? join(root, '.honghei/console-outbox') },
+    retryIntervalMs: 500,
+    notify: async (n) => void out(`\n📣 ${i18n.t('zh-CN', `notice-${n.outcome}`, { title: n.title, url: n.url, comment: n.comment ?? '' })}`),
+    log: (m) => log.info(m),
+  });
+  const storage = createStorage(config.storage, config.formTtlMs);
+  const services: BotServices = {
+    repo, sink, submitters, log, files: undefined as never,
+    today: () => publicationDate(env), randomId, now: () => new Date().toISOString(),
+  };
+  const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
+  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, fetch: tg.fetch });
+  const userId = o.userId ?? submitters.ids()[0] ?? 100000001;
+  const user = LocalTelegram.user(userId, o.language ?? 'zh-hans', 'Console');
+
+  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: userId, unit: submitters.unitOf(userId)?.name ?? '—', root }));
+  const lines = createInterface({ input: o.input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line === '/quit' || line === '/exit') break;
+    const keyboard = [...tg.sent].reverse().find((m) => m.chatId === user.id && m.buttons.length)?.buttons.flat() ?? [];
+    const byNumber = /^\d{1,2}$/.test(line) ? keyboard[Number(line) - 1] : undefined;
+    // A button's text pressed by typing it, with or without its leading symbol (✅ 完成 or 完成).
+    const plain = (t: string) => t.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+    const byLabel = keyboard.find((b) => b.text === line || plain(b.text) === line);
+    try {
+      const file = /^\/(file|photo)\s+(.+)$/.exec(line);
+      let update;
+      if (byNumber ?? byLabel) update = tg.pressData(user, (byNumber ?? byLabel)!.data, [...tg.sent].reverse().find((m) => m.buttons.flat().includes((byNumber ?? byLabel)!))?.messageId);
+      else if (file) {
+        const path = resolve(file[2]!.replace(/^["']|["']$/g, ''));
+        const bytes = readFileSync(path);
+        update = file[1] === 'photo' ? tg.photo(user, bytes) : tg.document(user, bytes, basename(path), mimeOf(path));
+      } else update = tg.text(user, line);
+      await bot.handleUpdate(update);
+    } catch (error) {
+      out(`⚠️ ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  await sink.reconcile();
+  await sink.close();
+  await storage.close();
+}

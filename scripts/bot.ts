@@ -1,0 +1,45 @@
+/**
+ * The bot's command line.
+ *
+ *   node scripts/bot.ts polling            long polling (one machine)            npm run bot
+ *   node scripts/bot.ts webhook            webhook server (production)           npm run bot:webhook
+ *   node scripts/bot.ts console [--user ID] [--lang en]
+ *                                          the same conversations in a terminal  npm run bot:console
+ *
+ * Configuration comes from the environment (bot/config.ts, bot/forge/config.ts); errors name
+ * the variable to set.
+ */
+import { openApp, runPolling, runWebhook } from '../bot/run/app.ts';
+import { runConsole } from '../bot/run/console.ts';
+
+const [mode = 'polling', ...rest] = process.argv.slice(2);
+const option = (name: string) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+
+try {
+  if (mode === 'console') {
+    const user = option('user');
+    await runConsole({
+      root: process.env.HONGHEI_ROOT ?? '.',
+      repo: process.env.HONGHEI_REPO,
+      base: process.env.HONGHEI_BASE,
+      input: process.stdin,
+      output: process.stdout,
+      ...(user ? { userId: Number(user) } : {}),
+      ...(option('lang') ? { language: option('lang') } : {}),
+      ...(process.env.HONGHEI_SUBMITTERS ? { submittersFile: process.env.HONGHEI_SUBMITTERS } : {}),
+    });
+  } else if (mode === 'polling' || mode === 'webhook') {
+    const app = await openApp(mode);
+    if (mode === 'polling') await runPolling(app);
+    else await runWebhook(app);
+  } else {
+    console.error(`unknown mode "${mode}": use polling, webhook or console, e.g. node scripts/bot.ts console`);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
