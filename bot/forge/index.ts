@@ -13,6 +13,11 @@
  * (one machine) or Redis (several bot instances). `notify` is told once per submission when its
  * pull request is opened (outcome "delivered", with the link) and once when it is published
  * (merged) or rejected (closed, with the reviewer's comment).
+ *
+ * Outcomes arrive by the periodic poll, and sooner through the webhook endpoint:
+ * ```ts
+ * await startWebhookServer({ port: 8787, sink, github: { secret: process.env.HONGHEI_WEBHOOK_SECRET! } });
+ * ```
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +40,7 @@ export { createGitHubClient } from './github/client.ts';
 export { GiteaForge } from './gitea.ts';
 export { GitLabForge } from './gitlab.ts';
 export { createPresenter, type Presenter } from './present.ts';
+export { createWebhookHandler, startWebhookServer, memoryDeliveryLog, redisDeliveryLog, type WebhookOptions } from './webhooks.ts';
 export { EmbeddedSink } from './outbox/embedded-sink.ts';
 export { RedisSink } from './outbox/redis-sink.ts';
 
