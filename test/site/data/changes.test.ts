@@ -41,11 +41,11 @@ const added = {
 
 beforeAll(async () => {
   ({ root } = makeFixtureRepo());
-  first = buildSite(root, FIRST);
+  first = await buildSite(root, FIRST);
   // Between the builds: a new entry, and an address corrected without any status change.
   writeFileSync(join(root, pathOf(added)), stringify(added));
   writeFileSync(join(root, pathOf(RECORDS.red)), stringify({ ...RECORDS.red, subject: { ...RECORDS.red.subject, address: '示例市示例区新址路 2 号（示例地址）' } }));
-  second = buildSite(root, SECOND, { HONGHEI_PREVIOUS_DATA: await serve(dirname(first)) });
+  second = await buildSite(root, SECOND, { HONGHEI_PREVIOUS_DATA: await serve(first) });
 });
 
 afterAll(() => {

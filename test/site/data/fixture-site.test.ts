@@ -24,9 +24,9 @@ let files: Map<string, string>;
 let publicRecords: HongheiRecord[];
 let inactive: HongheiRecord[];
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ root, commits } = makeFixtureRepo());
-  outDir = buildSite(root, FIXTURE_DATE);
+  outDir = await buildSite(root, FIXTURE_DATE);
   files = textFiles(outDir);
   ({ publicRecords, inactive } = splitRecords(root, FIXTURE_DATE));
 });

@@ -6,10 +6,11 @@
  * Merged-by, an objection from the public, a direct correction), then built with `npm run build
  * -- --root`. Every hash the tests expect is recorded here as it is made.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { completeUscc } from '../../../content/schema/index.ts';
 
@@ -159,14 +160,17 @@ export function makeFixtureRepo(): { root: string; commits: MadeCommit[] } {
   return { root, commits };
 }
 
-/** Builds a content root as of a date into a new temp folder, exactly as `npm run build -- --root` does. */
-export function buildSite(root: string, date: string, env: Record<string, string> = {}): string {
+/**
+ * Builds a content root as of a date into a new temp folder, exactly as `npm run build -- --root`
+ * does. Asynchronous, so a test can serve the previous build over HTTP meanwhile.
+ */
+export async function buildSite(root: string, date: string, env: Record<string, string> = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'honghei-open-data-dist-'));
   const outDir = join(dir, 'dist');
-  execFileSync(process.execPath, ['scripts/build.ts', '--root', root, '--date', date, '--out', outDir, '--quiet'], {
+  await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--date', date, '--out', outDir, '--quiet'], {
     cwd: PROJECT,
-    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, HONGHEI_CACHE_DIR: join(dir, 'cache'), ...env },
+    maxBuffer: 64 << 20,
   });
   return outDir;
 }

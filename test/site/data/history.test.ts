@@ -65,7 +65,6 @@ describe('one git log pass', () => {
       const body = `id: r-${i}\n`;
       const message = `新增：r-${i}\n\nSubmitted-by: 法律部\n`;
       stream += `commit refs/heads/main\ncommitter Bot <b@x> ${1767225600 + i * 60} +0800\ndata ${Buffer.byteLength(message)}\n${message}\n`;
-      if (i > 0) stream += `from refs/heads/main^0\n`;
       stream += `M 100644 inline content/records/black/2026/r-${i}.yaml\ndata ${Buffer.byteLength(body)}\n${body}\n`;
     }
     git(['fast-import', '--quiet'], stream);
