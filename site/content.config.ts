@@ -8,19 +8,20 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { createRecordSchema, loadCategories, publicationDate } from '../content/schema/index.ts';
-import { recordsLoader } from './lib/records-loader.ts';
+import { publishedCasesLoader, recordsLoader } from './lib/records-loader.ts';
 import { contentRoot } from './lib/site-context.ts';
 
 const root = contentRoot();
+const date = publicationDate();
 
 const records = defineCollection({
-  loader: recordsLoader({ root, date: publicationDate() }),
+  loader: recordsLoader({ root, date }),
   schema: createRecordSchema({ categories: loadCategories(root) }),
 });
 
-/** Typical-case write-ups (以案释法), one MDX file per case, with their pictures. */
+/** Typical-case write-ups (以案释法), one MDX file per case, with their pictures; only those about public entries. */
 const cases = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: join(root, 'content/cases') }),
+  loader: publishedCasesLoader(glob({ pattern: '*.mdx', base: join(root, 'content/cases') }), { root, date }),
   schema: z.strictObject({
     title: z.string(),
     summary: z.string(),

@@ -71,6 +71,8 @@ let casesCache: Promise<CaseEntry[]> | undefined;
 /**
  * The case write-ups that may be published: those whose every referenced record is public. A
  * case about an entry that has expired or been revoked names that subject, so it goes with it.
+ * The cases loader already dropped the others (records-loader.ts); checking again here keeps the
+ * rule true even if the collection is ever loaded another way.
  */
 export function publishedCases(): Promise<CaseEntry[]> {
   return (casesCache ??= (async () => {

@@ -1,10 +1,12 @@
 /**
- * The content loader of the records collection. It runs the same validator as `npm run validate`
- * (any error fails the build, with file:line) and stores only the entries public on the
- * publication date, so an inactive entry cannot reach a page, a list, a count or the index.
+ * The content loaders of the records and cases collections. The records loader runs the same
+ * validator as `npm run validate` (any error fails the build, with file:line) and stores only the
+ * entries public on the publication date, so an inactive entry cannot reach a page, a list, a
+ * count or the index. The cases loader drops every case write-up that concerns an entry which is
+ * not public: dropped from the store, its MDX and pictures never enter the build at all.
  */
 import type { Loader } from 'astro/loaders';
-import { formatProblems, isPublicOn, validateRepository, type IsoDate } from '../../content/schema/index.ts';
+import { formatProblems, isPublicOn, validateRepository, type HongheiRecord, type IsoDate } from '../../content/schema/index.ts';
 
 export interface RecordsLoaderOptions {
   /** The project root (the folder holding content/). */
@@ -13,23 +15,61 @@ export interface RecordsLoaderOptions {
   date: IsoDate;
 }
 
-export function recordsLoader({ root, date }: RecordsLoaderOptions): Loader {
-  return {
-    name: 'honghei-records',
-    load: async ({ store, logger, generateDigest }) => {
+interface PublicRecords {
+  records: { record: HongheiRecord; file: string }[];
+  total: number;
+}
+
+const validated = new Map<string, Promise<PublicRecords>>();
+
+/** The valid records public on the date, validated once per build for both loaders. */
+function publicRecords({ root, date }: RecordsLoaderOptions): Promise<PublicRecords> {
+  const key = `${root}\n${date}`;
+  let pending = validated.get(key);
+  if (!pending) {
+    pending = Promise.resolve().then(() => {
       const report = validateRepository(root, { date });
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
         throw new Error(`${errors.length} problem(s) in content; run npm run validate for the full report:\n${formatProblems(errors.slice(0, 50), report.publisher.language)}`);
       }
+      const records = report.records.filter(({ record }) => isPublicOn(record, date)).map(({ record, source }) => ({ record, file: source.file }));
+      return { records, total: report.records.length };
+    });
+    validated.set(key, pending);
+  }
+  return pending;
+}
+
+export function recordsLoader(options: RecordsLoaderOptions): Loader {
+  return {
+    name: 'honghei-records',
+    load: async ({ store, logger, generateDigest }) => {
+      const { records, total } = await publicRecords(options);
       store.clear();
-      let shown = 0;
-      for (const { record, source } of report.records) {
-        if (!isPublicOn(record, date)) continue;
-        store.set({ id: record.id, data: record, digest: generateDigest(record), filePath: source.file });
-        shown++;
+      for (const { record, file } of records) store.set({ id: record.id, data: record, digest: generateDigest(record), filePath: file });
+      logger.info(`${records.length} of ${total} records are public on ${options.date}`);
+    },
+  };
+}
+
+/**
+ * Wraps the loader of the case write-ups: after it has read them, the cases whose `records` are
+ * not all public are removed from the store (a case names its subject, so it leaves with it).
+ */
+export function publishedCasesLoader(inner: Loader, options: RecordsLoaderOptions): Loader {
+  return {
+    name: 'honghei-cases',
+    load: async (context) => {
+      await inner.load(context);
+      const ids = new Set((await publicRecords(options)).records.map(({ record }) => record.id));
+      for (const [id, entry] of context.store.entries()) {
+        const concerns = (entry.data as { records?: string[] }).records ?? [];
+        if (!concerns.every((r) => ids.has(r))) {
+          context.store.delete(id);
+          context.logger.info(`case ${id} is not published: it concerns an entry that is not public on ${options.date}`);
+        }
       }
-      logger.info(`${shown} of ${report.records.length} records are public on ${date}`);
     },
   };
 }

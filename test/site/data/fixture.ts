@@ -20,7 +20,7 @@ export const PROJECT = new URL('../../..', import.meta.url).pathname;
 /** The date the fixture site is built as of. */
 export const FIXTURE_DATE = '2026-11-21';
 
-type Rec = Record<string, unknown> & { id: string; list: string; batch: string; subject: Record<string, unknown> };
+type Rec = Record<string, unknown> & { id: string; list: string; batch: string; subject: Record<string, unknown>; history: unknown[]; approvals: unknown[] };
 
 const code = (tail: string) => completeUscc(`91000000${tail}`);
 

@@ -1,0 +1,40 @@
+/**
+ * Builds a site from a content folder of a test's own, exactly as `npm run build -- --root` does
+ * (a child process), into a temporary folder.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const projectRoot = new URL('../../..', import.meta.url).pathname;
+
+/** A temporary content root with the sample's publisher and categories and the given files. */
+export function contentRootWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'honghei-content-'));
+  mkdirSync(join(root, 'content'), { recursive: true });
+  for (const f of ['publisher.yaml', 'categories.yaml']) copyFileSync(join(projectRoot, 'content', f), join(root, 'content', f));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** Runs scripts/build.ts on a content root; returns the output folder. */
+export async function buildSite(contentRoot: string, date: string): Promise<string> {
+  const outDir = join(contentRoot, 'dist');
+  try {
+    await run(process.execPath, ['scripts/build.ts', '--date', date, '--out', outDir, '--root', contentRoot, '--quiet'], {
+      cwd: projectRoot,
+      env: { ...process.env, HONGHEI_CACHE_DIR: join(contentRoot, 'cache') },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`the build of ${contentRoot} failed:\n${e.stderr ?? ''}\n${e.stdout ?? ''}`, { cause: error });
+  }
+  return outDir;
+}
