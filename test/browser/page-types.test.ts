@@ -36,14 +36,17 @@ for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
 
         await screenshot(page, `${type}-${width}`);
 
+        // Every problem of the page at once, so one run shows the whole fix list.
+        const problems: string[] = [];
         const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.length, `axe on ${site.urls[type]} at ${width}:\n${describeViolations(violations)}`).toBe(0);
+        if (violations.length) problems.push(`axe:\n${describeViolations(violations)}`);
         // The 404 page's own document is the expected failed request.
-        expect(errors.filter((e) => !(type === 'notFound' && e.startsWith('404 '))), `errors while loading ${site.urls[type]}`).toEqual([]);
-
-        // No horizontal scrolling at a phone width: content fits 375 px.
+        const failed = errors.filter((e) => !(type === 'notFound' && e === `404 ${url}`));
+        if (failed.length) problems.push(`errors while loading:\n    ${failed.join('\n    ')}`);
+        // No horizontal scrolling: content fits the viewport (375 px on a phone).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${site.urls[type]} is ${overflow} px wider than the ${width} viewport`).toBeLessThanOrEqual(0);
+        if (overflow > 0) problems.push(`the page is ${overflow} px wider than the viewport`);
+        expect(problems, `${site.urls[type]} at ${width}:\n${problems.join('\n')}`).toEqual([]);
         await context.close();
       });
     }

@@ -47,15 +47,29 @@ export async function openSite(siteDir: string, date: string): Promise<SiteSessi
 /** Collects console errors and failed requests of a page, to assert a clean load. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  // "Failed to load resource" repeats a failed response without its URL: the response listener
+  // reports those, with the URL.
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/404.html') && errors.push(`${r.status()} ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   return errors;
 }
 
-/** Saves a full-page screenshot as test-results/screenshots/<name>.png; returns its path. */
+/**
+ * Saves a full-page screenshot as test-results/screenshots/<name>.png; returns its path. Scrolls
+ * through the page first so lazily loaded pictures are in the picture.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    scrollTo(0, 0);
+    // decode() settles once a picture has loaded (or failed); a broken one is the axe/errors checks' job.
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+  });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
