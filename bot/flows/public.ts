@@ -27,7 +27,7 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
   privateChat.command('new', async (ctx) => {
     const unit = services.submitters.unitOf(ctx.from.id);
     if (!unit) {
-      await ctx.reply(ctx.t('new-not-allowed', { id: ctx.from.id }));
+      await ctx.reply(ctx.t('new-not-allowed', { id: String(ctx.from.id) }));
       return;
     }
     await ctx.conversation.enter(NEW_RECORD, unit.id);

@@ -12,7 +12,7 @@ export function errorHandler(log: Logger) {
     const ctx = err.ctx;
     log.error(`update ${ctx.update.update_id} failed`, err.error);
     try {
-      const text = typeof ctx.t === 'function' ? ctx.t('error-internal', { update: ctx.update.update_id }) : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
+      const text = typeof ctx.t === 'function' ? ctx.t('error-internal', { update: String(ctx.update.update_id) }) : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       if (ctx.chatId !== undefined) await ctx.api.sendMessage(ctx.chatId, text);
     } catch (replyError) {

@@ -88,7 +88,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const userId = o.userId ?? submitters.ids()[0] ?? 100000001;
   const user = LocalTelegram.user(userId, o.language ?? 'zh-hans', 'Console');
 
-  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: userId, unit: submitters.unitOf(userId)?.name ?? '—', root }));
+  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
   const lines = createInterface({ input: o.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();

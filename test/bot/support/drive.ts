@@ -14,7 +14,9 @@ export type Answer =
   | string
   | { press: string | RegExp }
   | { files: (h: Harness, user: User) => Update[] }
-  | { skip: true };
+  | { skip: true }
+  /** Several answers to the same question, in turn (a list asked again after each item). */
+  | Answer[];
 
 /** The title of a question message: the text after "(n/m) " on its first line. */
 export function questionTitle(text: string): string | undefined {
@@ -30,23 +32,30 @@ export const atSummary = (text: string) => /请核对以下内容|Please check:/
  */
 export async function fillForm(h: Harness, user: User, answers: Record<string, Answer>, maxSteps = 80): Promise<string[]> {
   const asked: string[] = [];
+  const turns = new Map<string, number>();
   for (let i = 0; i < maxSteps; i++) {
     const text = h.last(user);
     if (atSummary(text)) return asked;
     const title = questionTitle(text);
     if (!title) throw new Error(`the bot's last message is not a question:\n${text}`);
-    const answer = answers[title];
+    let answer = answers[title];
+    if (Array.isArray(answer)) {
+      const turn = turns.get(title) ?? 0;
+      turns.set(title, turn + 1);
+      answer = answer[turn];
+    }
     if (answer === undefined) throw new Error(`no answer for question "${title}":\n${text}`);
     asked.push(title);
     const before = h.tg.sent.length;
     if (typeof answer === 'string') await h.send(h.tg.text(user, answer));
+    else if (Array.isArray(answer)) throw new Error('nested answer lists are not supported');
     else if ('press' in answer) await h.send(h.tg.press(user, answer.press));
     else if ('skip' in answer) await h.send(h.tg.press(user, /跳过|Skip|完成|Done/));
     else {
       await h.send(...answer.files(h, user));
       await h.send(h.tg.press(user, /完成|Done/));
     }
-    const reply = h.tg.since(before, user.id).map((m) => m.text).join('\n');
+    const reply = h.tg.since(before, user.id).map((m) => m.text).filter((t) => !atSummary(t)).join('\n');
     expect(reply, `answer to "${title}" was refused`).not.toMatch(/^⚠️/m);
   }
   throw new Error(`no summary after ${maxSteps} answers; last message:\n${h.last(user)}`);

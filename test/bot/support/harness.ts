@@ -110,6 +110,10 @@ export function harness(options: HarnessOptions = {}) {
     async send(...updates: Parameters<typeof bot.handleUpdate>[0][]) {
       for (const u of updates) await bot.handleUpdate(u);
     },
+    /** A user's actions in turn: text to type, or a button to press (found when it is its turn). */
+    async act(user: User, ...actions: (string | { press: string | RegExp })[]) {
+      for (const a of actions) await bot.handleUpdate(typeof a === 'string' ? tg.text(user, a) : tg.press(user, a.press));
+    },
     /** The bot's latest text to a user. */
     last(user: User = SUBMITTER) {
       return tg.last(user.id)?.text ?? '';
