@@ -8,14 +8,24 @@
  *   merge <id> --by "职务 姓名"            publish: needs content/publisher.yaml approvals_required approvals
  *   reject <id> --by "职务 姓名" --comment "理由"
  *
+ * For continuous integration (a checkout of a pull request):
+ *   report [--changed-from REF] [--require-approvals] [--format text|github]
+ *                                          the validator's verdict on the changed files; github prints
+ *                                          annotations and writes $GITHUB_STEP_SUMMARY; exit 1 on errors
+ *   labels --changed-from REF              the labels of the changed records, one per line
+ *   approve <id> --login NAME --reviewers .github/reviewers.yml
+ *                                          approve as the reviewer a forge login maps to
+ *
  * Options: --repo DIR (default HONGHEI_REPO or the current directory), --base BRANCH (default main),
  * --lang zh|en. Exit codes: 0 done, 1 refused (the message says why and what to do), 2 wrong usage.
  */
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatProblems, publicationDate, type Lang } from '../content/schema/index.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
 import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
 import { verdictLine } from '../bot/forge/summary.ts';
+import { annotations, changedFiles, ciReport, labelsFor, markdownSummary, reviewerFor, textReport } from '../bot/forge/ci-report.ts';
 
 const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由"
 选项：--repo 目录（默认 HONGHEI_REPO 或当前目录） --base 分支（默认 main） --date YYYY-MM-DD --lang zh|en`;
@@ -31,6 +41,11 @@ const { values, positionals } = parseArgs({
     date: { type: 'string' },
     lang: { type: 'string' },
     email: { type: 'string' },
+    login: { type: 'string' },
+    reviewers: { type: 'string' },
+    'changed-from': { type: 'string' },
+    'require-approvals': { type: 'boolean' },
+    format: { type: 'string' },
   },
 });
 
@@ -48,12 +63,13 @@ function usage(problem: string): never {
 
 const [command, id] = positionals;
 if (!command) usage('缺少命令');
-if (command !== 'list' && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
+if (!['list', 'report', 'labels'].includes(command) && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
 if (values.role && values.role !== 'review' && values.role !== 'approve') usage(`--role ${values.role}：只能是 review（审核）或 approve（审定）`);
 if (values.lang && values.lang !== 'zh' && values.lang !== 'en') usage(`--lang ${values.lang}：只能是 zh 或 en`);
 const lang = (values.lang ?? 'zh') as Lang;
 const date = values.date ?? publicationDate();
-const forge = new LocalGitForge({ repo: values.repo ?? process.env.HONGHEI_REPO ?? process.cwd(), base: values.base ?? process.env.HONGHEI_BASE ?? 'main' });
+const root = values.repo ?? process.env.HONGHEI_REPO ?? process.cwd();
+const forge = new LocalGitForge({ repo: root, base: values.base ?? process.env.HONGHEI_BASE ?? 'main' });
 const review = new LocalReview(forge, { lang });
 const identity = values.email ? { email: values.email } : undefined;
 const needBy = () => values.by ?? usage(`${command} 需要 --by "职务 姓名"，如 --by "分管副主席 王某"`);
@@ -80,7 +96,10 @@ try {
       break;
     }
     case 'approve': {
-      const a = await review.approve(id!, { by: needBy(), role: values.role as 'review' | 'approve' | undefined, date, identity });
+      // In CI the reviewer is known by forge login; .github/reviewers.yml names them and their role.
+      const mapped = values.login ? reviewerFor(values.reviewers ?? `${root}/.github/reviewers.yml`, values.login) : undefined;
+      const role = (values.role as 'review' | 'approve' | undefined) ?? mapped?.role;
+      const a = await review.approve(id!, { by: mapped?.name ?? needBy(), role, date, identity });
       const count = (await forge.approvals(id!)).length;
       console.log(`已记录${a.role === 'review' ? '审核' : '审定'}：${a.by}（${date}），提交 ${id} 现有 ${count} 个批准。`);
       break;
@@ -94,6 +113,23 @@ try {
       const comment = values.comment ?? usage('reject 需要 --comment "退回理由"（报送人会收到这段话）');
       await review.reject(id!, { by: needBy(), comment, date, identity });
       console.log(`已退回：${id}。报送人将收到退回理由。`);
+      break;
+    }
+    case 'report': {
+      const only = values['changed-from'] ? await changedFiles(root, values['changed-from']) : undefined;
+      const report = ciReport(root, { date, lang, only, requireApprovals: values['require-approvals'] });
+      if (values.format === 'github') {
+        const text = annotations(report.problems, { requireApprovals: values['require-approvals'] });
+        if (text) console.log(text);
+        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdownSummary(report, lang)}\n`);
+      }
+      console.log(textReport(report, lang));
+      process.exitCode = report.failed ? 1 : 0;
+      break;
+    }
+    case 'labels': {
+      if (!values['changed-from']) usage('labels 需要 --changed-from REF，如 --changed-from origin/main');
+      for (const l of labelsFor(root, await changedFiles(root, values['changed-from']!))) console.log(l);
       break;
     }
     default:

@@ -106,3 +106,16 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string)
   const lines = parsed.error.issues.map((i) => `  ${what}.${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new Error(`the ${what} configuration is not valid:\n${lines.join('\n')}`);
 }
+
+/**
+ * The webhook endpoint's settings: HONGHEI_WEBHOOK_SECRET (GitHub and Gitea sign with it; GitLab
+ * sends it as its token) and HONGHEI_WEBHOOK_PORT (default 8787). Undefined when no secret is set:
+ * then outcomes come from the periodic poll alone.
+ */
+export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const secret = env.HONGHEI_WEBHOOK_SECRET;
+  if (!secret) return undefined;
+  const port = Number(env.HONGHEI_WEBHOOK_PORT ?? 8787);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`HONGHEI_WEBHOOK_PORT=${env.HONGHEI_WEBHOOK_PORT} is not a port: write a number such as 8787`);
+  return { port, github: { secret }, gitea: { secret }, gitlab: { token: secret } };
+}

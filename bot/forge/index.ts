@@ -33,7 +33,7 @@ import { RedisSink } from './outbox/redis-sink.ts';
 import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
 
 export * from './types.ts';
-export { forgeSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
+export { forgeSettingsFromEnv, webhookSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
 export { LocalGitForge } from './local-git.ts';
 export { GitHubForge } from './github/forge.ts';
 export { createGitHubClient } from './github/client.ts';
