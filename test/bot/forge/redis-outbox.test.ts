@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { LocalGitForge } from '../../../bot/forge/local-git.ts';
 import { RedisSink } from '../../../bot/forge/outbox/redis-sink.ts';
+import { redisDeliveryLog } from '../../../bot/forge/webhooks.ts';
 import { branchFor, type Forge, type SubmissionNotice } from '../../../bot/forge/types.ts';
 import { makeContentRepo, sampleSubmission, sh, tempDir } from './fixtures.ts';
 
@@ -96,5 +97,34 @@ describe.skipIf(!redisUrl)('RedisSink (BullMQ outbox for several instances)', ()
     await second.reconcile();
     await until('delivery by the second instance', async () => (await second.status(s.id)).delivered, 30_000);
     expect(sh(repo, 'rev-list', '--count', `main..${branchFor(s.id)}`)).toBe('1');
+  });
+
+  it('the poll runs as one BullMQ job scheduler for all instances and tells the outcome once', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const repo = makeContentRepo(t.dir);
+    const prefix = `t${randomBytes(4).toString('hex')}`;
+    const forge = new LocalGitForge({ repo });
+    const notices: SubmissionNotice[] = [];
+    const notify = async (n: SubmissionNotice) => void notices.push(n);
+    const sinks = [0, 1].map(() => new RedisSink({ forge, url: redisUrl, prefix, notify, pollIntervalMs: 300, log: () => undefined }));
+    cleanup.push(...sinks.map((s) => () => s.close()));
+    const s = sampleSubmission(11);
+    await sinks[0]!.submit(s);
+    await until('delivered', async () => (await sinks[1]!.status(s.id)).delivered);
+    sh(repo, 'merge', '-q', '--no-ff', '-m', 'merge', branchFor(s.id));
+    await until('published by the poll', async () => notices.some((n) => n.outcome === 'published'));
+    await new Promise((r) => setTimeout(r, 1000)); // several more poll rounds
+    expect(notices.map((n) => n.outcome)).toEqual(['delivered', 'published']);
+    expect(await sinks[0]!.status(s.id)).toMatchObject({ review: { state: 'merged' } });
+  });
+
+  it('webhook deliveries are de-duplicated across instances in Redis', async () => {
+    const sink = new RedisSink({ forge: new LocalGitForge({ repo: '/nonexistent' }), url: redisUrl, prefix: `t${randomBytes(4).toString('hex')}`, pollIntervalMs: 0, log: () => undefined });
+    cleanup.push(() => sink.close());
+    const a = redisDeliveryLog(sink.redis, 'dedupe-test');
+    const b = redisDeliveryLog(sink.redis, 'dedupe-test');
+    const id = `github:${randomBytes(8).toString('hex')}`;
+    expect(await Promise.all([a.firstTime(id), b.firstTime(id), a.firstTime(id)])).toEqual([true, false, false]);
   });
 });
