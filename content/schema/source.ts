@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { load as loadFast } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
 import { categoriesSchema, publisherSchema, type Categories, type Publisher } from './config.ts';
 
@@ -19,14 +20,16 @@ export interface YamlSource {
 /** A position in a file, 1-based. */
 export interface Position { line: number; col: number }
 
+const MAY_HAVE_ALIAS = /(?:^|[\s:\-[{,])[&*][^\s*]/m;
+
 /** Parses YAML text; syntax errors are kept in doc.errors for the caller to report. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
   // Core schema: dates stay strings, `yes` stays a string; no merge keys, no custom tags.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
   // Aliases (&a / *a) would let one field silently repeat another: refuse them as a syntax error
-  // at the alias, instead of letting toJS throw.
-  visit(doc, {
+  // at the alias, instead of letting toJS throw. (Only texts with an anchor or alias need the walk.)
+  if (MAY_HAVE_ALIAS.test(text)) visit(doc, {
     Alias(_, node) {
       doc.errors.push(new YAMLParseError(node.range ? [node.range[0], node.range[1]] : [0, 0], 'BAD_ALIAS', 'Aliases are not allowed in a record'));
       return visit.BREAK;
@@ -41,6 +44,45 @@ export function parseYaml(text: string, file: string): YamlSource {
     }
   }
   return { file, data, doc, lines };
+}
+
+/**
+ * A source that keeps only its text (and its data, when given), parsing the document with the
+ * yaml library the first time a position is asked for. The validator keeps one per valid record: a
+ * parsed document is ~50 times the size of its text, and positions are needed only for the few
+ * records with a problem.
+ */
+export function lightYamlSource(file: string, text: string, data?: unknown): YamlSource {
+  let parsed: YamlSource | undefined;
+  const full = () => (parsed ??= parseYaml(text, file));
+  return {
+    file,
+    get data() {
+      return data === undefined ? full().data : data;
+    },
+    get doc() {
+      return full().doc;
+    },
+    get lines() {
+      return full().lines;
+    },
+  };
+}
+
+/**
+ * Parses a record file for the validator: js-yaml (several times faster) reads the data, and the
+ * yaml library parses the document only if a position is needed. Both read YAML 1.2's core schema
+ * (dates stay strings, `yes` stays a string); anything js-yaml refuses (aliases, duplicate keys,
+ * unknown tags, syntax errors) goes to the yaml library, whose errors carry positions.
+ */
+export function parseRecordYaml(text: string, file: string): YamlSource {
+  let data: unknown;
+  try {
+    data = loadFast(text, { maxAliases: 0, filename: file });
+  } catch {
+    return parseYaml(text, file);
+  }
+  return data === undefined || data === null ? parseYaml(text, file) : lightYamlSource(file, text, data);
 }
 
 /**
@@ -99,6 +141,11 @@ export function listRecordFiles(root: string): string[] {
 /** Reads and parses one file relative to the root. */
 export function readYaml(root: string, file: string): YamlSource {
   return parseYaml(readFileSync(join(root, file), 'utf8'), file);
+}
+
+/** Reads one file relative to the root, as text. */
+export function readText(root: string, file: string): string {
+  return readFileSync(join(root, file), 'utf8');
 }
 
 export const toPosix = (p: string) => p.split(sep).join('/');

@@ -8,7 +8,7 @@ import type { IsoDate } from './dates.ts';
 import type { Lang } from './messages.ts';
 import { problemAt, problemsFromIssues, type Problem } from './problems.ts';
 import { createRecordSchema, type HongheiRecord } from './record.ts';
-import { listRecordFiles, loadCategories, loadPublisher, parseYaml, readYaml, type YamlSource } from './source.ts';
+import { lightYamlSource, listRecordFiles, loadCategories, loadPublisher, parseRecordYaml, parseYaml, readText, type YamlSource } from './source.ts';
 
 export { caseProblems, crossRecordProblems, lastPublicDay, type LoadedRecord } from './cross-record.ts';
 
@@ -34,7 +34,8 @@ export function checkRecordText(text: string, file: string, context: CheckContex
 
 /** Checks a parsed record file against the schema. */
 export function checkRecordSource(source: YamlSource, { categories, lang }: CheckContext): RecordCheck {
-  if (source.doc.errors.length) {
+  // A source whose data was read (lightYamlSource) parsed cleanly: do not parse it again to ask.
+  if (source.data === undefined && source.doc.errors.length) {
     // Only the first syntax error: the ones after it are nearly always its consequences.
     const e = source.doc.errors[0]!;
     const { line, col } = source.lines.linePos(e.pos[0]);
@@ -67,9 +68,11 @@ export function validateRepository(root: string, options: { date: IsoDate; lang?
   const records: LoadedRecord[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
-    const check = checkRecordSource(readYaml(root, file), { categories, lang });
+    const text = readText(root, file);
+    const check = checkRecordSource(parseRecordYaml(text, file), { categories, lang });
     problems.push(...check.problems);
-    if (check.record) records.push({ source: check.source, record: check.record });
+    // A valid record keeps its text, not its parsed document or a second copy of its data.
+    if (check.record) records.push({ source: lightYamlSource(file, text), record: check.record });
   }
   problems.push(...crossRecordProblems(root, records, publisher, options.date, lang));
   return { publisher, categories, records, problems, files: files.length };
