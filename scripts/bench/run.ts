@@ -150,10 +150,11 @@ say(`done; BENCHMARKS.md updated. Load average now ${loadavg().map((l) => l.toFi
 async function pagefindStudy(): Promise<void> {
   const variants = values.variants ? values.variants.split(',') : Object.keys(VARIANTS);
   for (const v of variants) if (!(v in VARIANTS)) throw new Error(`--variants ${v}: unknown; the variants are ${Object.keys(VARIANTS).join(', ')}`);
-  for (const size of sizes) {
-    const label = size.toLocaleString('en');
-    const contentRoot = await generatedContent(join(work, `content-${size}`), size, seed, say);
+  for (let size of sizes) {
+    const contentRoot = values.content ?? (await generatedContent(join(work, `content-${size}`), size, seed, say));
     const recordsDir = recordsDirOf(contentRoot);
+    size ||= recordFiles(recordsDir).length;
+    const label = size.toLocaleString('en');
     let siteDir: string | undefined;
     if (variants.includes('site-pages')) {
       // The whole pages come from a real build of the same records, without its own index.
