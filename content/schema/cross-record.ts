@@ -3,7 +3,7 @@
  * at a time, files that must exist, submitting units, approvals, and the records that case
  * write-ups refer to.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Publisher } from './config.ts';
@@ -26,6 +26,30 @@ export function lastPublicDay(record: Pick<HongheiRecord, 'list' | 'publication'
   const keeps = PUBLIC_STATUSES[record.list];
   const ending = record.history.find((e) => e.date >= record.publication.start && !keeps.includes(e.status));
   return ending && ending.date <= record.publication.end ? addDays(ending.date, -1) : record.publication.end;
+}
+
+/** The first bytes of each allowed attachment type. */
+const MAGIC: Record<string, (head: Buffer) => boolean> = {
+  jpg: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
+  jpeg: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
+  png: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  webp: (h) => h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP',
+  pdf: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-',
+};
+
+/** True when a file's first bytes match its extension (a renamed file is caught here). */
+export function contentMatchesExtension(path: string): boolean {
+  const ext = path.split('.').pop()?.toLowerCase() ?? '';
+  const check = MAGIC[ext];
+  if (!check) return false;
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return check(head);
 }
 
 /** Entries on the same list for the same code whose public periods overlap, among those not over by the date. */
@@ -130,7 +154,11 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
     if (source.file !== expected && stem === r.id) problems.push(problemAt(source, ['list'], 'file_location', { expected }, lang));
 
     r.attachments.forEach((a, i) => {
-      if (!exists(join(root, 'content', a.file))) problems.push(problemAt(source, ['attachments', i, 'file'], 'attachment_missing', { file: a.file }, lang));
+      const path = join(root, 'content', a.file);
+      if (!exists(path)) problems.push(problemAt(source, ['attachments', i, 'file'], 'attachment_missing', { file: a.file }, lang));
+      else if (!contentMatchesExtension(path)) {
+        problems.push(problemAt(source, ['attachments', i, 'file'], 'attachment_content', { file: a.file, ext: (a.file.split('.').pop() ?? '').toUpperCase() }, lang));
+      }
     });
     if (r.case && !exists(join(root, 'content', 'cases', `${r.case}.mdx`))) {
       problems.push(problemAt(source, ['case'], 'case_missing', { slug: r.case }, lang));

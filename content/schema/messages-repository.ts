@@ -62,6 +62,12 @@ export const REPOSITORY_MESSAGES = {
     () => '把文件加入仓库，或改正路径（区分大小写）',
     () => 'add the file to the repository or correct the path (it is case-sensitive)',
   ),
+  attachment_content: m(
+    (v) => `附件 content/${v.file} 的内容不是 ${v.ext} 文件`,
+    (v) => `attachment content/${v.file} is not really a ${v.ext} file`,
+    () => '重新导出为扩展名所示的格式（如 JPG、PNG、PDF）后再上传，不要只改扩展名',
+    () => 'export it again in the format its extension names (JPG, PNG, PDF) instead of renaming it',
+  ),
   case_missing: m(
     (v) => `典型案例 content/cases/${v.slug}.mdx 不存在`,
     (v) => `case write-up content/cases/${v.slug}.mdx does not exist`,

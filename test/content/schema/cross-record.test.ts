@@ -48,6 +48,15 @@ describe('rules that span records', () => {
     ]);
   });
 
+  it('checks that an attachment is what its extension says', () => {
+    const record = recordWith({ attachments: [{ file: 'media/cases/a.jpg', kind: 'picture' }, { file: 'media/cases/b.png', kind: 'picture' }] });
+    const png = readFileSync(join(ROOT, 'content/media/cases/female-workers-rights.png'));
+    const root = tempRepo({ [at('2026q3-black-901')]: record, 'content/media/cases/a.jpg': png, 'content/media/cases/b.png': png });
+    expect(validateRepository(root, { date: DATE, lang: 'zh' }).problems.map((p) => `${p.field} ${p.what}`)).toEqual([
+      'attachments.0.file 附件 content/media/cases/a.jpg 的内容不是 JPG 文件',
+    ]);
+  });
+
   it('wants the case date quoted, because the site reads front matter as YAML 1.1', () => {
     const caseText = '---\ntitle: 示例\nsummary: 示例\ndate: 2026-07-20\nrecords: []\nsample: true\n---\n正文\n';
     const [problem] = validateRepository(tempRepo({ 'content/cases/c.mdx': caseText }), { date: DATE, lang: 'zh' }).problems;
@@ -67,5 +76,25 @@ describe('rules that span records', () => {
     expect(publisher).toContain('approvals_required: 3');
     const root = tempRepo({ [at('2026q3-black-901')]: recordWith({}), 'content/publisher.yaml': publisher });
     expect(problems(root)).toEqual([`${at('2026q3-black-901')} approvals error`]);
+  });
+});
+
+describe('messages of the rules that span records', () => {
+  it('read well in Chinese and English', async () => {
+    const { formatProblems } = await import('../../../content/schema/index.ts');
+    const first = recordWith({});
+    const second = recordWith({ id: '2026q4-black-902', batch: '2026-Q4', 'publication.start': '2026-10-15', 'history.0.date': '2026-10-15', 'publication.end': '2029-10-14', 'submitted.unit': '宣传部', attachments: [{ file: 'media/x.jpg', kind: 'picture' }] });
+    const root = tempRepo({ [at('2026q3-black-901')]: first, [at('2026q4-black-902')]: second });
+    const text = (lang: 'zh' | 'en') => formatProblems(validateRepository(root, { date: DATE, lang }).problems, lang);
+    expect(text('zh')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q4-black-902.yaml:9:3  subject.code  代码 91000000EX0000001H 在失信黑名单中的两条记录公开期重叠（另见 content/records/black/2026/2026q3-black-901.yaml） — 同一主体在同一名单同一时间只能有一条有效记录：更新原记录，或让新记录在原记录结束后开始
+      content/records/black/2026/2026q4-black-902.yaml:24:3  submitted.unit  报送单位“宣传部”不在发布单位配置中 — 改用 content/publisher.yaml 中的单位：法律部、女职工部、基层工作部、劳动保障监察支队、劳动关系部
+      content/records/black/2026/2026q4-black-902.yaml:40:5  attachments.0.file  附件文件 content/media/x.jpg 不存在 — 把文件加入仓库，或改正路径（区分大小写）"
+    `);
+    expect(text('en')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q4-black-902.yaml:9:3  subject.code  code 91000000EX0000001H has two entries on the list "Black list (serious labour-law violations)" whose public periods overlap (see also content/records/black/2026/2026q3-black-901.yaml) — a subject has one entry per list at a time: update the existing record, or start the new one after the old one ends
+      content/records/black/2026/2026q4-black-902.yaml:24:3  submitted.unit  submitting unit "宣传部" is not in the publisher configuration — use a unit from content/publisher.yaml: 法律部、女职工部、基层工作部、劳动保障监察支队、劳动关系部
+      content/records/black/2026/2026q4-black-902.yaml:40:5  attachments.0.file  attachment content/media/x.jpg does not exist — add the file to the repository or correct the path (it is case-sensitive)"
+    `);
   });
 });
