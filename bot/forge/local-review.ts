@@ -8,18 +8,14 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type YAMLMap } from 'yaml';
-import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem, type Publisher } from '../../content/schema/index.ts';
+import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
+import { addApproval, checkApprovals, ReviewRefusal, type Approval } from './approvals.ts';
 import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
 import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
 import { recordRows, verdictOf, type SummaryRow, type Verdict } from './summary.ts';
 import { branchFor } from './types.ts';
 
-/** A refusal the reviewer can act on (the CLI prints it and exits 1). */
-export class ReviewRefusal extends Error {}
-
-/** One approval found on a branch. */
-export interface Approval { role: 'review' | 'approve'; by: string; commit: string }
+export { ReviewRefusal, type Approval } from './approvals.ts';
 
 /** A submission as the review CLI shows it. */
 export interface ReviewView {
@@ -238,37 +234,4 @@ export class LocalReview {
     }
     await this.moveRef(`refs/heads/${this.forge.base}`, commit, baseTip);
   }
-}
-
-/** Refuses a merge with too few approvals or without both roles. */
-export function checkApprovals(id: string, approvals: readonly Approval[], publisher: Pick<Publisher, 'approvals_required'>): void {
-  const people = new Set(approvals.map((a) => a.by));
-  if (people.size < publisher.approvals_required) {
-    throw new ReviewRefusal(`提交 ${id} 只有 ${people.size} 个批准，发布单位要求 ${publisher.approvals_required} 个（content/publisher.yaml 的 approvals_required）：先用 npm run review -- approve ${id} --by "…" 完成审核与审定`);
-  }
-  for (const role of ['review', 'approve'] as const) {
-    if (!approvals.some((a) => a.role === role)) throw new ReviewRefusal(`提交 ${id} 缺少${ROLE_ZH[role]}：用 npm run review -- approve ${id} --role ${role} --by "…" 补上`);
-  }
-}
-
-/** Adds an approval to a record's YAML text, keeping its layout; approvals go after `submitted`. */
-export function addApproval(text: string, approval: { role: 'review' | 'approve'; by: string; date: IsoDate }, file: string): string {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
-  const map = doc.contents as YAMLMap;
-  const item = doc.createNode({ role: approval.role, by: approval.by, date: approval.date });
-  const existing = map.get('approvals', true);
-  if (isSeq(existing)) {
-    existing.flow = false; // `approvals: []` becomes a block list, one approval per item
-    existing.items.push(item);
-  } else {
-    const list = new YAMLSeq();
-    list.items.push(item);
-    map.delete('approvals');
-    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === 'submitted');
-    const pair = doc.createPair('approvals', list);
-    if (at >= 0) map.items.splice(at + 1, 0, pair);
-    else map.items.push(pair);
-  }
-  return doc.toString({ lineWidth: 0 });
 }
