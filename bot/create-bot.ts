@@ -78,11 +78,11 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   }));
   // 5. /cancel and the cancel button, before the conversations, so they work at every step.
   guarded.use(cancelHandler());
-  // 6. The forms; an abandoned form ends when its time is up.
-  const formOptions = { maxMillisecondsToWait: config.formTtlMs };
-  guarded.use(createConversation(newRecordConversation(kit), { id: NEW_RECORD, ...formOptions }));
-  guarded.use(createConversation(objectionConversation(kit), { id: OBJECTION, ...formOptions }));
-  guarded.use(createConversation(repairConversation(kit), { id: REPAIR, ...formOptions }));
+  // 6. The forms. An abandoned form expires with its stored state (the storage's time to live,
+  // renewed by every answer), which costs nothing per answer, unlike a timeout on every wait.
+  guarded.use(createConversation(newRecordConversation(kit), { id: NEW_RECORD }));
+  guarded.use(createConversation(objectionConversation(kit), { id: OBJECTION }));
+  guarded.use(createConversation(repairConversation(kit), { id: REPAIR }));
   // 7. The commands outside forms.
   guarded.use(publicCommands(services));
   // 8. Whatever nobody handled.

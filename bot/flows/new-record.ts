@@ -10,7 +10,7 @@ import type { Answers } from '../form/step.ts';
 import { displayOf } from '../form/ask.ts';
 import { buildNewRecord } from '../record/build.ts';
 import { newRecordSteps, type NewRecordData } from '../record/new-steps.ts';
-import { problemLine, validateCandidate } from '../record/review.ts';
+import { reviewOf, validateCandidate } from '../record/review.ts';
 import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
 
 /** The conversation id of /new. */
@@ -42,7 +42,7 @@ export function newRecordConversation(kit: FlowKit) {
         review: (a) => io.external(() => {
           const built = build(a);
           const problems = validateCandidate(repo, { file: built.file, yaml: built.yaml, attachments: built.attachments.map((f) => f.path) }, env.today, env.lang);
-          return { notes: [t('new-file', { file: built.file })], problems: problems.map((p) => problemLine(p, t)) };
+          return reviewOf(problems, t, [t('new-file', { file: built.file })]);
         }),
       }, answers, atSummary);
       const built = build(answers);

@@ -3,7 +3,7 @@
  * submission adds an "under objection" event with the deadline — 3 working days after receipt on
  * the official calendar (002, 异议处理; publisher.objection_working_days) — to the entry's history.
  */
-import { recordShape } from '../../content/schema/index.ts';
+import { addWorkingDays, CalendarGapError, recordShape } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
 import { filesAsker } from '../form/files-step.ts';
@@ -12,8 +12,7 @@ import type { Answers, Step } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf } from '../record/field-check.ts';
 import type { RecordRef } from '../record/repository.ts';
-import { problemLine, validateCandidate } from '../record/review.ts';
-import { CalendarRangeError, workingDaysAfter } from '../working-days.ts';
+import { reviewOf, validateCandidate } from '../record/review.ts';
 import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
 import { refLabel, targetStep } from './target-step.ts';
 
@@ -41,12 +40,13 @@ export function objectionConversation(kit: FlowKit) {
     const { io, env } = await startForm(conversation, ctx, kit, null);
     const { t } = env;
     const days = repo.publisher.objection_working_days;
-    // The deadline must be known before anyone types their grounds: beyond the calendar, stop loudly.
+    // The deadline (content/schema working-days.ts, the validator's own rule) must be known before
+    // anyone types their grounds: beyond the official calendar, stop loudly instead of guessing.
     const due = await conversation.external(() => {
       try {
-        return { ok: true as const, date: workingDaysAfter(env.today, days) };
+        return { ok: true as const, date: addWorkingDays(env.today, days) };
       } catch (error) {
-        if (!(error instanceof CalendarRangeError)) throw error;
+        if (!(error instanceof CalendarGapError)) throw error;
         kit.services.log.error(`objection refused: ${error.message}`);
         return { ok: false as const, message: error.message };
       }
@@ -66,7 +66,7 @@ export function objectionConversation(kit: FlowKit) {
         review: (a) => io.external(() => {
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
-          return { notes: [t('objection-due', { due: due.date, days })], problems: problems.map((p) => problemLine(p, t)) };
+          return reviewOf(problems, t, [t('objection-due', { due: due.date, days })]);
         }),
       }, answers, atSummary);
       const target = answers.target as RecordRef;

@@ -12,7 +12,7 @@ import type { Answers, FormEnv, Step } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf, parseDateInput } from '../record/field-check.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
-import { problemLine, validateCandidate } from '../record/review.ts';
+import { reviewOf, validateCandidate } from '../record/review.ts';
 import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
 import { noteLeaf } from './objection.ts';
 import { refLabel, targetStep } from './target-step.ts';
@@ -114,7 +114,8 @@ export function repairConversation(kit: FlowKit) {
           const unmet = Object.entries(a).filter(([k, v]) => k.startsWith('condition.') && v === 'no').length;
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
-          return { notes: [], problems: [...(unmet ? [t('repair-unmet', { count: unmet })] : []), ...problems.map((p) => problemLine(p, t))] };
+          const review = reviewOf(problems, t);
+          return { ...review, problems: [...(unmet ? [t('repair-unmet', { count: unmet })] : []), ...review.problems] };
         }),
       }, answers, atSummary);
       const target = answers.target as RecordRef;

@@ -125,5 +125,6 @@ export async function askStep(io: FormIO, step: Step<any>, answers: Answers, env
 /** Says why an answer was refused and asks again, with the same buttons. */
 export async function reAsk(io: FormIO, step: Step<any>, refusal: Refusal, env: FormEnv<any>, rows: Button[][]): Promise<void> {
   io.nextQuestion();
-  await io.say(env.t('re-ask', { what: refusal.what, fix: refusal.fix, label: step.label(env) }), rows, { cancel: true });
+  // Bounded, so the question at the end is never cut off by Telegram's 4096-character limit.
+  await io.say(env.t('re-ask', { what: shorten(refusal.what, 600), fix: refusal.fix.slice(0, 2000), label: step.label(env) }), rows, { cancel: true });
 }

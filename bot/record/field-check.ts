@@ -7,6 +7,9 @@ import { describeIssue, recordShape, type Lang } from '../../content/schema/inde
 import type { Leaf } from '../form/schema-walk.ts';
 import type { Answers, Check } from '../form/step.ts';
 
+/** An answer as a message may repeat it: long text cut (a 10 KB answer must not push the question out of the reply). */
+export const echo = (value: unknown) => (typeof value === 'string' && value.length > 40 ? `${value.slice(0, 39)}…` : value);
+
 /** A leaf's path with '*' as item 0, as the schema's helpers expect it. */
 export const concretePath = (path: readonly string[]): PropertyKey[] => path.map((p) => (p === '*' ? 0 : p));
 
@@ -15,7 +18,7 @@ export function checkLeaf(leaf: Leaf, value: unknown, lang: Lang): Check<unknown
   const parsed = leaf.schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, ...describeIssue(issue, lang, value, [...concretePath(leaf.path), ...issue.path]) };
+  return { ok: false, ...describeIssue(issue, lang, echo(value), [...concretePath(leaf.path), ...issue.path]) };
 }
 
 /** The subject as answered so far, with one field replaced by a candidate value. */
@@ -41,7 +44,7 @@ export function checkSubjectField(answers: Answers, field: string, value: unknow
   if (parsed.success) return { ok: true, value };
   const issue = parsed.error.issues.find((i) => i.path[0] === field);
   if (!issue) return { ok: true, value };
-  return { ok: false, ...describeIssue(issue, lang, value, ['subject', ...issue.path]) };
+  return { ok: false, ...describeIssue(issue, lang, echo(value), ['subject', ...issue.path]) };
 }
 
 /** Reads the ways people write a date (2026-7-5, 2026/07/05, 2026年7月5日, full-width digits) as ISO. */
@@ -58,5 +61,5 @@ export function checkPersonField(person: Answers, field: string, value: unknown,
   const parsed = recordShape.subject.safeParse(subject);
   const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === 'persons' && i.path[2] === field);
   if (!issue) return { ok: true, value };
-  return { ok: false, ...describeIssue(issue, lang, value, ['subject', ...issue.path]) };
+  return { ok: false, ...describeIssue(issue, lang, echo(value), ['subject', ...issue.path]) };
 }

@@ -15,8 +15,12 @@ export interface CandidateFile { file: string; yaml: string; attachments: string
 export function validateCandidate(repo: ContentRepository, candidate: CandidateFile, date: IsoDate, lang: Lang): Problem[] {
   const check = checkRecordText(candidate.yaml, candidate.file, { categories: repo.categories, lang });
   if (!check.record) return check.problems;
-  const others = repo.records().filter((r) => r.source.file !== candidate.file);
-  const cross = crossRecordProblems(repo.root, [...others, { source: check.source, record: check.record }], repo.publisher, date, lang);
+  // Only records that can conflict with this one: the same id, or the same code on the same list.
+  // The rules then say exactly what `npm run validate` says about this file, at any repository size.
+  const r = check.record;
+  const related = repo.records().filter(({ source, record: o }) => source.file !== candidate.file
+    && (o.id === r.id || (!!r.subject.code && o.list === r.list && o.subject.code === r.subject.code)));
+  const cross = crossRecordProblems(repo.root, [...related, { source: check.source, record: r }], repo.publisher, date, lang);
   // The submission brings its own attachments: their absence from the checkout is expected.
   const arriving = candidate.attachments.map((p) => p.replace(/^content\//, ''));
   const ours = cross.filter((p) => (p.file === candidate.file || p.what.includes(candidate.file))
@@ -28,4 +32,12 @@ export function validateCandidate(repo: ContentRepository, candidate: CandidateF
 export function problemLine(p: Problem, t: Translate): string {
   const field = p.field ? fieldLabel(p.field.replace(/\.\d+(?=\.|$)/g, '.*'), t, p.field) : '';
   return `${field ? `${field}：` : ''}${p.what} — ${p.fix}`;
+}
+
+/** The summary's review: errors block Confirm, warnings are shown as notes. */
+export function reviewOf(problems: Problem[], t: Translate, notes: string[] = []): { notes: string[]; problems: string[] } {
+  return {
+    notes: [...notes, ...problems.filter((p) => p.severity === 'warning').map((p) => `ℹ️ ${problemLine(p, t)}`)],
+    problems: problems.filter((p) => p.severity !== 'warning').map((p) => problemLine(p, t)),
+  };
 }

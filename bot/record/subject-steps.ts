@@ -6,6 +6,7 @@
 import {
   checkUscc, divisionName, divisionsUnder, regionFullName, renderMessage, usccDivision,
 } from '../../content/schema/index.ts';
+import { shorten } from '../form/ask.ts';
 import type { Answers, Choice, FormEnv, TextStep } from '../form/step.ts';
 import { likelyTypos, usccLayout } from './uscc-hints.ts';
 
@@ -89,8 +90,8 @@ export function regionStep<D extends { publisher: { region: string } }>(base: Te
       }
       const matches = divisionsUnder('').filter((d) => d.name.includes(typed) && d.name !== '市辖区');
       if (matches.length === 1) return { ok: true, value: matches[0]!.code };
-      if (!matches.length) return { ok: false, what: env.t('region-not-found', { name: typed }), fix: env.t('region-not-found-fix') };
-      return { ok: false, what: env.t('region-several', { name: typed, count: matches.length }), fix: env.t('region-several-fix'), options: matches.slice(0, 8).map((d) => regionChoice(d.code)) };
+      if (!matches.length) return { ok: false, what: env.t('region-not-found', { name: shorten(typed, 20) }), fix: env.t('region-not-found-fix') };
+      return { ok: false, what: env.t('region-several', { name: shorten(typed, 20), count: matches.length }), fix: env.t('region-several-fix'), options: matches.slice(0, 8).map((d) => regionChoice(d.code)) };
     },
   };
 }

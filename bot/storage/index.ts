@@ -26,25 +26,37 @@ export interface BotStorage {
   close(): Promise<void>;
 }
 
-/** In-memory storage with expiry, for tests and the benchmark. */
+/** In-memory storage (JSON, as the others store it) with expiry, for tests and the benchmark. */
 export class MemoryAdapter<T> implements StorageAdapter<T> {
   readonly map = new Map<string, string>();
+  private readonly expires = new Map<string, number>();
+  private readonly ttlMs?: number;
+  private readonly now: () => number;
+
+  constructor(ttlMs?: number, now: () => number = Date.now) {
+    this.ttlMs = ttlMs;
+    this.now = now;
+  }
+
   read(key: string): T | undefined {
+    if ((this.expires.get(key) ?? Infinity) < this.now()) this.delete(key);
     const v = this.map.get(key);
     return v === undefined ? undefined : (JSON.parse(v) as T);
   }
   write(key: string, value: T): void {
     this.map.set(key, JSON.stringify(value));
+    if (this.ttlMs !== undefined) this.expires.set(key, this.now() + this.ttlMs);
   }
   delete(key: string): void {
     this.map.delete(key);
+    this.expires.delete(key);
   }
 }
 
 /** Opens the storage a configuration names. */
 export function createStorage(config: StorageConfig, formTtlMs: number): BotStorage {
   if (config.kind === 'memory') {
-    return { kind: 'memory', sessions: new MemoryAdapter(), conversations: new MemoryAdapter(), sweep: () => undefined, close: async () => undefined };
+    return { kind: 'memory', sessions: new MemoryAdapter(SESSION_TTL_MS), conversations: new MemoryAdapter(formTtlMs), sweep: () => undefined, close: async () => undefined };
   }
   if (config.kind === 'redis') {
     const redis = new Redis(config.url, { lazyConnect: false, maxRetriesPerRequest: 3 });

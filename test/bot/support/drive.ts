@@ -30,7 +30,7 @@ export const atSummary = (text: string) => /请核对以下内容|Please check:/
  * Answers questions until the summary shows; throws on a question the test did not expect, with
  * the bot's text. Returns the titles asked, in order.
  */
-export async function fillForm(h: Harness, user: User, answers: Record<string, Answer>, maxSteps = 80): Promise<string[]> {
+export async function fillForm(h: Harness, user: User, answers: Record<string, Answer>, maxSteps = 80, before?: (title: string, question: string) => Promise<void>): Promise<string[]> {
   const asked: string[] = [];
   const turns = new Map<string, number>();
   for (let i = 0; i < maxSteps; i++) {
@@ -46,7 +46,8 @@ export async function fillForm(h: Harness, user: User, answers: Record<string, A
     }
     if (answer === undefined) throw new Error(`no answer for question "${title}":\n${text}`);
     asked.push(title);
-    const before = h.tg.sent.length;
+    await before?.(title, text);
+    const sentBefore = h.tg.sent.length;
     if (typeof answer === 'string') await h.send(h.tg.text(user, answer));
     else if (Array.isArray(answer)) throw new Error('nested answer lists are not supported');
     else if ('press' in answer) await h.send(h.tg.press(user, answer.press));
@@ -55,7 +56,7 @@ export async function fillForm(h: Harness, user: User, answers: Record<string, A
       await h.send(...answer.files(h, user));
       await h.send(h.tg.press(user, /完成|Done/));
     }
-    const reply = h.tg.since(before, user.id).map((m) => m.text).filter((t) => !atSummary(t)).join('\n');
+    const reply = h.tg.since(sentBefore, user.id).map((m) => m.text).filter((t) => !atSummary(t)).join('\n');
     expect(reply, `answer to "${title}" was refused`).not.toMatch(/^⚠️/m);
   }
   throw new Error(`no summary after ${maxSteps} answers; last message:\n${h.last(user)}`);
