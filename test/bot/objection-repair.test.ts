@@ -1,0 +1,145 @@
+/**
+ * /objection and /repair end to end: anyone names a public entry; the submission appends the
+ * status event (with the deadline on the official calendar, or the repair application) to the
+ * entry's history, and the repository still validates.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { validateRepository, type LoadedRecord } from '../../content/schema/index.ts';
+import type { Submission } from '../../bot/forge/types.ts';
+import { atSummary, fillForm } from './support/drive.ts';
+import { JPEG, PDF } from './support/fixtures.ts';
+import { harness, PUBLIC } from './support/harness.ts';
+import type { MemorySink } from './support/memory-sink.ts';
+
+type H = ReturnType<typeof harness>;
+
+/** A public entry of the sample content with no event after `date`, chosen by a condition. */
+function publicEntry(h: H, date: string, where: (r: LoadedRecord) => boolean): LoadedRecord {
+  const found = h.repo.records().find((r) => where(r) && r.record.subject.code && r.record.history.every((e) => e.date <= date)
+    && h.repo.findPublic(r.record.subject.code, date).length === 1);
+  if (!found) throw new Error(`the sample content has no public entry on ${date} matching the test's condition`);
+  return found;
+}
+
+/** The validator's problems that the applied submission adds. */
+function newProblems(root: string, s: Submission, date: string) {
+  const key = (p: { file: string; field: string; what: string }) => `${p.file} ${p.field} ${p.what}`;
+  const before = new Set(validateRepository(root, { date }).problems.map(key));
+  for (const f of s.files) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.content);
+  }
+  return validateRepository(root, { date }).problems.filter((p) => !before.has(key(p)));
+}
+
+describe('/objection', () => {
+  test('anyone objects to a public entry; the deadline is 3 working days on the official calendar', async () => {
+    // 2026-09-30 is the eve of the National Day holiday (1–7 October 2026); 10 October, a Saturday,
+    // is a make-up working day (State Council notice on the 2026 holidays). Working days after
+    // receipt: 8, 9 and 10 October.
+    const today = '2026-09-30';
+    const h = harness({ today });
+    const entry = publicEntry(h, today, (r) => r.record.list === 'black');
+    await h.act(PUBLIC, '/objection');
+    expect(h.tg.sent.map((m) => m.text).join('\n')).toContain('本次为 2026-10-10 前');
+    await fillForm(h, PUBLIC, {
+      '哪一条记录？': entry.record.subject.code!,
+      异议事由: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
+      证据材料: { files: (hh, u) => [hh.tg.document(u, PDF, '工资支付凭证.pdf', 'application/pdf'), hh.tg.photo(u, JPEG)] },
+    });
+    expect(h.last(PUBLIC)).toContain('办理时限：2026-10-10');
+    await h.send(h.tg.press(PUBLIC, '确认提交'));
+    expect(h.last(PUBLIC)).toContain('异议已收到，将在 2026-10-10 前');
+    const sink = h.sink as MemorySink;
+    const s = sink.submissions[0]!;
+    expect(s).toMatchObject({ kind: 'objection', recordId: entry.record.id, submitter: { chatId: PUBLIC.id } });
+    expect(s.submitter.unit).toBeUndefined();
+    expect(s.files[0]!.path).toBe(entry.source.file);
+    const record = parse(sink.text(s, entry.source.file));
+    expect(record.history.at(-1)).toEqual({ status: 'objection', date: today, note: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）', due: '2026-10-10' });
+    const evidence = record.attachments.filter((a: { kind: string }) => a.kind === 'evidence');
+    expect(evidence).toHaveLength(2);
+    for (const a of evidence) expect(a.public).toBe(false);
+    // Everything else of the entry is unchanged.
+    expect({ ...record, history: record.history.slice(0, -1), attachments: record.attachments.filter((a: { kind: string }) => a.kind !== 'evidence') })
+      .toEqual({ ...parse(entry.source.doc.toString()), attachments: entry.record.attachments.length ? parse(entry.source.doc.toString()).attachments : [] });
+    expect(newProblems(h.root, s, today)).toEqual([]);
+  });
+
+  test('an entry is found by its id too; grounds with a phone number are refused', async () => {
+    const today = '2026-11-20';
+    const h = harness({ today });
+    const entry = publicEntry(h, today, (r) => r.record.list === 'red');
+    await h.act(PUBLIC, '/objection', 'no-such-entry-2026');
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 没有找到“no-such-entry-2026”对应的公示记录/);
+    await h.act(PUBLIC, entry.record.id.toUpperCase());
+    expect(h.last(PUBLIC)).toContain('异议事由');
+    await h.act(PUBLIC, '请与我联系：13912345678，我有证据。');
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 文本中含有不应公开的个人信息（电话号码/);
+  });
+
+  test('a deadline beyond the official calendar is refused loudly, never guessed', async () => {
+    // 2026-12-29 + 3 working days falls in January 2027, whose holidays are not announced in the calendar data.
+    const h = harness({ today: '2026-12-29' });
+    await h.act(PUBLIC, '/objection');
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 暂时无法受理：办理时限无法按官方节假日安排计算（the holiday calendar for 2027 is not known/);
+    expect(h.log.lines.join('\n')).toMatch(/objection refused: the holiday calendar for 2027 is not known/);
+    await h.act(PUBLIC, '911000001234567890');
+    expect(h.last(PUBLIC)).toContain('没有理解这条消息');
+  });
+});
+
+describe('/repair', () => {
+  const today = '2026-11-20';
+  const wageArrears = (h: H) => publicEntry(h, today, (r) => r.record.list === 'black' && r.record.category === 'wage-arrears' && r.record.history.at(-1)!.status === 'listed');
+
+  test('a black-listed employer applies for early removal with the conditions of its category', async () => {
+    const h = harness({ today });
+    const entry = wageArrears(h);
+    const requirements = h.repo.categories.black.find((c) => c.id === 'wage-arrears')!.repair!.requirements;
+    await h.act(PUBLIC, '/repair');
+    const answers: Parameters<typeof fillForm>[2] = {
+      '哪一条记录？': entry.record.subject.code!,
+      整改完成日期: '2026-03-01',
+      书面信用承诺书: { files: (hh, u) => [hh.tg.document(u, PDF, '信用承诺书.pdf', 'application/pdf')] },
+      整改证明材料: { skip: true },
+      整改情况说明: '已于 2026 年 3 月 1 日足额支付全部拖欠工资，此后按月足额发放。（示例数据）',
+    };
+    requirements.forEach((_, i) => (answers[`条件 ${i + 1}`] = { press: '已满足' }));
+    const asked = await fillForm(h, PUBLIC, answers);
+    expect(asked.filter((t) => t.startsWith('条件'))).toHaveLength(requirements.length);
+    await h.send(h.tg.press(PUBLIC, '确认提交'));
+    expect(h.last(PUBLIC)).toContain('信用修复申请已收到');
+    const sink = h.sink as MemorySink;
+    const s = sink.submissions[0]!;
+    expect(s).toMatchObject({ kind: 'repair', recordId: entry.record.id });
+    const record = parse(sink.text(s, entry.source.file));
+    expect(record.history.at(-1)).toEqual({ status: 'repair-applied', date: today, note: '申请信用修复：整改完成日期 2026-03-01。已于 2026 年 3 月 1 日足额支付全部拖欠工资，此后按月足额发放。（示例数据）' });
+    expect(record.attachments.at(-1)).toEqual({ file: expect.stringMatching(/\.pdf$/), kind: 'pledge', public: false });
+    expect(newProblems(h.root, s, today)).toEqual([]);
+  });
+
+  test('too early, an unmet condition, a category without repair rules and a red-list code are refused with the reason', async () => {
+    const h = harness({ today });
+    const entry = wageArrears(h);
+    await h.act(PUBLIC, '/repair', entry.record.subject.code!, '2026-10-01');
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 整改完成于 2026-10-01，须满 6 个月，最早 2027-04-01 才能申请/);
+    await h.act(PUBLIC, '2026-02-01', { press: '尚未满足' }, { press: '已满足' }, { press: '已满足' });
+    await fillForm(h, PUBLIC, { 书面信用承诺书: { files: (hh, u) => [hh.tg.photo(u, JPEG)] }, 整改证明材料: { skip: true }, 整改情况说明: '已足额支付拖欠工资。（示例数据）' });
+    expect(atSummary(h.last(PUBLIC))).toBe(true);
+    expect(h.last(PUBLIC)).toContain('有 1 项条件尚未满足');
+    expect(h.tg.last(PUBLIC.id)!.buttons.flat().map((b) => b.text)).not.toContain('✅ 确认提交');
+    await h.act(PUBLIC, '/cancel');
+
+    const other = publicEntry(h, today, (r) => r.record.list === 'black' && !h.repo.categories.black.find((c) => c.id === r.record.category)?.repair);
+    await h.act(PUBLIC, '/repair', other.record.subject.code!);
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 该记录的类别（.+）没有规定信用修复条件/);
+    const red = publicEntry(h, today, (r) => r.record.list === 'red');
+    await h.act(PUBLIC, red.record.subject.code!);
+    expect(h.last(PUBLIC)).toMatch(/^⚠️ 没有找到/);
+    expect((h.sink as MemorySink).submissions).toHaveLength(0);
+  });
+});
