@@ -158,3 +158,25 @@ describe('GitLabForge', () => {
     expect(e.commits.filter((c) => c.branch === branchFor(s.id))).toHaveLength(1);
   });
 });
+
+describe('edits of existing files', () => {
+  const edit = () => ({ ...sampleSubmission(7), id: 'edit-readme-1', kind: 'edit' as const, files: [{ path: 'README.md', content: '# 示例（更正）\n' }, { path: 'content/new.txt', content: '新文件（示例）\n' }] });
+
+  it('Gitea updates a file it finds (one look-up per file, the sha it needs) and creates the others', async () => {
+    const e = await gitea();
+    await giteaForgeFor(e).openPullRequest(edit());
+    expect(e.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
+    const files = e.branches.get(branchFor('edit-readme-1'))!;
+    expect(files.get('README.md')!.toString('utf8')).toBe('# 示例（更正）\n');
+    expect(files.get('content/new.txt')!.toString('utf8')).toBe('新文件（示例）\n');
+  });
+
+  it('GitLab uses "update" for a file that exists and "create" for a new one', async () => {
+    const e = await gitlab();
+    await gitlabForgeFor(e).openPullRequest(edit());
+    expect(e.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
+    const files = e.branches.get(branchFor('edit-readme-1'))!;
+    expect(files.get('README.md')!.toString('utf8')).toBe('# 示例（更正）\n');
+    expect(files.get('content/new.txt')!.toString('utf8')).toBe('新文件（示例）\n');
+  });
+});

@@ -2,7 +2,11 @@
  * The GitHub forge against an emulator that validates every request and response against
  * GitHub's official OpenAPI description (@octokit/openapi).
  */
+import { generateKeyPairSync } from 'node:crypto';
+import Bottleneck from 'bottleneck';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGitHubClient } from '../../../bot/forge/github/client.ts';
+import { GitHubForge } from '../../../bot/forge/github/forge.ts';
 import { branchFor } from '../../../bot/forge/types.ts';
 import { GitHubEmulator } from './emulators/github.ts';
 import { githubForgeFor } from './emulators/clients.ts';
@@ -87,5 +91,22 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     await forge.find(s.id);
     await forge.find(s.id);
     expect(gh.requests.filter((r) => r.operationId === 'pulls/list').map((r) => r.status)).toEqual([200, 304]);
+  });
+
+  it('authenticates as a GitHub App: a JWT for an installation token, then that token for every later call', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    gh.app = { id: '123456', publicKey, installationId: 7890 };
+    const octokit = createGitHubClient({
+      auth: { appId: '123456', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), installationId: 7890 },
+      baseUrl: gh.url, retryAfterBaseValue: 10,
+      throttle: { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) } as never,
+      log: () => undefined,
+    });
+    const forge = new GitHubForge({ octokit, repo: `${gh.owner}/${gh.repo}` });
+    await forge.openPullRequest(sampleSubmission(9));
+    await forge.openPullRequest(sampleSubmission(10));
+    expect(ops().filter((o) => o === 'apps/create-installation-access-token')).toHaveLength(1);
+    expect(gh.pulls).toHaveLength(2);
+    expect(gh.requests.every((r) => r.status !== 401)).toBe(true);
   });
 });

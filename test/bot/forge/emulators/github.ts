@@ -7,7 +7,7 @@
  * retry-after, slow answers (timeouts), and a hook run before a request is answered (to kill a
  * client process between two calls).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createVerify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { OpenAPIBackend } from 'openapi-backend';
 import { exampleResponse, githubSpec, trimSpec, validatingBackend } from './openapi.ts';
@@ -15,6 +15,7 @@ import { exampleResponse, githubSpec, trimSpec, validatingBackend } from './open
 export const GITHUB_OPERATIONS = [
   'repos/get-branch', 'git/create-blob', 'git/create-tree', 'git/create-commit', 'git/create-ref',
   'pulls/list', 'pulls/create', 'issues/add-labels', 'pulls/list-reviews', 'issues/list-comments',
+  'apps/create-installation-access-token',
 ] as const;
 
 /** A fault applied to the next matching requests. */
@@ -36,6 +37,16 @@ interface Pull { number: number; head: string; base: string; title: string; body
 
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 
+/** Checks a GitHub App JWT (RS256) against the app's public key; returns the app id or undefined. */
+function verifyAppJwt(jwt: string, publicKey: KeyObject): string | undefined {
+  const [header, payload, signature] = jwt.split('.');
+  if (!header || !payload || !signature) return undefined;
+  const ok = createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(publicKey, Buffer.from(signature, 'base64url'));
+  if (!ok) return undefined;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: string | number; exp?: number };
+  return claims.exp && claims.exp * 1000 > Date.now() ? String(claims.iss) : undefined;
+}
+
 /** The emulator. */
 export class GitHubEmulator {
   readonly owner = 'example-union';
@@ -55,6 +66,9 @@ export class GitHubEmulator {
   readonly pulls: Pull[] = [];
   readonly reviews = new Map<number, { login: string; state: string; body: string; at: string }[]>();
   readonly comments = new Map<number, { login: string; body: string; at: string }[]>();
+  /** A GitHub App: its id, public key and installation; installation tokens it has issued. */
+  app?: { id: string; publicKey: KeyObject; installationId: number };
+  readonly installationTokens = new Set<string>();
   private api!: OpenAPIBackend;
   private server?: Server;
   url = '';
@@ -145,7 +159,13 @@ export class GitHubEmulator {
       this.violations.push(`${request.method} ${url.pathname}: no such operation in the description`);
       return send(404, { message: 'Not Found' });
     }
-    if (!req.headers.authorization) return send(401, { message: 'Requires authentication' });
+    const auth = req.headers.authorization ?? '';
+    if (operation.operationId === 'apps/create-installation-access-token') {
+      const appId = this.app && verifyAppJwt(auth.replace(/^bearer /i, ''), this.app.publicKey);
+      if (!appId || appId !== this.app!.id) return send(401, { message: 'A JSON web token could not be decoded' });
+    } else if (this.app ? !this.installationTokens.has(auth.replace(/^token /i, '')) : !auth) {
+      return send(401, { message: 'Bad credentials' });
+    }
     const fault = this.faults.find((f) => !f.operationId || f.operationId === operation.operationId);
     if (fault && fault.kind !== 'slow') {
       if ((fault.times = (fault.times ?? 1) - 1) <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
@@ -272,6 +292,13 @@ export class GitHubEmulator {
         const comment = this.example(op, '200');
         const list = this.comments.get(Number(params.issue_number)) ?? [];
         return { status: 200, body: list.map((c, i) => ({ ...comment, id: i + 1, body: c.body, created_at: c.at, updated_at: c.at, user: { ...(comment.user as object), login: c.login, type: 'User' } })) };
+      }
+      case 'apps/create-installation-access-token': {
+        if (Number(params.installation_id) !== this.app?.installationId) return { status: 404, body: { message: 'Not Found' } };
+        const token = `ghs_${sha1(String(Math.random())).slice(0, 36)}`;
+        this.installationTokens.add(token);
+        const json = this.example(op, '201');
+        return { status: 201, body: { ...json, token, expires_at: new Date(Date.now() + 3600_000).toISOString() } };
       }
       default:
         return { status: 501, body: { message: `the emulator does not implement ${op}` } };
