@@ -11,10 +11,12 @@ import { NODE } from './project.ts';
 
 export interface PublishRun {
   wallMs: number;
-  /** Until Pagefind's process started (Astro build, content sync, rendering). */
+  /** Until Pagefind's process started (with the site, Pagefind may start while Astro renders). */
   astroMs?: number;
-  /** From Pagefind's start to the end (indexing and writing the index). */
+  /** From Pagefind's start to the end. */
   pagefindMs?: number;
+  /** The build's own step times in seconds, as it prints them ("  astro build: 7.8 s"). */
+  steps?: Record<string, number>;
   peakRss: number;
   peakTreeRss: number;
   peakProcessRss: number;
@@ -32,7 +34,22 @@ export interface PublishRun {
   load: { before: number; after: number };
 }
 
-function summarise(m: Measured, outDir: string, load: number): PublishRun {
+const STEP_LINE = /^ {2}([^:]+): ([\d.]+) s$/;
+
+/** Passes output lines on and collects the build's step lines. */
+function stepCollector(onLine: (line: string) => void): { steps: Record<string, number>; onLine: (line: string) => void } {
+  const steps: Record<string, number> = {};
+  return {
+    steps,
+    onLine: (line) => {
+      const m = STEP_LINE.exec(line);
+      if (m) steps[m[1]!] = Number(m[2]);
+      onLine(line);
+    },
+  };
+}
+
+function summarise(m: Measured, outDir: string, load: number, steps?: Record<string, number>): PublishRun {
   const output = folderStats(outDir);
   const index = existsSync(join(outDir, 'pagefind')) ? folderStats(join(outDir, 'pagefind')) : { bytes: 0, files: 0, htmlFiles: 0 };
   const pages = output.htmlFiles;
@@ -40,6 +57,7 @@ function summarise(m: Measured, outDir: string, load: number): PublishRun {
     wallMs: m.wallMs,
     astroMs: m.split?.beforeMs,
     pagefindMs: m.split?.afterMs,
+    steps: steps && Object.keys(steps).length ? steps : undefined,
     peakRss: m.peakRss,
     peakTreeRss: m.peakTreeRss,
     peakProcessRss: m.peakProcessRss,
@@ -74,13 +92,14 @@ export async function measureOurPublish(dirs: BuildDirs, onLine: (line: string) 
   }
   const load = loadavg()[0]!;
   const args = ['scripts/build.ts', '--date', dirs.date, '--out', dirs.outDir, ...(dirs.root ? ['--root', dirs.root] : [])];
+  const collector = stepCollector(onLine);
   const m = await measureOrThrow('npm run build', NODE, args, {
     cwd: dirs.projectDir,
     env: { ...process.env, HONGHEI_CACHE_DIR: dirs.cacheDir, HONGHEI_DATE: dirs.date, ASTRO_TELEMETRY_DISABLED: '1' },
-    onLine,
+    onLine: collector.onLine,
     splitAt: PAGEFIND_PROCESS,
   });
-  return summarise(m, dirs.outDir, load);
+  return summarise(m, dirs.outDir, load, collector.steps);
 }
 
 /** The framework floor from the same records, cold. */
@@ -90,11 +109,12 @@ export async function measureFloor(dirs: BuildDirs & { recordsDir: string }, onL
   const load = loadavg()[0]!;
   const floor = join(dirs.projectDir, 'scripts/bench/floor');
   // Astro writes .astro/ into the working directory: run it in the floor's own folder.
+  const collector = stepCollector(onLine);
   const m = await measureOrThrow('the floor build', NODE, [join(floor, 'build.ts'), '--records', dirs.recordsDir, '--out', dirs.outDir, '--cache', dirs.cacheDir], {
     cwd: floor,
     env: { ...process.env, HONGHEI_DATE: dirs.date, ASTRO_TELEMETRY_DISABLED: '1' },
-    onLine,
+    onLine: collector.onLine,
     splitAt: PAGEFIND_PROCESS,
   });
-  return summarise(m, dirs.outDir, load);
+  return summarise(m, dirs.outDir, load, collector.steps);
 }

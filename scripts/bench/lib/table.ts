@@ -23,7 +23,9 @@ const n = (x: number) => x.toLocaleString('en');
 
 function publishCell(p: PublishRun | undefined): string {
   if (!p) return '–';
-  const split = p.astroMs !== undefined && p.pagefindMs !== undefined ? ` (${formatMs(p.astroMs)} + ${formatMs(p.pagefindMs)})` : '';
+  // The build's own step times when it prints them; else the split at Pagefind's start.
+  if (p.steps) return `${formatMs(p.wallMs)} (${Object.entries(p.steps).map(([step, s]) => `${step} ${formatMs(s * 1000)}`).join(', ')})`;
+  const split = p.astroMs !== undefined && p.pagefindMs !== undefined ? ` (Astro ${formatMs(p.astroMs)} + Pagefind ${formatMs(p.pagefindMs)})` : '';
   return `${formatMs(p.wallMs)}${split}`;
 }
 
@@ -73,7 +75,7 @@ export function renderTables(): string {
     });
     lines.push(
       row('public records / pages built', '', results, (r) => `${n(r.records.public)} / ${r.publish ? n(r.publish.pages) : '–'}`),
-      row('**full publish** wall (Astro + Pagefind)', '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)', results, (r) => publishCell(r.publish)),
+      row('**full publish** wall (the build\'s steps)', '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)', results, (r) => publishCell(r.publish)),
       row('full publish peak RSS (process tree)', '20k: ≤ 2 GB; 100k: fits 24 GB', results, (r) => (r.publish ? formatBytes(r.publish.peakRss) : '–')),
       row('pages/s', '', results, (r) => (r.publish ? Math.round(r.publish.pagesPerSecond).toString() : '–')),
       row('output size / files', '', results, (r) => (r.publish ? `${formatBytes(r.publish.output.bytes)} / ${n(r.publish.output.files)}` : '–')),
@@ -99,12 +101,47 @@ export function renderTables(): string {
   return lines.join('\n');
 }
 
+const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+const obj = (x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : undefined);
+
+/** The bot's numbers (bot/bench.ts BotBenchResult), or its JSON when the shape is unknown. */
+function botLines(result: unknown): string[] {
+  const r = obj(result);
+  const stored = obj(r?.storedBytesPerForm);
+  const targets = obj(r?.targets);
+  if (!r || num(r.medianMs) === undefined || num(r.p99Ms) === undefined || !stored) return ['```json', JSON.stringify(result, null, 2), '```'];
+  return [
+    '| per-update handling time, median | p99 | max | stored bytes per form (median / max) | updates per form | forms |',
+    '|---|---|---|---|---|---|',
+    `| ${num(r.medianMs)!.toFixed(1)} ms (target ≤ ${num(targets?.medianMs) ?? '–'} ms) | ${num(r.p99Ms)!.toFixed(1)} ms | ${num(r.maxMs)?.toFixed(1) ?? '–'} ms | ${formatBytes(num(stored.median) ?? 0)} / ${formatBytes(num(stored.max) ?? 0)} (target ≤ ${formatBytes(num(targets?.storedBytesPerForm) ?? 0)}) | ${num(r.updatesPerForm) ?? '–'} | ${num(r.forms) ?? '–'} |`,
+  ];
+}
+
+/** HTTP calls per submission per forge (bot/forge/bench.ts ForgeCallsReport), or its JSON. */
+function forgeLines(result: unknown): string[] {
+  const r = obj(result);
+  const forges = ['github', 'gitea', 'gitlab'].filter((f) => obj(r?.[f]));
+  if (!r || !forges.length) return ['```json', JSON.stringify(result, null, 2), '```'];
+  const violations = Array.isArray(r.violations) ? r.violations.length : 0;
+  return [
+    '| forge | calls per submission (text only) | with one binary attachment | per status poll | target | within target |',
+    '|---|---|---|---|---|---|',
+    ...forges.map((f) => {
+      const c = obj(r[f])!;
+      return `| ${f} | ${num(c.text) ?? '–'}${num(c.labelsByApi) !== undefined ? ` (${num(c.labelsByApi)} with labels by API)` : ''} | ${num(c.withBinary) ?? '–'} | ${num(c.poll) ?? '–'} | ≤ ${num(c.target) ?? '–'} | ${c.withinTarget === true ? 'yes' : 'NO'} |`;
+    }),
+    '',
+    `Averaged over ${num(r.submissionsPerCase) ?? '?'} submissions per case; emulator contract violations: ${violations}.`,
+  ];
+}
+
 function renderModules(): string[] {
   const out: string[] = [];
   for (const name of ['bot', 'forge'] as const) {
     const m = readModuleResult(name);
-    out.push(`**${name === 'bot' ? 'Bot' : 'Forges'}** (${m ? `${m.module}, ${m.context.at.slice(0, 10)}` : 'not measured yet: the module is not there'}):`, '');
-    if (m) out.push('```json', JSON.stringify(m.result, null, 2), '```', '');
+    const title = name === 'bot' ? 'Bot (bot/bench.ts measureBot)' : 'Forges (bot/forge/bench.ts measureForgeCalls)';
+    out.push(`**${title}**${m ? `, measured ${m.context.at.slice(0, 10)} at ${m.context.source.commit.slice(0, 7)}` : ': not measured yet (the module is not there)'}`, '');
+    if (m) out.push(...(name === 'bot' ? botLines(m.result) : forgeLines(m.result)), '');
   }
   return out;
 }
