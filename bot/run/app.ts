@@ -91,16 +91,26 @@ export async function runPolling(app: App): Promise<void> {
   await app.bot.start({ onStart: (me) => console.error(`[bot] @${me.username} is polling; Ctrl-C stops it`) });
 }
 
+/**
+ * The HTTP server of webhook mode: updates are POSTed to `path`; with a secret, a request without
+ * Telegram's X-Telegram-Bot-Api-Secret-Token header is refused (401). GET /health answers ok.
+ * Each request is answered once its update is handled, so Telegram sends a chat's next update only
+ * after the previous one is stored: instances sharing Redis never handle one chat concurrently.
+ */
+export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string }): Server {
+  const handle = webhookCallback(bot, 'http', { ...(options.secret ? { secretToken: options.secret } : {}) });
+  return createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.split('?')[0] === options.path) return void handle(req, res);
+    res.writeHead(req.url === '/health' ? 200 : 404).end(req.url === '/health' ? 'ok' : 'not found');
+  });
+}
+
 /** A webhook server on BOT_HOST:BOT_PORT; Telegram posts to BOT_WEBHOOK_URL with the secret header. */
 export async function runWebhook(app: App): Promise<Server> {
   const hook = app.config.webhook!;
   await app.bot.init();
   const path = new URL(hook.url).pathname;
-  const handle = webhookCallback(app.bot, 'http', { secretToken: hook.secret });
-  const server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url?.split('?')[0] === path) return void handle(req, res);
-    res.writeHead(req.url === '/health' ? 200 : 404).end(req.url === '/health' ? 'ok' : 'not found');
-  });
+  const server = webhookServer(app.bot, { path, secret: hook.secret });
   await new Promise<void>((resolve) => server.listen(hook.port, hook.host, resolve));
   await setCommands(app.bot);
   await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });

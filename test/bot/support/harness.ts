@@ -80,6 +80,8 @@ export interface HarnessOptions {
   config?: Partial<BotConfig>;
   today?: string;
   tg?: LocalTelegram;
+  /** Talk to a Bot API over HTTP (config.apiRoot, e.g. an emulator) instead of the local one. */
+  network?: boolean;
 }
 
 /** A bot wired for a test, and what the test needs to drive and inspect it. */
@@ -102,8 +104,8 @@ export function harness(options: HarnessOptions = {}) {
     log,
   };
   const storage = options.storage ?? createStorage({ kind: 'memory' }, config.formTtlMs);
-  const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
-  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, fetch: tg.fetch });
+  const bot = createBot(config, options.network ? { services, storage } : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
+  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, ...(options.network ? {} : { fetch: tg.fetch }) });
   return {
     bot, tg, sink, repo, root, log, storage, services, config,
     /** Sends updates one after another, as Telegram does for one chat. */
