@@ -5,7 +5,7 @@
  * same submission at once; a lock whose process is gone is taken over.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertSubmissionId } from '../types.ts';
@@ -34,6 +34,12 @@ export class FileOutboxStore {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
       throw new Error(`cannot create the outbox directory ${dir}: choose a writable directory for the outbox (outbox.dir)`, { cause: error });
+    }
+    // A crash between writing a temporary file and renaming it leaves the temporary file: the
+    // entry itself is whole (old or new), so the leftover only needs removing.
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name.startsWith('.') && name.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > 3600_000) rmSync(path, { force: true });
     }
   }
 

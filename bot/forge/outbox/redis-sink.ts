@@ -37,6 +37,8 @@ const ATTEMPTS = 1_000_000;
 /** The outbox in Redis, delivered by BullMQ workers. */
 export class RedisSink implements RunningSink {
   readonly redis: Redis;
+  private readonly workerRedis: Redis;
+  private readonly url: string;
   readonly forge: Forge;
   private readonly notify?: Notifier;
   private readonly prefix: string;
@@ -50,23 +52,37 @@ export class RedisSink implements RunningSink {
   constructor(options: RedisSinkOptions) {
     this.forge = options.forge;
     this.notify = options.notify;
+    this.url = options.url.replace(/\/\/[^@/]*@/, '//');
     this.prefix = options.prefix ?? 'honghei';
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((m) => console.error(m));
-    // BullMQ needs maxRetriesPerRequest null: a blocked worker must wait for Redis, not fail.
-    this.redis = new Redis(options.url, { maxRetriesPerRequest: null });
-    const connection = this.redis;
-    const base = { connection, prefix: this.prefix };
+    // Storing a submission fails fast when Redis is away (the bot then tells the submitter to try
+    // again); workers wait for Redis however long it takes (BullMQ wants maxRetriesPerRequest null).
+    this.redis = new Redis(options.url, { maxRetriesPerRequest: 2 });
+    this.workerRedis = new Redis(options.url, { maxRetriesPerRequest: null });
+    // ioredis reconnects by itself; report a connection problem once, not on every retry.
+    let lastError = '';
+    for (const r of [this.redis, this.workerRedis]) {
+      r.on('error', (e: Error) => {
+        if (e.message !== lastError) this.log(`outbox: Redis at ${this.url}: ${(lastError = e.message)}`);
+      });
+      r.on('ready', () => (lastError = ''));
+    }
+    const base = { connection: this.redis, prefix: this.prefix };
     this.deliverQueue = new Queue<DeliverJob>('deliver', base);
     this.notifyQueue = new Queue<NotifyJob>('notify', base);
+    for (const q of [this.deliverQueue, this.notifyQueue]) q.on('error', () => undefined); // reported by the connection's listener
     const settings = { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) };
-    const deliverWorker = new Worker<DeliverJob>('deliver', (job) => this.runDeliverJob(job), { ...base, concurrency: 1, settings });
+    const workerBase = { connection: this.workerRedis, prefix: this.prefix };
+    const deliverWorker = new Worker<DeliverJob>('deliver', (job) => this.runDeliverJob(job), { ...workerBase, concurrency: 1, settings });
     this.workers.push(deliverWorker);
     // An instance without a notifier leaves notices to the instances that have one.
-    if (this.notify) this.workers.push(new Worker<NotifyJob>('notify', (job) => this.runNotifyJob(job), { ...base, concurrency: 1, settings }));
+    if (this.notify) this.workers.push(new Worker<NotifyJob>('notify', (job) => this.runNotifyJob(job), { ...workerBase, concurrency: 1, settings }));
     for (const w of this.workers) {
       w.on('failed', (job, error) => this.log(`outbox: ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`));
-      w.on('error', (error) => this.log(`outbox worker: ${describeError(error)}`));
+      w.on('error', (error) => {
+        if (error.message !== lastError) this.log(`outbox worker: ${describeError((lastError = error.message, error))}`);
+      });
     }
     const poll = options.pollIntervalMs ?? 5 * 60_000;
     const queue = this.deliverQueue;
@@ -84,6 +100,15 @@ export class RedisSink implements RunningSink {
 
   async submit(submission: Submission): Promise<{ stored: true; receipt: string }> {
     assertSubmission(submission);
+    try {
+      return await this.store(submission);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('already stored with different content')) throw error;
+      throw new Error(`cannot store submission ${submission.id} in Redis (${this.url}): check that Redis is running and reachable, then submit again`, { cause: error });
+    }
+  }
+
+  private async store(submission: Submission): Promise<{ stored: true; receipt: string }> {
     const stored = storeSubmission(submission);
     const key = this.key(submission.id);
     const created = await this.redis.hsetnx(key, 'submission', JSON.stringify(stored));
@@ -198,6 +223,6 @@ export class RedisSink implements RunningSink {
     await this.ready.catch(() => undefined);
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([this.deliverQueue.close(), this.notifyQueue.close()]);
-    await this.redis.quit().catch(() => undefined);
+    await Promise.all([this.redis.quit().catch(() => undefined), this.workerRedis.quit().catch(() => undefined)]);
   }
 }

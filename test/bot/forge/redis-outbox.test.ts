@@ -40,6 +40,16 @@ function counting(forge: Forge, failFirst = 0) {
   return { wrapped, counts };
 }
 
+describe('RedisSink without Redis', () => {
+  it('refuses a submission quickly, saying where Redis was expected, so the bot can ask to try again', async () => {
+    const sink = new RedisSink({ forge: new LocalGitForge({ repo: '/nonexistent' }), url: 'redis://127.0.0.1:1', pollIntervalMs: 0, log: () => undefined });
+    const started = Date.now();
+    await expect(sink.submit(sampleSubmission(1))).rejects.toThrow(/cannot store submission .* in Redis \(redis:\/\/127\.0\.0\.1:1\)/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await Promise.race([sink.close(), new Promise((r) => setTimeout(r, 2000))]);
+  });
+});
+
 describe.skipIf(!redisUrl)('RedisSink (BullMQ outbox for several instances)', () => {
   it('two instances receiving the same submissions deliver each once and notify once', async () => {
     const t = tempDir();
