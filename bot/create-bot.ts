@@ -54,7 +54,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   // 1. Context: texts in the user's language.
   bot.use(i18n);
   // 2. Error boundary: every handler below runs inside it (bot.catch is the last resort).
-  const guarded = bot.errorBoundary(errorHandler(services.log));
+  const guarded = bot.errorBoundary(errorHandler(services));
   // 3. Flood control per user, counted in Redis when several instances share it.
   guarded.use(limit({
     timeFrame: config.rateLimit.windowMs,
@@ -87,6 +87,6 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   guarded.use(publicCommands(services));
   // 8. Whatever nobody handled.
   guarded.use(unhandled);
-  bot.catch(errorHandler(services.log));
+  bot.catch(errorHandler(services));
   return bot;
 }

@@ -19,7 +19,7 @@ export async function startForm<D>(conversation: FormConversation, ctx: FormCont
   const { today, nonce } = await conversation.external(() => ({ today: kit.services.today(), nonce: kit.services.randomId(3) }));
   const locale = await ctx.i18n.getLocale();
   const t: Translate = (key, vars) => ctx.t(key, vars);
-  return { io: new FormIO(conversation, ctx, nonce, t('button-cancel')), env: { lang: langOf(locale), t, today, data } };
+  return { io: new FormIO(conversation, ctx, nonce, t('button-cancel'), kit.services.log), env: { lang: langOf(locale), t, today, data } };
 }
 
 /** The outcome of handing a submission to the sink. */

@@ -39,11 +39,11 @@ export function newRecordConversation(kit: FlowKit) {
         steps,
         env,
         askFiles,
-        review: (a) => io.external(() => {
+        review: (a) => io.guarded('checking the record', () => {
           const built = build(a);
           const problems = validateCandidate(repo, { file: built.file, yaml: built.yaml, attachments: built.attachments.map((f) => f.path) }, env.today, env.lang);
           return reviewOf(problems, t, [t('new-file', { file: built.file })]);
-        }),
+        }, () => ({ notes: [], problems: [t('check-failed')] })),
       }, answers, atSummary);
       const built = build(answers);
       const record = built.record as { id: string; list: ListId; subject: { name: string } };

@@ -63,11 +63,11 @@ export function objectionConversation(kit: FlowKit) {
     for (;;) {
       answers = await runForm(io, {
         title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-        review: (a) => io.external(() => {
+        review: (a) => io.guarded('checking the record', () => {
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
           return reviewOf(problems, t, [t('objection-due', { due: due.date, days })]);
-        }),
+        }, () => ({ notes: [], problems: [t('check-failed')] })),
       }, answers, atSummary);
       const target = answers.target as RecordRef;
       const amended = await conversation.external(() => amend(answers));

@@ -110,13 +110,13 @@ export function repairConversation(kit: FlowKit) {
     for (;;) {
       answers = await runForm(io, {
         title: t('repair-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-        review: (a) => io.external(() => {
+        review: (a) => io.guarded('checking the record', () => {
           const unmet = Object.entries(a).filter(([k, v]) => k.startsWith('condition.') && v === 'no').length;
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
           const review = reviewOf(problems, t);
           return { ...review, problems: [...(unmet ? [t('repair-unmet', { count: unmet })] : []), ...review.problems] };
-        }),
+        }, () => ({ notes: [], problems: [t('check-failed')] })),
       }, answers, atSummary);
       const target = answers.target as RecordRef;
       const amended = await conversation.external(() => amend(answers));

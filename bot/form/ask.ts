@@ -74,7 +74,7 @@ async function checkText(io: FormIO, step: TextStep<any>, raw: string, answers: 
   const checked = step.check(text, answers, env);
   if (!checked.ok || !step.resolve) return checked;
   const resolve = step.resolve;
-  return io.external(() => resolve(checked.value, answers, env));
+  return io.guarded(`checking the answer to ${step.key}`, () => resolve(checked.value, answers, env), () => ({ ok: false, what: env.t('check-failed'), fix: env.t('check-failed-fix') }));
 }
 
 /** Asks one step until it is answered or the user navigates away. */

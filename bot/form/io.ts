@@ -6,6 +6,7 @@
  */
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { FormContext, FormConversation } from '../context.ts';
+import type { Logger } from '../services.ts';
 
 /** The callback data of the cancel button; handled before conversations, so it works everywhere. */
 export const CANCEL_DATA = 'cancel';
@@ -48,12 +49,14 @@ export class FormIO {
   /** A few random characters fixed at the start, so buttons of an earlier form never match. */
   private readonly nonce: string;
   private readonly cancelLabel: string;
+  private readonly log: Logger;
 
-  constructor(conversation: FormConversation, ctx: FormContext, nonce: string, cancelLabel: string) {
+  constructor(conversation: FormConversation, ctx: FormContext, nonce: string, cancelLabel: string, log: Logger) {
     this.conversation = conversation;
     this.ctx = ctx;
     this.nonce = nonce;
     this.cancelLabel = cancelLabel;
+    this.log = log;
   }
 
   /** Starts a new question: buttons from earlier ones become stale. */
@@ -79,6 +82,22 @@ export class FormIO {
   /** Runs a side effect once; on replay its stored result is returned. */
   external<R>(task: () => Promise<R> | R): Promise<R> {
     return this.conversation.external(() => task());
+  }
+
+  /**
+   * A side effect whose failure must not end the form (an error thrown in a conversation deletes
+   * it): the error is logged once, and `fallback` answers instead.
+   */
+  guarded<R>(what: string, task: () => Promise<R> | R, fallback: () => R): Promise<R> {
+    const updateId = this.ctx.update.update_id;
+    return this.conversation.external(async () => {
+      try {
+        return await task();
+      } catch (error) {
+        this.log.error(`update ${updateId}: ${what} failed`, error);
+        return fallback();
+      }
+    });
   }
 
   /** Waits for the next update and reads it; buttons are acknowledged at once. */

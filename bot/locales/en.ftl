@@ -25,7 +25,7 @@ unhandled = I did not understand that. Send /help to see what I can do.
 cancelled = Cancelled; nothing was submitted.
 nothing-to-cancel = There is no form in progress.
 rate-limited = Too many messages: please wait { $seconds } seconds.
-error-internal = Sorry, something went wrong on our side (reference { $update }); it has been logged. Your answers are kept: please try again later, and tell the publisher if it keeps happening.
+error-internal = Sorry, something went wrong on our side (reference { $update }); it has been logged. Please try again later, and tell the publisher if it keeps happening.
 
 ## Forms
 button-back = ⬅️ Back
@@ -49,6 +49,8 @@ how-files = Send photos or PDF files, one or more, then press Done.
 how-repeat = Press ➕ to add one at a time, then Done; Skip if there is none.
 repeat-listing = Added so far:
     { $items }
+check-failed = An internal error occurred while checking; it has been logged
+check-failed-fix = Please answer again in a moment, or send /cancel to stop.
 re-ask = ⚠️ { $what }
     { $fix }
     Please answer again: { $label }

@@ -25,7 +25,7 @@ unhandled = 没有理解这条消息。发送 /help 查看可用的命令。
 cancelled = 已取消，填写的内容没有提交。
 nothing-to-cancel = 当前没有正在填写的表单。
 rate-limited = 消息太频繁了，请 { $seconds } 秒后再试。
-error-internal = 抱歉，处理时出现内部错误（编号 { $update }），已记录。已填写的内容仍然保留，请稍后重试；如果一再出现，请联系发布单位。
+error-internal = 抱歉，处理时出现内部错误（编号 { $update }），已记录。请稍后重试；如果一再出现，请联系发布单位。
 
 ## 表单通用
 button-back = ⬅️ 上一步
@@ -49,6 +49,8 @@ how-files = 请发送照片或 PDF 文件，可以发送多个，发完后点“
 how-repeat = 点“➕”逐个添加，添加完毕点“完成”；没有可点“跳过”。
 repeat-listing = 已添加：
     { $items }
+check-failed = 核对时出现内部错误，已记录
+check-failed-fix = 请稍后再回答一次；也可以发送 /cancel 结束。
 re-ask = ⚠️ { $what }
     { $fix }
     请重新回答：{ $label }

@@ -6,9 +6,10 @@ import type { BotError, NextFunction } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { Logger } from '../services.ts';
 
-/** Logs the error and tells the user; never throws itself. */
-export function errorHandler(log: Logger) {
+/** Logs the error and tells the user; never throws itself. The logger is read when an error comes. */
+export function errorHandler(services: { log: Logger }) {
   return async (err: BotError<BotContext>, _next?: NextFunction): Promise<void> => {
+    const { log } = services;
     const ctx = err.ctx;
     log.error(`update ${ctx.update.update_id} failed`, err.error);
     try {
