@@ -50,7 +50,7 @@ export interface SinkConfig {
   outbox: OutboxConfig;
   /** The bot's "send a message" hook (see SubmissionNotice). */
   notify?: Notifier;
-  /** How often open pull requests are polled for an outcome (default 5 min). */
+  /** How often open pull requests are polled for an outcome (default 5 min; local git 30 s). */
   pollIntervalMs?: number;
   /** How often pending deliveries are retried, embedded outbox only (default 5 s). */
   retryIntervalMs?: number;
@@ -99,7 +99,9 @@ export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forg
 export function createSubmissionSink(config: SinkConfig): ForgeSink {
   const forge = createForge(config.forge, { contentRoot: config.contentRoot ?? process.cwd(), log: config.log });
   const outbox = parseOutboxConfig(config.outbox);
-  const common = { forge, notify: config.notify, pollIntervalMs: config.pollIntervalMs, log: config.log };
+  // Reading a local repository costs nothing: poll it often; hosted forges every 5 minutes.
+  const pollIntervalMs = config.pollIntervalMs ?? (forge.name === 'local' ? 30_000 : 5 * 60_000);
+  const common = { forge, notify: config.notify, pollIntervalMs, log: config.log };
   return outbox.kind === 'file'
     ? new EmbeddedSink({ ...common, dir: outbox.dir, retryIntervalMs: config.retryIntervalMs })
     : new RedisSink({ ...common, url: outbox.url, prefix: outbox.prefix });

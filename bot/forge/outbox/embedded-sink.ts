@@ -6,6 +6,7 @@
  * outcome of open pull requests, and hand each notice to the notifier once.
  */
 import { assertSubmissionId, type Forge, type Notifier, type ReviewState, type RunningSink, type Submission, type SubmissionNotice } from '../types.ts';
+import { assertRepoPath } from '../local-git.ts';
 import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, storeSubmission, type OutboxEntry } from './entry.ts';
 import { FileOutboxStore } from './file-store.ts';
 
@@ -24,14 +25,20 @@ export interface EmbeddedSinkOptions {
   log?: (message: string) => void;
 }
 
+/** The largest file a submission may carry: GitHub's blob API refuses much more (research: ~37 MB for binaries). */
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+
 /** Checks the parts of a submission the forge relies on, so a bad one fails when the bot submits it. */
 export function assertSubmission(s: Submission): void {
   assertSubmissionId(s.id);
   if (!s.files.length) throw new Error(`submission ${s.id} has no files: a submission carries at least its record file`);
   const paths = new Set<string>();
   for (const f of s.files) {
+    assertRepoPath(f.path);
     if (paths.has(f.path)) throw new Error(`submission ${s.id} has the file ${f.path} twice: send each path once`);
     paths.add(f.path);
+    const bytes = typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength;
+    if (bytes > MAX_FILE_BYTES) throw new Error(`submission ${s.id}: ${f.path} is ${(bytes / 1048576).toFixed(1)} MB; a file may be at most ${MAX_FILE_BYTES / 1048576} MB — send a smaller picture or a compressed PDF`);
   }
 }
 

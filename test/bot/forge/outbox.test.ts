@@ -134,4 +134,13 @@ describe('EmbeddedSink (file outbox)', () => {
     await s.submit(a);
     await expect(s.submit({ ...a, title: 'other' })).rejects.toThrow(/already stored with different content/);
   });
+
+  it('refuses, before storing, a file outside the repository or larger than the limit', async () => {
+    const { outbox, forge } = setup();
+    const s = sink({ forge, dir: outbox });
+    const a = sampleSubmission(6);
+    await expect(s.submit({ ...a, files: [{ path: 'content/../../etc/x', content: 'x' }] })).rejects.toThrow(/not a clean path/);
+    await expect(s.submit({ ...a, files: [...a.files, { path: 'content/media/2026/big.png', content: new Uint8Array(26 * 1024 * 1024) }] })).rejects.toThrow(/at most 25 MB/);
+    expect(await s.store.all()).toEqual([]);
+  });
 });
