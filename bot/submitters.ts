@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseYaml, positionOf, type Publisher } from '../content/schema/index.ts';
+import { parseYaml, valuePositionOf, type Publisher } from '../content/schema/index.ts';
 
 const submittersSchema = z.strictObject({
   submitters: z.array(z.strictObject({
@@ -49,7 +49,7 @@ export class SubmittersError extends Error {}
 export function parseSubmitters(text: string, file: string, publisher: Publisher): Submitters {
   const source = parseYaml(text, file);
   const fail = (path: PropertyKey[], message: string): never => {
-    const { line, col } = positionOf(source, path);
+    const { line, col } = valuePositionOf(source, path);
     throw new SubmittersError(`${file}:${line}:${col}  ${path.join('.') || '(file)'}  ${message}`);
   };
   if (source.doc.errors.length) fail([], `YAML syntax error: ${source.doc.errors[0]!.message.split('\n')[0]} — check indentation and the space after each colon`);
