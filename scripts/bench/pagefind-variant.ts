@@ -40,8 +40,18 @@ if (variant === 'custom-full-frag1000') config.maxFragments = 1000;
 
 // HTML variants are written to disk first (not timed): Pagefind reads them as a site would be read.
 const htmlDir = join(values.out, 'html');
+rmSync(htmlDir, { recursive: true, force: true });
+if (variant === 'site-pages') {
+  // The site's entry pages as built, with the entry content marked as Pagefind's body the way the
+  // first version of the site did (it now feeds Pagefind custom records instead).
+  const recordsDir = join(values.site!, 'records');
+  for (const id of readdirSync(recordsDir)) {
+    const html = readFileSync(join(recordsDir, id, 'index.html'), 'utf8');
+    mkdirSync(join(htmlDir, 'records', id), { recursive: true });
+    writeFileSync(join(htmlDir, 'records', id, 'index.html'), html.includes('data-pagefind-body') ? html : html.replace('<main', '<main data-pagefind-body'));
+  }
+}
 if (variant === 'html-body') {
-  rmSync(htmlDir, { recursive: true, force: true });
   for (const r of records) {
     mkdirSync(join(htmlDir, 'records', r.id), { recursive: true });
     const body = fullText(r).split(' \n').map((t) => `<p>${t.replace(/[<&]/g, ' ')}</p>`).join('');
@@ -54,7 +64,7 @@ const { index, errors } = await createIndex(config);
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 let words = 0;
 if (variant === 'site-pages' || variant === 'html-body') {
-  const added = await index.addDirectory({ path: variant === 'site-pages' ? values.site! : htmlDir });
+  const added = await index.addDirectory({ path: htmlDir });
   if (added.errors.length) throw new Error(added.errors.join('; '));
 } else {
   const language = variant === 'custom-full-en' ? 'en' : 'zh-cn';

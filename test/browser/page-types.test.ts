@@ -5,8 +5,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { assertCjkFont } from '../../scripts/bench/lib/chromium.ts';
 import { openSite, screenshot, watchErrors, type SiteSession } from './support/browser.ts';
 import { PAGE_TYPES, WIDTHS } from './support/site.ts';
+
+test('a font for Chinese is installed (else pages show boxes)', () => {
+  expect(() => assertCjkFont()).not.toThrow();
+});
 
 let site: SiteSession;
 beforeAll(async () => {

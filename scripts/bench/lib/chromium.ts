@@ -2,6 +2,7 @@
  * Debian's Chromium, driven by playwright-core: one place for its path, its flags and the error a
  * person sees when it is missing. The browser gates and the search benchmark both launch it here.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
@@ -34,6 +35,20 @@ export function assertChromium(): void {
         `Install them with \`sudo ${CHROMIUM_INSTALL}\` (or set HONGHEI_CHROMIUM to another Chromium binary).`,
     );
   }
+}
+
+/**
+ * Throws when no font covers Chinese: pages would render as empty boxes (tofu) and screenshots
+ * would hide it from a reviewer.
+ */
+export function assertCjkFont(): void {
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  } catch (cause) {
+    throw new Error(`could not list fonts with fc-list (fontconfig): install \`sudo ${CHROMIUM_INSTALL}\``, { cause });
+  }
+  if (!fonts.trim()) throw new Error(`no font for Chinese is installed (fc-list :lang=zh is empty): Chinese would render as boxes. Install one with \`sudo ${CHROMIUM_INSTALL}\``);
 }
 
 /** Launches headless Chromium with the shared flags. */

@@ -12,7 +12,7 @@ import { RESULTS_DIR } from './results.ts';
 
 /** The variants: what Pagefind is fed, and with which options. */
 export const VARIANTS = {
-  'site-pages': 'the built site\'s whole HTML pages (addDirectory; data-pagefind-body on the entry content) — the original approach',
+  'site-pages': 'the built site\'s whole entry pages (addDirectory, data-pagefind-body on <main>) — the first version\'s approach',
   'html-body': 'one HTML file per record holding only the entry text (no header, footer or navigation)',
   'custom-full': 'addCustomRecord with every public field as text, meta and six filters — what the site does now',
   'custom-compact': 'addCustomRecord with only name, code and region as text, same meta and filters',
