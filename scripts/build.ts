@@ -1,17 +1,35 @@
 /**
- * npm run build [-- --date YYYY-MM-DD] [--out DIR] [--root DIR]
+ * npm run build [-- --date YYYY-MM-DD] [--out DIR] [--root DIR] [--quiet]
  * Builds the public site and its search indexes as of the date (default: today in China).
  * --root names another folder holding content/ (a second publisher, a test's fixtures).
  */
-import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publicationDate } from '../content/schema/index.ts';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import { listRecordFiles, publicationDate } from '../content/schema/index.ts';
 import { publish } from '../site/build/publish.ts';
 
 const { values } = parseArgs({
   options: { date: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' }, quiet: { type: 'boolean' } },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Astro holds every entry while it renders: beyond some 40,000 records its heap can outgrow
+// Node's default limit (about 4 GB). Rerun with a larger limit then — not always, because a
+// larger limit also lets the heap of a small build grow more before it is collected.
+const LARGE = 40_000;
+const heapMb = Math.min(16_384, Math.floor((totalmem() / 2 ** 20) * 0.6));
+if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(resolve(values.root ?? root)).length > LARGE && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMb) {
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, HONGHEI_BUILD_HEAP: String(heapMb) },
+  });
+  process.exit(child.status ?? 1);
+}
+
 const date = values.date ?? publicationDate();
 const started = performance.now();
 const result = await publish({

@@ -1,8 +1,12 @@
 /**
- * The full-text index (Pagefind 1.6). Entries go in as compact custom records (their text,
- * metadata, filters and date), not as whole pages: Pagefind then parses no HTML, which cuts its
- * time and memory, and list or filter pages never reach the index. Case write-ups and guide pages
- * go in as HTML (their data-pagefind-body). Any Pagefind error is fatal.
+ * The full-text indexes (Pagefind 1.6), each written by a Pagefind process of its own that ends
+ * when its bundle is written, so its memory is returned before the next step:
+ * - /pagefind/: the entries, as compact custom records (text, metadata, filters, date) rather
+ *   than whole pages — Pagefind parses no HTML, and list or filter pages never reach it. Written
+ *   before the Astro build, from the same public records as the pages.
+ * - /pagefind-articles/: the case write-ups and guide pages, as HTML (their data-pagefind-body),
+ *   after the build; the search page merges it into the first (mergeIndex).
+ * Any Pagefind error is fatal.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +15,9 @@ import type { SourceEntry } from '../lib/search/format.ts';
 
 /** The one language code of the site and its index (the pages say lang="zh-CN"). */
 export const PAGEFIND_LANGUAGE = 'zh-cn';
+/** The folders of the two bundles in the site. */
+export const ENTRY_BUNDLE = 'pagefind';
+export const ARTICLE_BUNDLE = 'pagefind-articles';
 
 /** How many records are in flight to the Pagefind service at once. */
 const BATCH = 256;
@@ -31,32 +38,37 @@ export function pagefindRecord(e: SourceEntry) {
   };
 }
 
-async function addAll(index: PagefindIndex, entries: readonly SourceEntry[], htmlPages: readonly { url: string; file: string }[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const added = await Promise.all(entries.slice(i, i + BATCH).map((e) => index.addCustomRecord(pagefindRecord(e))));
-    for (const [j, r] of added.entries()) if (r.errors.length) fail(`on entry ${entries[i + j]!.id}`, r.errors);
-  }
-  for (const page of htmlPages) {
-    const r = await index.addHTMLFile({ url: page.url, content: readFileSync(page.file, 'utf8') });
-    if (r.errors.length) fail(`on ${page.file}`, r.errors);
-  }
-}
-
-/**
- * Indexes the entries and the given HTML pages (url → file in outDir) into outDir/pagefind.
- * Returns the number of records indexed.
- */
-export async function writePagefindIndex(outDir: string, entries: readonly SourceEntry[], htmlPages: readonly string[]): Promise<number> {
+/** Runs one Pagefind process: fills an index, writes it to outputPath, and stops the process. */
+async function writeBundle(outputPath: string, fill: (index: PagefindIndex) => Promise<void>): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
   if (!index) fail('to start', errors);
   try {
-    const pages = htmlPages.map((url) => ({ url, file: join(outDir, url, 'index.html') }));
-    await addAll(index, entries, pages);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) fail('to write its index', written.errors);
-    return entries.length + pages.length;
+    await fill(index);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) fail(`to write its index to ${outputPath}`, written.errors);
   } finally {
-    await index.deleteIndex();
+    await index.deleteIndex().catch(() => {});
     await close();
   }
+}
+
+/** Indexes the entries into a bundle at outputPath. */
+export function writeEntryBundle(outputPath: string, entries: readonly SourceEntry[]): Promise<void> {
+  return writeBundle(outputPath, async (index) => {
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const added = await Promise.all(entries.slice(i, i + BATCH).map((e) => index.addCustomRecord(pagefindRecord(e))));
+      for (const [j, r] of added.entries()) if (r.errors.length) fail(`on entry ${entries[i + j]!.id}`, r.errors);
+    }
+  });
+}
+
+/** Indexes built HTML pages (URLs like /cases/x/ under outDir) into a bundle at outputPath. */
+export function writeArticleBundle(outputPath: string, outDir: string, urls: readonly string[]): Promise<void> {
+  return writeBundle(outputPath, async (index) => {
+    for (const url of urls) {
+      const file = join(outDir, url, 'index.html');
+      const r = await index.addHTMLFile({ url, content: readFileSync(file, 'utf8') });
+      if (r.errors.length) fail(`on ${file}`, r.errors);
+    }
+  });
 }

@@ -1,16 +1,19 @@
 /**
- * Publishing: the Astro build, then the two search indexes made from its handover file — the
- * exact-match index of names and codes (search-data/) and Pagefind's full-text index
- * (pagefind/). Any indexing error is fatal: a site whose search silently lost entries must not
- * be published.
+ * Publishing, in steps that each hold only their own memory: the public entries are read once;
+ * Pagefind indexes them (its process ends when its bundle is written); Astro renders the pages
+ * from the same validated records; then the exact-match index of names and codes (search-data/),
+ * the entries' bundle (pagefind/) and a small bundle of the case and guide pages
+ * (pagefind-articles/) are put into the built site. Any indexing error is fatal: a site whose
+ * search silently lost entries must not be published.
  */
 import { build } from 'astro';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
+import { publicationDate } from '../../content/schema/index.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
-import { writePagefindIndex } from './pagefind-index.ts';
-import { takeSearchSource } from './search-source.ts';
+import { ARTICLE_BUNDLE, ENTRY_BUNDLE, writeArticleBundle, writeEntryBundle } from './pagefind-index.ts';
+import { loadSearchSource } from './search-source.ts';
 
 export interface PublishOptions {
   /** Project root (holds astro.config.mjs and site/). */
@@ -72,7 +75,8 @@ async function astroBuild(root: string): Promise<void> {
 export async function publish({ root, contentRoot, outDir, date, onStep }: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
   if (outDir) process.env.HONGHEI_OUT_DIR = resolve(outDir);
-  process.env.HONGHEI_CONTENT_ROOT = resolve(contentRoot ?? root);
+  const content = resolve(contentRoot ?? root);
+  process.env.HONGHEI_CONTENT_ROOT = content;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const out = outDir ? resolve(outDir) : join(root, 'dist');
   let started = performance.now();
@@ -82,12 +86,35 @@ export async function publish({ root, contentRoot, outDir, date, onStep }: Publi
     started = now;
   };
 
-  await astroBuild(root);
-  step('astro build');
-  const { header, entries } = takeSearchSource(out);
-  const searchIndex = writeIndexFiles(join(out, INDEX_DIR), buildSearchIndex(header, entries));
+  const { header, entries } = await loadSearchSource(content, publicationDate());
+  step('public entries');
+  const exactIndex = buildSearchIndex(header, entries);
   step('exact-match index');
-  const pages = await writePagefindIndex(out, entries, articlePages(out));
-  step('pagefind index');
-  return { outDir: out, entries: entries.length, pages, searchIndex };
+  // Astro empties the output folder when it starts: the entries' bundle waits beside it.
+  const waiting = `${out}.pagefind-partial`;
+  rmSync(waiting, { recursive: true, force: true });
+  try {
+    await writeEntryBundle(waiting, entries);
+    step('pagefind: entries');
+    await astroBuild(root);
+    step('astro build');
+    const searchIndex = writeIndexFiles(join(out, INDEX_DIR), exactIndex);
+    moveFolder(waiting, join(out, ENTRY_BUNDLE));
+    const articles = articlePages(out);
+    if (articles.length) await writeArticleBundle(join(out, ARTICLE_BUNDLE), out, articles);
+    step('pagefind: case and guide pages; writing the indexes');
+    return { outDir: out, entries: entries.length, pages: entries.length + articles.length, searchIndex };
+  } finally {
+    rmSync(waiting, { recursive: true, force: true });
+  }
+}
+
+/** Moves a folder (a copy when the two are on different file systems). */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+  }
 }

@@ -4,25 +4,11 @@
  * count, a facet or the search index cannot show an entry that has no page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { LISTS, statusOn, type HongheiRecord, type IsoDate, type ListId, type Status } from '../../content/schema/index.ts';
+import { LISTS, type HongheiRecord, type ListId } from '../../content/schema/index.ts';
+import { compareEntries, toEntry, type Entry } from './entry.ts';
 import { siteDate } from './site-context.ts';
 
-/** A public entry as the pages use it. */
-export interface Entry {
-  id: string;
-  record: HongheiRecord;
-  /** The status in force on the site date. */
-  status: Status;
-  /** The publication start, which orders every list (newest first). */
-  date: IsoDate;
-  /** The year of the entry's batch. */
-  year: string;
-}
-
-/** Newest first, then by id, so every list and the search index share one stable order. */
-export function compareEntries(a: Entry, b: Entry): number {
-  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+export type { Entry } from './entry.ts';
 
 let entriesCache: Promise<Entry[]> | undefined;
 
@@ -31,13 +17,7 @@ export function allEntries(): Promise<Entry[]> {
   return (entriesCache ??= (async () => {
     const date = siteDate();
     const records = await getCollection('records');
-    const entries = records.map(({ id, data }): Entry => {
-      const record = data as HongheiRecord;
-      // The loader kept only public entries, so a status is in force on the date.
-      const status = statusOn(record, date) ?? 'listed';
-      return { id, record, status, date: record.publication.start, year: record.batch.slice(0, 4) };
-    });
-    return entries.sort(compareEntries);
+    return records.map(({ data }) => toEntry(data as HongheiRecord, date)).sort(compareEntries);
   })());
 }
 

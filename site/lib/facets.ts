@@ -4,7 +4,7 @@
  * filter files and Pagefind's filters, so a filter means the same thing everywhere.
  */
 import { regionAncestors, STATUSES, SUBJECT_KINDS, type ListId } from '../../content/schema/index.ts';
-import type { Entry } from './entries.ts';
+import type { Entry } from './entry.ts';
 import { categoryName, kindName, regionName, statusName } from './labels.ts';
 import { categories } from './site-context.ts';
 

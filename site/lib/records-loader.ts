@@ -6,7 +6,10 @@
  * not public: dropped from the store, its MDX and pictures never enter the build at all.
  */
 import type { Loader } from 'astro/loaders';
-import { formatProblems, isPublicOn, validateRepository, type HongheiRecord, type IsoDate } from '../../content/schema/index.ts';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblems, isPublicOn, listRecordFiles, validateRepository, type HongheiRecord, type IsoDate } from '../../content/schema/index.ts';
 
 export interface RecordsLoaderOptions {
   /** The project root (the folder holding content/). */
@@ -15,16 +18,30 @@ export interface RecordsLoaderOptions {
   date: IsoDate;
 }
 
-interface PublicRecords {
+/** The records public on a date, with the file each came from. */
+export interface PublicRecords {
   records: { record: HongheiRecord; file: string }[];
   total: number;
 }
 
-const validated = new Map<string, Promise<PublicRecords>>();
+// Shared through globalThis: the publish step (plain Node) and Astro's content layer (its own
+// module instance of this file, in the same process) then validate the repository once.
+const CACHE = Symbol.for('honghei.publicRecords');
+const validated: Map<string, Promise<PublicRecords>> = ((globalThis as Record<symbol, unknown>)[CACHE] ??= new Map()) as Map<string, Promise<PublicRecords>>;
 
-/** The valid records public on the date, validated once per build for both loaders. */
-function publicRecords({ root, date }: RecordsLoaderOptions): Promise<PublicRecords> {
-  const key = `${root}\n${date}`;
+/** Names, sizes and times of the content files: a changed file (astro dev) means a new validation. */
+function fingerprint(root: string): string {
+  const hash = createHash('sha1');
+  for (const file of ['content/publisher.yaml', 'content/categories.yaml', ...listRecordFiles(root)]) {
+    const s = statSync(join(root, file), { throwIfNoEntry: false });
+    hash.update(`${file}\0${s?.size}\0${s?.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The valid records public on the date, validated once per state of the files; any error fails the build. */
+export function publicRecords({ root, date }: RecordsLoaderOptions): Promise<PublicRecords> {
+  const key = `${root}\n${date}\n${fingerprint(root)}`;
   let pending = validated.get(key);
   if (!pending) {
     pending = Promise.resolve().then(() => {
@@ -36,6 +53,7 @@ function publicRecords({ root, date }: RecordsLoaderOptions): Promise<PublicReco
       const records = report.records.filter(({ record }) => isPublicOn(record, date)).map(({ record, source }) => ({ record, file: source.file }));
       return { records, total: report.records.length };
     });
+    validated.clear(); // keep only the latest state of the files
     validated.set(key, pending);
   }
   return pending;

@@ -13,6 +13,7 @@ const PAGE = 20;
 
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string): Promise<void>;
   search(q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
 }
 
@@ -31,6 +32,9 @@ function loadPagefind(): Promise<PagefindApi> {
   const url = '/pagefind/pagefind.js';
   return (pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
     await pf.options({ excerptLength: 40 });
+    // The case write-ups and guide pages have a bundle of their own.
+    const articles = $('search-js').dataset.articleIndex;
+    if (articles) await pf.mergeIndex(articles);
     return pf;
   }));
 }

@@ -3,6 +3,9 @@
  * exactly the public entries that match (answers computed from the records by brute force);
  * filters and date order; the same through the search page in Chromium; Pagefind's full text.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HongheiRecord } from '../../content/schema/index.ts';
@@ -155,6 +158,16 @@ describe('the search page in Chromium', () => {
       const urls = [...(await search(r.subject.name)), ...(r.subject.code ? await search(r.subject.code) : [])].map((h) => h.url);
       expect(urls, r.id).not.toContain(`/records/${r.id}/`);
     }
+  });
+
+  it('finds case write-ups and guide pages in the full text (their own bundle, merged)', async () => {
+    const cases = readdirSync(join(siteDir, 'cases'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(cases.length).toBeGreaterThan(0);
+    const title = parseHTML(readFileSync(join(siteDir, 'cases', cases[0]!, 'index.html'), 'utf8')).document.querySelector('h1')!.textContent!;
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(title)}`);
+    if (await page.locator('#fulltext-run').isVisible()) await page.click('#fulltext-run');
+    await expect.poll(() => page.locator(`#fulltext-list a[href="/cases/${cases[0]}/"]`).count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('falls back to the full text when no name or code matches', async () => {

@@ -1,7 +1,7 @@
 /**
  * The files of the exact-match search index (/search-data/), shared by the builder (Node) and
- * the engine (browser and tests). Only public entries ever reach it: the builder reads the
- * records collection's output (source.ndjson), which holds nothing else.
+ * the engine (browser and tests). Only public entries ever reach it: the builder reads the same
+ * public records as the records collection (site/lib/records-loader.ts).
  */
 
 /** The filters an entry can be narrowed by; the same keys are Pagefind's filters. */
@@ -33,13 +33,13 @@ export const indexFiles = {
   filter: (key: FilterKey, value: string) => `filters/${key}/${value}.bin`,
 };
 
-/** The first line of source.ndjson: the date and the labels of every filter value. */
+/** The date and the labels of every filter value. */
 export interface SourceHeader {
   date: string;
   labels: Record<FilterKey, Record<string, string>>;
 }
 
-/** One public entry as the indexers need it (a line of source.ndjson, newest first). */
+/** One public entry as the indexers need it (newest first). */
 export interface SourceEntry {
   id: string;
   url: string;

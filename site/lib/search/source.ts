@@ -1,12 +1,11 @@
 /**
- * The handover from the Astro build to the indexers: the public entries, newest first, with
- * their filter values and full text (site/pages/search-data/source.ndjson.ts writes it; publish
- * reads and deletes it). Built from the records collection, so it holds only public entries.
+ * What the indexers read: the public entries, newest first, with their filter values and full
+ * text. Made from the same public records as the records collection (records-loader.ts).
  */
 import { LISTS, PERSON_ROLE_NAMES, STATUSES, SUBJECT_KINDS } from '../../../content/schema/index.ts';
-import type { Entry } from '../entries.ts';
+import type { Entry } from '../entry.ts';
 import { facetValues } from '../facets.ts';
-import { batchName, categoryName, formatDate, kindName, listName, regionName, statusName } from '../labels.ts';
+import { categoryName, kindName, listName, regionName, statusName } from '../labels.ts';
 import { recordPath } from '../paths.ts';
 import { categories, siteDate } from '../site-context.ts';
 import { FILTER_KEYS, type FilterKey, type SourceEntry, type SourceHeader } from './format.ts';
@@ -27,22 +26,24 @@ export function entryFilters(e: Entry): Record<FilterKey, string[]> {
   };
 }
 
-/** What a person may look for in an entry's full text: every public field, in words. */
+/**
+ * What a person may look for in an entry's full text: the fields that differ from entry to entry.
+ * The list, kind, region, category, status and dates are filters, not words: repeated in every
+ * entry they would only swell Pagefind's index (and its memory) without finding anything more.
+ */
 function fullText(e: Entry): string {
   const r = e.record;
   const s = r.subject;
   const parts = [
-    s.name, s.code, s.id_number, s.address, listName(r.list), kindName(s.kind), regionName(r.region),
-    categoryName(r.list, r.category), r.facts, r.legal_basis, r.decision.authority, r.decision.document_number,
-    r.submitted.unit, statusName(e.status), batchName(r.batch), formatDate(r.publication.start),
-    ...(s.persons ?? []).map((p) => `${PERSON_ROLE_NAMES[p.role].zh} ${p.name}`),
+    s.name, s.code, s.id_number, s.address, r.facts, r.legal_basis, r.decision.authority, r.decision.document_number,
+    r.submitted.unit, ...(s.persons ?? []).map((p) => `${PERSON_ROLE_NAMES[p.role].zh} ${p.name}`),
     ...(r.demonstration ? [r.demonstration.named_by] : []),
   ];
   // Spaces between fields: Pagefind would otherwise join the last word of one to the next.
   return parts.filter(Boolean).join(' \n');
 }
 
-/** One line of the handover file. */
+/** One entry for the indexers. */
 export function sourceEntry(e: Entry): SourceEntry {
   const r = e.record;
   return {
@@ -64,9 +65,4 @@ export function sourceHeader(entries: readonly Entry[]): SourceHeader {
     labels.category[categoryValue(e.record.list, e.record.category)] ??= categoryName(e.record.list, e.record.category);
   }
   return { date: siteDate(), labels };
-}
-
-/** The whole handover file: header, then one entry per line. */
-export function sourceText(entries: readonly Entry[]): string {
-  return [sourceHeader(entries), ...entries.map(sourceEntry)].map((x) => JSON.stringify(x)).join('\n') + '\n';
 }
