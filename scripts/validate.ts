@@ -1,17 +1,20 @@
 /**
- * npm run validate [-- --lang zh|en] [--date YYYY-MM-DD] [--root DIR]
+ * npm run validate [-- --lang zh|en] [--date YYYY-MM-DD] [--root DIR] [--stage publish|submission]
  *
  * Checks every record and the publisher configuration; prints one line per problem as
  * `file:line:col  field  what is wrong — how to fix` and exits 1 when there is any error.
+ * The stage is publish by default: every record needs its approvals (审核 + 审定). With
+ * --stage submission, a record awaiting its approvals passes and is listed as awaiting them.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, formatProblems, publicationDate, validateRepository, type Lang } from '../content/schema/index.ts';
+import { ConfigError, formatProblems, publicationDate, STAGES, validateRepository, type Lang, type Stage } from '../content/schema/index.ts';
 
 const { values } = parseArgs({
   options: {
     lang: { type: 'string' },
     date: { type: 'string' },
     root: { type: 'string', default: process.cwd() },
+    stage: { type: 'string', default: 'publish' },
   },
 });
 
@@ -19,18 +22,27 @@ if (values.lang && values.lang !== 'zh' && values.lang !== 'en') {
   console.error(`--lang ${values.lang}: choose zh or en`);
   process.exit(2);
 }
+if (!STAGES.includes(values.stage as Stage)) {
+  console.error(`--stage ${values.stage}: choose publish (before publication, the default) or submission (a record awaiting its approvals)`);
+  process.exit(2);
+}
+const stage = values.stage as Stage;
 
 try {
   const date = values.date ?? publicationDate();
-  const report = validateRepository(values.root, { date, lang: values.lang as Lang | undefined });
+  const report = validateRepository(values.root, { date, lang: values.lang as Lang | undefined, stage });
   const lang = (values.lang as Lang | undefined) ?? report.publisher.language;
-  const errors = report.problems.filter((p) => p.severity === 'error').length;
-  const warnings = report.problems.length - errors;
+  const count = (severity: string) => report.problems.filter((p) => p.severity === severity).length;
+  const [errors, warnings, awaiting] = [count('error'), count('warning'), count('notice')];
   if (report.problems.length) console.log(formatProblems(report.problems, lang));
+  const asOf = stage === 'submission' ? (lang === 'zh' ? `截至 ${date}，报送阶段` : `as of ${date}, submission stage`) : (lang === 'zh' ? `截至 ${date}` : `as of ${date}`);
+  const waiting = awaiting
+    ? (lang === 'zh' ? `；${awaiting} 条记录待审核/待审定 — 合并前由审核人、审定人批准` : `; ${awaiting} record(s) awaiting review and approval — the reviewers approve before the merge`)
+    : '';
   console.log(
     lang === 'zh'
-      ? `已检查 ${report.files} 条记录（截至 ${date}）：${errors} 个错误，${warnings} 个提示`
-      : `checked ${report.files} records (as of ${date}): ${errors} error(s), ${warnings} warning(s)`,
+      ? `已检查 ${report.files} 条记录（${asOf}）：${errors} 个错误，${warnings} 个提示${waiting}`
+      : `checked ${report.files} records (${asOf}): ${errors} error(s), ${warnings} warning(s)${waiting}`,
   );
   process.exit(errors ? 1 : 0);
 } catch (error) {

@@ -13,6 +13,7 @@ import type { Lang } from './messages.ts';
 import { problemAt, type Problem } from './problems.ts';
 import type { HongheiRecord } from './record.ts';
 import { parseYaml, positionOf, type YamlSource } from './source.ts';
+import { approvalProblems, DEFAULT_STAGE, type Stage } from './stages.ts';
 import { addWorkingDays, CalendarGapError } from './working-days.ts';
 
 /** A record that passed its schema, with the source it came from. */
@@ -130,8 +131,11 @@ export function caseProblems(root: string, ids: ReadonlySet<string>, lang: Lang)
   return problems;
 }
 
-/** The rules that span records: ids, locations, the same code twice, files that must exist. */
-export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[], publisher: Publisher, date: IsoDate, lang: Lang): Problem[] {
+/**
+ * The rules that span records: ids, locations, the same code twice, files that must exist, and
+ * the approvals the stage asks for (a submission awaits them; publication needs them).
+ */
+export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[], publisher: Publisher, date: IsoDate, lang: Lang, stage: Stage = DEFAULT_STAGE): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, LoadedRecord>();
   const units = new Map(publisher.units.map((u) => [u.name, u]));
@@ -170,9 +174,7 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
       problems.push(problemAt(source, ['category'], 'unit_category', { unit: unit.name, category: r.category, allowed: unit.categories.join(', ') }, lang, 'warning'));
     }
     problems.push(...objectionDeadlines(entry, publisher.objection_working_days, lang));
-    if (r.approvals.length < publisher.approvals_required) {
-      problems.push(problemAt(source, ['approvals'], 'approvals_count', { count: r.approvals.length, required: publisher.approvals_required }, lang));
-    }
+    problems.push(...approvalProblems(entry, publisher, stage, lang));
   }
   problems.push(...overlappingCodes(loaded, date, lang));
   problems.push(...caseProblems(root, new Set(byId.keys()), lang));

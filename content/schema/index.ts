@@ -12,6 +12,7 @@ export * from './problems.ts';
 export * from './record.ts';
 export * from './region.ts';
 export * from './source.ts';
+export * from './stages.ts';
 export * from './uscc.ts';
 export * from './validate.ts';
 export * from './visibility.ts';

@@ -65,12 +65,6 @@ export const RECORD_MESSAGES = {
     () => '按“决定 → 报送 → 审核 → 审定 → 发布”的顺序核对日期',
     () => 'dates must follow decision → submission → review → approval → publication',
   ),
-  approvals_roles: m(
-    () => '审批须包含一次“审核”（review）和一次“审定”（approve）',
-    () => 'approvals need one review (审核) and one approval (审定)',
-    () => '在 approvals 中各写一项，role 分别为 review 和 approve',
-    () => 'list one approval with role review and one with role approve',
-  ),
   history_first: m(
     () => '状态记录的第一项必须是“列入”（listed）',
     () => 'the first status event must be listed',

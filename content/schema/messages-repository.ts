@@ -1,5 +1,5 @@
 /** Messages about files and the rules that span records. */
-import { LIST_NAMES, type ListId } from './labels.ts';
+import { APPROVAL_ROLE_NAMES, LIST_NAMES, type ApprovalRole, type ListId } from './labels.ts';
 import { m, type Lang, type Message } from './message-text.ts';
 
 const YAML_FIXES: Record<string, Record<Lang, string>> = {
@@ -10,6 +10,14 @@ const YAML_FIXES: Record<string, Record<Lang, string>> = {
 };
 
 const list = (id: unknown, lang: Lang) => LIST_NAMES[id as ListId]?.[lang] ?? String(id);
+
+/** Approval roles named in the stage messages: 'review,approve' → 审核、审定 / reviewed and approved. */
+const roleIds = (ids: unknown) => String(ids).split(',') as ApprovalRole[];
+const roles = (ids: unknown, lang: Lang, joiner: string) => roleIds(ids).map((r) => APPROVAL_ROLE_NAMES[r]?.[lang] ?? r).join(joiner);
+/** English nouns: awaiting review and approval. */
+const ROLE_NOUNS: Record<ApprovalRole, string> = { review: 'review', approve: 'approval' };
+const awaited = (ids: unknown) => roleIds(ids).map((r) => ROLE_NOUNS[r] ?? r).join(' and ');
+const reviewers = (ids: unknown) => roleIds(ids).map((r) => `${APPROVAL_ROLE_NAMES[r]?.zh ?? r}人`).join('、');
 
 /** Chinese wording of the yaml library's commonest errors (its own messages are English). */
 const YAML_ERRORS_ZH: Record<string, string> = {
@@ -101,8 +109,20 @@ export const REPOSITORY_MESSAGES = {
   approvals_count: m(
     (v) => `只有 ${v.count} 项审批，发布需要 ${v.required} 项`,
     (v) => `${v.count} approval(s), publication needs ${v.required}`,
-    () => '补齐审核和审定记录后再合并',
-    () => 'add the missing review or approval before merging',
+    (v) => `合并前再由 ${Number(v.required) - Number(v.count)} 位审批人批准（npm run review -- approve，或在拉取请求上批准）`,
+    (v) => `${Number(v.required) - Number(v.count)} more reviewer(s) approve before the merge (npm run review -- approve, or approve the pull request)`,
+  ),
+  approvals_missing: m(
+    (v) => `尚未${roles(v.roles, 'zh', '、')}：发布须经审核（分管领导）和审定（主要领导）`,
+    (v) => `not yet ${roles(v.roles, 'en', ' and ')}: publication needs a review (审核) and an approval (审定)`,
+    (v) => `合并前由${reviewers(v.roles)}批准，批准时写入 approvals（npm run review -- approve，或在拉取请求上批准）；报送的记录用 npm run validate -- --stage submission 校验`,
+    () => 'the reviewers approve before the merge, which writes approvals (npm run review -- approve, or approve the pull request); check a submission with npm run validate -- --stage submission',
+  ),
+  approvals_awaited: m(
+    (v) => (v.roles ? roleIds(v.roles).map((r) => `待${APPROVAL_ROLE_NAMES[r]?.zh ?? r}`).join('/') : `还需 ${Number(v.required) - Number(v.count)} 项审批`),
+    (v) => (v.roles ? `awaiting ${awaited(v.roles)}` : `awaiting ${Number(v.required) - Number(v.count)} more approval(s)`),
+    (v) => `合并前由${v.roles ? reviewers(v.roles) : '审批人'}批准`,
+    () => 'the reviewers approve before the merge',
   ),
   case_without_record: m(
     (v) => `典型案例引用的记录 ${v.id} 不存在`,

@@ -17,7 +17,8 @@ export interface Problem {
   field: string;
   what: string;
   fix: string;
-  severity: 'error' | 'warning';
+  /** error: must be fixed; warning: worth a look; notice: nothing wrong, something awaited (approvals). */
+  severity: 'error' | 'warning' | 'notice';
 }
 
 const names = (keys: readonly unknown[]) => keys.map(String).join(', ');
@@ -134,7 +135,7 @@ export function problemAt(source: Pick<YamlSource, 'file'> & Partial<YamlSource>
 export function formatProblems(problems: readonly Problem[], lang: Lang): string {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   const out = sorted.map((p) => {
-    const tag = p.severity === 'warning' ? (lang === 'zh' ? '[提示] ' : '[warning] ') : '';
+    const tag = p.severity === 'warning' ? (lang === 'zh' ? '[提示] ' : '[warning] ') : p.severity === 'notice' ? (lang === 'zh' ? '[说明] ' : '[notice] ') : '';
     return `${p.file}:${p.line}:${p.col}  ${p.field || '-'}  ${tag}${p.what} — ${p.fix}`;
   });
   return out.join('\n');

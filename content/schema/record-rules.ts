@@ -66,13 +66,13 @@ function dateRules(r: RecordInput, ctx: Ctx) {
     ...step('approve'),
     [['publication', 'start'], 'start', r.publication.start],
   ];
+  // Approvals not yet given simply drop out of the chain: a submission's start follows its
+  // submission date. Whether publication may go ahead without them is the stage's rule (stages.ts).
   for (let i = 1; i < chain.length; i++) {
     const [, earlier, earlierDate] = chain[i - 1]!;
     const [path, later, laterDate] = chain[i]!;
     if (laterDate < earlierDate) report(ctx, path, 'date_order', { later, laterDate, earlier, earlierDate });
   }
-  const roles = new Set(r.approvals.map((a) => a.role));
-  if (!roles.has('review') || !roles.has('approve')) report(ctx, ['approvals'], 'approvals_roles');
 
   const { start, end, extension_basis } = r.publication;
   if (BATCH_PATTERN.test(r.batch)) {

@@ -103,10 +103,12 @@ export const recordShape = {
       date: isoDate.describe('报送日期'),
     })
     .describe('报送'),
-  approvals: z.array(approvalSchema).min(1).max(5).describe('审批：审核与审定'),
+  // Written by the reviewers when they approve (review CLI, forge approval), never by the submitter:
+  // a submission has none, and publication requires them (stages.ts).
+  approvals: z.array(approvalSchema).max(5).default([]).describe('审批：审核与审定，由审批人批准时写入，报送时不填'),
   publication: z
     .strictObject({
-      start: isoDate.describe('发布开始日期'),
+      start: isoDate.describe('发布开始日期（不早于审定日期；审定晚于报送时拟定的日期的，批准时顺延到审定之日）'),
       end: isoDate.describe('发布结束日期（最长 3 年）'),
       extension_basis: text(4, 500).optional().describe('超过 3 年时的法律依据'),
     })

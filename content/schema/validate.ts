@@ -1,6 +1,7 @@
 /**
  * The validator: every record against the schema, then the rules that span records and files.
  * `npm run validate` prints its problems; the site build, the bot and the review CLI call it too.
+ * It checks for publication unless told the stage is a submission (stages.ts).
  */
 import type { Categories, Publisher } from './config.ts';
 import { crossRecordProblems, type LoadedRecord } from './cross-record.ts';
@@ -9,6 +10,7 @@ import type { Lang } from './messages.ts';
 import { problemAt, problemsFromIssues, type Problem } from './problems.ts';
 import { createRecordSchema, type HongheiRecord } from './record.ts';
 import { lightYamlSource, listRecordFiles, loadCategories, loadPublisher, parseRecordYaml, parseYaml, readText, type YamlSource } from './source.ts';
+import { DEFAULT_STAGE, type Stage } from './stages.ts';
 
 export { caseProblems, crossRecordProblems, lastPublicDay, type LoadedRecord } from './cross-record.ts';
 
@@ -49,6 +51,8 @@ export function checkRecordSource(source: YamlSource, { categories, lang }: Chec
 
 /** Everything `npm run validate` reports on a content repository. */
 export interface RepositoryReport {
+  /** The stage checked: publish (the default) or submission. */
+  stage: Stage;
   publisher: Publisher;
   categories: Categories;
   records: LoadedRecord[];
@@ -58,9 +62,11 @@ export interface RepositoryReport {
 
 /**
  * Validates a whole content repository. Configuration errors throw (nothing else can be checked
- * without them); record problems are collected.
+ * without them); record problems are collected. The stage is publish unless given: a record
+ * without its approvals is then an error; at the submission stage it is a notice.
  */
-export function validateRepository(root: string, options: { date: IsoDate; lang?: Lang }): RepositoryReport {
+export function validateRepository(root: string, options: { date: IsoDate; lang?: Lang; stage?: Stage }): RepositoryReport {
+  const stage = options.stage ?? DEFAULT_STAGE;
   const publisher = loadPublisher(root);
   const categories = loadCategories(root);
   const lang = options.lang ?? publisher.language;
@@ -74,6 +80,6 @@ export function validateRepository(root: string, options: { date: IsoDate; lang?
     // A valid record keeps its text, not its parsed document or a second copy of its data.
     if (check.record) records.push({ source: lightYamlSource(file, text), record: check.record });
   }
-  problems.push(...crossRecordProblems(root, records, publisher, options.date, lang));
-  return { publisher, categories, records, problems, files: files.length };
+  problems.push(...crossRecordProblems(root, records, publisher, options.date, lang, stage));
+  return { stage, publisher, categories, records, problems, files: files.length };
 }

@@ -41,6 +41,34 @@ describe('npm run validate', () => {
     expect(run.stderr).toContain('content/publisher.yaml');
   });
 
+  it('refuses a record without approvals for publication (the default), and accepts it as a submission, saying it awaits them', () => {
+    const root = tempRepo({ [FILE]: recordWith({ approvals: undefined }) });
+    const publish = validate(root);
+    expect(publish.status).toBe(1);
+    expect(publish.stdout).toContain(`${FILE}:23:1  approvals  尚未审核、审定：发布须经审核（分管领导）和审定（主要领导）`);
+    expect(publish.stdout).toContain('1 个错误');
+    expect(validate(root, '--stage', 'publish').status).toBe(1);
+
+    const submission = validate(root, '--stage', 'submission');
+    expect(submission.status, submission.stdout + submission.stderr).toBe(0);
+    expect(submission.stdout).toContain(`${FILE}:23:1  approvals  [说明] 待审核/待审定 — 合并前由审核人、审定人批准`);
+    expect(submission.stdout).toContain('已检查 1 条记录（截至 2026-11-21，报送阶段）：0 个错误，0 个提示；1 条记录待审核/待审定');
+    const en = validate(root, '--stage', 'submission', '--lang', 'en');
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('1 record(s) awaiting review and approval');
+
+    // A submission with a real error still fails.
+    const broken = validate(tempRepo({ [FILE]: recordWith({ approvals: undefined, 'submitted.unit': '宣传部' }) }), '--stage', 'submission');
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('1 个错误');
+  });
+
+  it('refuses an unknown stage', () => {
+    const run = validate(tempRepo({ [FILE]: recordText() }), '--stage', 'draft');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--stage draft: choose publish');
+  });
+
   it('refuses an unknown language flag', () => {
     const run = validate(tempRepo({ [FILE]: recordText() }), '--lang', 'fr');
     expect(run.status).toBe(2);

@@ -69,13 +69,56 @@ describe('rules that span records', () => {
     expect(problems(tempRepo({ [at('2026q3-black-901')]: recordWith({ 'submitted.unit': '女职工部' }) }))).toEqual([`${at('2026q3-black-901')} category warning`]);
   });
 
-  it('requires a review and an approval, and as many approvals as the publisher configures', () => {
+  it('requires a review and an approval, and as many approvals as the publisher configures, for publication', () => {
+    const none = tempRepo({ [at('2026q3-black-901')]: recordWith({ approvals: undefined }) });
+    expect(problems(none)).toEqual([`${at('2026q3-black-901')} approvals error`]);
     const one = recordWith({ approvals: [{ role: 'review', by: '分管副主席 王某', date: '2026-07-06' }] });
     expect(problems(tempRepo({ [at('2026q3-black-901')]: one }))).toEqual([`${at('2026q3-black-901')} approvals error`]);
     const publisher = readFileSync(join(ROOT, 'content/publisher.yaml'), 'utf8').replace(/^approvals_required: \d+$/m, 'approvals_required: 3');
     expect(publisher).toContain('approvals_required: 3');
     const root = tempRepo({ [at('2026q3-black-901')]: recordWith({}), 'content/publisher.yaml': publisher });
     expect(problems(root)).toEqual([`${at('2026q3-black-901')} approvals error`]);
+    expect(problems(tempRepo({ [at('2026q3-black-901')]: recordWith({}) }))).toEqual([]);
+  });
+
+  it('accepts a submission awaiting its approvals, with a notice, and still reports its errors', () => {
+    const submission = (root: string) => validateRepository(root, { date: DATE, lang: 'zh', stage: 'submission' });
+    const none = submission(tempRepo({ [at('2026q3-black-901')]: recordWith({ approvals: undefined }) }));
+    expect(none.stage).toBe('submission');
+    expect(none.problems.map((p) => `${p.field} ${p.severity} ${p.what}`)).toEqual(['approvals notice 待审核/待审定']);
+    const reviewed = submission(tempRepo({ [at('2026q3-black-901')]: recordWith({ 'approvals.1': undefined }) }));
+    expect(reviewed.problems.map((p) => `${p.field} ${p.severity} ${p.what}`)).toEqual(['approvals notice 待审定']);
+    const broken = submission(tempRepo({ [at('2026q3-black-901')]: recordWith({ approvals: undefined, 'submitted.unit': '宣传部' }) }));
+    expect(broken.problems.map((p) => `${p.field} ${p.severity}`).sort()).toEqual(['approvals notice', 'submitted.unit error']);
+    // A complete record has nothing to await, and the default stage is publication.
+    expect(submission(tempRepo({ [at('2026q3-black-901')]: recordWith({}) })).problems).toEqual([]);
+    expect(validateRepository(tempRepo({}), { date: DATE }).stage).toBe('publish');
+  });
+});
+
+describe('messages of the approvals at each stage', () => {
+  it('point at where the approvals go, and read well in Chinese and English', async () => {
+    const { formatProblems } = await import('../../../content/schema/index.ts');
+    const none = recordWith({ approvals: undefined });
+    const root = tempRepo({ [at('2026q3-black-901')]: none, [at('2026q3-black-902')]: recordWith({ id: '2026q3-black-902', 'subject.code': completeUscc('91000000EX0000002'), 'approvals.1': undefined }) });
+    const text = (stage: 'publish' | 'submission', lang: 'zh' | 'en') => formatProblems(validateRepository(root, { date: DATE, lang, stage }).problems, lang);
+    expect(none.split('\n')[22]).toBe('submitted:');
+    expect(text('publish', 'zh')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q3-black-901.yaml:23:1  approvals  尚未审核、审定：发布须经审核（分管领导）和审定（主要领导） — 合并前由审核人、审定人批准，批准时写入 approvals（npm run review -- approve，或在拉取请求上批准）；报送的记录用 npm run validate -- --stage submission 校验
+      content/records/black/2026/2026q3-black-902.yaml:26:1  approvals  尚未审定：发布须经审核（分管领导）和审定（主要领导） — 合并前由审定人批准，批准时写入 approvals（npm run review -- approve，或在拉取请求上批准）；报送的记录用 npm run validate -- --stage submission 校验"
+    `);
+    expect(text('publish', 'en')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q3-black-901.yaml:23:1  approvals  not yet reviewed and approved: publication needs a review (审核) and an approval (审定) — the reviewers approve before the merge, which writes approvals (npm run review -- approve, or approve the pull request); check a submission with npm run validate -- --stage submission
+      content/records/black/2026/2026q3-black-902.yaml:26:1  approvals  not yet approved: publication needs a review (审核) and an approval (审定) — the reviewers approve before the merge, which writes approvals (npm run review -- approve, or approve the pull request); check a submission with npm run validate -- --stage submission"
+    `);
+    expect(text('submission', 'zh')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q3-black-901.yaml:23:1  approvals  [说明] 待审核/待审定 — 合并前由审核人、审定人批准
+      content/records/black/2026/2026q3-black-902.yaml:26:1  approvals  [说明] 待审定 — 合并前由审定人批准"
+    `);
+    expect(text('submission', 'en')).toMatchInlineSnapshot(`
+      "content/records/black/2026/2026q3-black-901.yaml:23:1  approvals  [notice] awaiting review and approval — the reviewers approve before the merge
+      content/records/black/2026/2026q3-black-902.yaml:26:1  approvals  [notice] awaiting approval — the reviewers approve before the merge"
+    `);
   });
 });
 

@@ -14,6 +14,13 @@ describe('the record schema', () => {
     expect(fieldsOf(recordWith({ 'subject.nickname': '甲乙', 'subject.code': '91000000EX0000001J' }))).toEqual(['subject.code', 'subject.nickname']);
   });
 
+  it('takes approvals as the reviewers write them: none on a submission, then a review and an approval', () => {
+    expect(problemsOf(recordWith({ approvals: undefined }))).toEqual([]);
+    expect(problemsOf(recordWith({ approvals: [] }))).toEqual([]);
+    expect(problemsOf(recordWith({ 'approvals.1': undefined }))).toEqual([]);
+    expect(fieldsOf(recordWith({ 'approvals.0.role': 'sign' }))).toEqual(['approvals.0.role']);
+  });
+
   it('requires every non-optional field', () => {
     expect(fieldsOf(recordWith({ legal_basis: undefined }))).toEqual(['legal_basis']);
     expect(fieldsOf(recordWith({ 'decision.document_number': undefined }))).toEqual(['decision.document_number']);
@@ -90,6 +97,16 @@ describe('dates, batch and the three-year limit', () => {
     expect(fieldsOf(recordWith({ 'submitted.date': '2026-06-01' }))).toEqual(['submitted.date']);
     expect(fieldsOf(recordWith({ 'approvals.1.date': '2026-07-05' }))).toEqual(['approvals.1.date']);
     expect(fieldsOf(recordWith({ 'publication.start': '2026-07-09', 'history.0.date': '2026-07-09', 'publication.end': '2029-07-08' }))).toEqual(['publication.start']);
+  });
+
+  it('without approvals (a submission), the start only has to follow the submission', () => {
+    const start = (date: string) => ({ approvals: undefined, 'publication.start': date, 'history.0.date': date, 'publication.end': latestPublicationEnd(date) });
+    expect(fieldsOf(recordWith(start('2026-07-02')))).toEqual([]);
+    expect(fieldsOf(recordWith(start('2026-07-01')))).toEqual(['publication.start']);
+    expect(problemsOf(recordWith(start('2026-07-01')))[0]?.what).toBe('发布开始日期（2026-07-01）早于报送日期（2026-07-02）');
+    // With only the review, the start must follow it.
+    const reviewed = { ...start('2026-07-05'), approvals: [{ role: 'review', by: '分管副主席 王某', date: '2026-07-06' }] };
+    expect(fieldsOf(recordWith(reviewed))).toEqual(['publication.start']);
   });
 
   it('refuses impossible dates', () => {
