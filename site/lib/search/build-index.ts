@@ -12,7 +12,7 @@ import {
   type DocTuple, type FilterKey, type IndexMeta, type SourceEntry, type SourceHeader,
 } from './format.ts';
 import { writePostings } from './postings.ts';
-import { CODE_PREFIX_MAX, codePrefixKey, nameGrams, normalize, shardOf } from './text.ts';
+import { CODE_PREFIX_MIN, codePrefixKey, nameGrams, normalize, shardOf } from './text.ts';
 
 /** The index as file contents by path (relative to the index folder). */
 export type IndexFiles = Map<string, Uint8Array | string>;
@@ -25,14 +25,36 @@ function addTo(map: Map<string, number[]>, key: string, ordinal: number): void {
   else map.set(key, [ordinal]);
 }
 
-/** Name fragments and short code prefixes → gram shards, each near GRAM_SHARD_BYTES. */
-function gramFiles(entries: readonly SourceEntry[], files: IndexFiles): number {
+interface CodeRow { code: string; ordinal: number }
+
+/** Every entry's code, sorted (then by ordinal). */
+function sortedCodes(entries: readonly SourceEntry[]): CodeRow[] {
+  const codes = entries.flatMap((e, ordinal) => (e.code ? [{ code: normalize(e.code), ordinal }] : []));
+  return codes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.ordinal - b.ordinal));
+}
+
+/** Code prefixes shared by at least CODE_PREFIX_MIN codes: runs of equal prefixes in the sorted codes. */
+function commonPrefixes(codes: readonly CodeRow[], into: Map<string, number[]>): void {
+  for (let n = 2; n < 18; n++) {
+    for (let start = 0; start < codes.length; ) {
+      const prefix = codes[start]!.code.slice(0, n);
+      let end = start + 1;
+      while (end < codes.length && codes[end]!.code.startsWith(prefix)) end++;
+      if (end - start >= CODE_PREFIX_MIN && prefix.length === n) {
+        into.set(codePrefixKey(prefix), codes.slice(start, end).map((c) => c.ordinal).sort((a, b) => a - b));
+      }
+      start = end;
+    }
+  }
+}
+
+/** Name fragments and common code prefixes → gram shards, each near GRAM_SHARD_BYTES. */
+function gramFiles(entries: readonly SourceEntry[], codes: readonly CodeRow[], files: IndexFiles): number {
   const grams = new Map<string, number[]>();
   entries.forEach((e, ordinal) => {
     for (const g of nameGrams(normalize(e.name))) addTo(grams, g, ordinal);
-    const code = e.code ? normalize(e.code) : '';
-    for (let n = 2; n <= Math.min(CODE_PREFIX_MAX, code.length); n++) addTo(grams, codePrefixKey(code.slice(0, n)), ordinal);
   });
+  commonPrefixes(codes, grams);
   const encoded: [string, Uint8Array][] = [];
   let total = 0;
   for (const key of [...grams.keys()].sort()) {
@@ -53,9 +75,7 @@ function gramFiles(entries: readonly SourceEntry[], files: IndexFiles): number {
 }
 
 /** Codes sorted into blocks, front-coded; the directory holds each block's first code. */
-function codeFiles(entries: readonly SourceEntry[], files: IndexFiles): number {
-  const codes = entries.flatMap((e, ordinal) => (e.code ? [{ code: normalize(e.code), ordinal }] : []));
-  codes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.ordinal - b.ordinal));
+function codeFiles(codes: readonly CodeRow[], files: IndexFiles): number {
   const firsts: string[] = [];
   for (let start = 0; start < codes.length; start += CODES_PER_BLOCK) {
     const block = codes.slice(start, start + CODES_PER_BLOCK);
@@ -116,8 +136,9 @@ function docFiles(entries: readonly SourceEntry[], files: IndexFiles): void {
 /** Builds every file of the index from the public entries, newest first. */
 export function buildSearchIndex(header: SourceHeader, entries: readonly SourceEntry[]): IndexFiles {
   const files: IndexFiles = new Map();
-  const gramShards = gramFiles(entries, files);
-  const codeBlocks = codeFiles(entries, files);
+  const codes = sortedCodes(entries);
+  const gramShards = gramFiles(entries, codes, files);
+  const codeBlocks = codeFiles(codes, files);
   const filters = filterFiles(entries, files);
   docFiles(entries, files);
   const hash = createHash('sha256');

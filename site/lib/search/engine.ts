@@ -6,7 +6,7 @@
 import { ByteReader } from './bytes.ts';
 import { docFromTuple, DOCS_PER_SHARD, FILTER_KEYS, indexFiles, NAMES_PER_SHARD, type Doc, type DocTuple, type FilterKey, type IndexMeta } from './format.ts';
 import { intersect, readPostings, union } from './postings.ts';
-import { CODE_PREFIX_MAX, codePrefixKey, CODE_TERM, GRAM_MAX, queryTerms, shardOf, termWindows } from './text.ts';
+import { codePrefixKey, CODE_TERM, GRAM_MAX, queryTerms, shardOf, termWindows } from './text.ts';
 
 /** Reads one index file (path relative to the index folder, plus a version query). */
 export type IndexFetcher = (path: string) => Promise<Uint8Array>;
@@ -76,9 +76,10 @@ export class SearchEngine {
     return candidates.filter((o) => names.get(Math.floor(o / NAMES_PER_SHARD))?.[o % NAMES_PER_SHARD]?.includes(term));
   }
 
-  /** The entries whose code starts with a prefix. */
+  /** The entries whose code starts with a prefix: a posting list when it is common, else the code blocks. */
   private async codePrefix(prefix: string): Promise<Uint32Array> {
-    if (prefix.length <= CODE_PREFIX_MAX) return this.gram(codePrefixKey(prefix));
+    const common = (await this.gramShard(shardOf(codePrefixKey(prefix), this.meta.gramShards))).get(codePrefixKey(prefix));
+    if (common) return readPostings(new ByteReader(common), this.meta.count);
     if (this.meta.codeBlocks === 0) return new Uint32Array(0);
     const firsts = await this.load(indexFiles.codeDirectory, (b) => JSON.parse(decoder.decode(b)) as string[]);
     const end = `${prefix}\u007f`; // above every code character: the end of the prefix's range

@@ -11,11 +11,11 @@ export const GRAM_MAX = 4;
 export const CODE_TERM = /^[0-9A-Z]{2,18}$/;
 
 /**
- * Code prefixes up to this length are posting lists beside the name fragments (they are few and
- * shared by many entries: 9121…); longer ones are found in the sorted code blocks, where they
- * cover a narrow range.
+ * A code prefix shared by at least this many entries is a posting list beside the name fragments
+ * (9121…, the first characters every code of a region shares); a rarer one is found in the
+ * sorted code blocks, where it covers fewer than this many codes — one or two small files.
  */
-export const CODE_PREFIX_MAX = 8;
+export const CODE_PREFIX_MIN = 64;
 
 /** The index key of a code prefix: marked so it can never equal a name fragment. */
 export const codePrefixKey = (prefix: string) => `\u0001${prefix}`;
