@@ -124,7 +124,9 @@ files-help-pledge = A scan or photo of the signed and stamped written pledge: no
 ## /new
 new-title = New entry
 new-intro = Adding an entry for { $unit }. About twenty questions; Back works at every step and you check everything before submitting. Send /cancel at any time to stop.
+    The review (审核) and the approval (审定) are given by the reviewers afterwards: you do not fill them in.
 new-file = Record file: { $file }
+start-next-batch = { $date } (next batch { $batch })
 code-layout = By parts: { $layout } (department and type · division code · organisation code · check character)
 code-hints = The likeliest typing slips:
     { $hints }

@@ -123,8 +123,10 @@ files-help-pledge = 书面信用承诺书（签字盖章）的扫描件或照片
 
 ## /new
 new-title = 新增名单记录
-new-intro = 开始新增记录（报送单位：{ $unit }）。共二十多个问题，每一步都可以返回上一步，最后核对后再提交；随时发送 /cancel 取消。
+new-intro = 开始新增记录（报送单位：{ $unit }）。共约二十个问题，每一步都可以返回上一步，最后核对后再提交；随时发送 /cancel 取消。
+    审核（分管领导）和审定（主要领导）由审批人在审核时完成，这里不用填写。
 new-file = 记录文件：{ $file }
+start-next-batch = { $date }（下一批次 { $batch }）
 code-layout = 按段核对：{ $layout }（登记管理部门和机构类别 · 行政区划码 · 主体标识码 · 校验码）
 code-hints = 最可能的录入错误：
     { $hints }

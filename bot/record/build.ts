@@ -1,10 +1,11 @@
 /**
  * Turning the answers of /new into the record file: the nested record in the schema's key order,
- * the derived fields (id, batch, unit, roles, history, attachment paths), and YAML as the
- * validator reads it. Nothing here knows a field list: answers are placed by their paths.
+ * the derived fields (id, batch, unit, history, attachment paths), and YAML as the validator
+ * reads it. Nothing here knows a field list: answers are placed by their paths. The record has no
+ * approvals: the reviewers add them when they approve.
  */
 import { stringify } from 'yaml';
-import { APPROVAL_ROLES, ATTACHMENT_KINDS, batchOf, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
+import { ATTACHMENT_KINDS, batchOf, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
 import { unwrapSchema } from '../form/schema-walk.ts';
 import type { Answers, FileAnswer } from '../form/step.ts';
 
@@ -75,11 +76,11 @@ export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: s
   const id = recordIdFor(batch, list, meta.suffix);
   const record: Record<string, unknown> = { id, batch, ...(meta.sample ? { sample: true } : {}) };
   for (const [key, value] of Object.entries(answers)) {
-    if (value === undefined || key.startsWith('attachments.')) continue;
+    // Approvals are never the submitter's: a form stored before /new stopped asking may still hold some.
+    if (value === undefined || key.startsWith('attachments.') || key.startsWith('approvals.')) continue;
     setPath(record, key, value);
   }
   setPath(record, 'submitted.unit', meta.unit);
-  APPROVAL_ROLES.forEach((role, i) => setPath(record, `approvals.${i}.role`, role));
   record.history = [{ status: 'listed', date: start }];
   const attachments = planAttachments(answers, id, batch.slice(0, 4));
   if (attachments.length) record.attachments = attachments.map(attachmentEntry);

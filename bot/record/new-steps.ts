@@ -5,8 +5,8 @@
  * publisher's categories, the region proposed from the credit code, dates with a default).
  */
 import {
-  APPROVAL_ROLE_NAMES, APPROVAL_ROLES, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape,
-  type AttachmentKind, type Categories, type ListId, type Publisher,
+  addDays, batchOf, batchRange, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape,
+  type AttachmentKind, type Categories, type IsoDate, type ListId, type Publisher,
 } from '../../content/schema/index.ts';
 import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
 import type { Answers, Choice, FormEnv, Step, TextStep } from '../form/step.ts';
@@ -23,8 +23,12 @@ export interface NewRecordData {
 
 type Env = FormEnv<NewRecordData>;
 
-/** Fields the bot fills itself: the id and batch from the answers, the unit from the allow-list, the history and attachments' paths on Confirm; a case write-up is editorial. */
-export const DERIVED = ['id', 'batch', 'sample', 'submitted.unit', 'approvals.*.role', 'history.*', 'attachments.*', 'case'];
+/**
+ * Fields the bot does not ask: the id and batch from the answers, the unit from the allow-list, the
+ * history and attachments' paths on Confirm; the approvals are the reviewers' to write when they
+ * approve (002: 报送 → 审核 → 审定 → 发布), never the submitter's; a case write-up is editorial.
+ */
+export const DERIVED = ['id', 'batch', 'sample', 'submitted.unit', 'approvals', 'history.*', 'attachments.*', 'case'];
 
 const isDerived = (path: string) => DERIVED.some((d) => path === d || (d.endsWith('.*') && path.startsWith(`${d}.`)) || path.startsWith(`${d}.`));
 
@@ -93,19 +97,29 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
   return step;
 }
 
-/** Date answers the user can press instead of typing. */
-const DATE_SUGGESTIONS: Record<string, (a: Answers, env: Env) => string[]> = {
-  'submitted.date': (_a, env) => [env.today],
-  'approvals.0.date': (a, env) => [env.today, a['submitted.date'] as string],
-  'approvals.1.date': (a, env) => [env.today, a['approvals.0.date'] as string],
-  'publication.start': (a, env) => [[env.today, a['approvals.1.date'] as string].filter(Boolean).sort().at(-1)!],
-  'publication.end': (a) => (typeof a['publication.start'] === 'string' ? [latestPublicationEnd(a['publication.start'])] : []),
+/** The first day of the quarterly batch after the one a date falls in (每季一次统一发布). */
+export function nextBatchStart(date: IsoDate): IsoDate {
+  return addDays(batchRange(batchOf(date)).end, 1);
+}
+
+/** Date answers the user can press instead of typing, with the button's text. */
+const DATE_SUGGESTIONS: Record<string, (a: Answers, env: Env) => Choice[]> = {
+  'submitted.date': (_a, env) => [{ value: env.today, label: env.today }],
+  // A proposed start: the approvals come later, so it is the earliest day the entry may go out —
+  // the reviewers' 审定 moves it to the day of approval when that is later (review CLI) — or the
+  // next quarterly batch.
+  'publication.start': (a, env) => {
+    const earliest = [env.today, a['submitted.date'] as string].filter(Boolean).sort().at(-1)!;
+    const next = nextBatchStart(earliest);
+    return [{ value: earliest, label: earliest }, { value: next, label: env.t('start-next-batch', { date: next, batch: batchOf(next) }) }];
+  },
+  'publication.end': (a) => (typeof a['publication.start'] === 'string' ? [latestPublicationEnd(a['publication.start'])].map((d) => ({ value: d, label: d })) : []),
 };
 
 function withSuggestions(step: Step<NewRecordData>): Step<NewRecordData> {
   const suggest = DATE_SUGGESTIONS[step.key];
   if (!suggest || step.input !== 'text') return step;
-  return { ...step, suggestions: (a, env) => [...new Set(suggest(a, env).filter(Boolean))].map((d): Choice => ({ value: d, label: d })) };
+  return { ...step, suggestions: (a, env) => suggest(a, env).filter((c, i, all) => c.value && all.findIndex((o) => o.value === c.value) === i) };
 }
 
 /** The /new steps, in the schema's order. */
@@ -120,17 +134,6 @@ export function newRecordSteps(): Step<NewRecordData>[] {
     if (path.startsWith('subject.persons.')) {
       if (!done.has('persons')) steps.push(personsStep(leaves.filter((l) => l.path.join('.').startsWith('subject.persons.'))));
       done.add('persons');
-    } else if (path.startsWith('approvals.')) {
-      // One approval per role (审核, 审定): the role is derived, its other fields asked for each.
-      if (done.has('approvals')) continue;
-      done.add('approvals');
-      const fields = leaves.filter((l) => l.path[0] === 'approvals' && l.path.join('.') !== 'approvals.*.role');
-      APPROVAL_ROLES.forEach((role, i) => {
-        for (const field of fields) {
-          const step = leafStep(field, `approvals.${i}.${field.path.at(-1)}`);
-          steps.push(withSuggestions({ ...step, label: (env) => `${APPROVAL_ROLE_NAMES[role][env.lang]}：${fieldLabel(field.path.join('.'), env.t, field.description)}` }));
-        }
-      });
     } else if (path === 'list') {
       steps.push({ ...leafStep(leaf), input: 'choice', choices: (_a, env) => LISTS.filter((l) => unitCategories(env, l).length).map((l) => ({ value: l, label: enumLabel('list', l, env.lang) })) } as Step<NewRecordData>);
     } else if (path === 'subject.kind') {

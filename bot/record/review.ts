@@ -1,7 +1,8 @@
 /**
- * The checks a record passes before it is offered for Confirm: the same as `npm run validate` —
- * the record schema on the YAML text, then the rules that span records (the same code active
- * twice on one list, the unit, the file's place) against the repository's records.
+ * The checks a record passes before it is offered for Confirm: the same as
+ * `npm run validate -- --stage submission` — the record schema on the YAML text, then the rules
+ * that span records (the same code active twice on one list, the unit, the file's place) against
+ * the repository's records. A submission awaits its approvals: that is said, and does not block.
  */
 import { checkRecordText, crossRecordProblems, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
 import type { Translate } from '../i18n.ts';
@@ -11,7 +12,7 @@ import type { ContentRepository } from './repository.ts';
 /** A record file as it will be submitted, and the files that come with it. */
 export interface CandidateFile { file: string; yaml: string; attachments: string[] }
 
-/** Every problem `npm run validate` would report on the repository with this file added (or replaced). */
+/** Every problem `npm run validate -- --stage submission` would report on the repository with this file added (or replaced). */
 export function validateCandidate(repo: ContentRepository, candidate: CandidateFile, date: IsoDate, lang: Lang): Problem[] {
   const check = checkRecordText(candidate.yaml, candidate.file, { categories: repo.categories, lang });
   if (!check.record) return check.problems;
@@ -20,7 +21,7 @@ export function validateCandidate(repo: ContentRepository, candidate: CandidateF
   const r = check.record;
   const related = repo.records().filter(({ source, record: o }) => source.file !== candidate.file
     && (o.id === r.id || (!!r.subject.code && o.list === r.list && o.subject.code === r.subject.code)));
-  const cross = crossRecordProblems(repo.root, [...related, { source: check.source, record: r }], repo.publisher, date, lang);
+  const cross = crossRecordProblems(repo.root, [...related, { source: check.source, record: r }], repo.publisher, date, lang, 'submission');
   // The submission brings its own attachments: their absence from the checkout is expected.
   const arriving = candidate.attachments.map((p) => p.replace(/^content\//, ''));
   const ours = cross.filter((p) => (p.file === candidate.file || p.what.includes(candidate.file))
@@ -34,10 +35,14 @@ export function problemLine(p: Problem, t: Translate): string {
   return `${field ? `${field}：` : ''}${p.what} — ${p.fix}`;
 }
 
-/** The summary's review: errors block Confirm, warnings are shown as notes. */
+/** The summary's review: errors block Confirm; warnings and what awaits the reviewers are shown as notes. */
 export function reviewOf(problems: Problem[], t: Translate, notes: string[] = []): { notes: string[]; problems: string[] } {
   return {
-    notes: [...notes, ...problems.filter((p) => p.severity === 'warning').map((p) => `ℹ️ ${problemLine(p, t)}`)],
-    problems: problems.filter((p) => p.severity !== 'warning').map((p) => problemLine(p, t)),
+    notes: [
+      ...notes,
+      ...problems.filter((p) => p.severity === 'warning').map((p) => `ℹ️ ${problemLine(p, t)}`),
+      ...problems.filter((p) => p.severity === 'notice').map((p) => `⏳ ${problemLine(p, t)}`),
+    ],
+    problems: problems.filter((p) => p.severity === 'error').map((p) => problemLine(p, t)),
   };
 }

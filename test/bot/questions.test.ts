@@ -15,7 +15,7 @@ import { fieldKey } from '../../bot/record/labels.ts';
 import { DERIVED, leafStep, newRecordSteps } from '../../bot/record/new-steps.ts';
 import { ROOT } from './support/harness.ts';
 
-/** Schema paths a step fills: approvals are asked per role (approvals.0.by → approvals.*.by). */
+/** Schema paths a step fills (an indexed key, e.g. persons.0.name, counts as persons.*.name). */
 function pathsOf(step: Step<any>): string[] {
   if (step.input === 'repeat') return step.item.map((i) => `${step.key}.*.${i.key}`);
   if (step.input === 'files') return [];
@@ -34,6 +34,9 @@ describe('questions from the schema', () => {
     expect(missing).toEqual([]);
     const known = new Set(leaves.map((l) => l.path.join('.')));
     expect([...asked].filter((p) => !known.has(p))).toEqual([]);
+    // The approvals are the reviewers' to give: /new never asks the submitter for them.
+    expect([...asked].filter((p) => p.startsWith('approvals'))).toEqual([]);
+    expect(derived('approvals.*.by') && derived('approvals.*.date') && derived('approvals.*.role')).toBe(true);
     // Attachments are asked per kind, from the schema's kinds.
     for (const step of steps.filter((s) => s.input === 'files')) expect(ATTACHMENT_KINDS).toContain((step as { kind: string }).kind);
   });
