@@ -54,7 +54,7 @@ export function newRecordConversation(kit: FlowKit) {
         recordFile: built.file,
         yaml: built.yaml,
         attachments: built.attachments,
-        submitter: { unit: unit.name, userId: ctx.from?.id, chatId: ctx.chatId },
+        submitter: { unit: unit.name, userId: ctx.from?.id, chatId: ctx.chatId, language: env.lang },
         title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
         rows: steps.filter((s) => answers[s.key] !== undefined).map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
         createdAt: await conversation.external(() => kit.services.now()),

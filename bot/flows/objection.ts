@@ -74,7 +74,7 @@ export function objectionConversation(kit: FlowKit) {
       const id = `${target.id}-objection-${suffix}`;
       const submitted = await submitDraft(conversation, kit, {
         id, kind: 'objection', recordId: target.id, recordFile: amended.file, yaml: amended.yaml, attachments: amended.attachments,
-        submitter: { chatId: ctx.chatId, userId: ctx.from?.id },
+        submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `异议：${target.name}（${target.id}）`,
         rows: [['记录', refLabel(target, env)], ['异议事由', String(answers.grounds)], ['收到日期', env.today], ['办理时限', due.date]],
         notes: [`异议须于 ${due.date} 前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`],

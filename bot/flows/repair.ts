@@ -122,7 +122,7 @@ export function repairConversation(kit: FlowKit) {
       const amended = await conversation.external(() => amend(answers));
       const submitted = await submitDraft(conversation, kit, {
         id: `${target.id}-repair-${suffix}`, kind: 'repair', recordId: target.id, recordFile: amended.file, yaml: amended.yaml, attachments: amended.attachments,
-        submitter: { chatId: ctx.chatId, userId: ctx.from?.id },
+        submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `信用修复申请：${target.name}（${target.id}）`,
         rows: [['记录', refLabel(target, env)], ['整改完成日期', String(answers.corrected)], ['情况说明', String(answers.statement)]],
         notes: ['申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。'],

@@ -19,8 +19,11 @@ export interface Submission {
   kind: SubmissionKind;
   /** The record the submission creates or changes. */
   recordId: string;
-  /** Who sent it: the submitting unit for staff; for the public (objections) only a chat id. */
-  submitter: { unit?: string; chatId?: number; userId?: number; displayName?: string };
+  /**
+   * Who sent it: the submitting unit for staff; for the public (objections) only a chat id. The
+   * language is the one the submitter used in chat, for the notices (absent: Chinese).
+   */
+  submitter: { unit?: string; chatId?: number; userId?: number; displayName?: string; language?: 'zh' | 'en' };
   /** One line for the pull request title and the commit subject. */
   title: string;
   /** Human summary for the pull request body (Markdown). */

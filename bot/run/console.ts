@@ -14,6 +14,7 @@ import { botApiFiles } from '../files.ts';
 import { createSubmissionSink } from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
 import { LOCAL_BOT, LocalTelegram, type SentMessage } from '../local-api/local-telegram.ts';
+import { noticeText } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices } from '../services.ts';
 import { createStorage } from '../storage/index.ts';
@@ -75,7 +76,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     forge: { kind: 'local', repo: o.repo ?? root, base: o.base ?? 'main' },
     outbox: { kind: 'file', dir: o.outboxDir ?? join(root, '.honghei/console-outbox') },
     retryIntervalMs: 500,
-    notify: async (n) => void out(`\n📣 ${i18n.t('zh-CN', `notice-${n.outcome}`, { title: n.title, url: n.url, comment: n.comment ?? '' })}`),
+    notify: async (n) => void out(`\n📣 ${noticeText(i18n, n)}`),
     log: (m) => log.info(m),
   });
   const storage = createStorage(config.storage, config.formTtlMs);

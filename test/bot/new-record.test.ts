@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { completeUscc, regionFullName, validateRepository } from '../../content/schema/index.ts';
+import { completeUscc, regionFullName, validateRepository, type Problem } from '../../content/schema/index.ts';
 import { fillForm, atSummary } from './support/drive.ts';
 import { blackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
 import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
@@ -23,12 +23,20 @@ function apply(root: string, s: Submission) {
   }
 }
 
-/** Problems the validator reports after the submission is applied that it did not report before. */
-function newProblems(root: string, s: Submission) {
-  const before = validateRepository(root, { date: TODAY }).problems.map((p) => `${p.file} ${p.field} ${p.what}`);
+const STAGES = ['submission', 'publish'] as const;
+
+/** What the validator says at each stage, once the submission is applied, that it did not say before. */
+function newProblems(root: string, s: Submission): Record<(typeof STAGES)[number], string[]> {
+  const key = (p: Problem) => `${p.file} ${p.field} ${p.what}`;
+  const before = STAGES.map((stage) => validateRepository(root, { date: TODAY, stage }).problems.map(key));
   apply(root, s);
-  return validateRepository(root, { date: TODAY }).problems.filter((p) => !before.includes(`${p.file} ${p.field} ${p.what}`));
+  const [submission, publish] = STAGES.map((stage, i) => validateRepository(root, { date: TODAY, stage }).problems
+    .filter((p) => !before[i]!.includes(key(p))).map((p) => `${p.file === s.files[0]!.path ? '' : `${p.file} `}${p.field} ${p.severity}`));
+  return { submission: submission!, publish: publish! };
 }
+
+/** A good submission: valid, awaiting the reviewers' approvals, which publication needs. */
+const AWAITING_APPROVALS = { submission: ['approvals notice'], publish: ['approvals error'] };
 
 const recordOf = (sink: MemorySink, s: Submission) => parse(sink.text(s, s.files[0]!.path)) as Record<string, any>;
 
@@ -45,20 +53,22 @@ describe('/new', () => {
       图片: { files: (hh, u) => [hh.tg.photo(u, JPEG, '现场照片（示例）')] },
     }));
     expect(h.last()).toContain('确认提交');
+    // The summary says the approvals are still to come, and does not ask for them.
+    expect(h.last()).toContain('⏳ 审批：待审核/待审定 — 合并前由审核人、审定人批准');
+    expect(h.last()).not.toContain('提交前还需要修改');
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     expect(h.last()).toMatch(/已提交审核，编号 2026q4-black-\w+。审核链接：memory:\/\/pull\//);
 
     expect(sink.submissions).toHaveLength(1);
     const s = sink.submissions[0]!;
     expect(s.kind).toBe('new');
-    expect(s.submitter).toMatchObject({ unit: '劳动保障监察支队', userId: SUBMITTER.id, chatId: SUBMITTER.id });
+    expect(s.submitter).toEqual({ unit: '劳动保障监察支队', userId: SUBMITTER.id, chatId: SUBMITTER.id, language: 'zh' });
     const record = recordOf(sink, s);
     expect(s.files[0]!.path).toBe(`content/records/black/2026/${record.id}.yaml`);
     expect(record).toMatchObject({
       list: 'black', batch: '2026-Q4', category: 'wage-arrears', region: '210200',
       subject: { kind: 'enterprise', code: testCode(1), persons: [{ role: 'legal-representative', name: '张某某', id_number: '110105********002X' }] },
       submitted: { unit: '劳动保障监察支队', date: TODAY },
-      approvals: [{ role: 'review', by: '分管副局长 王某' }, { role: 'approve', by: '局长 李某' }],
       publication: { start: TODAY, end: '2029-11-19' },
       history: [{ status: 'listed', date: TODAY }],
     });
@@ -70,7 +80,8 @@ describe('/new', () => {
     const bytes = (file: string) => Buffer.from(s.files.find((f) => f.path === `content/${file}`)!.content as Uint8Array);
     expect(bytes(report.file).equals(PDF)).toBe(true);
     expect(bytes(picture.file).equals(JPEG)).toBe(true);
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(record).not.toHaveProperty('approvals');
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
 
     await h.send(h.tg.text(SUBMITTER, '/status'));
     expect(h.last()).toContain(`新增失信黑名单记录：示例市某某建筑劳务有限公司（示例）（${record.id}）`);
@@ -100,7 +111,7 @@ describe('/new', () => {
     const record = recordOf(h.sink as MemorySink, s);
     expect(record.subject.code).toBe(typo);
     expect(record.subject.code_override).toEqual({ reason: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）', accepted_by: '法规科 赵某' });
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('the region is proposed from positions 3–8 of the code and can be confirmed', async () => {
@@ -142,7 +153,7 @@ describe('/new', () => {
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     expect(recordOf(h.sink as MemorySink, s).subject).toEqual({ kind: 'individual', name: '张某某', id_number: '110105********002X' });
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('a demonstration unit: a park needs no code, the naming level and body are asked', async () => {
@@ -166,7 +177,7 @@ describe('/new', () => {
     const record = recordOf(h.sink as MemorySink, s);
     expect(record).toMatchObject({ list: 'demo', region: '210202', subject: { kind: 'park' }, demonstration: { level: 'city', named_by: '示例市协调劳动关系三方' } });
     expect(record.subject.code).toBeUndefined();
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('Back returns to the previous question at every step, keeping its answer', async () => {
@@ -189,7 +200,7 @@ describe('/new', () => {
     expect(atSummary(h.last())).toBe(true);
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('editing the list from the summary asks only what the change needs', async () => {
@@ -207,7 +218,7 @@ describe('/new', () => {
     const record = recordOf(h.sink as MemorySink, s);
     expect(record).toMatchObject({ list: 'demo', category: 'demonstration', demonstration: { level: 'province' } });
     expect(s.files[0]!.path).toMatch(/^content\/records\/demo\/2026\/2026q4-demo-/);
-    expect(newProblems(h.root, s)).toEqual([]);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('a code already active on the same list is flagged before confirmation', async () => {
@@ -281,5 +292,40 @@ describe('/new', () => {
     await h.send(h.tg.press(en, 'Black list'));
     expect(h.last(en)).toContain('Kind of subject');
     expect(h.tg.last(en.id)!.buttons.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['enterprise', '⬅️ Back', '✖️ Cancel']));
+  });
+
+  test('the publication start is proposed, not the approvals: today (moved to the 审定 day if later) or the next batch', async () => {
+    const h = harness({ today: TODAY });
+    await h.send(h.tg.text(SUBMITTER, '/new'));
+    let startButtons: string[] = [];
+    const asked = await fillForm(h, SUBMITTER, blackListAnswers(testCode(6), { 发布开始日期: { press: '下一批次' }, 发布结束日期: { press: /2029|2030/ } }), 80, async (title) => {
+      if (title === '发布开始日期') startButtons = h.tg.last(SUBMITTER.id)!.buttons.flat().map((b) => b.text);
+    });
+    expect(asked.filter((q) => /审核|审定|审批/.test(q))).toEqual([]);
+    expect(startButtons.slice(0, 2)).toEqual([TODAY, '2027-01-01（下一批次 2027-Q1）']);
+    await h.send(h.tg.press(SUBMITTER, '确认提交'));
+    const s = (h.sink as MemorySink).submissions[0]!;
+    const record = recordOf(h.sink as MemorySink, s);
+    // The next batch's record belongs to that batch and year.
+    expect(record).toMatchObject({ batch: '2027-Q1', publication: { start: '2027-01-01', end: '2029-12-31' }, history: [{ status: 'listed', date: '2027-01-01' }] });
+    expect(s.files[0]!.path).toMatch(/^content\/records\/black\/2027\/2027q1-black-/);
+    expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
+  });
+
+  test('an English-speaking submitter’s submission carries the language, for the notices', async () => {
+    const h = harness({ today: TODAY });
+    const en = { ...SUBMITTER, language_code: 'en' };
+    await h.send(h.tg.text(en, '/new'));
+    await fillForm(h, en, {
+      List: { press: 'Black list' }, 'Kind of subject': { press: 'enterprise' }, Name: '示例市某某建筑劳务有限公司（示例）', 'Unified social credit code': testCode(7),
+      Address: '示例市示例区建设路 18 号（示例地址）', 'Persons published with the entry': { skip: true }, Region: { press: /210200/ }, Category: { press: /wage/i },
+      Facts: '该单位拖欠 12 名劳动者工资共计 8.6 万元，经责令限期支付后逾期未付。（示例数据）', 'Legal basis': '《保障农民工工资支付条例》第五十四条',
+      'Deciding authority': '示例市人力资源和社会保障局', 'Document number': '示人社监〔2026〕31号', 'Decision date': '2026-10-15', 'Submission date': { press: TODAY },
+      'Publication start': { press: TODAY }, 'Publication end': { press: /2029/ }, 'typical-case report': { skip: true }, picture: { skip: true }, 'decision document': { skip: true }, 'Link to the original notice': { skip: true },
+    });
+    expect(h.last(en)).toContain('⏳ Approvals：awaiting review and approval — the reviewers approve before the merge');
+    await h.send(h.tg.press(en, /Confirm/));
+    const s = (h.sink as MemorySink).submissions[0]!;
+    expect(s.submitter.language).toBe('en');
   });
 });

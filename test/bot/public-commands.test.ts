@@ -125,4 +125,16 @@ describe('notices from the forge layer', () => {
     await notify({ submissionId: 's2', recordId: 'r2', title: '异议：示例公司', submitter: { chatId: PUBLIC.id }, outcome: 'rejected', url: 'https://forge.example/pr/2', comment: '证据不足' });
     expect(tg.last(PUBLIC.id)?.text).toBe('✖️ 您的提交“异议：示例公司”未通过审核。审核意见：证据不足\nhttps://forge.example/pr/2');
   });
+
+  test('in the language the submitter used: English when the submission says so', async () => {
+    const tg = new LocalTelegram();
+    const h = harness({ tg });
+    const notify = createNotifier(h.bot.api);
+    await notify({ submissionId: 's3', recordId: 'r3', title: 'Objection: 示例公司', submitter: { chatId: PUBLIC.id, language: 'en' }, outcome: 'rejected', url: 'https://forge.example/pr/3', comment: '证据不足' });
+    expect(tg.last(PUBLIC.id)?.text).toBe(`✖️ Your submission "Objection: 示例公司" was not accepted. Reviewer's comment: 证据不足\nhttps://forge.example/pr/3`);
+    await notify({ submissionId: 's4', recordId: 'r4', title: 'New entry: 示例公司', submitter: { chatId: SUBMITTER.id, language: 'en' }, outcome: 'published', url: 'https://forge.example/pr/4' });
+    expect(tg.last(SUBMITTER.id)?.text).toBe('✅ Your submission "New entry: 示例公司" was approved and published: https://forge.example/pr/4');
+    await notify({ submissionId: 's5', recordId: 'r5', title: '新增：示例公司', submitter: { chatId: SUBMITTER.id, language: 'zh' }, outcome: 'published', url: 'https://forge.example/pr/5' });
+    expect(tg.last(SUBMITTER.id)?.text).toBe('✅ 您的提交“新增：示例公司”已审核通过并发布：https://forge.example/pr/5');
+  });
 });
