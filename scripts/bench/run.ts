@@ -22,7 +22,7 @@ import { buildQuerySet, loadPublicRecords } from './lib/search-queries.ts';
 import { updateBenchmarksMd } from './lib/table.ts';
 import { runVariant, saveStudy, VARIANTS, type VariantResult } from './lib/pagefind-study.ts';
 
-const STEPS = ['publish', 'floor', 'search', 'republish', 'bot', 'forge'] as const;
+const STEPS = ['publish', 'floor', 'search', 'republish', 'floor-incremental', 'bot', 'forge'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     worktree: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'pagefind-study': { type: 'boolean', default: false },
+    'floor-incremental': { type: 'boolean', default: false },
     variants: { type: 'string' },
     content: { type: 'string' },
   },
@@ -47,7 +48,8 @@ const sizes = values.content ? [0] : values.sizes.split(',').map((s) => Number(s
 if (!values.content && sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes ${values.sizes}: give whole record counts separated by commas, e.g. --sizes 1000,5000`);
 const skip = new Set(values.skip.split(',').filter(Boolean));
 for (const s of skip) if (!STEPS.includes(s as Step)) throw new Error(`--skip ${s}: unknown step; the steps are ${STEPS.join(', ')}`);
-const runs = (step: Step) => !skip.has(step);
+// floor-incremental is opt-in (--floor-incremental): two more floor builds per size.
+const runs = (step: Step) => !skip.has(step) && (step !== 'floor-incremental' || values['floor-incremental']);
 const seed = Number(values.seed);
 const work = values.work;
 
@@ -129,6 +131,22 @@ for (const size of sizes) {
     const pagePresent = existsSync(dirs.outDir) && findPage(dirs.outDir, id);
     result.republish = { ...run, addedRecord: added, fractionOfFull: run.wallMs / result.publish.wallMs, pagePresent };
     sayN(`republish ${formatMs(run.wallMs)} = ${(result.republish.fractionOfFull * 100).toFixed(1)} % of the full publish${pagePresent ? '' : ' — but the new page is MISSING'}`);
+  }
+  if (runs('floor-incremental')) {
+    // What Astro's own incremental build saves: the floor built once with it on, then again
+    // after one record is added (to a copy of the records, so the generated set stays as it is).
+    const copy = join(work, `floor-records-${label}`);
+    rmSync(copy, { recursive: true, force: true });
+    linkContent(recordsDir, copy);
+    const floorDirs = { ...dirs, outDir: join(work, `floor-inc-out-${label}`), cacheDir: join(work, `floor-inc-cache-${label}`), recordsDir: copy };
+    sayN('floor with incremental build: first build…');
+    const first = await measureFloor(floorDirs, passLine, { incremental: true });
+    const added = values.content ? cloneRecord(copy) : await addOneRecord(work, size, seed, copy, sayN);
+    sayN(`floor with incremental build: after adding ${added}…`);
+    const again = await measureFloor(floorDirs, passLine, { incremental: true, cold: false });
+    result.floorIncremental = { first, republish: again, fractionOfFull: again.wallMs / (result.floor?.wallMs ?? first.wallMs) };
+    sayN(`floor incremental: first ${formatMs(first.wallMs)}, republish ${formatMs(again.wallMs)} = ${(result.floorIncremental.fractionOfFull * 100).toFixed(1)} % of the plain floor`);
+    for (const dir of [copy, floorDirs.outDir, floorDirs.cacheDir]) rmSync(dir, { recursive: true, force: true });
   }
   if (!values.keep) {
     for (const dir of [dirs.outDir, dirs.cacheDir, ...(takesRoot ? [buildRoot] : [])]) rmSync(dir, { recursive: true, force: true });

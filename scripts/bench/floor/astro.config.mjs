@@ -9,4 +9,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // The bench's --floor-incremental measures what Astro 7's incremental build saves on a republish.
+  experimental: process.env.FLOOR_INCREMENTAL ? { incrementalBuild: true } : {},
 });

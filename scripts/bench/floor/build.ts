@@ -2,7 +2,7 @@
  * Builds the framework floor (this folder's minimal Astro project) from a content root's records
  * and indexes it with Pagefind from the site's own custom records (pagefindRecord), so the two
  * differ only in what the site adds. Run it from this folder (Astro writes .astro/ into the cwd):
- *   node build.ts --records DIR --out DIR --cache DIR
+ *   node build.ts --records DIR --out DIR --cache DIR [--incremental]
  */
 import { build } from 'astro';
 import { readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,9 @@ import { close, createIndex } from 'pagefind';
 import { PAGEFIND_LANGUAGE, pagefindRecord } from '../../../site/build/pagefind-index.ts';
 import type { SourceEntry } from '../../../site/lib/search/format.ts';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { records: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, incremental: { type: 'boolean', default: false } },
+});
 if (!values.records || !values.out || !values.cache) {
   throw new Error('usage: node scripts/bench/floor/build.ts --records DIR --out DIR --cache DIR (all three are required)');
 }
@@ -21,6 +23,7 @@ process.env.FLOOR_RECORDS = values.records;
 process.env.FLOOR_OUT_DIR = values.out;
 process.env.FLOOR_CACHE_DIR = values.cache;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+if (values.incremental) process.env.FLOOR_INCREMENTAL = '1';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const started = performance.now();

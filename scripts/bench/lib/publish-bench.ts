@@ -34,7 +34,7 @@ export interface PublishRun {
   load: { before: number; after: number };
 }
 
-const STEP_LINE = /^ {2}([^:]+): ([\d.]+) s$/;
+const STEP_LINE = /^ {2}(\S.*): ([\d.]+) s$/;
 
 /** Passes output lines on and collects the build's step lines. */
 function stepCollector(onLine: (line: string) => void): { steps: Record<string, number>; onLine: (line: string) => void } {
@@ -102,15 +102,23 @@ export async function measureOurPublish(dirs: BuildDirs, onLine: (line: string) 
   return summarise(m, dirs.outDir, load, collector.steps);
 }
 
-/** The framework floor from the same records, cold. */
-export async function measureFloor(dirs: BuildDirs & { recordsDir: string }, onLine: (line: string) => void): Promise<PublishRun> {
-  rmSync(dirs.outDir, { recursive: true, force: true });
-  rmSync(dirs.cacheDir, { recursive: true, force: true });
+/**
+ * The framework floor from the same records: cold by default; `incremental` turns on Astro 7's
+ * incremental build, and `cold: false` keeps the output and cache of the previous run.
+ */
+export async function measureFloor(
+  dirs: BuildDirs & { recordsDir: string }, onLine: (line: string) => void, options: { incremental?: boolean; cold?: boolean } = {},
+): Promise<PublishRun> {
+  if (options.cold ?? true) {
+    rmSync(dirs.outDir, { recursive: true, force: true });
+    rmSync(dirs.cacheDir, { recursive: true, force: true });
+  }
   const load = loadavg()[0]!;
   const floor = join(dirs.projectDir, 'scripts/bench/floor');
   // Astro writes .astro/ into the working directory: run it in the floor's own folder.
   const collector = stepCollector(onLine);
-  const m = await measureOrThrow('the floor build', NODE, [join(floor, 'build.ts'), '--records', dirs.recordsDir, '--out', dirs.outDir, '--cache', dirs.cacheDir], {
+  const args = [join(floor, 'build.ts'), '--records', dirs.recordsDir, '--out', dirs.outDir, '--cache', dirs.cacheDir, ...(options.incremental ? ['--incremental'] : [])];
+  const m = await measureOrThrow('the floor build', NODE, args, {
     cwd: floor,
     env: { ...process.env, HONGHEI_DATE: dirs.date, ASTRO_TELEMETRY_DISABLED: '1' },
     onLine: collector.onLine,

@@ -29,6 +29,8 @@ export interface SizeResult {
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
   republish?: PublishRun & { addedRecord: string; fractionOfFull: number; pagePresent: boolean };
+  /** The floor with Astro's experimental incremental build: first build, then after adding one record. */
+  floorIncremental?: { first: PublishRun; republish: PublishRun; fractionOfFull: number };
   search?: SearchMeasurement;
   /** First query through the site's own search page (page, CSS, JS and index bytes). */
   searchPage?: QueryCost[];
