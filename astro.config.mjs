@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadPublisher } from './content/schema/source.ts';
+import { openData } from './site/lib/export/integration.ts';
 
 // The public site: sources in site/, content in content/ (or HONGHEI_CONTENT_ROOT), output in
 // dist/ (or HONGHEI_OUT_DIR). The site's address comes from the publisher's configuration.
@@ -17,7 +18,8 @@ export default defineConfig({
   site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // sitemap-index.xml: every page of the build, which has only public entries (open-data helper).
-  integrations: [mdx(), sitemap()],
+  // sitemap-index.xml: every page of the build, which has only public entries; openData() writes
+  // the lookup files /data/lookup/<code>.json after the build (open-data helper).
+  integrations: [mdx(), sitemap(), openData()],
   devToolbar: { enabled: false },
 });

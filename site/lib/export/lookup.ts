@@ -1,7 +1,8 @@
 /**
  * The static lookup by credit code: one small JSON file per code listed on the publication date,
  * /data/lookup/<code>.json, so another system asks "is this code listed?" with one GET and no
- * server. A code with no file (HTTP 404) is not on any list as of that date.
+ * server. A code with no file (HTTP 404) is not on any list as of that date. The files are written
+ * after the build by the open-data integration (integration.ts).
  */
 import type { ExportEntry } from './entry.ts';
 
