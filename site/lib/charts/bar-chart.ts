@@ -73,7 +73,9 @@ export function barChart(options: BarChartOptions): string {
           height: Math.max(80, labels.length * 28 + 50),
           marginLeft: Math.min(width / 2, Math.max(...labels.map(labelWidth), 24) + 14),
           marginRight: 40,
-          x: { label: unit ? `条目数（${unit}）` : null, grid: true, tickFormat: 'd' },
+          // No axis label: the chart's title and caption name the unit, and a label at the axis end
+          // collides with the last tick.
+          x: { label: null, grid: true, tickFormat: 'd' },
           y: { domain: labels, label: null },
           marks: [
             Plot.barX(data, Plot.stackX({ x: 'value', y: 'label', fill, title: tip })),
@@ -83,10 +85,11 @@ export function barChart(options: BarChartOptions): string {
         })
       : Plot.plot({
           document, width, style, color: colorScale,
-          height: 300,
-          marginBottom: 40,
+          height: labels.length > 8 ? 320 : 300,
+          marginBottom: labels.length > 8 ? 60 : 40,
+          marginTop: 24,
           x: { domain: labels, label: null, tickRotate: labels.length > 8 ? -30 : 0 },
-          y: { label: unit ? `条目数（${unit}）` : null, grid: true, tickFormat: 'd' },
+          y: { label: null, grid: true, tickFormat: 'd' },
           marks: [
             Plot.barY(data, Plot.stackY({ x: 'label', y: 'value', fill, title: tip })),
             Plot.text(totals, { x: 'label', y: 'value', text: (d: { value: number }) => String(d.value), dy: -8 }),
