@@ -7,12 +7,11 @@ import {
   divisionName, LIST_NAMES, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
   type Categories, type HongheiRecord, type Status,
 } from '../../../content/schema/index.ts';
+import { recordPath } from '../paths.ts';
 import type { DataContext } from './dataset.ts';
 
-/** The path of an entry's page on the site. */
-export function entryPath(id: string): string {
-  return `/records/${id}/`;
-}
+/** The path of an entry's page on the site (the site's own URL scheme). */
+export const entryPath = recordPath;
 
 /** An absolute address on the site. */
 export function absoluteUrl(siteUrl: string, path: string): string {

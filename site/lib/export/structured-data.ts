@@ -5,15 +5,13 @@
  * no structured description of the person: their masked name stays in the page text only.
  */
 import { addDays, LIST_NAMES, type HongheiRecord, type Publisher } from '../../../content/schema/index.ts';
+import { listPath } from '../paths.ts';
 import { absoluteUrl, entryPath, type EntryLabels } from './entry.ts';
-
-/** The path of a list's page (the site's list pages). */
-export const listPagePath = (list: string) => `/lists/${list}/`;
 
 /** The schema.org graph of an entry page. */
 export function entryJsonLd(r: HongheiRecord, labels: EntryLabels, publisher: Publisher, siteUrl: string): Record<string, unknown> {
   const url = absoluteUrl(siteUrl, entryPath(r.id));
-  const listUrl = absoluteUrl(siteUrl, listPagePath(r.list));
+  const listUrl = absoluteUrl(siteUrl, listPath(r.list));
   const publisherId = `${absoluteUrl(siteUrl, '/')}#publisher`;
   const person = r.subject.kind === 'individual';
   const subjectId = `${url}#subject`;
