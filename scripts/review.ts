@@ -9,9 +9,13 @@
  *   reject <id> --by "职务 姓名" --comment "理由"
  *
  * For continuous integration (a checkout of a pull request):
- *   report [--changed-from REF] [--require-approvals] [--format text|github]
- *                                          the validator's verdict on the changed files; github prints
- *                                          annotations and writes $GITHUB_STEP_SUMMARY; exit 1 on errors
+ *   report [--changed-from REF] [--stage submission|publish] [--format text|github]
+ *                                          the validator's verdict on the changed files at a stage:
+ *                                          submission (default) passes a record awaiting its approvals,
+ *                                          publish (also --require-approvals) fails it; github prints
+ *                                          annotations, writes $GITHUB_STEP_SUMMARY and, to
+ *                                          $GITHUB_OUTPUT, state=success|pending|failure and its
+ *                                          description for the commit status; exit 1 on errors
  *   labels --changed-from REF              the labels of the changed records, one per line
  *   approve <id> --login NAME --reviewers .github/reviewers.yml
  *                                          approve as the reviewer a forge login maps to
@@ -21,11 +25,11 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblems, publicationDate, type Lang } from '../content/schema/index.ts';
+import { formatProblems, publicationDate, STAGES, type Lang, type Stage } from '../content/schema/index.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
 import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
 import { verdictLine } from '../bot/forge/summary.ts';
-import { annotations, changedFiles, ciReport, labelsFor, markdownSummary, reviewerFor, textReport } from '../bot/forge/ci-report.ts';
+import { annotations, changedFiles, ciReport, commitStatus, labelsFor, markdownSummary, reviewerFor, textReport } from '../bot/forge/ci-report.ts';
 
 const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由"
 选项：--repo 目录（默认 HONGHEI_REPO 或当前目录） --base 分支（默认 main） --date YYYY-MM-DD --lang zh|en`;
@@ -45,6 +49,7 @@ const { values, positionals } = parseArgs({
     reviewers: { type: 'string' },
     'changed-from': { type: 'string' },
     'require-approvals': { type: 'boolean' },
+    stage: { type: 'string' },
     format: { type: 'string' },
   },
 });
@@ -66,6 +71,8 @@ if (!command) usage('缺少命令');
 if (!['list', 'report', 'labels'].includes(command) && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
 if (values.role && values.role !== 'review' && values.role !== 'approve') usage(`--role ${values.role}：只能是 review（审核）或 approve（审定）`);
 if (values.lang && values.lang !== 'zh' && values.lang !== 'en') usage(`--lang ${values.lang}：只能是 zh 或 en`);
+if (values.stage && !STAGES.includes(values.stage as Stage)) usage(`--stage ${values.stage}：只能是 submission（报送，待审批不算错误）或 publish（发布前，须有审核与审定）`);
+if (values.stage === 'submission' && values['require-approvals']) usage('--stage submission 与 --require-approvals 矛盾：--require-approvals 即 --stage publish');
 const lang = (values.lang ?? 'zh') as Lang;
 const date = values.date ?? publicationDate();
 const root = values.repo ?? process.env.HONGHEI_REPO ?? process.cwd();
@@ -102,6 +109,7 @@ try {
       const a = await review.approve(id!, { by: mapped?.name ?? needBy(), role, date, identity });
       const count = (await forge.approvals(id!)).length;
       console.log(`已记录${a.role === 'review' ? '审核' : '审定'}：${a.by}（${date}），提交 ${id} 现有 ${count} 个批准。`);
+      if (a.startMoved) console.log(`发布开始日期由 ${a.startMoved.from} 顺延至 ${a.startMoved.to}（批准之日）；如需更晚发布，请在分支上修改 publication.start。`);
       break;
     }
     case 'merge': {
@@ -117,11 +125,15 @@ try {
     }
     case 'report': {
       const only = values['changed-from'] ? await changedFiles(root, values['changed-from']) : undefined;
-      const report = ciReport(root, { date, lang, only, requireApprovals: values['require-approvals'] });
+      const stage = (values.stage as Stage | undefined) ?? (values['require-approvals'] ? 'publish' : 'submission');
+      const report = ciReport(root, { date, lang, only, stage });
       if (values.format === 'github') {
-        const text = annotations(report.problems, { requireApprovals: values['require-approvals'] });
+        const text = annotations(report.problems);
         if (text) console.log(text);
         if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdownSummary(report, lang)}\n`);
+        // The commit status the workflow sets: pending while a record awaits its approvals.
+        const status = commitStatus(report, lang);
+        if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `state=${status.state}\ndescription=${status.description.replace(/\s+/g, ' ').slice(0, 140)}\n`);
       }
       console.log(textReport(report, lang));
       process.exitCode = report.failed ? 1 : 0;

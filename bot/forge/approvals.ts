@@ -1,10 +1,11 @@
 /**
  * The approvals of a submission in local mode: written into the record (approvals: role, by,
  * date) and counted before a merge against content/publisher.yaml approvals_required, with both
- * roles present (审核 by 分管领导, 审定 by 主要领导, two different people).
+ * roles present (审核 by 分管领导, 审定 by 主要领导, two different people). The submitter only
+ * proposes a publication start; an approval given after it moves it to the approval's day.
  */
 import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type YAMLMap } from 'yaml';
-import type { IsoDate, Publisher } from '../../content/schema/index.ts';
+import { batchOf, batchRange, BATCH_PATTERN, isIsoDate, type IsoDate, type Publisher } from '../../content/schema/index.ts';
 
 /** A refusal the reviewer can act on (the CLI prints it and exits 1). */
 export class ReviewRefusal extends Error {}
@@ -45,4 +46,27 @@ export function addApproval(text: string, approval: { role: 'review' | 'approve'
     else map.items.push(pair);
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Moves the proposed publication start (and the listed event on it) to the approval's day when
+ * the approval comes later: an entry goes out once approved (decision → submission → review →
+ * approval → publication). Refused when that day leaves the record's quarterly batch: the record
+ * then belongs to another batch, under another id and folder, and is submitted again.
+ */
+export function alignStart(text: string, date: IsoDate, file: string): { text: string; moved?: { from: IsoDate; to: IsoDate } } {
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
+  const start = doc.getIn(['publication', 'start']);
+  const batch = doc.get('batch');
+  // A record with a malformed start or batch is the validator's to report, not this function's.
+  if (typeof start !== 'string' || !isIsoDate(start) || date <= start || typeof batch !== 'string' || !BATCH_PATTERN.test(batch)) return { text };
+  const quarter = batchRange(batch);
+  if (date > quarter.end) {
+    throw new ReviewRefusal(`${file}：拟定的发布开始日期 ${start} 早于批准日期 ${date}，而顺延到 ${date} 会超出批次 ${batch}（${quarter.start} 至 ${quarter.end}）：请退回（npm run review -- reject … --comment "请按 ${batchOf(date)} 批次重新报送"），由报送单位重新报送`);
+  }
+  doc.setIn(['publication', 'start'], date);
+  const first = doc.getIn(['history', 0], true);
+  if (isMap(first) && first.get('status') === 'listed' && first.get('date') === start) first.set('date', date);
+  return { text: doc.toString({ lineWidth: 0 }), moved: { from: start, to: date } };
 }

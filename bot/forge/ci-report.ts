@@ -1,14 +1,15 @@
 /**
  * The validator's report for continuous integration (GitHub Actions, Gitea Actions, GitLab CI):
  * problems in the files a pull request changes, as annotations on those lines, a Markdown summary
- * for the job page, and the labels of the changed records. Missing approvals are "pending" on a
- * pull request (the reviewers add them) unless approvals are required, as they are before merge.
+ * for the job page, the commit status it calls for, and the labels of the changed records. At the
+ * submission stage a record awaiting its approvals passes and is "pending" (the reviewers add
+ * them); at the publish stage, as before a merge, missing approvals fail.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { formatProblems, validateRepository, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
+import { formatProblems, validateRepository, type IsoDate, type Lang, type Problem, type Stage } from '../../content/schema/index.ts';
 import { git } from './git.ts';
 import { recordLabels, verdictLine, verdictOf, type Verdict } from './summary.ts';
 
@@ -19,26 +20,45 @@ export async function changedFiles(root: string, from: string): Promise<string[]
 }
 
 /** The report on a checked-out repository. */
-export interface CiReport { verdict: Verdict; problems: Problem[]; files: number; failed: boolean }
+export interface CiReport {
+  stage: Stage;
+  verdict: Verdict;
+  problems: Problem[];
+  files: number;
+  /** Any error (at the publish stage, missing approvals are errors). */
+  failed: boolean;
+  /** Valid, but a record still awaits its approvals (the submission stage). */
+  awaiting: boolean;
+}
 
-/** Validates the checkout; with `only`, keeps the problems in those files. */
-export function ciReport(root: string, options: { date: IsoDate; lang?: Lang; only?: string[]; requireApprovals?: boolean }): CiReport {
-  const report = validateRepository(root, { date: options.date, lang: options.lang });
+/** Validates the checkout at a stage (default: submission); with `only`, keeps the problems in those files. */
+export function ciReport(root: string, options: { date: IsoDate; lang?: Lang; only?: string[]; stage?: Stage }): CiReport {
+  const stage = options.stage ?? 'submission';
+  const report = validateRepository(root, { date: options.date, lang: options.lang, stage });
   const problems = options.only ? report.problems.filter((p) => options.only!.includes(p.file)) : report.problems;
   const verdict = verdictOf(problems);
-  const failed = verdict.errors.length > 0 || (Boolean(options.requireApprovals) && verdict.pending.some((p) => p.severity === 'error'));
-  return { verdict, problems, files: report.files, failed };
+  const failed = problems.some((p) => p.severity === 'error');
+  return { stage, verdict, problems, files: report.files, failed, awaiting: !failed && verdict.pending.length > 0 };
+}
+
+/** The commit status a report calls for (GitHub's states), with its one-line description. */
+export function commitStatus(report: CiReport, lang: Lang = 'zh'): { state: 'success' | 'pending' | 'failure'; description: string } {
+  const zh = lang === 'zh';
+  if (report.failed && !report.verdict.errors.length) return { state: 'failure', description: zh ? '尚未完成审核与审定，不能合并' : 'review and approval missing: cannot be merged' };
+  if (report.failed) return { state: 'failure', description: zh ? `校验未通过：${report.verdict.errors.length} 个错误` : `validation failed: ${report.verdict.errors.length} error(s)` };
+  const pending = report.verdict.pending[0];
+  if (report.awaiting && pending) return { state: 'pending', description: `${pending.what} — ${pending.fix}` };
+  return { state: 'success', description: zh ? '校验通过，审核与审定已完成' : 'valid, reviewed and approved' };
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub/Gitea workflow commands: one annotation per problem, on its line. */
-export function annotations(problems: readonly Problem[], options: { requireApprovals?: boolean } = {}): string {
+export function annotations(problems: readonly Problem[]): string {
   return problems
     .map((p) => {
-      const pending = p.field === 'approvals' || p.field.startsWith('approvals.');
-      const level = p.severity === 'error' && (!pending || options.requireApprovals) ? 'error' : pending ? 'notice' : 'warning';
+      const level = p.severity;
       return `::${level} file=${escapeProperty(p.file)},line=${p.line},col=${p.col},title=${escapeProperty(p.field || 'record')}::${escapeData(`${p.what} — ${p.fix}`)}`;
     })
     .join('\n');
@@ -58,7 +78,7 @@ export function markdownSummary(report: CiReport, lang: Lang = 'zh'): string {
 
 /** The closing line: the verdict, or why approvals stop a merge. */
 function closingLine(report: CiReport, lang: Lang): string {
-  if (report.failed && !report.verdict.errors.length) return lang === 'zh' ? '❌ 尚未完成审核与审定：approvals 须由两位审批人补录后才能合并' : '❌ approvals missing: both reviewers must approve before the merge';
+  if (report.failed && !report.verdict.errors.length) return lang === 'zh' ? '❌ 尚未完成审核与审定：合并前由审核人、审定人批准（批准时写入 approvals）' : '❌ approvals missing: the reviewers approve before the merge (which writes approvals)';
   return verdictLine(report.verdict, lang);
 }
 

@@ -76,9 +76,10 @@ export interface ForgeExtras {
 /** Builds the forge client a configuration names. */
 export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forge {
   const parsed = parseForgeConfig(config);
-  // Summaries carry the validator's verdict when the publisher's categories are at hand.
+  // Summaries carry the validator's verdict when the publisher's configuration is at hand.
   const root = extras.contentRoot;
-  const presenter = () => createPresenter({ contentRoot: root && existsSync(join(root, 'content', 'categories.yaml')) ? root : undefined });
+  const configured = root && ['categories.yaml', 'publisher.yaml'].every((f) => existsSync(join(root, 'content', f)));
+  const presenter = () => createPresenter({ contentRoot: configured ? root : undefined });
   switch (parsed.kind) {
     case 'local':
       return new LocalGitForge({ repo: parsed.repo, base: parsed.base });

@@ -1,15 +1,16 @@
 /**
  * Reviewing in local mode (the review CLI's library): read a submission branch as a reviewer
- * would, approve it (the approval is written into the record and recorded as a git trailer),
- * merge it when the publisher's number of approvals is reached and the validator passes, or
- * reject it with a comment. Every change is one commit and one compare-and-swap ref update.
+ * would (validated as a submission: awaiting its approvals is not an error), approve it (the
+ * approval is written into the record and recorded as a git trailer), merge it when the
+ * publisher's number of approvals is reached and the validator passes for publication, or reject
+ * it with a comment. Every change is one commit and one compare-and-swap ref update.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
-import { addApproval, checkApprovals, ReviewRefusal, type Approval } from './approvals.ts';
+import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem, type Stage } from '../../content/schema/index.ts';
+import { addApproval, alignStart, checkApprovals, ReviewRefusal, type Approval } from './approvals.ts';
 import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
 import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
 import { recordRows, verdictOf, type SummaryRow, type Verdict } from './summary.ts';
@@ -85,10 +86,10 @@ export class LocalReview {
     }
   }
 
-  /** Validates the content at a tree; returns the problems in the given files and the publisher. */
-  private validateAt(treeish: string, files: string[], date: IsoDate) {
+  /** Validates the content at a tree at a stage; returns the problems in the given files and the publisher. */
+  private validateAt(treeish: string, files: string[], date: IsoDate, stage: Stage) {
     return this.withTree(treeish, (dir) => {
-      const report = validateRepository(dir, { date, lang: this.lang });
+      const report = validateRepository(dir, { date, lang: this.lang, stage });
       return { problems: report.problems.filter((p) => files.includes(p.file)), publisher: report.publisher, categories: loadCategories(dir) };
     });
   }
@@ -99,7 +100,7 @@ export class LocalReview {
     const first = await this.firstCommit(tip);
     const files = await this.changedFiles(tip);
     const recordFile = files.find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
-    const { problems, publisher, categories } = await this.validateAt(tip, files, date);
+    const { problems, publisher, categories } = await this.validateAt(tip, files, date, 'submission');
     const text = recordFile ? (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout : '';
     const trailers: Record<string, string> = {};
     for (const key of [TRAILERS.submission, TRAILERS.kind, TRAILERS.record, TRAILERS.submitter]) {
@@ -134,8 +135,9 @@ export class LocalReview {
   /**
    * Records an approval: adds {role, by, date} to the record's approvals and commits it with a
    * Reviewed-by: (审核) or Approved-by: (审定) trailer. The role defaults to 审核 first, then 审定.
+   * A proposed publication start before the approval's day moves to that day (said in the commit).
    */
-  async approve(id: string, options: { by: string; role?: 'review' | 'approve'; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<Approval> {
+  async approve(id: string, options: { by: string; role?: 'review' | 'approve'; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<Approval & { startMoved?: { from: IsoDate; to: IsoDate } }> {
     const by = options.by.trim();
     if (by.length < 2) throw new ReviewRefusal('请用 --by 写明审批人的职务和姓名，如 --by "分管副主席 王某"');
     const tip = await this.openTip(id);
@@ -148,13 +150,14 @@ export class LocalReview {
     const recordFile = (await this.changedFiles(tip)).find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
     if (!recordFile) throw new ReviewRefusal(`提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`);
     const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
-    const updated = addApproval(text, { role, by, date: options.date }, recordFile);
+    const { text: updated, moved } = alignStart(addApproval(text, { role, by, date: options.date }, recordFile), options.date, recordFile);
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
-    const message = `${ROLE_ZH[role]}：${title}\n\n${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
+    const note = moved ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n` : '';
+    const message = `${ROLE_ZH[role]}：${title}\n\n${note}${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
     const identity = { name: options.identity?.name ?? by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
     const commit = await this.commitChange(tip, [{ path: recordFile, content: updated }], message, identity, `${options.date}T12:00:00+08:00`);
     await this.moveRef(`refs/heads/${branchFor(id)}`, commit, tip);
-    return { role, by, commit };
+    return { role, by, commit, ...(moved ? { startMoved: moved } : {}) };
   }
 
   /**
@@ -170,7 +173,7 @@ export class LocalReview {
     const merged = await git(this.repo, ['merge-tree', '--write-tree', baseTip, tip], { okCodes: [1] });
     if (merged.code !== 0) throw new ReviewRefusal(`提交 ${id} 与 ${this.forge.base} 有冲突（${merged.stdout.split('\n').slice(1).filter(Boolean).join('；')}）：请退回并重新提交`);
     const tree = merged.stdout.split('\n')[0]!.trim();
-    const { problems, publisher } = await this.validateAt(tree, files, options.date);
+    const { problems, publisher } = await this.validateAt(tree, files, options.date, 'publish');
     checkApprovals(id, approvals, publisher);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ReviewRefusal(`提交 ${id} 合并后校验未通过，不能发布：\n${formatProblems(errors, this.lang)}`);

@@ -98,7 +98,7 @@ export function recordRows(yamlText: string, options: { lang?: Lang; categories?
 /** The validator's verdict on a submission: errors to fix, and what waits for the reviewers. */
 export interface Verdict {
   errors: Problem[];
-  /** Problems that approving will resolve (the approvals field). */
+  /** What approving will resolve (the approvals: a notice on a submission, an error before publication). */
   pending: Problem[];
   warnings: Problem[];
 }
@@ -110,10 +110,14 @@ export function verdictOf(problems: readonly Problem[]): Verdict {
   return { errors: rest.filter((p) => p.severity === 'error'), pending, warnings: rest.filter((p) => p.severity !== 'error') };
 }
 
-/** One line saying whether the record passes. */
+/** One line saying whether the record passes, and what it awaits (待审核/待审定 — 合并前由审核人、审定人批准). */
 export function verdictLine(v: Verdict, lang: Lang = 'zh'): string {
   if (v.errors.length) return lang === 'zh' ? `❌ 校验未通过：${v.errors.length} 个错误` : `❌ validation failed: ${v.errors.length} error(s)`;
-  const pending = v.pending.length ? (lang === 'zh' ? '（待审核、审定后补录审批）' : ' (approvals to be added by the reviewers)') : '';
+  // The submission stage's notice names exactly what is awaited; the publish stage's error is longer.
+  const awaited = v.pending.find((p) => p.severity === 'notice');
+  const pending = awaited
+    ? (lang === 'zh' ? `（${awaited.what} — ${awaited.fix}）` : ` (${awaited.what} — ${awaited.fix})`)
+    : v.pending.length ? (lang === 'zh' ? '（待审核/待审定 — 合并前由审核人、审定人批准）' : ' (awaiting review and approval — the reviewers approve before the merge)') : '';
   return (lang === 'zh' ? '✅ 校验通过' : '✅ valid') + pending + (v.warnings.length ? (lang === 'zh' ? `，${v.warnings.length} 个提示` : `, ${v.warnings.length} warning(s)`) : '');
 }
 

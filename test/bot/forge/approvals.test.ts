@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCategories } from '../../../content/schema/index.ts';
+import { loadCategories, latestPublicationEnd } from '../../../content/schema/index.ts';
 import { checkRecordText } from '../../../content/schema/validate.ts';
-import { addApproval, checkApprovals } from '../../../bot/forge/approvals.ts';
+import { addApproval, alignStart, checkApprovals } from '../../../bot/forge/approvals.ts';
 import { recordYaml } from './fixtures.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -28,5 +28,31 @@ describe('checkApprovals', () => {
     expect(() => checkApprovals('s-1', [...one, { role: 'review', by: '副主席 赵某', commit: 'b' }], { approvals_required: 2 })).toThrowErrorMatchingInlineSnapshot(`[Error: 提交 s-1 缺少审定：用 npm run review -- approve s-1 --role approve --by "…" 补上]`);
     expect(() => checkApprovals('s-1', [...one, { role: 'approve', by: '主席 李某', commit: 'b' }], { approvals_required: 2 })).not.toThrow();
     expect(() => checkApprovals('s-1', [...one, { role: 'approve', by: '主席 李某', commit: 'b' }], { approvals_required: 3 })).toThrow(/要求 3 个/);
+  });
+});
+
+describe('alignStart', () => {
+  const file = 'content/records/black/2026/2026q4-black-103.yaml';
+  const check = (text: string) => checkRecordText(text, file, { categories: loadCategories(root), lang: 'zh' }).problems.map((p) => `${p.field} ${p.what}`);
+  // The fixture proposes publication from 2026-10-15 (batch 2026-Q4), listed the same day.
+  const approved = (date: string) => addApproval(addApproval(recordYaml(3), { role: 'review', by: '分管副主席 王某', date }, file), { role: 'approve', by: '主席 李某', date }, file);
+
+  it('leaves a start on or after the approval alone', () => {
+    expect(alignStart(approved('2026-10-15'), '2026-10-15', file)).toEqual({ text: approved('2026-10-15') });
+    expect(check(approved('2026-10-15'))).toEqual([]);
+  });
+
+  it('moves a proposed start before the approval, and the listed event with it, to the approval day', () => {
+    const late = approved('2026-11-25');
+    expect(check(late)).toEqual(['publication.start 发布开始日期（2026-10-15）早于审定日期（2026-11-25）']);
+    const { text, moved } = alignStart(late, '2026-11-25', file);
+    expect(moved).toEqual({ from: '2026-10-15', to: '2026-11-25' });
+    expect(text).toContain('publication:\n  start: 2026-11-25\n  end: 2029-10-14\nhistory:\n  - status: listed\n    date: 2026-11-25\n');
+    expect(latestPublicationEnd('2026-11-25') > '2029-10-14').toBe(true);
+    expect(check(text)).toEqual([]);
+  });
+
+  it('refuses to move the start out of the record\'s batch: the record is submitted again for the new batch', () => {
+    expect(() => alignStart(approved('2027-01-04'), '2027-01-04', file)).toThrowErrorMatchingInlineSnapshot(`[Error: content/records/black/2026/2026q4-black-103.yaml：拟定的发布开始日期 2026-10-15 早于批准日期 2027-01-04，而顺延到 2027-01-04 会超出批次 2026-Q4（2026-10-01 至 2026-12-31）：请退回（npm run review -- reject … --comment "请按 2027-Q1 批次重新报送"），由报送单位重新报送]`);
   });
 });
