@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { completeUscc, regionFullName, validateRepository, type Problem } from '../../content/schema/index.ts';
 import { fillForm, atSummary } from './support/drive.ts';
-import { blackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
+import { blackListAnswers, englishBlackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
 import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
 import type { MemorySink } from './support/memory-sink.ts';
 import type { Submission } from '../../bot/forge/types.ts';
@@ -316,13 +316,7 @@ describe('/new', () => {
     const h = harness({ today: TODAY });
     const en = { ...SUBMITTER, language_code: 'en' };
     await h.send(h.tg.text(en, '/new'));
-    await fillForm(h, en, {
-      List: { press: 'Black list' }, 'Kind of subject': { press: 'enterprise' }, Name: '示例市某某建筑劳务有限公司（示例）', 'Unified social credit code': testCode(7),
-      Address: '示例市示例区建设路 18 号（示例地址）', 'Persons published with the entry': { skip: true }, Region: { press: /210200/ }, Category: { press: /wage/i },
-      Facts: '该单位拖欠 12 名劳动者工资共计 8.6 万元，经责令限期支付后逾期未付。（示例数据）', 'Legal basis': '《保障农民工工资支付条例》第五十四条',
-      'Deciding authority': '示例市人力资源和社会保障局', 'Document number': '示人社监〔2026〕31号', 'Decision date': '2026-10-15', 'Submission date': { press: TODAY },
-      'Publication start': { press: TODAY }, 'Publication end': { press: /2029/ }, 'typical-case report': { skip: true }, picture: { skip: true }, 'decision document': { skip: true }, 'Link to the original notice': { skip: true },
-    });
+    await fillForm(h, en, englishBlackListAnswers(testCode(7)));
     expect(h.last(en)).toContain('⏳ Approvals：awaiting review and approval — the reviewers approve before the merge');
     await h.send(h.tg.press(en, /Confirm/));
     const s = (h.sink as MemorySink).submissions[0]!;

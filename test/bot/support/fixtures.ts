@@ -43,3 +43,30 @@ export function blackListAnswers(code: string, overrides: Record<string, Answer>
     ...overrides,
   };
 }
+
+/** The same entry answered in English, by the English question titles. */
+export function englishBlackListAnswers(code: string, overrides: Record<string, Answer> = {}): Record<string, Answer> {
+  return {
+    List: { press: 'Black list' },
+    'Kind of subject': { press: 'enterprise' },
+    Name: '示例市某某建筑劳务有限公司（示例）',
+    'Unified social credit code': code,
+    Address: '示例市示例区建设路 18 号（示例地址）',
+    'Persons published with the entry': { skip: true },
+    Region: { press: /210200/ },
+    Category: { press: /Wage arrears/ },
+    Facts: '该单位拖欠 12 名劳动者工资共计 8.6 万元，经责令限期支付后逾期未付。（示例数据）',
+    'Legal basis': '《保障农民工工资支付条例》第五十四条',
+    'Deciding authority': '示例市人力资源和社会保障局',
+    'Document number': '示人社监〔2026〕31号',
+    'Decision date': '2026-10-15',
+    'Submission date': { press: '2026-11-20' },
+    'Publication start': { press: '2026-11-20' },
+    'Publication end': { press: /2029/ },
+    'typical-case report': { skip: true },
+    picture: { skip: true },
+    'decision document': { skip: true },
+    'Link to the original notice': { skip: true },
+    ...overrides,
+  };
+}
