@@ -99,6 +99,7 @@ for (const size of sizes) {
   if (runs('publish')) {
     sayN('full publish (cold cache)…');
     result.publish = await measureOurPublish(dirs, passLine);
+    save(result);
     sayN(`full publish ${formatMs(result.publish.wallMs)}, peak RSS ${formatBytes(result.publish.peakRss)}, ${result.publish.pages} pages, ${formatBytes(result.publish.output.bytes)}`);
   }
   if (runs('floor')) {
@@ -111,6 +112,7 @@ for (const size of sizes) {
   if (result.publish && result.floor) {
     result.ratio = { wall: result.publish.wallMs / result.floor.wallMs, peakRss: result.publish.peakRss / result.floor.peakRss };
     sayN(`ours / floor: ${result.ratio.wall.toFixed(2)}× wall, ${result.ratio.peakRss.toFixed(2)}× peak RSS`);
+    save(result);
   }
   if (runs('search') && result.publish) {
     const queries = buildQuerySet(publicRecords, Number(values.queries), seed);
@@ -118,6 +120,7 @@ for (const size of sizes) {
     result.searchPage = await measureSearchPage(dirs.outDir, queries);
     sayN(`search page, first query: ${result.searchPage.map((c) => `${c.kind} ${(c.wireBytes / 1000).toFixed(0)} KB ${c.ms.toFixed(0)} ms`).join(', ')}`);
     result.search = await measureSearch({ siteDir: dirs.outDir, projectDir, queries, ids: new Set(publicRecords.map((r) => r.id)), onProgress: sayN });
+    save(result);
     for (const engine of result.search) {
       for (const r of engine.recall) sayN(`${engine.engine} recall ${r.kind}: ${(r.recall * 100).toFixed(1)} % (${r.complete}/${r.checked} complete, ${r.countOnlyOk}/${r.countOnly} by count)`);
     }
@@ -151,8 +154,7 @@ for (const size of sizes) {
   if (!values.keep) {
     for (const dir of [dirs.outDir, dirs.cacheDir, ...(takesRoot ? [buildRoot] : [])]) rmSync(dir, { recursive: true, force: true });
   }
-  // A measured --content root is kept apart from the generated sizes of the table.
-  sayN(`results: ${writeSizeResult(result, values.content ? `content-${result.size}` : undefined)}`);
+  sayN(`results: ${save(result)}`);
   updateBenchmarksMd();
 }
 
@@ -195,6 +197,12 @@ async function pagefindStudy(): Promise<void> {
     }
     if (siteDir && !values.keep) rmSync(siteDir, { recursive: true, force: true });
   }
+}
+
+/** Writes a size's results so far (after each step, so a failure later keeps them). */
+function save(result: SizeResult): string {
+  // A measured --content root is kept apart from the generated sizes of the table.
+  return writeSizeResult(result, values.content ? `content-${result.size}` : undefined);
 }
 
 /** Whether the built site has a page whose URL ends with the record id. */

@@ -37,7 +37,12 @@ async function runExact(args: RunArgs): Promise<PageRun> {
   const ordinals: Uint32Array = await engine.search({ q: args.q ?? undefined, filters: args.filter ? { [args.filter[0]]: [args.filter[1]] } : undefined });
   await engine.docs(ordinals.slice(0, args.top));
   const ms = performance.now() - started;
-  const urls = args.all && ordinals.length <= args.cap ? (await engine.docs(ordinals)).map((d: { url: string }) => d.url) : null;
+  let urls: string[] | null = null;
+  if (args.all && ordinals.length <= args.cap) {
+    // In slices: thousands of shard fetches at once make Chromium refuse some (net::ERR_INSUFFICIENT_RESOURCES).
+    urls = [];
+    for (let i = 0; i < ordinals.length; i += 512) urls.push(...(await engine.docs(ordinals.slice(i, i + 512))).map((d: { url: string }) => d.url));
+  }
   return { ms, count: ordinals.length, urls };
 }
 
@@ -57,7 +62,11 @@ async function runPagefind(args: RunArgs): Promise<PageRun> {
   const results: { data(): Promise<{ url: string }> }[] = search.results;
   await Promise.all(results.slice(0, args.top).map((r) => r.data()));
   const ms = performance.now() - started;
-  const urls = args.all && results.length <= args.cap ? (await Promise.all(results.map((r) => r.data()))).map((d) => d.url) : null;
+  let urls: string[] | null = null;
+  if (args.all && results.length <= args.cap) {
+    urls = [];
+    for (let i = 0; i < results.length; i += 100) urls.push(...(await Promise.all(results.slice(i, i + 100).map((r) => r.data()))).map((d) => d.url));
+  }
   return { ms, count: results.length, urls };
 }
 
