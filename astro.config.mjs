@@ -17,7 +17,8 @@ export default defineConfig({
   cacheDir: process.env.HONGHEI_CACHE_DIR || './node_modules/.astro',
   site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Two pages in flight: rendering waits on file writes, and 2 overlaps them (-15 % at 20k).
+  build: { format: 'directory', concurrency: 2 },
   // sitemap-index.xml: every page of the build, which has only public entries; openData() writes
   // the lookup files /data/lookup/<code>.json after the build (open-data helper).
   integrations: [mdx(), sitemap(), openData()],
