@@ -17,7 +17,7 @@ export default defineConfig({
   cacheDir: process.env.HONGHEI_CACHE_DIR || './node_modules/.astro',
   site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
   trailingSlash: 'always',
-  // Two pages in flight: rendering waits on file writes, and 2 overlaps them (-15 % at 20k).
+  // Two pages in flight: rendering overlaps file writes (research/astro.md: 20k pages 22.96 s → 19.32 s).
   build: { format: 'directory', concurrency: 2 },
   // sitemap-index.xml: every page of the build, which has only public entries; openData() writes
   // the lookup files /data/lookup/<code>.json after the build (open-data helper).
