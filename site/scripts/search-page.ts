@@ -58,13 +58,19 @@ function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
   }
 }
 
+/** Counts searches, so the results of a search overtaken by a newer one are dropped. */
+let generation = 0;
+
 /** Shows results page by page in a list, with a "more" button. */
 function pager<T>(list: HTMLOListElement, more: HTMLButtonElement, items: readonly T[], render: (items: T[]) => Promise<HTMLElement[]>): Promise<void> {
   let shown = 0;
+  const mine = generation;
   const next = async () => {
     const batch = items.slice(shown, shown + PAGE);
+    const rows = await render(batch);
+    if (mine !== generation) return;
     shown += batch.length;
-    list.append(...(await render(batch)));
+    list.append(...rows);
     more.hidden = shown >= items.length;
   };
   list.replaceChildren();
@@ -89,11 +95,14 @@ async function runFullText(q: string, filters: Partial<Record<FilterKey, string>
 }
 
 async function run(form: HTMLFormElement): Promise<void> {
+  const mine = ++generation;
   const { q, filters, sort } = readForm(form);
   const status = $('search-status');
   $('fulltext').hidden = true;
   $('fulltext-run').hidden = true;
-  if (!q && !Object.keys(filters).length) {
+  // A query of punctuation only has no terms: treat it as empty, not as "everything".
+  const terms = queryTerms(q);
+  if (!terms.length && !Object.keys(filters).length) {
     status.textContent = '请输入名称或代码，或选择筛选条件。';
     $('search-list').replaceChildren();
     $('search-more').hidden = true;
@@ -103,11 +112,12 @@ async function run(form: HTMLFormElement): Promise<void> {
   const index = await (engine ??= SearchEngine.open(fetchIndexFile));
   const query: SearchQuery = { q, filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])) };
   const found = Array.from(await index.search(query));
+  if (mine !== generation) return;
   if (sort === 'asc') found.reverse();
-  const what = q ? `名称或统一社会信用代码与“${queryTerms(q).join(' ')}”相符的` : '符合条件的';
+  const what = terms.length ? `名称或统一社会信用代码与“${terms.join(' ')}”相符的` : '符合条件的';
   status.textContent = found.length ? `${what}公示条目共 ${found.length} 条。` : `没有${what}公示条目。`;
   await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index)));
-  if (!q) return;
+  if (!terms.length) return;
   if (found.length === 0) await runFullText(q, filters, sort);
   else {
     const button = $<HTMLButtonElement>('fulltext-run');
