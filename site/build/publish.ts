@@ -50,6 +50,30 @@ function articlePages(outDir: string): string[] {
   });
 }
 
+/** Whether a process is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The folder for builds' temporary files, inside the project (node_modules/.honghei-builds).
+ * Each build's files are named after its process, so what a killed build left is removed here.
+ */
+function buildsFolder(root: string): string {
+  const dir = join(root, 'node_modules', '.honghei-builds');
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^[a-z]+-(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  return dir;
+}
+
 /**
  * Runs the Astro build from a private working folder. When the output folder is outside the
  * working folder, Astro writes its server chunks to `<cwd>/.astro/.prerender/` and deletes that
@@ -59,9 +83,7 @@ function articlePages(outDir: string): string[] {
  */
 async function astroBuild(root: string): Promise<void> {
   const previous = process.cwd();
-  const parent = join(root, 'node_modules', '.honghei-builds');
-  mkdirSync(parent, { recursive: true });
-  const work = mkdtempSync(join(parent, 'build-'));
+  const work = mkdtempSync(join(buildsFolder(root), `build-${process.pid}-`));
   process.chdir(work);
   try {
     await build({ root, logLevel: 'warn' });
@@ -90,9 +112,9 @@ export async function publish({ root, contentRoot, outDir, date, onStep }: Publi
   step('public entries');
   const exactIndex = buildSearchIndex(header, entries);
   step('exact-match index');
-  // Astro empties the output folder when it starts: the entries' bundle waits beside it.
-  const waiting = `${out}.pagefind-partial`;
-  rmSync(waiting, { recursive: true, force: true });
+  // Astro empties the output folder when it starts: the entries' bundle waits in the builds'
+  // own folder under node_modules (ignored by git, and cleaned up here).
+  const waiting = mkdtempSync(join(buildsFolder(root), `pagefind-${process.pid}-`));
   try {
     await writeEntryBundle(waiting, entries);
     step('pagefind: entries');
