@@ -52,7 +52,7 @@ export function sourceEntry(e: Entry): SourceEntry {
   };
 }
 
-/** The first line: the date and the label of every filter value that occurs. */
+/** The date, and the label of every filter value (all configured ones, and every region and year that occurs). */
 export function sourceHeader(entries: readonly Entry[]): SourceHeader {
   const labels = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as Record<FilterKey, Record<string, string>>;
   for (const l of LISTS) labels.list[l] = listName(l);
