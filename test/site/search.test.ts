@@ -150,6 +150,8 @@ describe('the search page in Chromium', () => {
       })()`) as Promise<Hit[]>;
     const target = publicRecords.find((r) => r.subject.code)!;
     expect((await search(target.subject.code!)).map((h) => h.url)).toContain(`/records/${target.id}/`);
+    expect((await search(target.subject.code!.slice(0, 10))).map((h) => h.url)).toContain(`/records/${target.id}/`);
+    expect((await search(target.subject.name)).map((h) => h.url)).toContain(`/records/${target.id}/`);
     const word = target.decision.document_number;
     expect((await search(word)).map((h) => h.url)).toContain(`/records/${target.id}/`);
     const blackHits = await search(word, { list: target.list === 'black' ? 'red' : 'black' });
