@@ -3,6 +3,8 @@
  * server-side DOM (linkedom): Plot computes every scale, axis and bar; nothing is placed by hand.
  * Each chart is an <svg role="img"> with a <title> and a <desc> that states every value, and each
  * bar has its own <title>; the page shows the same figures as a table beside it.
+ * The markup has no inline styles and no <style> elements (valid HTML, a strict CSP): the chart's
+ * class is CHART_CLASS, styled in site/styles/global.css, and the legend is a plain list.
  */
 import * as Plot from '@observablehq/plot';
 import { createHash } from 'node:crypto';
@@ -31,6 +33,9 @@ export interface BarChartOptions {
   width?: number;
 }
 
+/** The class of every chart's <svg> (Plot's own <style> is replaced by rules for it in global.css). */
+export const CHART_CLASS = 'hh-plot';
+
 const FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const FONT_SIZE = 13;
 
@@ -55,21 +60,21 @@ export function describeBars(options: Pick<BarChartOptions, 'data' | 'unit'>): s
     .join('；');
 }
 
-/** Renders a bar chart to an SVG (or, with a legend, a small <figure>) string. */
+/** Renders a bar chart to an SVG string, preceded by its legend (a list) when it has groups. */
 export function barChart(options: BarChartOptions): string {
   const { title, data, orientation = 'horizontal', groups, unit = '', color = '#3d5a80', width = 640 } = options;
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const labels = [...new Set(data.map((d) => d.label))];
   const tip = (d: BarDatum) => `${d.label}${d.group ? ` · ${d.group}` : ''}：${d.value}${unit}`;
   const fill = groups ? 'group' : color;
-  const colorScale = groups ? { domain: groups.map((g) => g.name), range: groups.map((g) => g.color), legend: true } : undefined;
+  // Plot's legend would bring inline styles and a <style> element: the legend is drawn below instead.
+  const colorScale = groups ? { domain: groups.map((g) => g.name), range: groups.map((g) => g.color) } : undefined;
   const totals = labels.map((label) => ({ label, value: data.filter((d) => d.label === label).reduce((s, d) => s + d.value, 0) }));
-  const style = { fontSize: `${FONT_SIZE}px`, fontFamily: FONT, background: 'transparent' };
 
   const plot =
     orientation === 'horizontal'
       ? Plot.plot({
-          document, width, style, color: colorScale,
+          document, width, className: CHART_CLASS, color: colorScale,
           height: Math.max(80, labels.length * 28 + 50),
           marginLeft: Math.min(width / 2, Math.max(...labels.map(labelWidth), 24) + 14),
           marginRight: 40,
@@ -84,7 +89,7 @@ export function barChart(options: BarChartOptions): string {
           ],
         })
       : Plot.plot({
-          document, width, style, color: colorScale,
+          document, width, className: CHART_CLASS, color: colorScale,
           height: labels.length > 8 ? 320 : 300,
           marginBottom: labels.length > 8 ? 60 : 40,
           marginTop: 24,
@@ -96,14 +101,28 @@ export function barChart(options: BarChartOptions): string {
             Plot.ruleY([0]),
           ],
         });
-  return accessible(plot as unknown as Element, document as unknown as Document, title, describeBars(options));
+  const svg = plot as unknown as Element;
+  if (svg.tagName.toLowerCase() !== 'svg') throw new Error(`Plot returned <${svg.tagName}> instead of <svg> for the chart "${title}"`);
+  // Plot's stylesheet and inline style move to global.css; the fonts become presentation attributes.
+  for (const el of svg.querySelectorAll('style')) el.remove();
+  svg.removeAttribute('style');
+  svg.setAttribute('font-size', String(FONT_SIZE));
+  svg.setAttribute('font-family', FONT);
+  const chart = accessible(svg, document as unknown as Document, title, describeBars(options));
+  return groups ? legend(groups) + chart : chart;
+}
+
+/** The series names with their colours; hidden from assistive technology (the table names them). */
+function legend(groups: { name: string; color: string }[]): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const items = groups.map(
+    (g) => `<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${escape(g.color)}"></rect></svg>${escape(g.name)}</li>`,
+  );
+  return `<ul class="chart-legend" aria-hidden="true">${items.join('')}</ul>`;
 }
 
 /** Names the SVG for assistive technology: role="img", <title>, <desc>, aria-labelledby. */
-function accessible(node: Element, document: Document, title: string, description: string): string {
-  // Plot returns the <svg> itself, or a <figure> holding the legend and then the chart's <svg>.
-  const svg = node.tagName.toLowerCase() === 'svg' ? node : [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
-  if (!svg) throw new Error(`Plot returned no <svg> for the chart "${title}"`);
+function accessible(svg: Element, document: Document, title: string, description: string): string {
   // Derived from the title, so ids are stable between builds and distinct on a page.
   const id = `chart-${createHash('sha256').update(title).digest('hex').slice(0, 8)}`;
   const titleEl = document.createElementNS('http://www.w3.org/2000/svg', 'title');
@@ -118,7 +137,5 @@ function accessible(node: Element, document: Document, title: string, descriptio
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.removeAttribute('aria-label');
   svg.removeAttribute('aria-description');
-  // Legend swatches repeat the table's series names: hide them from assistive technology.
-  for (const other of node.querySelectorAll('svg')) if (other !== svg) other.setAttribute('aria-hidden', 'true');
-  return node.outerHTML;
+  return svg.outerHTML;
 }
