@@ -49,6 +49,10 @@ export const publisherSchema = z.strictObject({
   region: z.string().regex(/^\d{6}$/).describe('发布单位所在行政区划代码'),
   site_url: z.url().describe('公开网站地址'),
   language: z.enum(['zh', 'en']).default('zh').describe('校验报告的默认语言'),
+  languages: z
+    .array(z.enum(['zh', 'en']))
+    .default(['zh'])
+    .describe('网站界面的语言：zh 中文（网站根目录，始终发布）；加 en 则另在 /en/ 发布英文界面，条目页数量随之加倍'),
   sample: z.boolean().default(false).describe('为 true 时全站显示“示例数据”标识'),
   contact: z.strictObject({
     department: z.string().min(1),

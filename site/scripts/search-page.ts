@@ -7,7 +7,9 @@
 import { SearchEngine, type SearchQuery } from '../lib/search/engine.ts';
 import { FILTER_KEYS, INDEX_DIR, indexFiles, type Doc, type FilterKey } from '../lib/search/format.ts';
 import { queryTerms } from '../lib/search/text.ts';
-import { renderDoc, renderFullTextResult, type FullTextResult } from './search-render.ts';
+import { en } from '../i18n/en.ts';
+import { zh } from '../i18n/zh.ts';
+import { renderDoc, renderFullTextResult, type FullTextResult, type RenderOptions } from './search-render.ts';
 
 const PAGE = 20;
 
@@ -18,6 +20,10 @@ interface PagefindApi {
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// The page's language decides the interface text (site/i18n); the indexes are the same for both.
+const english = document.documentElement.lang === 'en';
+const t = (english ? en : zh).search;
 
 async function fetchIndexFile(path: string): Promise<Uint8Array> {
   const response = await fetch(`/${INDEX_DIR}/${path}`, path === indexFiles.meta ? { cache: 'no-cache' } : {});
@@ -58,6 +64,16 @@ function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
   }
 }
 
+let options: RenderOptions | undefined;
+
+/** How results are written on this page: its language, its names, where its entry pages are. */
+function renderOptions(): RenderOptions {
+  if (options) return options;
+  const data = $('search-js').dataset;
+  const labels = data.labels ? (JSON.parse(data.labels) as RenderOptions['labels']) : undefined;
+  return (options = { lang: english ? 'en' : 'zh', entryPrefix: data.entryPrefix ?? '', ...(labels ? { labels } : {}) });
+}
+
 /** Counts searches, so the results of a search overtaken by a newer one are dropped. */
 let generation = 0;
 
@@ -79,7 +95,7 @@ function pager<T>(list: HTMLOListElement, more: HTMLButtonElement, items: readon
 }
 
 function showError(error: unknown): void {
-  $('search-status').textContent = `搜索出错：${error instanceof Error ? error.message : String(error)}。请刷新页面后重试。`;
+  $('search-status').textContent = t.error(error instanceof Error ? error.message : String(error));
 }
 
 async function runFullText(q: string, filters: Partial<Record<FilterKey, string>>, sort: 'desc' | 'asc'): Promise<void> {
@@ -87,11 +103,11 @@ async function runFullText(q: string, filters: Partial<Record<FilterKey, string>
   const status = $('fulltext-status');
   section.hidden = false;
   $('fulltext-run').hidden = true;
-  status.textContent = '正在全文搜索……';
+  status.textContent = t.fullTextSearching;
   const pf = await loadPagefind();
   const { results } = await pf.search(q, { filters: filters as Record<string, string>, sort: { date: sort } });
-  status.textContent = results.length ? `全文中包含“${q}”的内容共 ${results.length} 项。` : `全文中没有找到“${q}”。`;
-  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) => (await Promise.all(batch.map((r) => r.data()))).map(renderFullTextResult));
+  status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
+  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) => (await Promise.all(batch.map((r) => r.data()))).map((r) => renderFullTextResult(r, renderOptions())));
 }
 
 async function run(form: HTMLFormElement): Promise<void> {
@@ -103,20 +119,20 @@ async function run(form: HTMLFormElement): Promise<void> {
   // A query of punctuation only has no terms: treat it as empty, not as "everything".
   const terms = queryTerms(q);
   if (!terms.length && !Object.keys(filters).length) {
-    status.textContent = '请输入名称或代码，或选择筛选条件。';
+    status.textContent = t.empty;
     $('search-list').replaceChildren();
     $('search-more').hidden = true;
     return;
   }
-  status.textContent = '正在搜索……';
+  status.textContent = t.searching;
   const index = await (engine ??= SearchEngine.open(fetchIndexFile));
   const query: SearchQuery = { q, filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])) };
   const found = Array.from(await index.search(query));
   if (mine !== generation) return;
   if (sort === 'asc') found.reverse();
-  const what = terms.length ? `名称或统一社会信用代码与“${terms.join(' ')}”相符的` : '符合条件的';
-  status.textContent = found.length ? `${what}公示条目共 ${found.length} 条。` : `没有${what}公示条目。`;
-  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index)));
+  const what = terms.length ? t.matching(terms.join(' ')) : t.filtered;
+  status.textContent = found.length ? t.found(what, found.length) : t.notFound(what);
+  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index, renderOptions())));
   if (!terms.length) return;
   if (found.length === 0) await runFullText(q, filters, sort);
   else {

@@ -4,6 +4,19 @@
  */
 import type { SearchEngine } from '../lib/search/engine.ts';
 import type { Doc } from '../lib/search/format.ts';
+import { en } from '../i18n/en.ts';
+import { zh } from '../i18n/zh.ts';
+
+/** How a page writes its results (the Chinese page needs only the defaults). */
+export interface RenderOptions {
+  lang: 'zh' | 'en';
+  /** Prefix of the page's entry URLs: '' for /records/<id>/, '/en' for /en/records/<id>/. */
+  entryPrefix: string;
+  /** Names of list, status, kind and category values in the page's language (the index has Chinese). */
+  labels?: Record<'list' | 'status' | 'kind' | 'category', Record<string, string>>;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** What Pagefind returns for a result (the fields used here). */
 export interface FullTextResult {
@@ -24,33 +37,40 @@ function sitePath(url: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }
 
-function formatDate(iso: string): string {
+function formatDate(iso: string, lang: 'zh' | 'en'): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return lang === 'en' ? `${d} ${MONTHS[m! - 1]} ${y}` : `${y}年${m}月${d}日`;
 }
 
 /** One entry found by name or code. */
-export function renderDoc(doc: Doc, index: SearchEngine): HTMLLIElement {
+export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions = { lang: 'zh', entryPrefix: '' }): HTMLLIElement {
+  const t = options.lang === 'en' ? en : zh;
+  const label = (key: 'list' | 'status' | 'kind' | 'category', value: string) => options.labels?.[key][value] ?? index.label(key, value);
+  // Record text (the name, the region) is Chinese: marked so on the English page.
+  const chinese = <E extends HTMLElement>(node: E): E => {
+    if (options.lang !== 'zh') node.lang = 'zh-CN';
+    return node;
+  };
   const li = el('li');
-  const a = el('a', 'name', doc.name);
-  a.href = sitePath(doc.url);
+  const a = chinese(el('a', 'name', doc.name));
+  a.href = sitePath(`${options.entryPrefix}${doc.url}`);
   li.append(a);
-  if (doc.sample) li.append(' ', el('span', 'badge badge-sample', '示例'));
+  if (doc.sample) li.append(' ', el('span', 'badge badge-sample', t.sampleBadge));
   const facts = el('ul', 'facts');
   const item = (node: Node | string) => {
     const f = el('li');
     f.append(node);
     facts.append(f);
   };
-  item(el('span', `badge badge-${doc.list}`, index.label('list', doc.list)));
-  item(el('span', 'badge badge-status', index.label('status', doc.status)));
+  item(el('span', `badge badge-${doc.list}`, label('list', doc.list)));
+  item(el('span', 'badge badge-status', label('status', doc.status)));
   if (doc.code) item(el('span', 'code', doc.code));
-  item(index.label('kind', doc.kind));
-  item(index.label('region', doc.region).split(' ').pop() ?? doc.region);
-  item(index.label('category', doc.category));
-  const time = el('time', undefined, formatDate(doc.date));
+  item(label('kind', doc.kind));
+  item(chinese(el('span', undefined, index.label('region', doc.region).split(' ').pop() ?? doc.region)));
+  item(label('category', doc.category));
+  const time = el('time', undefined, formatDate(doc.date, options.lang));
   time.dateTime = doc.date;
-  const when = el('span', undefined, '发布于 ');
+  const when = el('span', undefined, t.entryList.published);
   when.append(time);
   item(when);
   li.append(facts);
@@ -64,10 +84,12 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 /** One full-text result (an entry, a case write-up or a guide page). */
-export function renderFullTextResult(r: FullTextResult): HTMLLIElement {
+export function renderFullTextResult(r: FullTextResult, options: RenderOptions = { lang: 'zh', entryPrefix: '' }): HTMLLIElement {
   const li = el('li');
   const a = el('a', 'name', r.meta.title ?? r.url);
-  a.href = sitePath(r.url);
+  // Entry pages exist in the page's language; case write-ups and guide pages only in Chinese.
+  a.href = sitePath(r.url.startsWith('/records/') ? `${options.entryPrefix}${r.url}` : r.url);
+  if (options.lang !== 'zh') li.lang = 'zh-CN';
   li.append(a);
   const p = el('p');
   p.append(...excerptNodes(r.excerpt));

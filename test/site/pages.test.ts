@@ -26,14 +26,14 @@ beforeAll(() => {
 });
 
 describe('every page', () => {
-  it('says lang="zh-CN", has a title, a description, a favicon link and one <h1>', () => {
+  it('says lang="zh-CN" (lang="en" under /en/), has a title, a description, a favicon link and one <h1>', () => {
     const files = htmlFiles();
     expect(files.length).toBeGreaterThan(records.public.length);
     for (const f of files) {
       const html = readFileSync(join(siteDir, f), 'utf8');
       if (html.includes('http-equiv="refresh"')) continue; // redirects have no content
       const { document } = parseHTML(html);
-      expect(document.documentElement.getAttribute('lang'), f).toBe('zh-CN');
+      expect(document.documentElement.getAttribute('lang'), f).toBe(f.startsWith('en/') ? 'en' : 'zh-CN');
       expect(document.querySelector('title')?.textContent?.trim(), f).toBeTruthy();
       expect(document.querySelector('meta[name="description"]')?.getAttribute('content'), f).toBeTruthy();
       expect(document.querySelector('link[rel="icon"]')?.getAttribute('href'), f).toBe('/favicon.svg');
@@ -53,7 +53,7 @@ describe('every page', () => {
   });
 
   it('needs no JavaScript outside the search page: no script but structured data', () => {
-    for (const f of htmlFiles().filter((f) => !f.startsWith('search/'))) {
+    for (const f of htmlFiles().filter((f) => !f.startsWith('search/') && !f.startsWith('en/search/'))) {
       for (const s of page(f).querySelectorAll('script')) expect(s.getAttribute('type'), f).toBe('application/ld+json');
     }
   });

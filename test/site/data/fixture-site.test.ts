@@ -174,8 +174,10 @@ describe('feeds and discovery', () => {
   it('the sitemap lists the entry pages of public entries only', () => {
     const xml = read(outDir, 'sitemap-0.xml');
     const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    const entries = urls.filter((u) => u.includes('/records/')).map((u) => u.split('/records/')[1]!.replace(/\/$/, ''));
-    expect(entries.sort()).toEqual(ids(publicRecords));
+    const entries = (prefix: string) => urls.filter((u) => new URL(u).pathname.startsWith(prefix)).map((u) => u.split('/records/')[1]!.replace(/\/$/, ''));
+    expect(entries('/records/').sort()).toEqual(ids(publicRecords));
+    // The English entry pages (content/publisher.yaml lists `en`): the same public entries.
+    expect(entries('/en/records/').sort()).toEqual(ids(publicRecords));
     expect(urls).toContain('https://honghei.example.org/data/');
   });
 
