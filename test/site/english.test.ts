@@ -1,25 +1,58 @@
 /**
- * The English version of the sample (content/publisher.yaml lists `en`): /en/ pages exist for the
- * home page, the lists, search and exactly the public entries; they say lang="en" and mark the
- * record's Chinese text lang="zh-CN"; every page has a language switch, and pages that exist in
- * both languages point at each other with hreflang alternates. Search works from /en/search/.
+ * The English version (content/publisher.yaml `languages: [zh, en]`), on a copy of the sample
+ * built with English on: /en/ pages exist for the home page, the lists, search and exactly the
+ * public entries; they say lang="en" and mark the record's Chinese text lang="zh-CN"; every page
+ * has a language switch, and pages that exist in both languages point at each other with
+ * hreflang alternates. Search works from /en/search/. The shared sample build (Chinese only, the
+ * default) must have no /en/ pages at all.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LIST_NAMES, LISTS, STATUS_NAMES, statusOn } from '../../content/schema/index.ts';
+import { LIST_NAMES, LISTS, loadPublisher, STATUS_NAMES, statusOn } from '../../content/schema/index.ts';
+import { en } from '../../site/i18n/en.ts';
+import { buildSite } from './lib/build-site.ts';
 import { launchChromium } from './lib/browser.ts';
+import { readOutput } from './lib/output.ts';
 import { recordsOn } from './lib/records.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const siteDir = inject('siteDir');
 const date = inject('siteDate');
 const { public: publicRecords, inactive } = recordsOn(root, date);
+
+let contentRoot: string;
+let siteDir: string;
+beforeAll(async () => {
+  // The sample's content with English switched on in its publisher.yaml (the one line a publisher changes).
+  contentRoot = mkdtempSync(join(tmpdir(), 'honghei-english-'));
+  cpSync(join(root, 'content'), join(contentRoot, 'content'), { recursive: true });
+  const publisherFile = join(contentRoot, 'content/publisher.yaml');
+  const yaml = readFileSync(publisherFile, 'utf8');
+  if (!/^languages: .*$/m.test(yaml)) throw new Error(`${publisherFile} has no "languages:" line to switch English on`);
+  writeFileSync(publisherFile, yaml.replace(/^languages: .*$/m, 'languages: [zh, en]'));
+  expect(loadPublisher(contentRoot).languages).toEqual(['zh', 'en']);
+  siteDir = await buildSite(contentRoot, date);
+}, 120_000);
+afterAll(() => {
+  if (contentRoot) rmSync(contentRoot, { recursive: true, force: true });
+});
+
 const page = (path: string) => parseHTML(readFileSync(join(siteDir, path, 'index.html'), 'utf8')).document;
 const htmlFiles = (dir: string) => readdirSync(join(siteDir, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+
+describe('the default (Chinese only)', () => {
+  it('has no /en/ pages and no language switch when the publisher does not list en', () => {
+    const sample = inject('siteDir');
+    expect(loadPublisher(root).languages).not.toContain('en');
+    expect(existsSync(join(sample, 'en'))).toBe(false);
+    expect(readFileSync(join(sample, 'index.html'), 'utf8')).not.toContain('lang-switch');
+  });
+});
 
 describe('English pages', () => {
   it('exist for exactly the public entries: no inactive entry has an English page', () => {
@@ -27,6 +60,17 @@ describe('English pages', () => {
     expect(built).toEqual(publicRecords.map((r) => r.id).sort());
     expect(inactive.length).toBeGreaterThan(0);
     for (const r of inactive) expect(existsSync(join(siteDir, 'en/records', r.id)), r.id).toBe(false);
+  });
+
+  it('hold no inactive entry: no id, name or code in any English page', () => {
+    const publicNames = new Set(publicRecords.map((r) => r.subject.name));
+    const publicCodes = new Set(publicRecords.flatMap((r) => (r.subject.code ? [r.subject.code] : [])));
+    const files = readOutput(join(siteDir, 'en'));
+    expect(files.length).toBeGreaterThan(publicRecords.length);
+    for (const r of inactive) {
+      const needles = [r.id, ...(publicNames.has(r.subject.name) ? [] : [r.subject.name]), ...(r.subject.code && !publicCodes.has(r.subject.code) ? [r.subject.code] : [])];
+      for (const f of files) for (const n of needles) expect(f.text.includes(n), `en/${f.path} contains ${n} (inactive ${r.id})`).toBe(false);
+    }
   });
 
   it('list the public entries of each list, linking to the English entry pages', () => {
@@ -83,6 +127,20 @@ describe('English pages', () => {
   });
 });
 
+describe('HTML validity of the bilingual build', () => {
+  it('every English page, and the Chinese pages with a switch and alternates, pass html-validate (the browser gate\'s config)', async () => {
+    const config = JSON.parse(readFileSync(join(root, 'test/browser/htmlvalidate.json'), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(config);
+    const files = [...htmlFiles('en'), 'index.html', 'search/index.html', `records/${publicRecords[0]!.id}/index.html`, 'stats/index.html'];
+    const problems: string[] = [];
+    for (const f of files) {
+      const report = await validator.validateString(readFileSync(join(siteDir, f), 'utf8'), f);
+      problems.push(...report.results.flatMap((r) => r.messages.map((m) => `${f}:${m.line}:${m.column}  ${m.ruleId}  ${m.message}`)));
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
+
 describe('English search page (Chromium)', () => {
   let server: StaticServer;
   let browser: Browser;
@@ -107,7 +165,7 @@ describe('English search page (Chromium)', () => {
     expect(await link.getAttribute('lang')).toBe('zh-CN');
     expect(await link.innerText()).toBe(r.subject.name);
     const facts = await p.locator('#search-list ul.facts').first().innerText();
-    expect(facts).toContain(LIST_NAMES[r.list].en);
+    expect(facts).toContain(en.listShort[r.list]);
     expect(await p.locator('#search-status').innerText()).toMatch(/^\d+ entr(y|ies) on display whose name or code matches/);
     expect(errors).toEqual([]);
   });
