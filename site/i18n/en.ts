@@ -2,6 +2,7 @@
  * The site's interface text in English (pages under /en/). Same keys as zh.ts; record text stays
  * in Chinese and is marked lang="zh-CN" where it is shown.
  */
+import { searchText } from './search-text.ts';
 import type { Ui } from './zh.ts';
 
 export const en: Ui = {
@@ -16,7 +17,7 @@ export const en: Ui = {
   skip: 'Skip to content',
   sampleLabel: 'About the sample data',
   sampleBanner: 'This is a demonstration site: every organisation, code and person listed is fictional sample data and refers to no real organisation or person.',
-  sampleBadge: 'Sample',
+  sampleBadge: searchText.en.sampleBadge,
   sampleEntry: 'This entry is fictional demonstration data and refers to no real organisation or person.',
   sampleEntryLead: 'Sample data',
   siteSubtitle: 'Labour-relations credit lists',
@@ -67,7 +68,7 @@ export const en: Ui = {
     order: ', newest first.',
   },
   pagination: { label: 'Pages', prev: 'Previous', next: 'Next', current: (n: number) => `Page ${n}`, page: ' (page)' },
-  entryList: { code: 'Unified social credit code', published: 'Published ' },
+  entryList: { code: 'Unified social credit code', published: searchText.en.published },
   fields: {
     list: 'List',
     status: 'Status',
@@ -139,15 +140,7 @@ export const en: Ui = {
     more: 'Show more',
     fullTextRun: 'Search the full text (facts, legal basis, cases)',
     fullTextTitle: 'Full-text results',
-    empty: 'Enter a name or code, or choose a filter.',
-    searching: 'Searching…',
-    matching: (terms: string) => `whose name or code matches “${terms}”`,
-    filtered: 'matching the filters',
-    found: (what: string, n: number) => `${n} ${n === 1 ? 'entry' : 'entries'} on display ${what}.`,
-    notFound: (what: string) => `No entries on display ${what}.`,
-    fullTextSearching: 'Searching the full text…',
-    fullTextFound: (q: string, n: number) => `${n} ${n === 1 ? 'result contains' : 'results contain'} “${q}” in the full text.`,
-    fullTextNone: (q: string) => `Nothing in the full text contains “${q}”.`,
-    error: (message: string) => `Search failed: ${message}. Reload the page and try again.`,
+    // The script's own text (site/scripts/search-page.ts).
+    ...searchText.en,
   },
 };

@@ -5,6 +5,7 @@
  */
 import { LIST_NAMES } from '../../content/schema/labels.ts';
 import { LIST_INTROS } from '../lib/list-texts.ts';
+import { searchText } from './search-text.ts';
 
 export const zh = {
   htmlLang: 'zh-CN',
@@ -15,7 +16,7 @@ export const zh = {
   skip: '跳到正文',
   sampleLabel: '示例数据说明',
   sampleBanner: '本站为演示站点，所列单位、代码和人员均为虚构的示例数据，不指向任何真实单位或个人。',
-  sampleBadge: '示例',
+  sampleBadge: searchText.zh.sampleBadge,
   sampleEntry: '本条目为演示用的虚构数据，不指向任何真实单位或个人。',
   sampleEntryLead: '示例数据',
   siteSubtitle: '劳动关系信用名单公示',
@@ -67,7 +68,7 @@ export const zh = {
     order: '，按发布日期从新到旧排列。',
   },
   pagination: { label: '分页', prev: '上一页', next: '下一页', current: (n: number) => `第 ${n} 页`, page: ' 页' },
-  entryList: { code: '统一社会信用代码', published: '发布于 ' },
+  entryList: { code: '统一社会信用代码', published: searchText.zh.published },
   fields: {
     list: '名单',
     status: '当前状态',
@@ -141,17 +142,8 @@ export const zh = {
     more: '显示更多',
     fullTextRun: '在事由、依据、案例等全文中搜索',
     fullTextTitle: '全文搜索结果',
-    // Used by the page's script (site/scripts/search-page.ts).
-    empty: '请输入名称或代码，或选择筛选条件。',
-    searching: '正在搜索……',
-    matching: (terms: string) => `名称或统一社会信用代码与“${terms}”相符的`,
-    filtered: '符合条件的',
-    found: (what: string, n: number) => `${what}公示条目共 ${n} 条。`,
-    notFound: (what: string) => `没有${what}公示条目。`,
-    fullTextSearching: '正在全文搜索……',
-    fullTextFound: (q: string, n: number) => `全文中包含“${q}”的内容共 ${n} 项。`,
-    fullTextNone: (q: string) => `全文中没有找到“${q}”。`,
-    error: (message: string) => `搜索出错：${message}。请刷新页面后重试。`,
+    // The script's own text (site/scripts/search-page.ts).
+    ...searchText.zh,
   },
 };
 

@@ -1,5 +1,6 @@
 /**
- * The search page in the browser. Names and codes are looked up in the exact-match index (every
+ * The search itself, loaded by site/scripts/search-start.ts when the first search runs (so the
+ * page's first load stays light). Names and codes are looked up in the exact-match index (every
  * matching entry, with filters and date order); the full text of entries, cases and guide pages
  * is searched with Pagefind, loaded only when asked for or when no name or code matches.
  * Everything from the index is written with textContent: record text is never HTML here.
@@ -7,8 +8,7 @@
 import { SearchEngine, type SearchQuery } from '../lib/search/engine.ts';
 import { FILTER_KEYS, INDEX_DIR, indexFiles, type Doc, type FilterKey } from '../lib/search/format.ts';
 import { queryTerms } from '../lib/search/text.ts';
-import { en } from '../i18n/en.ts';
-import { zh } from '../i18n/zh.ts';
+import { searchText } from '../i18n/search-text.ts';
 import { renderDoc, renderFullTextResult, type FullTextResult, type RenderOptions } from './search-render.ts';
 
 const PAGE = 20;
@@ -23,7 +23,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 // The page's language decides the interface text (site/i18n); the indexes are the same for both.
 const english = document.documentElement.lang === 'en';
-const t = (english ? en : zh).search;
+const t = searchText[english ? 'en' : 'zh'];
 
 async function fetchIndexFile(path: string): Promise<Uint8Array> {
   const response = await fetch(`/${INDEX_DIR}/${path}`, path === indexFiles.meta ? { cache: 'no-cache' } : {});
@@ -56,14 +56,6 @@ function readForm(form: HTMLFormElement): { q: string; filters: Partial<Record<F
   return { q: String(data.get('q') ?? '').trim(), filters, sort: data.get('sort') === 'asc' ? 'asc' : 'desc' };
 }
 
-function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
-  for (const name of ['q', 'sort', ...FILTER_KEYS]) {
-    const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    const value = params.get(name);
-    if (control && value !== null) control.value = value;
-  }
-}
-
 let options: RenderOptions | undefined;
 
 /** How results are written on this page: its language, its names, where its entry pages are. */
@@ -73,6 +65,9 @@ function renderOptions(): RenderOptions {
   const labels = data.labels ? (JSON.parse(data.labels) as RenderOptions['labels']) : undefined;
   return (options = { lang: english ? 'en' : 'zh', entryPrefix: data.entryPrefix ?? '', ...(labels ? { labels } : {}) });
 }
+
+/** Lets the browser paint and handle input before the next step. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Counts searches, so the results of a search overtaken by a newer one are dropped. */
 let generation = 0;
@@ -106,8 +101,8 @@ async function runFullText(q: string, filters: Partial<Record<FilterKey, string>
   status.textContent = t.fullTextSearching;
   const pf = await loadPagefind();
   const { results } = await pf.search(q, { filters: filters as Record<string, string>, sort: { date: sort } });
-  status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
   await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) => (await Promise.all(batch.map((r) => r.data()))).map((r) => renderFullTextResult(r, renderOptions())));
+  status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
 }
 
 async function run(form: HTMLFormElement): Promise<void> {
@@ -126,13 +121,18 @@ async function run(form: HTMLFormElement): Promise<void> {
   }
   status.textContent = t.searching;
   const index = await (engine ??= SearchEngine.open(fetchIndexFile));
+  // Each step in a task of its own: the page stays responsive while the index is read.
+  await nextTask();
   const query: SearchQuery = { q, filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])) };
   const found = Array.from(await index.search(query));
   if (mine !== generation) return;
   if (sort === 'asc') found.reverse();
+  await nextTask();
+  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index, renderOptions())));
+  if (mine !== generation) return;
+  // The count is announced once the first results are on the page, so the two never disagree.
   const what = terms.length ? t.matching(terms.join(' ')) : t.filtered;
   status.textContent = found.length ? t.found(what, found.length) : t.notFound(what);
-  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index, renderOptions())));
   if (!terms.length) return;
   if (found.length === 0) await runFullText(q, filters, sort);
   else {
@@ -142,17 +142,7 @@ async function run(form: HTMLFormElement): Promise<void> {
   }
 }
 
-/** Wires the search page: reads the URL, searches, and keeps the URL in step with the form. */
-export function startSearchPage(): void {
-  const form = $<HTMLFormElement>('search-form');
-  fillForm(form, new URLSearchParams(location.search));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v) && !(k === 'sort' && v === 'desc')) params.set(k, String(v));
-    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
-    void run(form).catch(showError);
-  });
-  $('search-js').hidden = false;
-  if (location.search) void run(form).catch(showError);
+/** Runs the search in the form (the caller has put it in the URL). */
+export function search(form: HTMLFormElement): Promise<void> {
+  return run(form).catch(showError);
 }

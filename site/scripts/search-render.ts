@@ -4,8 +4,7 @@
  */
 import type { SearchEngine } from '../lib/search/engine.ts';
 import type { Doc } from '../lib/search/format.ts';
-import { en } from '../i18n/en.ts';
-import { zh } from '../i18n/zh.ts';
+import { searchText } from '../i18n/search-text.ts';
 
 /** How a page writes its results (the Chinese page needs only the defaults). */
 export interface RenderOptions {
@@ -44,7 +43,7 @@ function formatDate(iso: string, lang: 'zh' | 'en'): string {
 
 /** One entry found by name or code. */
 export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions = { lang: 'zh', entryPrefix: '' }): HTMLLIElement {
-  const t = options.lang === 'en' ? en : zh;
+  const t = searchText[options.lang];
   const label = (key: 'list' | 'status' | 'kind' | 'category', value: string) => options.labels?.[key][value] ?? index.label(key, value);
   // Record text (the name, the region) is Chinese: marked so on the English page.
   const chinese = <E extends HTMLElement>(node: E): E => {
@@ -70,7 +69,7 @@ export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions 
   item(label('category', doc.category));
   const time = el('time', undefined, formatDate(doc.date, options.lang));
   time.dateTime = doc.date;
-  const when = el('span', undefined, t.entryList.published);
+  const when = el('span', undefined, t.published);
   when.append(time);
   item(when);
   li.append(facts);
