@@ -28,7 +28,8 @@ export interface SizeResult {
   floor?: PublishRun;
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
-  republish?: PublishRun & { addedRecord: string; fractionOfFull: number; pagePresent: boolean };
+  /** After adding one record; its page must exist exactly when the record is public. */
+  republish?: PublishRun & { addedRecord: string; addedPublic?: boolean; fractionOfFull: number; pagePresent: boolean };
   /** The floor with Astro's experimental incremental build: first build, then after adding one record. */
   floorIncremental?: { first: PublishRun; republish: PublishRun; fractionOfFull: number };
   search?: SearchMeasurement;
