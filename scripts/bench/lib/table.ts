@@ -24,7 +24,10 @@ const n = (x: number) => x.toLocaleString('en');
 function publishCell(p: PublishRun | undefined): string {
   if (!p) return '–';
   // The build's own step times when it prints them; else the split at Pagefind's start.
-  if (p.steps) return `${formatMs(p.wallMs)} (${Object.entries(p.steps).map(([step, s]) => `${step} ${formatMs(s * 1000)}`).join(', ')})`;
+  if (p.steps) {
+    const steps = Object.entries(p.steps).filter(([, s]) => s >= 0.05); // the build prints tenths
+    return `${formatMs(p.wallMs)} (${steps.map(([step, s]) => `${step} ${formatMs(s * 1000)}`).join(', ')})`;
+  }
   const split = p.astroMs !== undefined && p.pagefindMs !== undefined ? ` (Astro ${formatMs(p.astroMs)} + Pagefind ${formatMs(p.pagefindMs)})` : '';
   return `${formatMs(p.wallMs)}${split}`;
 }
