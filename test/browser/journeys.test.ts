@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { HongheiRecord } from '../../content/schema/index.ts';
-import { openSite, watchErrors, type SiteSession } from './support/browser.ts';
+import { openSite, screenshot, watchErrors, type SiteSession } from './support/browser.ts';
 import { publicRecords, WIDTHS } from './support/site.ts';
 
 let site: SiteSession;
@@ -71,6 +71,7 @@ for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
       await box.press('Enter');
       const result = page.getByRole('main').getByRole('link', { name: record.subject.name, exact: true });
       await expect.poll(() => result.count(), { timeout: 10_000, message: `a result for “${fragment}”` }).toBe(1);
+      await screenshot(page, `search-results-${width}`);
       await result.click();
       await page.waitForURL(`**/records/${record.id}/`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(record.subject.name);

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isPublicOn, validateRepository, type HongheiRecord } from '../../../content/schema/index.ts';
+import { isPublicOn, publisherSchema, validateRepository, type HongheiRecord } from '../../../content/schema/index.ts';
 
 /** The repository root (the sample content lives in its content/). */
 export const REPO = new URL('../../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -48,6 +48,9 @@ export function publicRecords(date: string): HongheiRecord[] {
   return report.records.map((r) => r.record).filter((r) => isPublicOn(r, date));
 }
 
+/** Interface languages published under their own folder (publisher.yaml languages, all but zh). */
+const OTHER_LANGUAGES = new Set<string>(publisherSchema.shape.languages.unwrap().element.options.filter((l) => l !== 'zh'));
+
 const segments = (path: string) => path.split('/').filter(Boolean);
 const last = (path: string) => segments(path).at(-1) ?? '';
 const mdxNames = (folder: string) => {
@@ -69,7 +72,9 @@ function caseWithPictures(): string | undefined {
  * missing, so the failure says which page the site lacks rather than timing out in a browser.
  */
 export function pageUrls(siteDir: string, date: string): Record<PageType, string> {
-  const paths = sitePaths(siteDir);
+  // The default language is at the root; the other interface languages the schema allows (e.g.
+  // /en/) repeat the same page types and are left to their own tests.
+  const paths = sitePaths(siteDir).filter((p) => !OTHER_LANGUAGES.has(segments(p)[0] ?? ''));
   const records = publicRecords(date);
   const ids = new Set(records.map((r) => r.id));
   const cases = new Set(mdxNames('cases'));
