@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // One configuration for the whole suite. The global setups build the sample site once and start a
-// Redis server on 127.0.0.1; tests that need them use inject().
+// Redis server on 127.0.0.1; tests that need them use inject(). The timeout guard fails the run
+// when a test takes more than half its timeout (flaky under load): slow tests set their own.
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
@@ -10,6 +11,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: [
+      'default',
+      './test/support/timeout-guard.ts',
+      ...(process.env.CI ? [['json', { outputFile: 'test-results/vitest.json' }] as [string, object]] : []),
+    ],
   },
 });

@@ -1,0 +1,64 @@
+/**
+ * A vitest reporter that fails the run when a test or a hook took more than half of its timeout:
+ * on a loaded machine such a test is one slow moment away from a flaky failure. It names each
+ * one with its duration and timeout, so the fix is to make the test faster or to give it an
+ * honest, explicit timeout (at least twice what it takes under load).
+ *
+ * A test's timeout is its own (`it(…, ms)`, `describe(…, { timeout })`) or testTimeout. Hooks
+ * carry no timeout in the reporter API: they are held to hookTimeout, so a hook should not set a
+ * shorter one of its own.
+ */
+import type { Reporter, ReportedHookContext, TestCase, TestModule, Vitest } from 'vitest/node';
+
+/** The share of its timeout a test may take. */
+export const TIMEOUT_SHARE = 0.5;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export default class TimeoutGuard implements Reporter {
+  private vitest!: Vitest;
+  private readonly hookStarts = new Map<string, number>();
+  private readonly slow: string[] = [];
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  private check(what: string, duration: number, timeout: number): void {
+    if (timeout > 0 && duration > timeout * TIMEOUT_SHARE) {
+      this.slow.push(`${what}: ${seconds(duration)} of its ${seconds(timeout)} timeout`);
+    }
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const duration = test.diagnostic()?.duration;
+    if (duration === undefined) return;
+    this.check(`${test.module.moduleId.replace(`${this.vitest.config.root}/`, '')} > ${test.fullName}`, duration, test.options.timeout ?? this.vitest.config.testTimeout);
+  }
+
+  private hookKey(hook: ReportedHookContext): string {
+    return `${hook.name}\0${hook.entity.id}`;
+  }
+
+  onHookStart(hook: ReportedHookContext): void {
+    this.hookStarts.set(this.hookKey(hook), performance.now());
+  }
+
+  onHookEnd(hook: ReportedHookContext): void {
+    const started = this.hookStarts.get(this.hookKey(hook));
+    if (started === undefined) return;
+    this.hookStarts.delete(this.hookKey(hook));
+    const where = hook.entity.type === 'module' ? hook.entity.moduleId : `${hook.entity.module.moduleId} > ${hook.entity.fullName}`;
+    this.check(`${hook.name} of ${where.replace(`${this.vitest.config.root}/`, '')}`, performance.now() - started, this.vitest.config.hookTimeout);
+  }
+
+  onTestRunEnd(_modules: readonly TestModule[]): void {
+    if (!this.slow.length) return;
+    this.vitest.logger.error(
+      `\n${this.slow.length} test(s) or hook(s) took more than ${TIMEOUT_SHARE * 100}% of their timeout, which makes them flaky under load:\n` +
+        `${this.slow.map((s) => `  ${s}`).join('\n')}\n` +
+        'Make them faster, or give them an explicit timeout of at least twice what they take (it(name, fn, ms) or describe(name, { timeout: ms }, …)).\n',
+    );
+    process.exitCode = 1;
+  }
+}
