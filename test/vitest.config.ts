@@ -11,10 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    reporters: [
-      'default',
-      './test/support/timeout-guard.ts',
-      ...(process.env.CI ? [['json', { outputFile: 'test-results/vitest.json' }] as [string, object]] : []),
-    ],
+    reporters: process.env.CI
+      ? ['default', './test/support/timeout-guard.ts', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default', './test/support/timeout-guard.ts'],
   },
 });
