@@ -104,11 +104,15 @@ export class PublisherRepo {
     await this.review(['merge', id, '--by', APPROVER, '--date', days.merge]);
   }
 
-  /** The daily rebuild: `node scripts/build.ts --root <repo> --date <date> --out <folder>`; returns the folder. */
-  async build(date: IsoDate): Promise<string> {
+  /**
+   * The daily rebuild: `node scripts/build.ts --root <repo> --date <date> --out <folder>`, given
+   * the previous build's data/ (HONGHEI_PREVIOUS_DATA) as a daily job does, so changes/latest.json
+   * says what changed since; returns the folder.
+   */
+  async build(date: IsoDate, previous?: string): Promise<string> {
     const out = join(this.sites, date);
     await node(['scripts/build.ts', '--root', this.root, '--date', date, '--out', out, '--quiet'], {
-      ...process.env, HONGHEI_CACHE_DIR: join(this.sites, 'cache'), HONGHEI_DATE: '',
+      ...process.env, HONGHEI_CACHE_DIR: join(this.sites, 'cache'), HONGHEI_DATE: '', HONGHEI_PREVIOUS_DATA: previous ? join(previous, 'data') : '',
     });
     return out;
   }
