@@ -10,6 +10,8 @@ export default defineConfig({
     globalSetup: ['test/setup/site.ts', 'test/setup/redis.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // expect.poll waits for a browser or a server: 1 s by default, which a loaded machine exceeds.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     reporters: process.env.CI
       ? ['default', './test/support/timeout-guard.ts', ['json', { outputFile: 'test-results/vitest.json' }]]
