@@ -63,11 +63,15 @@ function latestChanges(date: string): string[] {
 /** The outputs among `places` that lack the entry. */
 const missing = async (site: string, k: Key) => Object.entries(await placesOf(site, traces(k))).filter(([, present]) => !present).map(([place]) => place);
 
+const KIND_TITLES = { objection: '异议', repair: '信用修复申请', edit: '状态变更' } as const;
+/** The title of a change's submission (the commit subject the entry's change record shows). */
+const titleOf = (k: Key, kind: keyof typeof KIND_TITLES) => `${KIND_TITLES[kind]}：${SPECS[k].name}`;
+
 /** Amends an entry through the forge (as the bot's /objection and /repair do) and has it approved and merged. */
 async function amend(k: Key, kind: 'objection' | 'repair' | 'edit', event: Record<string, unknown>, days: { submit: string; review: string; approve: string; merge: string }) {
   const { path } = made[k];
   const id = `${SPECS[k].id}-${kind}-${days.submit.replaceAll('-', '')}`;
-  await repo.submit({ id, kind, recordId: SPECS[k].id, unit: '劳动关系科', title: `${kind}：${SPECS[k].name}`, files: { [path]: amendText(repo.read(path), event, []) }, date: days.submit });
+  await repo.submit({ id, kind, recordId: SPECS[k].id, unit: '劳动关系科', title: titleOf(k, kind), files: { [path]: amendText(repo.read(path), event, []) }, date: days.submit });
   await repo.approveAndMerge(id, days);
   return id;
 }
@@ -152,6 +156,9 @@ describe('a year in the life of a publisher', { timeout: 300_000 }, () => {
     expect(page).toContain('撤销');
     expect(page).toContain('取消命名，收回铭牌');
     expect(page).toContain('示吴协调〔2026〕2号');
+    // Who approved the revocation: its 审核 and 审定, from the commits' trailers, in the change record.
+    expect(page).toContain(`审核：${titleOf('demoRevoked', 'edit')}`);
+    expect(page).toContain(`审定：${titleOf('demoRevoked', 'edit')}`);
   });
 
   it('receives an objection on 2026-12-30 although the official calendar does not know 2027 yet', async () => {
