@@ -4,14 +4,17 @@
  */
 import type { BotError, NextFunction } from 'grammy';
 import type { BotContext } from '../context.ts';
+import type { AdminAlerts } from '../admin-alerts.ts';
 import type { Logger } from '../services.ts';
 
 /** Logs the error and tells the user; never throws itself. The logger is read when an error comes. */
-export function errorHandler(services: { log: Logger }) {
+export function errorHandler(services: { log: Logger; alerts?: AdminAlerts }) {
   return async (err: BotError<BotContext>, _next?: NextFunction): Promise<void> => {
     const { log } = services;
     const ctx = err.ctx;
     log.error(`update ${ctx.update.update_id} failed`, err.error);
+    // The administrators hear of each kind of error once (admin-alerts.ts); the user is not told they were.
+    await services.alerts?.botError(ctx.update.update_id, err.error).catch((e) => log.error('alerting the administrators failed', e));
     try {
       const text = typeof ctx.t === 'function' ? ctx.t('error-internal', { update: String(ctx.update.update_id) }) : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
