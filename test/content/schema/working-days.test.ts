@@ -4,11 +4,9 @@ import {
   addDays, addWorkingDays, calendarProblems, calendarWarnings, CalendarGapError, defaultCalendar, isWorkingDay, loadCalendarFiles, loadPublisher,
   pendingDeadlines, validateRepository, workingCalendarOf, WorkingCalendar,
 } from '../../../content/schema/index.ts';
+import { FICTIONAL_2027, fixtureDays } from '../calendar-fixture.ts';
 import { recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
-
-/** The fictional 2027 arrangement of the tests (test/content/fixtures/calendar/2027.yaml). */
-const FICTIONAL_2027 = readFileSync(new URL('../fixtures/calendar/2027.yaml', import.meta.url), 'utf8');
 
 /** The 2026 arrangement as the State Council published it (the same days as chinese-days 1.5.7). */
 const REAL_2026 = `year: 2026
@@ -31,16 +29,6 @@ workdays:
   - { date: 2026-09-20, name: 国庆节 }
   - { date: 2026-10-10, name: 国庆节 }
 `;
-
-/** The fixture's own days: off days and make-up working days, read from the YAML without the code under test. */
-function fixtureDays(text: string) {
-  const off = new Set<string>();
-  const work = new Set<string>();
-  for (const [, from, to] of text.matchAll(/from: (\S+)\n\s+to: (\S+)/g)) for (let d = from!; d <= to!; d = addDays(d, 1)) off.add(d);
-  for (const [, d] of text.matchAll(/- date: (\S+)/g)) work.add(d!);
-  const working = (d: string) => work.has(d) || (!off.has(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
-  return { off, work, working };
-}
 
 describe('working days on the official calendar', () => {
   it('skips weekends and holidays and counts make-up workdays', () => {
