@@ -63,6 +63,8 @@ export interface AdminAlerts {
   outboxStuck(delivery: StuckDelivery): Promise<number>;
   /** An error while handling an update (webhook or polling), told once per kind of error. */
   botError(update: number, error: unknown): Promise<number>;
+  /** Telegram could not deliver updates to the webhook (getWebhookInfo's last error), once per kind of error. */
+  webhookError(message: string, at: Date): Promise<number>;
 }
 
 /** What the alerts need. */
@@ -108,6 +110,9 @@ export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptio
     outboxStuck: (d) => tell(`outbox-stuck:${d.id}`, `submission ${d.id} undelivered since ${d.storedAt}`, 'admin-outbox-stuck', {
       id: d.id, forge: d.forge, since: d.storedAt.slice(0, 16).replace('T', ' '), attempts: String(d.attempts), error: (d.lastError ?? '').slice(0, 300),
     }),
+    webhookError: (message, at) => tell(`webhook-error:${fingerprint(message)}`, `Telegram could not deliver to the webhook: ${message}`, 'admin-webhook-error', {
+      error: message.slice(0, 300), since: at.toISOString().slice(0, 16).replace('T', ' '),
+    }),
     botError: (update, error) => tell(`bot-error:${fingerprint(error)}`, `update ${update} failed`, 'admin-bot-error', {
       update: String(update), error: String(error instanceof Error ? error.message : error).slice(0, 300),
     }),
@@ -130,4 +135,22 @@ export async function checkCalendar(alerts: AdminAlerts, root: string, publisher
     told += await alerts.calendarMissing(Number(/(\d{4})\.yaml$/.exec(gap.file)![1]));
   }
   return told;
+}
+
+/**
+ * Asks Telegram, every `everyMs`, whether delivering updates to the webhook failed since `since`
+ * (getWebhookInfo's last_error_date and last_error_message), and tells the administrators once per
+ * kind of error. Returns a function that stops it.
+ */
+export function watchWebhook(api: Pick<Api, 'getWebhookInfo'>, alerts: Pick<AdminAlerts, 'webhookError'>, log: Logger, everyMs = 10 * 60_000, since = new Date()): () => void {
+  const check = async () => {
+    const info = await api.getWebhookInfo();
+    if (!info.last_error_date || info.last_error_date * 1000 < since.getTime()) return;
+    const message = info.last_error_message ?? 'unknown error';
+    log.error(`Telegram could not deliver updates to ${info.url}: ${message} (${info.pending_update_count} pending)`);
+    await alerts.webhookError(message, new Date(info.last_error_date * 1000));
+  };
+  const timer = setInterval(() => void check().catch((e) => log.error('reading the webhook status failed', e)), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

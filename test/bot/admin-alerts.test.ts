@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { BotError } from 'grammy';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createAdminAlerts, onceStoreOf, STUCK_AFTER_MS, type StuckDelivery } from '../../bot/admin-alerts.ts';
+import { createAdminAlerts, onceStoreOf, STUCK_AFTER_MS, watchWebhook, type StuckDelivery } from '../../bot/admin-alerts.ts';
 import type { BotContext } from '../../bot/context.ts';
 import { LocalGitForge } from '../../bot/forge/local-git.ts';
 import { EmbeddedSink } from '../../bot/forge/outbox/embedded-sink.ts';
@@ -87,6 +87,27 @@ describe('admin alerts', () => {
       '⚠️ 机器人处理消息时出错（更新编号 101）：Redis connection lost after 3 retries。详情见机器人日志。同类错误只通知这一次。',
       '⚠️ 机器人处理消息时出错（更新编号 103）：template failed。详情见机器人日志。同类错误只通知这一次。',
     ]);
+  });
+
+  it("Telegram's webhook delivery errors (getWebhookInfo) reach them once per kind, only those after start", async () => {
+    const { tg, api } = telegram();
+    const log = new TestLog();
+    const alerts = createAdminAlerts({ api, publisher: ADMINS, once: onceStoreOf({ sessions: new MemoryAdapter() } as never), log });
+    const since = new Date('2026-12-30T02:00:00Z');
+    // getWebhookInfo's answers, in the Bot API's shape: an error from before the start, then a new one twice.
+    const answers = [
+      { url: 'https://bot.example.org/telegram', has_custom_certificate: false, pending_update_count: 3, last_error_date: since.getTime() / 1000 - 60, last_error_message: 'Connection timed out' },
+      { url: 'https://bot.example.org/telegram', has_custom_certificate: false, pending_update_count: 5, last_error_date: since.getTime() / 1000 + 60, last_error_message: 'Wrong response from the webhook: 502 Bad Gateway' },
+      { url: 'https://bot.example.org/telegram', has_custom_certificate: false, pending_update_count: 9, last_error_date: since.getTime() / 1000 + 120, last_error_message: 'Wrong response from the webhook: 502 Bad Gateway' },
+    ];
+    const stop = watchWebhook({ getWebhookInfo: async () => answers.shift() ?? answers.at(-1)! } as never, alerts, log, 20, since);
+    const end = Date.now() + 5000;
+    while (answers.length && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 60));
+    stop();
+    const told = tg.sent.filter((m) => m.chatId === 900000001).map((m) => m.text);
+    expect(told).toEqual(['⚠️ Telegram 自 2026-12-30 02:01（UTC）起无法把消息送到机器人的 webhook：Wrong response from the webhook: 502 Bad Gateway。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。']);
+    expect(log.lines.join('\n')).not.toContain('Connection timed out');
   });
 
   it('the embedded outbox reports a delivery failing for more than an hour, and the administrators hear of it once', async () => {
