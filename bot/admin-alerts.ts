@@ -34,16 +34,17 @@ export function onceStoreOf(storage: Pick<BotStorage, 'redis' | 'sessions'>, pre
       release: async (key) => void (await redis.del(`${prefix}${key}`)),
     };
   }
-  // One process owns the embedded store, and its updates are handled one at a time per chat;
-  // alerts come from any chat, so the read and the write are kept adjacent with no await between
-  // them for the synchronous stores (sqlite, memory).
+  // One process owns the embedded store; alerts come from any chat at any time, so for the
+  // synchronous stores (sqlite, memory) the read and the write happen in the same tick: two
+  // concurrent claims cannot both see the key free.
   const store = storage.sessions as unknown as { read(k: string): unknown; write(k: string, v: unknown): unknown; delete(k: string): unknown };
   return {
     claim: async (key) => {
       const k = `${prefix}${key}`;
-      const seen = await store.read(k);
-      if (seen !== undefined) return false;
-      await store.write(k, { at: new Date().toISOString() });
+      const seen = store.read(k);
+      if ((seen instanceof Promise ? await seen : seen) !== undefined) return false;
+      const written = store.write(k, { at: new Date().toISOString() });
+      if (written instanceof Promise) await written;
       return true;
     },
     release: async (key) => void (await store.delete(`${prefix}${key}`)),
