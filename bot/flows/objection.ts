@@ -57,10 +57,12 @@ export function objectionConversation(kit: FlowKit) {
       answers = await runForm(io, {
         title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
         review: (a) => io.guarded('checking the record', () => {
-          const d = deadlineOn(env.today);
-          const amended = amend(a, env.today, d);
+          // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
+          const today = kit.services.today();
+          const d = deadlineOn(today);
+          const amended = amend(a, today, d);
           // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
-          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang)
+          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, today, env.lang)
             .filter((p) => !/^history\.\d+\.due$/.test(p.field));
           return reviewOf(problems, t, [dueNote(d)]);
         }, () => ({ notes: [], problems: [t('check-failed')] })),

@@ -25,7 +25,8 @@ import { sh } from './forge/fixtures.ts';
 const projectRoot = new URL('../..', import.meta.url).pathname;
 /** The administrator named in the test's publisher.yaml. */
 const ADMIN_CHAT = 900000009;
-const OTHER = LocalTelegram.user(200000003, 'zh-hans', '公众乙');
+/** A second objector, writing in English. */
+const OTHER = LocalTelegram.user(200000003, 'en', 'Public B');
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
@@ -102,11 +103,14 @@ describe('an objection across the year end, before the new year’s calendar is 
     expect(toAdmin()[0]).toContain('content/calendar/2027.yaml');
     expect(toAdmin()[0]).toContain('npm run review -- deadlines --write');
 
-    // A second gap in the same run (another objector, another entry) tells them no more …
+    // A second gap in the same run (another objector, in English, another entry) tells them no more …
     await h.act(OTHER, '/objection');
-    await fillForm(h, OTHER, { '哪一条记录？': second!.record.subject.code!, 异议事由: '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）', 证据材料: { skip: true } });
-    await h.send(h.tg.press(OTHER, '确认提交'));
-    expect(h.last(OTHER)).toMatch(/^✅ 异议已收到（收到日期 2026-12-30）/);
+    await fillForm(h, OTHER, { 'Which entry?': second!.record.subject.code!, 'Grounds of the objection': '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）', Evidence: { skip: true } });
+    await h.send(h.tg.press(OTHER, /Confirm/));
+    const english = h.last(OTHER).split('\n')[0]!;
+    const told = `✅ Objection received (2026-12-30). Deadline: within ${days} working days of receipt, counted on the holidays published by the State Council. The 2027 holidays are not published yet`;
+    expect(english.slice(0, told.length)).toBe(told);
+    expect(english).not.toMatch(/[\u4e00-\u9fff]/);
     expect(toAdmin()).toHaveLength(1);
     // … nor does the start-up check of the same year, nor a restart over the same storage.
     await storage.close();
