@@ -13,8 +13,6 @@ export function errorHandler(services: { log: Logger; alerts?: AdminAlerts }) {
     const { log } = services;
     const ctx = err.ctx;
     log.error(`update ${ctx.update.update_id} failed`, err.error);
-    // The administrators hear of each kind of error once (admin-alerts.ts); the user is not told they were.
-    await services.alerts?.botError(ctx.update.update_id, err.error).catch((e) => log.error('alerting the administrators failed', e));
     try {
       const text = typeof ctx.t === 'function' ? ctx.t('error-internal', { update: String(ctx.update.update_id) }) : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
@@ -22,6 +20,8 @@ export function errorHandler(services: { log: Logger; alerts?: AdminAlerts }) {
     } catch (replyError) {
       log.error(`update ${ctx.update.update_id}: could not tell the user about the error`, replyError);
     }
+    // Then the administrators hear of each kind of error once (admin-alerts.ts), after the user's answer; the user is not told they were.
+    await services.alerts?.botError(ctx.update.update_id, err.error).catch((e) => log.error('alerting the administrators failed', e));
   };
 }
 
