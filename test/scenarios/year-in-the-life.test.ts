@@ -9,7 +9,9 @@
  * - a black-list entry is removed early (信用修复 applied for, approved; then the removal);
  * - a red-list entry is removed for a verified violation, and a demonstration unit's title is
  *   revoked: its revocation notice stays public;
- * - an objection received on 2026-12-30, when the official calendar does not know 2027 yet;
+ * - an objection received on 2026-12-30, when the official calendar does not know 2027 yet: it is
+ *   recorded with its deadline pending, and the review CLI fills it in once the publisher adds
+ *   next year's calendar (content/calendar/2027.yaml);
  * - the yearly report as of 31 December counts the year's published entries, those removed since
  *   included, and reads the same when built in the next year.
  * The expected figures are the scenario's own facts, written here, never computed by the code
@@ -20,9 +22,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amendText } from '../../bot/record/amend.ts';
-import { addWorkingDays, CalendarGapError } from '../../content/schema/index.ts';
-import { PublisherRepo } from './support/publisher-repo.ts';
-import { recordYaml, type EntrySpec } from './support/publisher-root.ts';
+import { DUE_PENDING, workingCalendarOf } from '../../content/schema/index.ts';
+import { PublisherRepo, REVIEWER } from './support/publisher-repo.ts';
+import { CALENDAR_2027, recordYaml, type EntrySpec } from './support/publisher-root.ts';
 import { exactSearch, mentions, placesOf, readSite, type Traces } from './support/outputs.ts';
 
 /** The scenario's entries: what each is for is in its name. */
@@ -161,18 +163,13 @@ describe('a year in the life of a publisher', { timeout: 300_000 }, () => {
     expect(page).toContain(`审定：${titleOf('demoRevoked', 'edit')}`);
   });
 
-  it('receives an objection on 2026-12-30 although the official calendar does not know 2027 yet', async () => {
-    // 3 working days after 30 December fall in 2027: the installed calendar stops at 2026.
-    let due: string | undefined;
-    try {
-      due = addWorkingDays('2026-12-30', 3);
-    } catch (error) {
-      if (!(error instanceof CalendarGapError)) throw error;
-    }
-    const event = { status: 'objection', date: '2026-12-30', note: '被列入单位认为守诚信等级认定有误，提出异议。（示例）', ...(due ? { due } : {}) };
-    const id = await amend('control', 'objection', event, { submit: '2026-12-30', review: '2026-12-30', approve: '2026-12-30', merge: '2026-12-30' });
-    expect(repo.read(made.control.path)).toContain('status: objection');
-    expect(id).toContain('objection');
+  it('receives an objection on 2026-12-30, when the calendar does not reach its deadline: recorded, the deadline pending', async () => {
+    // 3 working days after 30 December fall in 2027, whose holidays this publisher has not added.
+    expect(workingCalendarOf(repo.root).deadline('2026-12-30', 3)).toEqual({ pending: 2027 });
+    const event = { status: 'objection', date: '2026-12-30', note: '被列入单位认为守法诚信等级认定有误，提出异议。（示例）', due: DUE_PENDING };
+    await amend('control', 'objection', event, { submit: '2026-12-30', review: '2026-12-30', approve: '2026-12-31', merge: '2026-12-31' });
+    expect(repo.read(made.control.path)).toMatch(/status: objection\n\s+date: 2026-12-30\n[\s\S]*due: pending/);
+    expect(await repo.review(['deadlines'])).toMatch(new RegExp(`${made.control.path}\thistory\.1\.due\t2026-12-30 收到\t待定（等待 content/calendar/2027\.yaml）`));
   });
 
   it('reports 2026 as of 31 December: every entry published that year, those removed or revoked since included', async () => {
@@ -194,8 +191,20 @@ describe('a year in the life of a publisher', { timeout: 300_000 }, () => {
     expect(r2023.filter((r) => r['统计表'] === '按状态').map((r) => [r['项目代码'], r['条目数']])).toEqual([['listed', '1']]);
   });
 
-  it('reads the same 2026 report when built in 2027', async () => {
+  it("fills the objection's deadline in once next year's calendar is added, and shows it", async () => {
+    repo.commitFiles({ 'content/calendar/2027.yaml': CALENDAR_2027 }, '2027 年节假日安排（示例）', '2027-01-04');
+    // Received Wednesday 30 December: Thursday 31 December, then (1 January off, a weekend) 4 and 5 January.
+    expect(await repo.review(['deadlines'])).toContain(`${made.control.path}\thistory.1.due\t2026-12-30 收到\t→ 2027-01-05`);
+    await repo.review(['deadlines', '--write', '--by', REVIEWER, '--date', '2027-01-04']);
+    expect(repo.read(made.control.path)).toMatch(/status: objection\n\s+date: 2026-12-30\n[\s\S]*due: 2027-01-05/);
+    expect(await repo.review(['deadlines'])).toContain('没有待定的异议办理时限');
+  });
+
+  it('reads the same 2026 report when built in 2027, and shows the objection with its deadline', async () => {
     const site = await buildOn('2027-01-06');
+    const page = readFileSync(join(site, 'records', SPECS.control.id, 'index.html'), 'utf8');
+    expect(page).toContain('异议处理中');
+    expect(page).toContain('2027年1月5日');
     expect(readFileSync(join(site, 'report/2026.csv'), 'utf8')).toBe(readFileSync(join(sites.get('2026-12-31')!, 'report/2026.csv'), 'utf8'));
   });
 });

@@ -61,6 +61,30 @@ order: 1
 任何单位和个人认为名单信息有误的，可以提出异议；发布单位收到后 3 个工作日内核实处理。（示例数据）
 `;
 
+/**
+ * Next year's holidays as the publisher adds them once the State Council's notice is out. Made up
+ * for the test (示例): 1 January 2027, a Friday, off; nothing else before February matters here.
+ */
+export const CALENDAR_2027 = `# 虚构的 2027 年节假日安排，仅供“一年”场景测试（示例数据），不是国务院办公厅的通知。
+year: 2027
+notice:
+  number: 示例〔2026〕0号
+  date: 2026-11-05
+  title: 关于 2027 年部分节假日安排的通知（虚构，示例数据）
+holidays:
+  - name: 元旦
+    from: 2027-01-01
+    to: 2027-01-01
+  - name: 春节
+    from: 2027-02-05
+    to: 2027-02-11
+workdays:
+  - date: 2027-01-31
+    name: 春节
+  - date: 2027-02-20
+    name: 春节
+`;
+
 /** Writes the publisher's configuration, categories and guide page under root/content. */
 export function writePublisherRoot(root: string): void {
   const files: Record<string, string> = {
