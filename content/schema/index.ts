@@ -4,6 +4,7 @@
  */
 export * from './config.ts';
 export * from './dates.ts';
+export * from './field-rules.ts';
 export * from './fields.ts';
 export * from './labels.ts';
 export * from './messages.ts';
@@ -11,6 +12,7 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './record.ts';
 export * from './region.ts';
+export * from './review-rules.ts';
 export * from './source.ts';
 export * from './stages.ts';
 export * from './uscc.ts';
