@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { formatProblems, TEXT_BOUNDS, validateRepository, type Lang } from '../../../content/schema/index.ts';
+import { formatProblems, recordFieldDescription, TEXT_BOUNDS, validateRepository, type Lang } from '../../../content/schema/index.ts';
 import { problemsOf, recordText, recordWith, ROOT } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
 
@@ -72,6 +72,11 @@ describe('text bounds', () => {
       ['legal_basis', `太长：最多 ${TEXT_BOUNDS.legal_basis[1]} 个字`],
     ]);
     expect(problemsOf(recordWith({ facts: '事'.repeat(TEXT_BOUNDS.facts[1]) }))).toEqual([]);
+  });
+
+  it('each bounded field states its bounds in its description, which is the bot\'s help', () => {
+    const fields: [PropertyKey[], keyof typeof TEXT_BOUNDS][] = [[['facts'], 'facts'], [['legal_basis'], 'legal_basis'], [['history', 0, 'note'], 'note'], [['subject', 'name'], 'name'], [['decision', 'authority'], 'authority']];
+    for (const [path, bound] of fields) expect(recordFieldDescription(path), path.join('.')).toContain(`${TEXT_BOUNDS[bound][0]} 至 ${TEXT_BOUNDS[bound][1]} 字`);
   });
 
   it('objection grounds (a status note) are bounded too', () => {
