@@ -66,24 +66,31 @@ export function documentNumberRule(value: string, ctx: Ctx) {
 /** True when a document number that passed its rule still deserves the reviewer's look. */
 export const unusualDocumentNumber = (value: string) => !DOCUMENT_NUMBER_PATTERN.test(value);
 
-/** The record's fields that hold a date when something happened, as dotted paths with '*' for items. */
+/**
+ * The record's fields that hold the date something happened, as dotted paths ('*' for each item):
+ * the decision, the submission, each approval, each status event after the listing (the listing
+ * is dated with the publication start, which may be scheduled ahead; deadlines, `due`, lie ahead
+ * by nature). The bot asks the ones it asks with this list; the validator reads factDates.
+ */
 export const FACT_DATE_FIELDS = ['decision.date', 'submitted.date', 'approvals.*.date', 'history.*.date'] as const;
 
-/**
- * The dates of a record that state facts which already happened, with their paths: the decision,
- * the submission, each approval, each status event after the listing. The listing itself is dated
- * with the publication start, which may be scheduled ahead; deadlines (due) lie ahead by nature.
- */
-export function factDates(r: {
-  decision: { date: IsoDate };
-  submitted: { date: IsoDate };
-  approvals: readonly { date: IsoDate }[];
-  history: readonly { date: IsoDate }[];
-}): [path: PropertyKey[], date: IsoDate][] {
-  return [
-    [['decision', 'date'], r.decision.date],
-    [['submitted', 'date'], r.submitted.date],
-    ...r.approvals.map((a, i): [PropertyKey[], IsoDate] => [['approvals', i, 'date'], a.date]),
-    ...r.history.slice(1).map((e, i): [PropertyKey[], IsoDate] => [['history', i + 1, 'date'], e.date]),
-  ];
+/** The first item of a list whose date is not a fact (the listing). */
+const NOT_A_FACT: Record<string, number> = { history: 0 };
+
+/** The fact dates of a record (FACT_DATE_FIELDS) with their paths. */
+export function factDates(r: object): [path: PropertyKey[], date: IsoDate][] {
+  const out: [PropertyKey[], IsoDate][] = [];
+  const record = r as Record<string, unknown>;
+  for (const field of FACT_DATE_FIELDS) {
+    const [group, item, key] = field.split('.') as [string, string, string | undefined];
+    if (key === undefined) {
+      const date = (record[group] as Record<string, unknown> | undefined)?.[item];
+      if (typeof date === 'string') out.push([[group, item], date]);
+      continue;
+    }
+    ((record[group] as Record<string, unknown>[] | undefined) ?? []).forEach((entry, i) => {
+      if (NOT_A_FACT[group] !== i && typeof entry[key] === 'string') out.push([[group, i, key], entry[key] as IsoDate]);
+    });
+  }
+  return out;
 }
