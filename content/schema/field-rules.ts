@@ -28,8 +28,9 @@ export const TEXT_BOUNDS = {
 /** A Han character (汉字). */
 export const HAN = /\p{Script=Han}/u;
 
-// C0 and C1 control characters other than tab and line feed: invisible, and not allowed in XML
-// (feeds) at all. Carriage returns are normalised away by YAML itself.
+// C0 and C1 control characters other than tab and line feed: invisible, and most not allowed in
+// XML (feeds) at all. A carriage return too: YAML turns a file's line ends into LF, and the bot
+// normalises what is typed, so one can only come from an escape ("\r") written by hand.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /** Free text must not carry control characters. */

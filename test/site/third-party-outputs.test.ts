@@ -137,7 +137,7 @@ describe('an entry page read by search engines and link previews', () => {
         ld,
         meta,
         flag: (window as unknown as Record<string, unknown>)[flag],
-        injected: document.querySelectorAll('img[src="x"], iframe, b[onmouseover]').length,
+        injected: document.querySelectorAll('img[src="x"], iframe, b[onmouseover], i[onclick]').length,
         scripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes(flag)).map((s) => s.type),
       };
     }, FLAG);

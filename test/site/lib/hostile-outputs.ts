@@ -2,7 +2,8 @@
  * A content folder with one record whose every free-text field is hostile to the formats third
  * parties render it in: HTML (feed readers, link previews), JSON inside <script>, XML (a
  * </description>, a CDATA end), spreadsheets (cells starting = + - @) and Markdown. Every value
- * still passes the schema, so the site builds and publishes it: the outputs must keep it text.
+ * still passes the schema (within its bounds), so the site builds and publishes it: the outputs
+ * must keep it text.
  */
 import { completeUscc } from '../../../content/schema/index.ts';
 import { contentRootWith } from './build-site.ts';
@@ -18,7 +19,7 @@ export const FLAG = '__hostile';
 
 /** The hostile values, as the record holds them. */
 export const HOSTILE = {
-  name: `<script>window.${FLAG}="name"</script>"><img src=x onerror="window.${FLAG}='name-img'">示例输出测试有限公司`,
+  name: `<script>window.${FLAG}=1</script>"><img src=x onerror="window.${FLAG}=2">示例输出测试有限公司`,
   code: completeUscc('91000000HX0000950'),
   address: `"><img src=x onerror="window.${FLAG}='address'">示例地址`,
   facts: [
@@ -28,8 +29,8 @@ export const HOSTILE = {
   ].join('\n'),
   legal_basis: `+1+1 《示例条例》第五条 <iframe src="javascript:window.${FLAG}='basis'"></iframe>`,
   authority: `@SUM(1) </title><script>window.${FLAG}="authority"</script>示例机关`,
-  document_number: `示<b onmouseover="window.${FLAG}='doc'">工</b>发〔2026〕95号`,
-  objection: `-2+3 异议事由：<img src=x onerror="window.${FLAG}='note'">\r\n</item><item><title>伪造条目</title>`,
+  document_number: `示<i onclick="window.${FLAG}=5">工</i>发〔2026〕95号`,
+  objection: `-2+3 异议事由：<img src=x onerror="window.${FLAG}='note'">\n</item><item><title>伪造条目</title>`,
   reviewer: `<b onmouseover="window.${FLAG}='by'">王某</b>`,
 };
 
