@@ -19,12 +19,15 @@ export default class TimeoutGuard implements Reporter {
   private vitest!: Vitest;
   private readonly hookStarts = new Map<string, number>();
   private readonly slow: string[] = [];
+  /** Every test and hook with its share of its timeout, for the closing summary. */
+  private readonly shares: { what: string; duration: number; timeout: number }[] = [];
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
   }
 
   private check(what: string, duration: number, timeout: number): void {
+    if (timeout > 0) this.shares.push({ what, duration, timeout });
     if (timeout > 0 && duration > timeout * TIMEOUT_SHARE) {
       this.slow.push(`${what}: ${seconds(duration)} of its ${seconds(timeout)} timeout`);
     }
@@ -53,6 +56,10 @@ export default class TimeoutGuard implements Reporter {
   }
 
   onTestRunEnd(_modules: readonly TestModule[]): void {
+    const closest = this.shares.sort((a, b) => b.duration / b.timeout - a.duration / a.timeout).slice(0, 5);
+    if (closest.length) {
+      this.vitest.logger.log(`\nClosest to their timeouts:\n${closest.map((s) => `  ${Math.round((s.duration / s.timeout) * 100)}%  ${s.what}: ${seconds(s.duration)} of ${seconds(s.timeout)}`).join('\n')}`);
+    }
     if (!this.slow.length) return;
     this.vitest.logger.error(
       `\n${this.slow.length} test(s) or hook(s) took more than ${TIMEOUT_SHARE * 100}% of their timeout, which makes them flaky under load:\n` +
