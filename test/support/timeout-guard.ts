@@ -1,14 +1,14 @@
 /**
- * A vitest reporter that fails the run when a test or a hook took more than half of its timeout:
- * on a loaded machine such a test is one slow moment away from a flaky failure. It names each
- * one with its duration and timeout, so the fix is to make the test faster or to give it an
- * honest, explicit timeout (at least twice what it takes under load).
+ * A vitest reporter that fails the run when a test took more than half of its timeout: on a
+ * loaded machine such a test is one slow moment away from a flaky failure. It names each one with
+ * its duration and timeout, so the fix is to make the test faster or to give it an honest,
+ * explicit timeout (at least twice what it takes under load), and closes every run with the tests
+ * closest to their timeouts.
  *
- * A test's timeout is its own (`it(…, ms)`, `describe(…, { timeout })`) or testTimeout. Hooks
- * carry no timeout in the reporter API: they are held to hookTimeout, so a hook should not set a
- * shorter one of its own.
+ * A test's timeout is its own (`it(…, ms)`, `describe(…, { timeout })`) or testTimeout. Hooks are
+ * not checked: the reporter API does not say which timeout a hook was given (`beforeAll(fn, ms)`).
  */
-import type { Reporter, ReportedHookContext, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 
 /** The share of its timeout a test may take. */
 export const TIMEOUT_SHARE = 0.5;
@@ -17,9 +17,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export default class TimeoutGuard implements Reporter {
   private vitest!: Vitest;
-  private readonly hookStarts = new Map<string, number>();
   private readonly slow: string[] = [];
-  /** Every test and hook with its share of its timeout, for the closing summary. */
+  /** Every test with its duration and timeout, for the closing summary. */
   private readonly shares: { what: string; duration: number; timeout: number }[] = [];
 
   onInit(vitest: Vitest): void {
@@ -39,22 +38,6 @@ export default class TimeoutGuard implements Reporter {
     this.check(`${test.module.moduleId.replace(`${this.vitest.config.root}/`, '')} > ${test.fullName}`, duration, test.options.timeout ?? this.vitest.config.testTimeout);
   }
 
-  private hookKey(hook: ReportedHookContext): string {
-    return `${hook.name}\0${hook.entity.id}`;
-  }
-
-  onHookStart(hook: ReportedHookContext): void {
-    this.hookStarts.set(this.hookKey(hook), performance.now());
-  }
-
-  onHookEnd(hook: ReportedHookContext): void {
-    const started = this.hookStarts.get(this.hookKey(hook));
-    if (started === undefined) return;
-    this.hookStarts.delete(this.hookKey(hook));
-    const where = hook.entity.type === 'module' ? hook.entity.moduleId : `${hook.entity.module.moduleId} > ${hook.entity.fullName}`;
-    this.check(`${hook.name} of ${where.replace(`${this.vitest.config.root}/`, '')}`, performance.now() - started, this.vitest.config.hookTimeout);
-  }
-
   onTestRunEnd(_modules: readonly TestModule[]): void {
     const closest = this.shares.sort((a, b) => b.duration / b.timeout - a.duration / a.timeout).slice(0, 5);
     if (closest.length) {
@@ -62,7 +45,7 @@ export default class TimeoutGuard implements Reporter {
     }
     if (!this.slow.length) return;
     this.vitest.logger.error(
-      `\n${this.slow.length} test(s) or hook(s) took more than ${TIMEOUT_SHARE * 100}% of their timeout, which makes them flaky under load:\n` +
+      `\n${this.slow.length} test(s) took more than ${TIMEOUT_SHARE * 100}% of their timeout, which makes them flaky under load:\n` +
         `${this.slow.map((s) => `  ${s}`).join('\n')}\n` +
         'Make them faster, or give them an explicit timeout of at least twice what they take (it(name, fn, ms) or describe(name, { timeout: ms }, …)).\n',
     );
