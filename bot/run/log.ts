@@ -14,11 +14,17 @@ type Level = keyof typeof LEVELS;
 // CSI and OSC sequences: a message quoting a tool's coloured output must not colour the journal.
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
-/** An error with its causes and stack, as text. */
+/** An error's message and its causes' messages. */
+function messages(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return `${error.message}${error.cause ? ` (cause: ${messages(error.cause)})` : ''}`;
+}
+
+/** An error with its causes and the first frames of its stack, as text. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).map((l) => l.trim());
-  return `${error.message}${error.cause ? ` (cause: ${describeError(error.cause)})` : ''}${frames.length ? ` | ${frames.join(' | ')}` : ''}`;
+  return `${messages(error)}${frames.length ? ` | ${frames.join(' | ')}` : ''}`;
 }
 
 /** One log line: redacted, without colours, folded onto one line. */
