@@ -93,3 +93,32 @@ test('the route table: routes are tried in order, a request no route takes gets 
   expect(errors).toEqual(['HTTP GET /boom failed']);
   await http.drain(Date.now() + 1000);
 });
+
+test('draining: the request in flight finishes and is answered; past the deadline it is cut off', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const http = new BotHttpServer().route(async (req, res) => {
+    await held;
+    res.end(`done ${req.url}`);
+    return true;
+  });
+  const { port } = await http.listen('127.0.0.1', 0);
+  const inFlight = fetch(`http://127.0.0.1:${port}/update`).then(async (r) => `${r.status} ${await r.text()}`);
+  await new Promise<void>((r) => { const t = setInterval(() => { if (http.busy) { clearInterval(t); r(); } }, 10); });
+  let drained: boolean | undefined;
+  const drain = http.drain(Date.now() + 60_000).then((ok) => (drained = ok));
+  // Closed for new connections while the one request is still being handled.
+  await expect(fetch(`http://127.0.0.1:${port}/new`)).rejects.toThrow();
+  expect(drained).toBeUndefined();
+  release();
+  expect(await inFlight).toBe('200 done /update');
+  await drain;
+  expect(drained).toBe(true);
+
+  const stuck = new BotHttpServer().route(() => new Promise<boolean>(() => undefined));
+  const address = await stuck.listen('127.0.0.1', 0);
+  const cut = fetch(`http://127.0.0.1:${address.port}/x`).then(() => 'answered', () => 'cut off');
+  await new Promise<void>((r) => { const t = setInterval(() => { if (stuck.busy) { clearInterval(t); r(); } }, 10); });
+  expect(await stuck.drain(Date.now() + 200)).toBe(false);
+  expect(await cut).toBe('cut off');
+});
