@@ -5,6 +5,7 @@
  * prefix (<3> error, <4> warning, <6> info, <7> debug), so `journalctl -p warning` finds the
  * problems; in a terminal the level is a word.
  */
+import { fstatSync } from 'node:fs';
 import type { Logger } from '../services.ts';
 
 /** sd-daemon(3) priorities. */
@@ -33,9 +34,20 @@ export function formatLine(level: Level, message: string, redact: (text: string)
   return journal ? `${LEVELS[level].prefix}${text}` : `[bot] ${LEVELS[level].word}${text}`;
 }
 
-/** Whether stderr is connected to the journal (systemd sets JOURNAL_STREAM for the unit's stderr). */
-export function toJournal(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.JOURNAL_STREAM);
+/**
+ * Whether stderr is connected to the journal: systemd sets JOURNAL_STREAM=<device>:<inode> of the
+ * unit's stderr, and a process whose stderr was redirected elsewhere (a test run started from a
+ * service, a pipe to a file) must not write level prefixes there (systemd.exec(5), JOURNAL_STREAM).
+ */
+export function toJournal(env: NodeJS.ProcessEnv = process.env, fd = 2): boolean {
+  const stream = env.JOURNAL_STREAM?.split(':');
+  if (stream?.length !== 2) return false;
+  try {
+    const { dev, ino } = fstatSync(fd);
+    return String(dev) === stream[0] && String(ino) === stream[1];
+  } catch {
+    return false;
+  }
 }
 
 /** The bot's logger on stderr; `redact` removes the configuration's secrets from every line. */

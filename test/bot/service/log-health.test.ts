@@ -2,13 +2,14 @@
  * The bot's log lines fit journald (one line per event, sd-daemon level prefixes, no colours, no
  * secrets), and /healthz turns unhealthy (503, with the reason) when storage or delivery fails.
  */
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
 import { redactor } from '../../../bot/config.ts';
 import { EmbeddedSink, LocalGitForge } from '../../../bot/forge/index.ts';
 import { healthRoute } from '../../../bot/run/health.ts';
 import { BotHttpServer } from '../../../bot/run/http-server.ts';
-import { createLogger, secretValues } from '../../../bot/run/log.ts';
+import { createLogger, secretValues, toJournal } from '../../../bot/run/log.ts';
 import { createStorage } from '../../../bot/storage/index.ts';
 import { tempDir, testConfig, TEST_TOKEN } from '../support/harness.ts';
 
@@ -43,6 +44,18 @@ test('under journald each event is one line with its level prefix, without colou
   // In a terminal the level is a word; the file path of a key is not a secret.
   expect(capture(() => createLogger(redact, { journal: false }).warn('x'))).toEqual(['[bot] WARN x']);
   expect(secretValues({ HONGHEI_GITHUB_PRIVATE_KEY_FILE: '/run/secrets/key.pem' })).toEqual([]);
+});
+
+test('journald is recognised by the device and inode systemd names in JOURNAL_STREAM, not by the variable alone', () => {
+  const fd = openSync(join(tempDir(), 'stderr.log'), 'w');
+  try {
+    const { dev, ino } = fstatSync(fd);
+    expect(toJournal({ JOURNAL_STREAM: `${dev}:${ino}` }, fd)).toBe(true);
+    expect(toJournal({ JOURNAL_STREAM: `${dev}:${ino + 1}` }, fd)).toBe(false);
+    expect(toJournal({}, fd)).toBe(false);
+  } finally {
+    closeSync(fd);
+  }
 });
 
 async function getHealth(sources: Parameters<typeof healthRoute>[0]) {
