@@ -9,7 +9,7 @@ import { ROOT } from '../support/harness.ts';
 import { blockingRepo } from './support.ts';
 
 test('console: SIGTERM while waiting for input exits 0', async () => {
-  const { repo } = blockingRepo();
+  const { root: repo } = blockingRepo();
   const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/bot.ts'), 'console'], {
     cwd: repo, env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: '2026-11-20' }, stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 test('polling: health on BOT_HOST:BOT_PORT, an update handled, SIGTERM ends the long poll and exits 0', async () => {
-  const { repo } = blockingRepo();
+  const { root: repo } = blockingRepo();
   const state = tempDir('honghei-service-state-');
   const port = await freePort();
   const bot = startBot('polling', repo, {

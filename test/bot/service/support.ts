@@ -3,7 +3,7 @@
  * folder (the local forge delivers into it), the local Bot API (bot/local-api) served over HTTP so
  * the child process can reach it, and helpers to start the bot, wait for its health and stop it.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -35,22 +35,25 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 export const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
 
 /**
- * A content repository (the project's sample content and allow-list, committed on main) whose
- * reference-transaction hook holds every update of a submission branch until the file `release`
- * exists, after writing `entered`: delivery to the forge is then demonstrably in flight.
+ * A deployment's two repositories, as docs/deploy.md sets them up: the checkout the bot reads
+ * (`root`, the project's sample content and allow-list committed on main) and the bare repository
+ * the local forge writes submission branches into (`forge`). The forge's reference-transaction
+ * hook holds every update of a submission branch until the file `release` exists, after writing
+ * `entered`: delivery to the forge is then demonstrably in flight.
  */
-export function blockingRepo(): { repo: string; entered: string; release: () => void } {
-  const repo = tempDir('honghei-service-repo-');
-  cpSync(join(contentCopy(), 'content'), join(repo, 'content'), { recursive: true });
-  mkdirSync(join(repo, 'bot'));
-  cpSync(join(ROOT, 'bot/submitters.yaml'), join(repo, 'bot/submitters.yaml'));
-  writeFileSync(join(repo, '.gitignore'), '.honghei/\n');
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'sample content');
+export function blockingRepo(): { root: string; forge: string; control: string; entered: string; release: () => void } {
+  const root = tempDir('honghei-service-repo-');
+  cpSync(join(contentCopy(), 'content'), join(root, 'content'), { recursive: true });
+  mkdirSync(join(root, 'bot'));
+  cpSync(join(ROOT, 'bot/submitters.yaml'), join(root, 'bot/submitters.yaml'));
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'sample content');
+  const forge = join(tempDir('honghei-service-forge-'), 'content.git');
+  execFileSync('git', ['clone', '-q', '--bare', root, forge]);
   const control = tempDir('honghei-service-hook-');
   const entered = join(control, 'entered');
-  const hook = join(repo, '.git/hooks/reference-transaction');
+  const hook = join(forge, 'hooks/reference-transaction');
   writeFileSync(hook, [
     '#!/bin/sh',
     '# Holds the creation of a submission branch (refs locked, not yet written) until released.',
@@ -63,7 +66,7 @@ export function blockingRepo(): { repo: string; entered: string; release: () => 
     '',
   ].join('\n'));
   chmodSync(hook, 0o755);
-  return { repo, entered, release: () => writeFileSync(join(control, 'release'), '') };
+  return { root, forge, control, entered, release: () => writeFileSync(join(control, 'release'), '') };
 }
 
 /**
@@ -114,9 +117,30 @@ export interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node scripts/bot.ts <mode>` with the environment given (on top of PATH and HOME). */
-export function startBot(mode: 'polling' | 'webhook', cwd: string, env: Record<string, string>): BotProcess {
-  const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/bot.ts'), mode], {
+/**
+ * Whether this machine can emulate the unit's file-system protection: a user and mount namespace
+ * (unshare -rm) in which / is read-only, and setpriv for no_new_privs.
+ */
+export const canSandbox = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -o remount,bind,ro / && exec setpriv --no-new-privs true']).status === 0;
+
+/**
+ * The command that runs argv as systemd runs the unit's ExecStart with ProtectSystem=strict,
+ * ReadWritePaths=<writable>, PrivateTmp (TMPDIR: a private folder) and NoNewPrivileges: every
+ * other path is read-only.
+ */
+export function sandboxed(writable: string[], argv: string[]): string[] {
+  const binds = writable.map((p) => `mount --bind '${p}' '${p}'`).join(' && ');
+  return ['unshare', '-rm', 'sh', '-c', `${binds} && mount -o remount,bind,ro / && exec setpriv --no-new-privs "$@"`, 'sh', ...argv];
+}
+
+/**
+ * Starts `node scripts/bot.ts <mode>` with the environment given (on top of PATH and HOME); with
+ * `writable`, inside the sandbox above, able to write those folders only.
+ */
+export function startBot(mode: 'polling' | 'webhook', cwd: string, env: Record<string, string>, writable?: string[]): BotProcess {
+  const argv = [join(ROOT, 'node_modules/.bin/node'), join(ROOT, 'scripts/bot.ts'), mode];
+  const [command, ...args] = writable ? sandboxed(writable, argv) : argv;
+  const child = spawn(command!, args, {
     cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd, BOT_TOKEN: TEST_TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,6 +5,7 @@
  * Telegram does. SIGTERM arrives while the delivery to the forge is in flight (git holds the new
  * branch's ref in a reference-transaction hook); after a restart the submission exists once.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Update } from 'grammy/types';
@@ -13,11 +14,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { atSummary, questionTitle } from '../support/drive.ts';
 import { blackListAnswers, testCode } from '../support/fixtures.ts';
 import { SUBMITTER, tempDir, TEST_TOKEN } from '../support/harness.ts';
-import { blockingRepo, existsSync, freePort, git, health, healthy, startBot, telegramServer, waitFor, type BotProcess } from './support.ts';
+import { blockingRepo, canSandbox, existsSync, freePort, git, health, healthy, sandboxed, startBot, telegramServer, waitFor, type BotProcess } from './support.ts';
 
 const TODAY = '2026-11-20';
 const redisUrl = inject('redisUrl');
 if (!redisUrl) console.warn('\n!!! Redis service test SKIPPED: redis-server is not installed (apt-get install -y redis-server)\n');
+if (!canSandbox) console.warn('\n!!! the unit\'s read-only file system is NOT emulated: unshare -rm is not permitted here; the first webhook test runs without it\n');
 const SECRET = 'service-test-webhook-secret-0123456789';
 let telegram: Awaited<ReturnType<typeof telegramServer>>;
 
@@ -29,19 +31,24 @@ afterAll(async () => {
 });
 
 /** Everything one bot deployment needs: its repository, state folder, port and environment. */
-async function deployment(extra: Record<string, string> = {}) {
-  const { repo, entered, release } = blockingRepo();
+async function deployment(extra: Record<string, string> = {}, sandbox = false) {
+  const { root, forge, control, entered, release } = blockingRepo();
   const state = tempDir('honghei-service-state-');
+  // As the unit: the state directory and the local forge's repository writable, the checkout
+  // read-only, /tmp private (and the test's hook folder, so git's hook can signal the test).
+  const privateTmp = tempDir('honghei-service-tmp-');
+  const writable = sandbox && canSandbox ? [state, forge, privateTmp, control] : undefined;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
     TELEGRAM_API_ROOT: telegram.url,
     BOT_WEBHOOK_URL: `${base}/telegram`, BOT_WEBHOOK_SECRET: SECRET, BOT_HOST: '127.0.0.1', BOT_PORT: String(port),
-    HONGHEI_ROOT: repo, HONGHEI_REPO: repo, HONGHEI_SUBMITTERS: join(repo, 'bot/submitters.yaml'), HONGHEI_DATE: TODAY,
+    HONGHEI_ROOT: root, HONGHEI_REPO: forge, HONGHEI_SUBMITTERS: join(root, 'bot/submitters.yaml'), HONGHEI_DATE: TODAY,
     HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
+    ...(writable ? { TMPDIR: privateTmp } : {}),
     ...extra,
   };
-  return { repo, entered, release, state, base, env, start: () => startBot('webhook', repo, env) };
+  return { root, forge, entered, release, state, base, env, writable, start: () => startBot('webhook', root, env, writable) };
 }
 
 /** POSTs an update to the bot's webhook as Telegram does; resolves when the bot has handled it. */
@@ -87,8 +94,13 @@ async function stop(bot: BotProcess) {
 }
 
 describe('webhook mode under a service manager', () => {
-  test('health, a /new over the webhook, SIGTERM while the forge delivery is in flight: the bot finishes it, exits 0, and after a restart the submission exists once', async () => {
-    const d = await deployment();
+  test('health, a /new over the webhook, SIGTERM while the forge delivery is in flight: the bot finishes it, exits 0, and after a restart the submission exists once (file system read-only but for the unit\'s writable paths)', async () => {
+    const d = await deployment({}, true);
+    if (d.writable) {
+      // The sandbox holds: outside the writable paths nothing can be written.
+      const [command, ...args] = sandboxed(d.writable, ['touch', join(d.root, 'outside')]);
+      expect(execFileSync.bind(null, command!, args, { stdio: 'pipe' })).toThrow(/Read-only file system/);
+    }
     const first = d.start();
     const ready = await healthy(first, d.base);
     expect(ready.status, JSON.stringify(ready.body)).toBe(200);
@@ -108,7 +120,7 @@ describe('webhook mode under a service manager', () => {
     // The bot stops taking requests (its HTTP server closes) but waits for the delivery.
     await waitFor('the HTTP server to close', async () => (await health(d.base)) === undefined);
     expect(first.child.exitCode).toBe(null);
-    expect(branches(d.repo)).toEqual({});
+    expect(branches(d.forge)).toEqual({});
     d.release();
     expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
     expect(first.output()).toContain('SIGTERM: shutting down');
@@ -116,7 +128,7 @@ describe('webhook mode under a service manager', () => {
     expect(first.output()).not.toContain(TEST_TOKEN.split(':')[1]);
     expect(first.output()).not.toContain(SECRET);
     // Delivered before the exit, and recorded as delivered in the outbox.
-    expect(branches(d.repo)).toEqual({ [`submission/${id}`]: 1 });
+    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     const entry = JSON.parse(readFileSync(join(d.state, 'outbox', `${id}.json`), 'utf8'));
     expect(entry.delivered.branch).toBe(`submission/${id}`);
     expect(entry.started).toBe(1);
@@ -129,7 +141,7 @@ describe('webhook mode under a service manager', () => {
     expect(telegram.tg.last(SUBMITTER.id)?.text).toContain(id);
     // A round of the outbox later, still one branch with one commit.
     await waitFor('the forge to be read after the restart', async () => (await health(d.base))?.body.forge.lastSuccessAt, 1200);
-    expect(branches(d.repo)).toEqual({ [`submission/${id}`]: 1 });
+    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     expect(await stop(second)).toEqual({ code: 0, signal: null });
   }, 180_000);
 
@@ -143,16 +155,16 @@ describe('webhook mode under a service manager', () => {
     expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
     expect(first.output()).toMatch(/still at "close the outbox[^"]*" after 1 s; exiting now/);
     // The bot is gone, its git is still held: nothing is delivered, the outbox still has it.
-    expect(branches(d.repo)).toEqual({});
+    expect(branches(d.forge)).toEqual({});
     const entry = JSON.parse(readFileSync(join(d.state, 'outbox', `${id}.json`), 'utf8'));
     expect(entry.delivered).toBeUndefined();
     // The git the bot left behind finishes; the restarted bot finds the branch instead of making another.
     d.release();
-    await waitFor('the orphaned git to finish', () => Object.keys(branches(d.repo)).length === 1);
+    await waitFor('the orphaned git to finish', () => Object.keys(branches(d.forge)).length === 1);
     const second = d.start();
     await healthy(second, d.base);
     await waitFor('the restarted bot to record the delivery', async () => (await health(d.base))?.body.outbox.backlog === 0);
-    expect(branches(d.repo)).toEqual({ [`submission/${id}`]: 1 });
+    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     const delivered = JSON.parse(readFileSync(join(d.state, 'outbox', `${id}.json`), 'utf8'));
     expect(delivered.delivered.branch).toBe(`submission/${id}`);
     expect(delivered.started).toBe(2);
@@ -176,7 +188,7 @@ describe('webhook mode under a service manager', () => {
     expect(first.child.exitCode).toBe(null);
     d.release();
     expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
-    expect(branches(d.repo)).toEqual({ [`submission/${id}`]: 1 });
+    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     expect(JSON.parse((await redis.hget(`honghei:outbox:${id}`, 'delivered'))!).branch).toBe(`submission/${id}`);
 
     const second = d.start();
@@ -185,7 +197,7 @@ describe('webhook mode under a service manager', () => {
     expect(after.body.forge.lastSuccessAt).toMatch(/^\d{4}-/);
     expect(await post(d.base, telegram.tg.text(SUBMITTER, '/status'))).toBe(200);
     expect(telegram.tg.last(SUBMITTER.id)?.text).toContain(id);
-    expect(branches(d.repo)).toEqual({ [`submission/${id}`]: 1 });
+    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     expect(await stop(second)).toEqual({ code: 0, signal: null });
     await redis.flushdb();
     await redis.quit();
