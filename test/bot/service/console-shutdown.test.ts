@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { ROOT } from '../support/harness.ts';
 import { blockingRepo } from './support.ts';
 
@@ -13,6 +13,7 @@ test('console: SIGTERM while waiting for input exits 0', async () => {
   const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/bot.ts'), 'console'], {
     cwd: repo, env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: '2026-11-20' }, stdio: ['pipe', 'pipe', 'pipe'],
   });
+  onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   child.stderr.on('data', (d) => (output += d));

@@ -8,8 +8,17 @@ import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Update } from 'grammy/types';
+import { afterAll } from 'vitest';
 import { LocalTelegram } from '../../../bot/local-api/local-telegram.ts';
 import { contentCopy, ROOT, tempDir, TEST_TOKEN } from '../support/harness.ts';
+
+// A failed test must not leave a bot running or a git hook waiting: both are ended after the file.
+const children: ChildProcess[] = [];
+const releases: (() => void)[] = [];
+afterAll(() => {
+  for (const release of releases.splice(0)) release();
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -66,7 +75,9 @@ export function blockingRepo(): { root: string; forge: string; control: string; 
     '',
   ].join('\n'));
   chmodSync(hook, 0o755);
-  return { root, forge, control, entered, release: () => writeFileSync(join(control, 'release'), '') };
+  const release = () => writeFileSync(join(control, 'release'), '');
+  releases.push(release);
+  return { root, forge, control, entered, release };
 }
 
 /**
@@ -143,6 +154,7 @@ export function startBot(mode: 'polling' | 'webhook', cwd: string, env: Record<s
   const child = spawn(command!, args, {
     cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd, BOT_TOKEN: TEST_TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
