@@ -27,7 +27,7 @@ export const siteEnvSchema = z.object({
   HONGHEI_SITE_URL: optional(z.url({ protocol: /^https?$/, error: (i) => `HONGHEI_SITE_URL="${String(i.input)}" is not an http(s) address: write the site's public address, e.g. HONGHEI_SITE_URL=https://credit.example.gov.cn/` }))
     .describe("the site's public address (default: site_url in content/publisher.yaml)"),
   HONGHEI_BUILD_HEAP: optional(z.string().regex(/^\d+$/, { error: (i) => `HONGHEI_BUILD_HEAP="${String(i.input)}" is not a number of megabytes, e.g. HONGHEI_BUILD_HEAP=8192` })
-    .transform(Number).pipe(z.number().min(512, 'HONGHEI_BUILD_HEAP must be at least 512 (megabytes), e.g. HONGHEI_BUILD_HEAP=8192')))
+    .transform(Number).pipe(z.number().positive('HONGHEI_BUILD_HEAP must be above 0 (megabytes), e.g. HONGHEI_BUILD_HEAP=8192')))
     .describe("the build's heap limit in MB, for builds of more than 40,000 records (set by the build itself when it restarts with a larger heap)"),
   HONGHEI_PREVIOUS_DATA: optional(z.string().refine((p) => /^https?:\/\//.test(p) || isDirectory(p), {
     error: (i) => `HONGHEI_PREVIOUS_DATA="${String(i.input)}" is neither a folder nor an http(s) address: name the data/ folder of the previous build or its address, e.g. HONGHEI_PREVIOUS_DATA=https://credit.example.gov.cn/data/, or unset it`,
