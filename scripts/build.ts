@@ -12,7 +12,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { isIsoDate, listRecordFiles, publicationDate } from '../content/schema/index.ts';
+import { calendarWarnings, formatProblems, isIsoDate, listRecordFiles, loadPublisher, publicationDate, workingCalendarOf } from '../content/schema/index.ts';
+import { annotations } from '../bot/forge/ci-report.ts';
 import { loadSiteSettings, SiteSettingsError, type SiteSettings } from '../site/build/settings.ts';
 
 const { values } = parseArgs({
@@ -49,6 +50,11 @@ if (!settings.buildHeapMb && listRecordFiles(resolve(contentRoot ?? root)).lengt
 // Astro is loaded only once the settings are known to be right.
 const { publish } = await import('../site/build/publish.ts');
 const date = values.date ?? settings.date ?? publicationDate();
+// A missing holiday calendar for next year is a warning, not a failure: the site still builds.
+const contentFolder = resolve(contentRoot ?? root);
+const publisher = loadPublisher(contentFolder);
+const calendarGaps = calendarWarnings(workingCalendarOf(contentFolder), publisher, date, publisher.language);
+if (calendarGaps.length) console.warn(process.env.GITHUB_ACTIONS === 'true' ? annotations(calendarGaps) : formatProblems(calendarGaps, publisher.language));
 const started = performance.now();
 const result = await publish({
   root, contentRoot, outDir: values.out ?? settings.outDir, date,

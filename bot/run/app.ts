@@ -7,6 +7,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
+import { checkCalendar, createAdminAlerts, onceStoreOf, watchWebhook, type StuckDelivery } from '../admin-alerts.ts';
 import { loadBotConfig, redactor, type BotConfig } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { createBot } from '../create-bot.ts';
@@ -39,6 +40,7 @@ export function randomId(length: number): string {
 export interface App {
   bot: Bot<BotContext>;
   config: BotConfig;
+  services: BotServices;
   mode: 'polling' | 'webhook';
   log: Required<Logger>;
   storage: BotStorage;
@@ -58,7 +60,8 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const storage = createStorage(config.storage, config.formTtlMs);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
   let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
-  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.warn(m), contentRoot: config.contentRoot });
+  let stuck = (_: StuckDelivery) => undefined as void;
+  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.warn(m), stuck: (d) => stuck(d), contentRoot: config.contentRoot });
   const services: BotServices = {
     repo, sink, submitters, log,
     files: undefined as never,
@@ -69,13 +72,20 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const bot = createBot(config, { services, storage });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot });
   notify = createNotifier(bot.api);
+  // The administrators' alerts: calendar gaps (now and twice a day), stuck deliveries, errors.
+  const alerts = (services.alerts = createAdminAlerts({ api: bot.api, publisher: repo.publisher, once: onceStoreOf(storage), log }));
+  stuck = (d) => void alerts.outboxStuck(d).catch((e) => log.error(`alerting the administrators of ${d.id} failed`, e));
+  const checkDates = () => void checkCalendar(alerts, repo.root, repo.publisher, services.today()).catch((e) => log.error('checking the holiday calendar failed', e));
+  checkDates();
+  const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
   const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) });
-  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}`);
+  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
   return {
-    bot, config, mode, log, storage, sink, http,
+    bot, config, services, mode, log, storage, sink, http,
     async close() {
       clearInterval(sweeper);
+      clearInterval(calendarTimer);
       await sink.close();
       await storage.close();
     },
@@ -170,10 +180,17 @@ export async function runWebhook(app: App): Promise<void> {
   const path = new URL(hook.url).pathname;
   // Webhook mode has no loop to stop: the HTTP server's drain answers new requests 503 (Telegram
   // sends them again later) and waits for the updates being handled.
-  const shutdown = shutdownFor(app, (deadline) => app.http.drain(deadline));
+  let stopWatch = () => undefined as void;
+  const shutdown = shutdownFor(app, (deadline) => {
+    stopWatch();
+    return app.http.drain(deadline);
+  });
   app.http.route(webhookRoute(app.bot, { path, secret: hook.secret }));
   const origin = await startHttp(app, shutdown);
   await setCommands(app.bot);
   await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });
+  // Telegram's own view of the webhook: delivery failures reach the administrators once per kind.
+  const { alerts, log } = app.services;
+  stopWatch = alerts ? watchWebhook(app.bot.api, alerts, log) : () => undefined;
   app.log.info(`@${app.bot.botInfo.username} listens on ${origin}${path} for ${new URL(hook.url).origin}; health at ${origin}${HEALTH_PATH}`);
 }
