@@ -96,13 +96,13 @@ export async function telegramServer(): Promise<{ tg: LocalTelegram; url: string
       const body = Buffer.concat(chunks).toString('utf8');
       if (req.url?.endsWith('/getUpdates')) {
         const p = body ? (JSON.parse(body) as { offset?: number; timeout?: number }) : {};
-        const poll: Poll = { offset: p.offset ?? 0, timeout: p.timeout ?? 0, abandoned: false };
+        const poll: Poll = { offset: p.offset ?? 0, timeout: p.timeout ?? 0 };
         polls.push(poll);
+        res.once('close', () => (poll.ended = res.writableEnded ? 'answered' : 'abandoned'));
         if (p.offset) offset = p.offset;
         const pending = () => queue.filter((u) => u.update_id >= offset);
         for (let waited = 0; !pending().length && waited < poll.timeout * 1000 && !res.destroyed; waited += 50) await new Promise((r) => setTimeout(r, 50));
-        if (res.destroyed) poll.abandoned = true;
-        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: pending() }));
+        if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: pending() }));
         return;
       }
       const answer = await tg.fetch(`http://telegram.local${req.url}`, { method: req.method, ...(body ? { body } : {}) });
@@ -117,8 +117,8 @@ export async function telegramServer(): Promise<{ tg: LocalTelegram; url: string
   };
 }
 
-/** A getUpdates call: its offset and timeout, and whether the client gave up on it before the answer. */
-export interface Poll { offset: number; timeout: number; abandoned: boolean }
+/** A getUpdates call: its offset and timeout, and how it ended (the client gave up on it, or it was answered). */
+export interface Poll { offset: number; timeout: number; ended?: 'answered' | 'abandoned' }
 
 /** A running bot process. */
 export interface BotProcess {
