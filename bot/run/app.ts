@@ -13,6 +13,10 @@ import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
 import { createSubmissionSink, forgeSettingsFromEnv, type Notifier } from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
+import { gitIgnoreWarning, openPrivateFiles, privateFilesConfig, type PrivateFiles } from '../private-files/config.ts';
+import { DirectoryStore } from '../private-files/directory-store.ts';
+import { privateFileHandler, type RouteHandler } from '../private-files/http-handler.ts';
+import { RedisStore } from '../private-files/redis-store.ts';
 import { createNotifier } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices, Logger } from '../services.ts';
@@ -35,7 +39,7 @@ export function randomId(length: number): string {
 }
 
 /** Everything a running bot holds. */
-export interface App { bot: Bot<BotContext>; config: BotConfig; close(): Promise<void> }
+export interface App { bot: Bot<BotContext>; config: BotConfig; privateFiles: PrivateFiles; close(): Promise<void> }
 
 /** Builds the bot and its services from the environment. */
 export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEnv = process.env): Promise<App> {
@@ -44,11 +48,14 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const repo = new ContentRepository(config.contentRoot);
   const submitters = loadSubmitters(config.submittersFile, repo.publisher);
   const storage = createStorage(config.storage, config.formTtlMs);
+  const privateFiles = openPrivateFiles(privateFilesConfig(env), { contentRoot: config.contentRoot, redis: storage.redis });
+  const warning = privateFiles.store instanceof RedisStore ? await privateFiles.store.persistenceWarning() : privateFiles.store instanceof DirectoryStore ? gitIgnoreWarning(privateFiles.store.dir, config.contentRoot) : undefined;
+  if (warning) log.error(warning);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
   let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
   const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.info(m) });
   const services: BotServices = {
-    repo, sink, submitters, log,
+    repo, sink, submitters, log, privateFiles,
     files: undefined as never,
     today: () => publicationDate(env),
     randomId,
@@ -60,10 +67,11 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
   log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage`);
   return {
-    bot, config,
+    bot, config, privateFiles,
     async close() {
       clearInterval(sweeper);
       await sink.close();
+      await privateFiles.store.close();
       await storage.close();
     },
   };
@@ -97,10 +105,11 @@ export async function runPolling(app: App): Promise<void> {
  * Each request is answered once its update is handled, so Telegram sends a chat's next update only
  * after the previous one is stored: instances sharing Redis never handle one chat concurrently.
  */
-export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string }): Server {
+export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string; routes?: RouteHandler[] }): Server {
   const handle = webhookCallback(bot, 'http', { ...(options.secret ? { secretToken: options.secret } : {}) });
-  return createServer((req, res) => {
+  return createServer(async (req, res) => {
     if (req.method === 'POST' && req.url?.split('?')[0] === options.path) return void handle(req, res);
+    for (const route of options.routes ?? []) if (await route(req, res)) return;
     res.writeHead(req.url === '/health' ? 200 : 404).end(req.url === '/health' ? 'ok' : 'not found');
   });
 }
@@ -110,7 +119,8 @@ export async function runWebhook(app: App): Promise<Server> {
   const hook = app.config.webhook!;
   await app.bot.init();
   const path = new URL(hook.url).pathname;
-  const server = webhookServer(app.bot, { path, secret: hook.secret });
+  const privateFiles = privateFileHandler({ store: app.privateFiles.store, links: app.privateFiles.links, log: (m, e) => console.error(`[bot] ${m}${e ? `: ${String(e)}` : ''}`) });
+  const server = webhookServer(app.bot, { path, secret: hook.secret, routes: [privateFiles] });
   await new Promise<void>((resolve) => server.listen(hook.port, hook.host, resolve));
   await setCommands(app.bot);
   await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });

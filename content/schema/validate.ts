@@ -7,6 +7,7 @@ import type { Categories, Publisher } from './config.ts';
 import { crossRecordProblems, type LoadedRecord } from './cross-record.ts';
 import type { IsoDate } from './dates.ts';
 import type { Lang } from './messages.ts';
+import { privateFilesInContent } from './private-files.ts';
 import { problemAt, problemsFromIssues, type Problem } from './problems.ts';
 import { createRecordSchema, type HongheiRecord } from './record.ts';
 import { lightYamlSource, listRecordFiles, loadCategories, loadPublisher, parseRecordYaml, parseYaml, readText, type YamlSource } from './source.ts';
@@ -81,5 +82,6 @@ export function validateRepository(root: string, options: { date: IsoDate; lang?
     if (check.record) records.push({ source: lightYamlSource(file, text), record: check.record });
   }
   problems.push(...crossRecordProblems(root, records, publisher, options.date, lang, stage));
+  problems.push(...privateFilesInContent(root, lang));
   return { stage, publisher, categories, records, problems, files: files.length };
 }
