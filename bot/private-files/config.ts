@@ -4,6 +4,7 @@
  *
  *   HONGHEI_PRIVATE_STORE      dir (default on one machine) or redis (default when HONGHEI_REDIS_URL is set)
  *   HONGHEI_PRIVATE_DIR        the directory store, default .honghei/private (never inside content/)
+ *   HONGHEI_PRIVATE_PREFIX     the Redis store's key prefix, default honghei:private:
  *   HONGHEI_PRIVATE_SECRET     the links' HMAC secret, at least 32 characters (openssl rand -hex 32);
  *                              required with redis; on one machine a generated one is kept in the directory
  *   HONGHEI_PRIVATE_URL        the bot's address as reviewers reach it (default: BOT_WEBHOOK_URL's
@@ -25,6 +26,7 @@ import type { PrivateStore } from './store.ts';
 const envSchema = z.object({
   HONGHEI_PRIVATE_STORE: z.enum(['dir', 'redis'], { error: 'HONGHEI_PRIVATE_STORE must be dir or redis, e.g. HONGHEI_PRIVATE_STORE=dir' }).optional(),
   HONGHEI_PRIVATE_DIR: z.string().min(1).default('.honghei/private'),
+  HONGHEI_PRIVATE_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, 'HONGHEI_PRIVATE_PREFIX is letters, digits, :, ., _ or -, e.g. honghei:private:').default('honghei:private:'),
   HONGHEI_PRIVATE_SECRET: z.string().min(MIN_SECRET_LENGTH, `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`).optional(),
   HONGHEI_PRIVATE_URL: z.url('HONGHEI_PRIVATE_URL must be the bot\'s address as reviewers reach it, e.g. https://bot.example.org').optional(),
   HONGHEI_PRIVATE_LINK_DAYS: z.coerce.number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' }).positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14').max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366').default(14),
@@ -61,7 +63,7 @@ export function privateFilesConfig(env: NodeJS.ProcessEnv = process.env): Privat
   }
   const webhookOrigin = e.BOT_WEBHOOK_URL && URL.canParse(e.BOT_WEBHOOK_URL) ? new URL(e.BOT_WEBHOOK_URL).origin : undefined;
   return {
-    store: kind === 'redis' ? { kind, url: e.HONGHEI_REDIS_URL! } : { kind, dir: e.HONGHEI_PRIVATE_DIR },
+    store: kind === 'redis' ? { kind, url: e.HONGHEI_REDIS_URL!, prefix: e.HONGHEI_PRIVATE_PREFIX } : { kind, dir: e.HONGHEI_PRIVATE_DIR },
     ...(e.HONGHEI_PRIVATE_SECRET ? { secret: e.HONGHEI_PRIVATE_SECRET } : {}),
     baseUrl: e.HONGHEI_PRIVATE_URL ?? webhookOrigin ?? `http://${e.BOT_HOST}:${e.BOT_PORT}`,
     ttlMs: e.HONGHEI_PRIVATE_LINK_DAYS * 24 * 3600_000,
