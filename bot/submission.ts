@@ -28,8 +28,8 @@ export interface SubmissionDraft {
   createdAt: string;
 }
 
-/** A private attachment as the body links it. */
-export interface PrivateLink { file: PrivatePlannedFile; url: string; expiresAt: number }
+/** A private attachment as the body lists it: with a signed link, or without (HONGHEI_PRIVATE_PR_LINKS=no). */
+export interface PrivateLink { file: PrivatePlannedFile; link?: { url: string; expiresAt: number } }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
@@ -43,9 +43,13 @@ export function submissionBody(d: SubmissionDraft, links: readonly PrivateLink[]
   if (published.length) lines.push('', '附件：', ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`));
   if (links.length) {
     // Names are generated (PRIVATE_NAME_PATTERN) and links are the bot's own: nothing here is user text.
-    lines.push('', '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：', ...links.map(({ file, url, expiresAt }) =>
-      `- [${file.private.name}](${url})（${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\`，链接 ${chinaTime(expiresAt)} 前有效）`));
-    lines.push('', `链接过期后，在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`);
+    lines.push('', '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：', ...links.map(({ file, link }) => {
+      const what = `${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\``;
+      return link ? `- [${file.private.name}](${link.url})（${what}，链接 ${chinaTime(link.expiresAt)}前有效）` : `- ${file.private.name}（${what}）`;
+    }));
+    lines.push('', links.some((l) => l.link)
+      ? `链接过期后，在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`
+      : `在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`);
   }
   if (d.notes?.length) lines.push('', ...d.notes);
   lines.push('', `记录文件：\`${d.recordFile}\`；提交前已按 \`npm run validate\` 的规则校验通过。`);
@@ -71,7 +75,7 @@ export async function assembleSubmission(d: SubmissionDraft, files: FileService,
     }
     await privateFiles.store.put(bytes, { name: a.private.name, type: a.private.type, kind: a.kind, submission: d.id });
     const expiresAt = privateFiles.links.expiry();
-    links.push({ file: a, url: privateFiles.links.url({ sha256: found, name: a.private.name }, expiresAt), expiresAt });
+    links.push({ file: a, ...(privateFiles.linksInBody ? { link: { url: privateFiles.links.url({ sha256: found, name: a.private.name }, expiresAt), expiresAt } } : {}) });
   }
   return {
     id: d.id,

@@ -10,6 +10,8 @@
  *   HONGHEI_PRIVATE_URL        the bot's address as reviewers reach it (default: BOT_WEBHOOK_URL's
  *                              origin, else http://BOT_HOST:BOT_PORT)
  *   HONGHEI_PRIVATE_LINK_DAYS  how long a link is valid, default 14
+ *   HONGHEI_PRIVATE_PR_LINKS   yes (default) or no: whether pull request bodies carry the links; say no
+ *                              when the forge's pull requests are public and the bot's address is too
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +32,7 @@ const envSchema = z.object({
   HONGHEI_PRIVATE_SECRET: z.string().min(MIN_SECRET_LENGTH, `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`).optional(),
   HONGHEI_PRIVATE_URL: z.url('HONGHEI_PRIVATE_URL must be the bot\'s address as reviewers reach it, e.g. https://bot.example.org').optional(),
   HONGHEI_PRIVATE_LINK_DAYS: z.coerce.number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' }).positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14').max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366').default(14),
+  HONGHEI_PRIVATE_PR_LINKS: z.enum(['yes', 'no'], { error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no' }).default('yes'),
   HONGHEI_REDIS_URL: z.string().optional(),
   BOT_WEBHOOK_URL: z.string().optional(),
   BOT_HOST: z.string().default('127.0.0.1'),
@@ -43,6 +46,8 @@ export interface PrivateFilesConfig {
   secret?: string;
   baseUrl: string;
   ttlMs: number;
+  /** Whether pull request bodies carry signed links (default true). */
+  linksInBody?: boolean;
 }
 
 /** Thrown when the environment's private-store settings are wrong. */
@@ -67,11 +72,17 @@ export function privateFilesConfig(env: NodeJS.ProcessEnv = process.env): Privat
     ...(e.HONGHEI_PRIVATE_SECRET ? { secret: e.HONGHEI_PRIVATE_SECRET } : {}),
     baseUrl: e.HONGHEI_PRIVATE_URL ?? webhookOrigin ?? `http://${e.BOT_HOST}:${e.BOT_PORT}`,
     ttlMs: e.HONGHEI_PRIVATE_LINK_DAYS * 24 * 3600_000,
+    linksInBody: e.HONGHEI_PRIVATE_PR_LINKS === 'yes',
   };
 }
 
 /** The private store and its link signer, as the bot, its HTTP server and the review CLI use them. */
-export interface PrivateFiles { store: PrivateStore; links: LinkSigner }
+export interface PrivateFiles {
+  store: PrivateStore;
+  links: LinkSigner;
+  /** Whether pull request bodies carry signed links (false: they tell reviewers to use the review CLI). */
+  linksInBody: boolean;
+}
 
 /** Refuses a directory store inside the content folder, which is published. */
 export function assertOutsideContent(dir: string, contentRoot: string): void {
@@ -120,5 +131,6 @@ export function openPrivateFiles(config: PrivateFilesConfig, options: { contentR
   } else {
     store = new RedisStore({ redis: options.redis ?? config.store.url, ...(config.store.prefix ? { prefix: config.store.prefix } : {}) });
   }
-  return { store, links: new LinkSigner({ secret: secret!, baseUrl: config.baseUrl, ttlMs: config.ttlMs, ...(options.now ? { now: options.now } : {}) }) };
+  const links = new LinkSigner({ secret: secret!, baseUrl: config.baseUrl, ttlMs: config.ttlMs, ...(options.now ? { now: options.now } : {}) });
+  return { store, links, linksInBody: config.linksInBody ?? true };
 }

@@ -39,7 +39,7 @@ describe('the settings', () => {
   it('work out of the box on one machine, with a generated secret kept beside the files', () => {
     const dir = join(tempDir('honghei-private-cfg-'), 'private');
     const config = privateFilesConfig({ HONGHEI_PRIVATE_DIR: dir });
-    expect(config).toEqual({ store: { kind: 'dir', dir }, baseUrl: 'http://127.0.0.1:8080', ttlMs: 14 * 24 * 3600_000 });
+    expect(config).toEqual({ store: { kind: 'dir', dir }, baseUrl: 'http://127.0.0.1:8080', ttlMs: 14 * 24 * 3600_000, linksInBody: true });
     const files = openPrivateFiles(config);
     expect(statSync(join(dir, 'link-secret')).mode & 0o777).toBe(0o600);
     const again = openPrivateFiles(config);
