@@ -57,13 +57,18 @@ export class RedisStore implements PrivateStore {
     return { sha256, size: Number(h.size), name: h.name, type: h.type!, kind: h.kind!, storedAt: h.storedAt!, ...(h.submission ? { submission: h.submission } : {}) };
   }
 
-  /** A warning when this Redis does not persist to disk (a restart would lose the files); undefined when it does or cannot be asked. */
+  /**
+   * A warning when this Redis could lose the files: no persistence to disk (a restart loses them),
+   * or an eviction policy that may drop keys without a time to live (ours have none); undefined
+   * when it is safe or cannot be asked.
+   */
   async persistenceWarning(): Promise<string | undefined> {
     try {
-      const [, aof] = (await this.redis.config('GET', 'appendonly')) as string[];
-      const [, save] = (await this.redis.config('GET', 'save')) as string[];
-      if (aof === 'yes' || (save && save.trim())) return undefined;
-      return 'the Redis of the private store does not persist to disk (appendonly no, no save rules): a restart loses pledges and evidence; set appendonly yes';
+      const value = async (name: string) => ((await this.redis.config('GET', name)) as string[])[1] ?? '';
+      const problems: string[] = [];
+      if ((await value('appendonly')) !== 'yes' && !(await value('save')).trim()) problems.push('it does not persist to disk (appendonly no, no save rules): a restart loses them; set appendonly yes');
+      if ((await value('maxmemory-policy')).startsWith('allkeys-')) problems.push(`its maxmemory-policy ${await value('maxmemory-policy')} may evict them; set noeviction (or a volatile-* policy)`);
+      return problems.length ? `the Redis of the private store can lose pledges and evidence: ${problems.join('; ')}` : undefined;
     } catch {
       return undefined; // managed Redis often forbids CONFIG: its persistence is the provider's
     }

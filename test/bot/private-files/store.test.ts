@@ -3,7 +3,9 @@
  * written atomically with owner-only permissions (directory), shared through Redis by several
  * processes, and the settings that keep the store out of the published repository.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { openPrivateFiles, privateFilesConfig, PrivateFilesConfigError } from '../../../bot/private-files/config.ts';
@@ -14,6 +16,19 @@ import { tempDir } from '../support/harness.ts';
 import { distinctPdf } from './support.ts';
 
 const redisUrl = inject('redisUrl');
+
+/** Resolves once something accepts connections on 127.0.0.1:port (a server just started). */
+async function listening(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port} after 10 s`);
+}
 
 describe('the directory store (one machine, the default)', () => {
   it('stores by SHA-256, atomically, readable by the bot only, and keeps the first index entry', async () => {
@@ -74,5 +89,24 @@ describe.skipIf(!redisUrl)('the Redis store (several bot instances)', () => {
     expect(await b.put(pdf, { name: 'other-1.pdf', type: 'application/pdf', kind: 'pledge' })).toEqual(stored);
     await a.close();
     await b.close();
+  });
+
+  it('warns at start when Redis could lose the files: no persistence, or an eviction policy that drops any key', async () => {
+    const volatile = new RedisStore({ redis: redisUrl }); // the suite's Redis: --save '' --appendonly no
+    expect(await volatile.persistenceWarning()).toMatch(/does not persist to disk \(appendonly no, no save rules\)/);
+    await volatile.close();
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const dir = tempDir('honghei-redis-lru-');
+    const server = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    try {
+      await listening(port);
+      const lru = new RedisStore({ redis: `redis://127.0.0.1:${port}` });
+      const warning = await lru.persistenceWarning();
+      expect(warning).toMatch(/maxmemory-policy allkeys-lru may evict them/);
+      expect(warning).not.toMatch(/persist/);
+      await lru.close();
+    } finally {
+      server.kill('SIGTERM');
+    }
   });
 });
