@@ -44,8 +44,10 @@ export function privateFileHandler(options: { store: PrivateStore; links: LinkSi
       return true;
     }
     let bytes: Uint8Array | undefined;
+    let meta: Awaited<ReturnType<PrivateStore['stat']>>;
     try {
       bytes = await options.store.get(link.sha256);
+      meta = await options.store.stat(link.sha256);
     } catch (error) {
       options.log?.(`private file sha256:${link.sha256} could not be read`, error);
       refuse(res, error instanceof CorruptFileError ? 500 : 503, REFUSALS.damaged, head);
@@ -55,7 +57,6 @@ export function privateFileHandler(options: { store: PrivateStore; links: LinkSi
       refuse(res, 404, REFUSALS.missing, head);
       return true;
     }
-    const meta = await options.store.stat(link.sha256);
     const type = meta?.type ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
