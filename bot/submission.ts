@@ -10,6 +10,7 @@ import type { Submission, SubmissionFile, SubmissionKind } from './forge/types.t
 import type { PrivateFiles } from './private-files/config.ts';
 import { sha256Hex } from './private-files/store.ts';
 import type { PlannedFile, PrivatePlannedFile } from './record/build.ts';
+import { markdownText } from './forge/markdown.ts';
 
 /** The fields of a submission that do not depend on its kind. */
 export interface SubmissionDraft {
@@ -31,14 +32,12 @@ export interface SubmissionDraft {
 /** A private attachment as the body lists it: with a signed link, or without (HONGHEI_PRIVATE_PR_LINKS=no). */
 export interface PrivateLink { file: PrivatePlannedFile; link?: { url: string; expiresAt: number } }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-
 /** A time as people in China read it: 2026-12-17 10:00（北京时间）. */
 const chinaTime = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
 /** The pull request body: a table of the answers, the public files, and links to the private ones. */
 export function submissionBody(d: SubmissionDraft, links: readonly PrivateLink[] = []): string {
-  const lines = ['| 字段 | 内容 |', '| --- | --- |', ...d.rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+  const lines = ['| 字段 | 内容 |', '| --- | --- |', ...d.rows.map(([k, v]) => `| ${markdownText(k)} | ${markdownText(v)} |`)];
   const published = d.attachments.filter((a) => !a.private);
   if (published.length) lines.push('', '附件：', ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`));
   if (links.length) {

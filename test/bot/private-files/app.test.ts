@@ -18,9 +18,9 @@ describe('the running bot and its private store', () => {
     const state = tempDir('honghei-app-');
     const env = { BOT_TOKEN: TEST_TOKEN, HONGHEI_ROOT: root, HONGHEI_REPO: root, HONGHEI_SUBMITTERS: join(new URL('../../..', import.meta.url).pathname, 'bot/submitters.yaml'), HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'), HONGHEI_PRIVATE_DIR: join(state, 'private') };
     const app = await openApp('polling', env);
-    expect(app.privateFiles.store.kind).toBe('dir');
-    const stored = await app.privateFiles.store.put(distinctPdf(), { name: 'app-1.pdf', type: 'application/pdf', kind: 'pledge' });
-    expect(await app.privateFiles.store.stat(stored.sha256)).toMatchObject({ name: 'app-1.pdf' });
+    expect(app.services.privateFiles.store.kind).toBe('dir');
+    const stored = await app.services.privateFiles.store.put(distinctPdf(), { name: 'app-1.pdf', type: 'application/pdf', kind: 'pledge' });
+    expect(await app.services.privateFiles.store.stat(stored.sha256)).toMatchObject({ name: 'app-1.pdf' });
     await app.close();
     await expect(openApp('polling', { ...env, HONGHEI_PRIVATE_DIR: join(root, 'content', 'private') })).rejects.toThrow(/HONGHEI_PRIVATE_DIR .* is inside content\/, which is published/);
   });
