@@ -4,7 +4,7 @@
  * processes, and the settings that keep the store out of the published repository.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -12,7 +12,7 @@ import { openPrivateFiles, privateFilesConfig, PrivateFilesConfigError } from '.
 import { DirectoryStore } from '../../../bot/private-files/directory-store.ts';
 import { RedisStore } from '../../../bot/private-files/redis-store.ts';
 import { sha256Hex } from '../../../bot/private-files/store.ts';
-import { tempDir } from '../support/harness.ts';
+import { ROOT, tempDir } from '../support/harness.ts';
 import { distinctPdf } from './support.ts';
 
 const redisUrl = inject('redisUrl');
@@ -74,6 +74,20 @@ describe('the settings', () => {
     expect(() => openPrivateFiles(inside, { contentRoot: root })).toThrow(PrivateFilesConfigError);
     expect(() => openPrivateFiles(inside, { contentRoot: root })).toThrow(/is inside content\/, which is published/);
     expect(existsSync(join(root, 'content', 'private'))).toBe(false);
+  });
+});
+
+describe('the shipped example environment (bot/deploy/honghei-bot.env.example)', () => {
+  it('is refused while HONGHEI_PRIVATE_SECRET is empty, naming it; then keeps the files in Redis, outside the read-only checkout', () => {
+    const text = readFileSync(join(ROOT, 'bot/deploy/honghei-bot.env.example'), 'utf8');
+    const env = Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(() => privateFilesConfig(env)).toThrow(/HONGHEI_PRIVATE_SECRET must have at least 32 characters/);
+    const filled = privateFilesConfig({ ...env, HONGHEI_PRIVATE_SECRET: 'a'.repeat(64) });
+    expect(filled.store).toEqual({ kind: 'redis', url: env.HONGHEI_REDIS_URL, prefix: 'honghei:private:' });
+    expect(filled.baseUrl).toBe(new URL(env.BOT_WEBHOOK_URL!).origin);
+    // Without Redis: the state directory the unit may write, never the checkout.
+    const single: Record<string, string | undefined> = { ...env, HONGHEI_REDIS_URL: undefined, HONGHEI_PRIVATE_SECRET: undefined };
+    expect(privateFilesConfig(single).store).toEqual({ kind: 'dir', dir: '/var/lib/honghei/private' });
   });
 });
 
