@@ -27,7 +27,7 @@ export function objectionConversation(kit: FlowKit) {
   const { repo } = kit.services;
   const note = noteLeaf();
   const steps: Step<null>[] = [
-    targetStep<null>(repo),
+    targetStep<null>(repo, { purpose: 'objection' }),
     {
       key: 'grounds', input: 'text', multiline: true,
       label: (env) => env.t('field-objection-grounds'),
@@ -77,7 +77,7 @@ export function objectionConversation(kit: FlowKit) {
         submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `异议：${target.name}（${target.id}）`,
         rows: [['记录', refLabel(target, env)], ['异议事由', String(answers.grounds)], ['收到日期', env.today], ['办理时限', due.date]],
-        notes: [`异议须于 ${due.date} 前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`],
+        notes: [`异议最迟于 ${due.date} 核查处理完毕（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`],
         createdAt: await conversation.external(() => kit.services.now()),
       });
       if (submitted.ok) {

@@ -9,7 +9,9 @@ import { report, type Ctx } from './report-issue.ts';
 import { checkUscc } from './uscc.ts';
 
 function checkMaskedName(ctx: Ctx, path: PropertyKey[], name: string) {
-  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { suggestion: maskPersonName(name) });
+  // A name not in Chinese characters (Zhang Wei) cannot be masked by its own letters: show the form instead.
+  const masked = maskPersonName(name);
+  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { suggestion: MASKED_NAME_PATTERN.test(masked) ? masked : '张某某' });
 }
 
 function checkMaskedId(ctx: Ctx, path: PropertyKey[], id: string) {

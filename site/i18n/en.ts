@@ -118,7 +118,7 @@ export const en: Ui = {
     status: 'Status',
     note: 'Note',
     documentNumber: 'Document number',
-    due: 'Due: ',
+    due: 'Due no later than ',
   },
   attachments: { title: 'Attachments', pictureAlt: 'Picture of the case' },
   search: {

@@ -120,7 +120,7 @@ export const zh = {
     status: '状态',
     note: '说明',
     documentNumber: '文号',
-    due: '办理时限：',
+    due: '办理时限：最迟于 ',
   },
   attachments: { title: '附件', pictureAlt: '案件现场图片' },
   search: {
