@@ -6,7 +6,7 @@
  * rule about what kind of value belongs there wins over a bound on its size.
  */
 import type { z } from 'zod';
-import { describeIssue, type Lang } from '../../content/schema/index.ts';
+import { describeIssue, PERSON_ROLES, recordShape, type Lang } from '../../content/schema/index.ts';
 import { subjectRules } from '../../content/schema/record-subject-rules.ts';
 import type { SubjectInput } from '../../content/schema/record.ts';
 import type { Leaf } from '../form/schema-walk.ts';
@@ -75,8 +75,14 @@ export function subjectOf(answers: Answers, field?: string, value?: unknown): Re
 function subjectRuleIssues(subject: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   const ctx = { value: subject, issues, addIssue: (i: Issue) => issues.push({ ...i, path: i.path ?? [] } as Issue) };
-  subjectRules(subject as unknown as SubjectInput, ctx as unknown as z.core.$RefinementCtx);
-  return issues;
+  try {
+    subjectRules(subject as unknown as SubjectInput, ctx as unknown as z.core.$RefinementCtx);
+    return issues;
+  } catch {
+    // A subject too incomplete for its rules (a field they read is not answered yet): its schema speaks instead.
+    const parsed = recordShape.subject.safeParse(subject);
+    return parsed.success ? [] : parsed.error.issues;
+  }
 }
 
 /**
@@ -92,7 +98,8 @@ export function subjectFieldIssues(answers: Answers, field: string, value: unkno
 /** The subject's rules on one person published with the entry (masked name, masked ID number). */
 export function personFieldIssues(person: Answers, field: string, value: unknown): FieldIssue[] {
   // A park needs no credit code, so only the person's own problems can appear.
-  return subjectRuleIssues({ kind: 'park', name: 'placeholder', persons: [{ ...person, [field]: value }] })
+  // The person's other fields may not be answered yet: stand-ins let the rules run (only `field`'s issues are kept).
+  return subjectRuleIssues({ kind: 'park', name: 'placeholder', persons: [{ role: PERSON_ROLES[0], name: '张某', ...person, [field]: value }] })
     .filter((i) => i.path[0] === 'persons' && i.path[2] === field)
     .map((issue) => ({ issue, path: ['subject', ...issue.path] }));
 }

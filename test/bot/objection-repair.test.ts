@@ -59,6 +59,9 @@ describe('/objection', () => {
     const s = sink.submissions[0]!;
     expect(s).toMatchObject({ kind: 'objection', recordId: entry.record.id, submitter: { chatId: PUBLIC.id } });
     expect(s.submitter.unit).toBeUndefined();
+    // The reviewers read the deadline the same way as the objector: the last day counts.
+    expect(s.body).toContain('异议最迟于 2026-10-10 核查处理完毕');
+    expect(s.body).not.toMatch(/\d{4}-\d{2}-\d{2} 前/);
     expect(s.files[0]!.path).toBe(entry.source.file);
     const record = parse(sink.text(s, entry.source.file));
     expect(record.history.at(-1)).toEqual({ status: 'objection', date: today, note: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）', due: '2026-10-10' });
