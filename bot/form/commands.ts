@@ -30,7 +30,8 @@ function navigation(place: FormPlace, t: Translate): string[] {
 
 /** The reply to a command typed in a form (other than /cancel, /back and an allowed /skip). */
 export function formCommandReply(command: string, place: FormPlace, t: Translate): string {
-  if (command === 'help' || command === 'start') {
+  // At the summary there is nothing to skip: /skip there gets the summary's help.
+  if (command === 'help' || command === 'start' || (command === 'skip' && !place.question)) {
     const q = place.question;
     const head = q ? [t('form-help-question', { label: q.label }), ...(q.help ? [q.help] : []), q.how] : [t('form-help-summary')];
     return [...head, '', t('form-help-moves'), ...navigation(place, t)].join('\n');

@@ -3,11 +3,14 @@
  * forward, files steps that say exactly what they accept, entries that cannot be chosen explained
  * with the true reason, and dates in China time.
  */
-import { describe, expect, test } from 'vitest';
-import { ATTACHMENT_EXTENSIONS, visibilityOn, type LoadedRecord } from '../../content/schema/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { ATTACHMENT_EXTENSIONS, isPublicOn, visibilityOn, type LoadedRecord } from '../../content/schema/index.ts';
+import { ContentRepository } from '../../bot/record/repository.ts';
 import { fillForm } from './support/drive.ts';
 import { blackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
-import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
+import { harness, PUBLIC, ROOT, SUBMITTER } from './support/harness.ts';
 
 const TODAY = '2026-11-20';
 type H = ReturnType<typeof harness>;
@@ -123,5 +126,20 @@ describe('dates in China time', () => {
     });
     await h.act(PUBLIC, '/status');
     expect(h.last(PUBLIC)).toContain('异议 x\n  2026-11-19 01:30 ·');
+  });
+});
+
+describe('deadlines are written the same way on the site', () => {
+  test('an objection deadline on the built entry page says "最迟于", as the bot and the pull request do', () => {
+    const siteDir = inject('siteDir');
+    const siteDate = inject('siteDate');
+    const repo = new ContentRepository(ROOT, 0);
+    const found = repo.records().find((r) => isPublicOn(r.record, siteDate) && r.record.history.some((e) => e.due));
+    if (!found) throw new Error(`the sample content has no public entry with an objection deadline on ${siteDate}`);
+    const due = found.record.history.find((e) => e.due)!.due!;
+    const file = [join(siteDir, 'records', found.record.id, 'index.html'), join(siteDir, 'records', `${found.record.id}.html`)].find(existsSync);
+    expect(file, `entry page of ${found.record.id}`).toBeDefined();
+    const [y, m, d] = due.split('-').map(Number);
+    expect(readFileSync(file!, 'utf8')).toContain(`办理时限：最迟于 ${y}年${m}月${d}日`);
   });
 });
