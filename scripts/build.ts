@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { listRecordFiles, publicationDate } from '../content/schema/index.ts';
+import { calendarWarnings, formatProblems, listRecordFiles, loadPublisher, publicationDate, workingCalendarOf } from '../content/schema/index.ts';
+import { annotations } from '../bot/forge/ci-report.ts';
 import { publish } from '../site/build/publish.ts';
 
 const { values } = parseArgs({
@@ -31,6 +32,11 @@ if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(resolve(values.root ?? ro
 }
 
 const date = values.date ?? publicationDate();
+// A missing holiday calendar for next year is a warning, not a failure: the site still builds.
+const contentRoot = resolve(values.root ?? root);
+const publisher = loadPublisher(contentRoot);
+const calendarGaps = calendarWarnings(workingCalendarOf(contentRoot), publisher, date, publisher.language);
+if (calendarGaps.length) console.warn(process.env.GITHUB_ACTIONS === 'true' ? annotations(calendarGaps) : formatProblems(calendarGaps, publisher.language));
 const started = performance.now();
 const result = await publish({
   root, contentRoot: values.root, outDir: values.out, date,

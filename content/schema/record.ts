@@ -68,7 +68,14 @@ const statusEventSchema = z.strictObject({
   status: z.enum(STATUSES).describe('状态：列入、异议处理中、维持、已更正、已申请信用修复、提前移出、撤销、期满移出'),
   date: isoDate,
   note: text(1, 2000).optional().describe('说明，如异议事由、更正内容、移出理由'),
-  due: isoDate.optional().describe('办理时限（异议为收到后 3 个工作日）'),
+  // "pending" while the official calendar of the deadline's year is not published (calendar-checks.ts).
+  due: z
+    .string()
+    .superRefine((value, ctx) => {
+      if (value !== 'pending' && !isIsoDate(value)) report(ctx, [], 'invalid_due', { value });
+    })
+    .optional()
+    .describe('办理时限（异议为收到后 3 个工作日）；该年节假日安排尚未公布时为 pending'),
   document_number: text(2, 80).optional().describe('相关文号'),
 });
 
