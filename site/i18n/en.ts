@@ -119,6 +119,7 @@ export const en: Ui = {
     note: 'Note',
     documentNumber: 'Document number',
     due: 'Due no later than ',
+    dueInclusive: ' (that day included)',
   },
   attachments: { title: 'Attachments', pictureAlt: 'Picture of the case' },
   search: {

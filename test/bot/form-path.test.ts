@@ -130,7 +130,7 @@ describe('dates in China time', () => {
 });
 
 describe('deadlines are written the same way on the site', () => {
-  test('an objection deadline on the built entry page says "最迟于", as the bot and the pull request do', () => {
+  test('an objection deadline on the built entry page says the last day counts, as the bot and the pull request do', () => {
     const siteDir = inject('siteDir');
     const siteDate = inject('siteDate');
     const repo = new ContentRepository(ROOT, 0);
@@ -140,6 +140,6 @@ describe('deadlines are written the same way on the site', () => {
     const file = [join(siteDir, 'records', found.record.id, 'index.html'), join(siteDir, 'records', `${found.record.id}.html`)].find(existsSync);
     expect(file, `entry page of ${found.record.id}`).toBeDefined();
     const [y, m, d] = due.split('-').map(Number);
-    expect(readFileSync(file!, 'utf8')).toContain(`办理时限：最迟于 ${y}年${m}月${d}日`);
+    expect(readFileSync(file!, 'utf8')).toContain(`办理时限：最迟 ${y}年${m}月${d}日（含当日）`);
   });
 });
