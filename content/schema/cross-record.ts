@@ -12,6 +12,7 @@ import { PUBLIC_STATUSES } from './labels.ts';
 import type { Lang } from './messages.ts';
 import { problemAt, type Problem } from './problems.ts';
 import type { HongheiRecord } from './record.ts';
+import { reviewProblems } from './review-rules.ts';
 import { parseYaml, positionOf, type YamlSource } from './source.ts';
 import { approvalProblems, DEFAULT_STAGE, type Stage } from './stages.ts';
 import { objectionDeadlineProblems, workingCalendarOf } from './calendar-checks.ts';
@@ -158,6 +159,7 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
     } else if (unit.categories && !unit.categories.includes(r.category)) {
       problems.push(problemAt(source, ['category'], 'unit_category', { unit: unit.name, category: r.category, allowed: unit.categories.join(', ') }, lang, 'warning'));
     }
+    problems.push(...reviewProblems(source, r, date, lang));
     problems.push(...objectionDeadlineProblems(entry, calendar, publisher.objection_working_days, lang));
     problems.push(...approvalProblems(entry, publisher, stage, lang));
   }
