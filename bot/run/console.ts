@@ -125,6 +125,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const userId = submittersUser;
   const user = LocalTelegram.user(userId, o.language ?? 'zh-hans', 'Console');
 
+  const lines = createInterface({ input: o.input, terminal: false });
+  // SIGTERM/SIGINT end the input like /quit: the update in flight finishes, the outbox is flushed.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => lines.close());
   out(i18n.t(locale, 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
   // A form left open by an earlier run (the state file keeps it): show the question it waits on.
   const waiting = pending.read();
@@ -135,7 +138,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     out(render(waiting));
   }
   const lastToUser = () => [...tg.sent].reverse().find((m) => m.chatId === user.id);
-  const lines = createInterface({ input: o.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
     if (!line) {

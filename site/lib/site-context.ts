@@ -3,6 +3,7 @@
  * site is published as of, the publisher and its categories. Read once per build.
  */
 import { loadCategories, loadPublisher, publicationDate, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import { contentRootSetting } from '../build/settings.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
@@ -10,7 +11,7 @@ import { loadCategories, loadPublisher, publicationDate, type Categories, type I
  * is the project root, which is the working directory of every build.
  */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
-  return env.HONGHEI_CONTENT_ROOT?.trim() || process.cwd();
+  return contentRootSetting(env);
 }
 
 let publisherCache: Publisher | undefined;

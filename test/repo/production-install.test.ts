@@ -87,7 +87,8 @@ describe('npm ci --omit=dev in a fresh clone', () => {
   }, 300_000);
 
   test('the bot in polling mode polls the Bot API and answers /start', async () => {
-    const bot = startServer('npm', ['run', 'bot'], { cwd: clone, env: botEnv({}) });
+    // Polling mode serves /healthz on BOT_HOST:BOT_PORT too (default 8080): a free port keeps runs apart.
+    const bot = startServer('npm', ['run', 'bot'], { cwd: clone, env: botEnv({ BOT_PORT: String(await freePort()) }) });
     servers.push(bot);
     const polls = () => telegram!.calls.filter((c) => c.method === 'getUpdates').length;
     await until(() => polls() > 0, 'a getUpdates poll', 180_000, bot.output);
