@@ -292,6 +292,6 @@ console-bye-pending = 已退出控制台模式。未完成的表单已保存，�
 ## 给管理员的通知（content/publisher.yaml administrators）
 admin-calendar-gap = ⚠️ 有异议的办理时限待定：{ $year } 年的节假日安排尚未收录，记录 { $record } 的异议已收到，办理时限暂记为 pending。请在国务院办公厅公布 { $year } 年节假日安排后添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”），再运行 npm run review -- deadlines --write 填写办理时限。同一年份只通知这一次。
 admin-calendar-missing = ⚠️ 尚未收录 { $year } 年的节假日安排。国务院办公厅公布后，请添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”）；在此之前，办理时限跨入 { $year } 年的异议只能记为待定。同一年份只通知这一次。
-admin-outbox-stuck = ⚠️ 提交 { $id } 自 { $since }（UTC）起一直未能送达 { $forge }，已尝试 { $attempts } 次，最近的错误：{ $error }。机器人会继续重试；请检查代码托管平台是否可达、令牌是否有效（详情见机器人日志）。每个提交只通知这一次。
+admin-outbox-stuck = ⚠️ 提交 { $id } 自 { $since }（北京时间）起一直未能送达 { $forge }，已尝试 { $attempts } 次，最近的错误：{ $error }。机器人会继续重试；请检查代码托管平台是否可达、令牌是否有效（详情见机器人日志）。每个提交只通知这一次。
 admin-bot-error = ⚠️ 机器人处理消息时出错（更新编号 { $update }）：{ $error }。详情见机器人日志。同类错误只通知这一次。
-admin-webhook-error = ⚠️ Telegram 自 { $since }（UTC）起无法把消息送到机器人的 webhook：{ $error }。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。
+admin-webhook-error = ⚠️ Telegram 自 { $since }（北京时间）起无法把消息送到机器人的 webhook：{ $error }。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。
