@@ -16,6 +16,7 @@ import { CANCEL_DATA } from '../form/io.ts';
 import { createI18n, localeFor } from '../i18n.ts';
 import { LOCAL_BOT, LocalTelegram, type SentMessage } from '../local-api/local-telegram.ts';
 import { noticeText } from '../notifier.ts';
+import { openPrivateFiles, privateFilesConfig } from '../private-files/config.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices } from '../services.ts';
 import { createStorage } from '../storage/index.ts';
@@ -116,8 +117,10 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     log: (m) => log.info(m),
   });
   const storage = createStorage(config.storage, config.formTtlMs);
+  // Console mode keeps non-public attachments in a directory beside its state, never in content/.
+  const privateFiles = openPrivateFiles(privateFilesConfig({ ...env, HONGHEI_PRIVATE_STORE: 'dir', HONGHEI_PRIVATE_DIR: env.HONGHEI_PRIVATE_DIR ?? join(root, '.honghei/private') }), { contentRoot: root });
   const services: BotServices = {
-    repo, sink, submitters, log, files: undefined as never,
+    repo, sink, submitters, log, privateFiles, files: undefined as never,
     today: () => publicationDate(env), randomId, now: () => new Date().toISOString(),
   };
   const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
@@ -175,5 +178,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   (o.input as { destroy?: () => void }).destroy?.();
   await sink.reconcile();
   await sink.close();
+  await privateFiles.store.close();
   await storage.close();
 }
