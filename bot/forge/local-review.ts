@@ -136,6 +136,7 @@ export class LocalReview {
    * Records an approval: adds {role, by, date} to the record's approvals and commits it with a
    * Reviewed-by: (审核) or Approved-by: (审定) trailer. The role defaults to 审核 first, then 审定.
    * A proposed publication start before the approval's day moves to that day (said in the commit).
+   * A change to an entry already on the base branch is approved by the trailer alone.
    */
   async approve(id: string, options: { by: string; role?: 'review' | 'approve'; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<Approval & { startMoved?: { from: IsoDate; to: IsoDate } }> {
     const by = options.by.trim();
@@ -149,13 +150,17 @@ export class LocalReview {
 
     const recordFile = (await this.changedFiles(tip)).find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
     if (!recordFile) throw new ReviewRefusal(`提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`);
+    // A change to a published entry (objection, repair, removal) is approved in its commit's
+    // trailer only: the record's approvals are those of its listing, dated before its start, and
+    // its start must not move.
+    const published = (await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], { okCodes: [1, 128] })).code === 0;
     const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
-    const { text: updated, moved } = alignStart(addApproval(text, { role, by, date: options.date }, recordFile), options.date, recordFile);
+    const { text: updated, moved } = published ? { text, moved: undefined } : alignStart(addApproval(text, { role, by, date: options.date }, recordFile), options.date, recordFile);
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
     const note = moved ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n` : '';
     const message = `${ROLE_ZH[role]}：${title}\n\n${note}${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
     const identity = { name: options.identity?.name ?? by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
-    const commit = await this.commitChange(tip, [{ path: recordFile, content: updated }], message, identity, `${options.date}T12:00:00+08:00`);
+    const commit = await this.commitChange(tip, published ? [] : [{ path: recordFile, content: updated }], message, identity, `${options.date}T12:00:00+08:00`);
     await this.moveRef(`refs/heads/${branchFor(id)}`, commit, tip);
     return { role, by, commit, ...(moved ? { startMoved: moved } : {}) };
   }

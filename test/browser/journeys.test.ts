@@ -70,7 +70,7 @@ for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
       await box.fill(fragment);
       await box.press('Enter');
       const result = page.getByRole('main').getByRole('link', { name: record.subject.name, exact: true });
-      await expect.poll(() => result.count(), { timeout: 10_000, message: `a result for “${fragment}”` }).toBe(1);
+      await expect.poll(() => result.count(), { message: `a result for “${fragment}”` }).toBe(1);
       await screenshot(page, `search-results-${width}`);
       await result.click();
       await page.waitForURL(`**/records/${record.id}/`);
@@ -88,7 +88,7 @@ for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
       await page.getByLabel('名单').selectOption('black');
       await page.getByLabel('地区').selectOption(region);
       await page.getByRole('main').getByRole('button', { name: '搜索' }).click();
-      await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`共 ${expected.length} 条`));
+      await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(new RegExp(`共 ${expected.length} 条`));
       // Show every result, then compare the whole set.
       const more = page.getByRole('button', { name: '显示更多' });
       while (await more.isVisible()) await more.click();

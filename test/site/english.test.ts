@@ -37,7 +37,7 @@ beforeAll(async () => {
   writeFileSync(publisherFile, yaml.replace(/^languages: .*$/m, 'languages: [zh, en]'));
   expect(loadPublisher(contentRoot).languages).toEqual(['zh', 'en']);
   siteDir = await buildSite(contentRoot, date);
-}, 120_000);
+});
 afterAll(() => {
   if (contentRoot) rmSync(contentRoot, { recursive: true, force: true });
 });

@@ -169,7 +169,7 @@ describe('the search page in Chromium', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(title)}`);
     if (await page.locator('#fulltext-run').isVisible()) await page.click('#fulltext-run');
-    await expect.poll(() => page.locator(`#fulltext-list a[href="/cases/${cases[0]}/"]`).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator(`#fulltext-list a[href="/cases/${cases[0]}/"]`).count()).toBe(1);
   });
 
   it('falls back to the full text when no name or code matches', async () => {
@@ -178,7 +178,7 @@ describe('the search page in Chromium', () => {
     const word = target.decision.authority;
     expect(expected(word)).toEqual([]); // an authority, not a subject's name
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(word)}`);
-    await expect.poll(() => page.locator('#fulltext-list li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#fulltext-list li').count()).toBeGreaterThan(0);
     expect(await page.locator('#search-status').textContent()).toMatch(/没有/);
   });
 });

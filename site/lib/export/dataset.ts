@@ -7,6 +7,7 @@ import {
   addDays, PUBLIC_STATUSES, visibilityOn, type Categories, type HongheiRecord, type IsoDate, type ListId,
   type Publisher, type Status,
 } from '../../../content/schema/index.ts';
+import { publishedBy, reportedEntry, type ReportedEntry } from './report.ts';
 
 /** Everything an export needs to know besides the records. */
 export interface DataContext {
@@ -37,6 +38,8 @@ export interface RetiredEntry {
 export interface Dataset extends DataContext {
   records: HongheiRecord[];
   retired: RetiredEntry[];
+  /** Every entry published by the date, public or not since, reduced to what the yearly report counts. */
+  reported: ReportedEntry[];
 }
 
 /**
@@ -71,5 +74,6 @@ export function retirement(r: HongheiRecord, asOf: IsoDate): RetiredEntry | unde
 export function buildDataset(publicRecords: readonly HongheiRecord[], otherRecords: readonly HongheiRecord[], context: DataContext): Dataset {
   const retired = otherRecords.map((r) => retirement(r, context.asOf)).filter((r): r is RetiredEntry => !!r);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { ...context, records: [...publicRecords].sort(byId), retired: retired.sort(byId) };
+  const reported = [...publicRecords, ...otherRecords].filter((r) => publishedBy(r, context.asOf)).map(reportedEntry);
+  return { ...context, records: [...publicRecords].sort(byId), retired: retired.sort(byId), reported };
 }

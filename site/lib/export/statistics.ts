@@ -4,10 +4,17 @@
  * the figures agree everywhere. Only public entries are counted (an inactive entry has no count).
  */
 import {
-  divisionName, LIST_NAMES, LISTS, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
-  type Categories, type HongheiRecord, type IsoDate, type ListId,
+  divisionName, LIST_NAMES, LISTS, regionFullName, STATUS_NAMES, SUBJECT_KIND_NAMES, visibilityOn,
+  type Categories, type HongheiRecord, type IsoDate, type ListId, type Status,
 } from '../../../content/schema/index.ts';
 import { categoryName } from './entry.ts';
+
+/** What is counted of an entry (a whole record will do; the yearly report passes no more than this). */
+export type CountedEntry = Pick<HongheiRecord, 'list' | 'category' | 'region' | 'batch'> & {
+  subject: Pick<HongheiRecord['subject'], 'kind'>;
+  publication: Pick<HongheiRecord['publication'], 'start' | 'end'>;
+  history: Pick<HongheiRecord['history'][number], 'status' | 'date'>[];
+};
 
 /** One counted group. */
 export interface Count {
@@ -40,7 +47,7 @@ export const TABLE_TITLES: Record<Exclude<keyof Statistics, 'as_of' | 'total'>, 
   by_subject_kind: '按主体类型',
 };
 
-function tally(records: readonly HongheiRecord[], keyOf: (r: HongheiRecord) => { key: string; name: string; list?: ListId }): Count[] {
+function tally(records: readonly CountedEntry[], keyOf: (r: CountedEntry) => { key: string; name: string; list?: ListId }): Count[] {
   const counts = new Map<string, Count>();
   for (const r of records) {
     const k = keyOf(r);
@@ -54,8 +61,14 @@ function tally(records: readonly HongheiRecord[], keyOf: (r: HongheiRecord) => {
 
 const listOrder = (c: Count) => (c.list ? LISTS.indexOf(c.list) : -1);
 
-/** Counts the records (which must be the public ones) as of a date. */
-export function statistics(records: readonly HongheiRecord[], categories: Categories, asOf: IsoDate): Statistics {
+/** An entry's status on a date; past the end of its period it has expired, whatever its history says. */
+function statusAt(r: CountedEntry, date: IsoDate): Status {
+  const v = visibilityOn(r, date);
+  return !v.public && v.reason === 'ended' ? 'expired' : (v.status ?? 'listed');
+}
+
+/** Counts the entries as of a date (the public ones for the statistics page, a year's published ones for its report). */
+export function statistics(records: readonly CountedEntry[], categories: Categories, asOf: IsoDate): Statistics {
   const byCount = (a: Count, b: Count) => b.count - a.count || a.key.localeCompare(b.key);
   return {
     as_of: asOf,
@@ -67,19 +80,9 @@ export function statistics(records: readonly HongheiRecord[], categories: Catego
     by_batch: tally(records, (r) => ({ key: r.batch, name: r.batch.replace(/^(\d{4})-Q(\d)$/, '$1 年第 $2 季度'), list: r.list }))
       .sort((a, b) => a.key.localeCompare(b.key) || listOrder(a) - listOrder(b)),
     by_status: tally(records, (r) => {
-      const s = statusOn(r, asOf) ?? 'listed';
+      const s = statusAt(r, asOf);
       return { key: s, name: STATUS_NAMES[s].zh };
     }).sort(byCount),
     by_subject_kind: tally(records, (r) => ({ key: r.subject.kind, name: SUBJECT_KIND_NAMES[r.subject.kind].zh })).sort(byCount),
   };
-}
-
-/** The years that have published batches among the records, newest first. */
-export function reportYears(records: readonly HongheiRecord[]): string[] {
-  return [...new Set(records.map((r) => r.batch.slice(0, 4)))].sort().reverse();
-}
-
-/** The records of one year's batches. */
-export function recordsOfYear(records: readonly HongheiRecord[], year: string): HongheiRecord[] {
-  return records.filter((r) => r.batch.startsWith(`${year}-`));
 }

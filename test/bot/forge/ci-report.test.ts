@@ -40,7 +40,8 @@ function checkout(n: number, text: string) {
   return { repo, file };
 }
 
-describe('review report for pull requests', () => {
+// Each step runs the review CLI as a child process: 3 s on a quiet machine, 16 s under load.
+describe('review report for pull requests', { timeout: 120_000 }, () => {
   it('a submission awaiting its approvals is pending, not failed; it is approved, then it succeeds', () => {
     const { repo, file } = checkout(21, recordYaml(21));
     const line = recordYaml(21).split('\n').indexOf('submitted:') + 1;

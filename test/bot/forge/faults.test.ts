@@ -36,7 +36,8 @@ function expectDeliveredOnce(n: number) {
   expect(gh.commits.get(gh.refs.get(branchFor(s.id))!)!.parents).toEqual([gh.refs.get('main')]);
 }
 
-describe('faults on each call', () => {
+// Six fresh emulators per test and answers delayed past the client's timeout: 7 s quiet, up to 4x under load.
+describe('faults on each call', { timeout: 120_000 }, () => {
   const writes = ['repos/get-branch', 'git/create-blob', 'git/create-tree', 'git/create-commit', 'git/create-ref', 'pulls/create'];
   for (const kind of ['status-500', 'status-429', 'slow'] as const) {
     it(`${kind} on every call in turn still gives one pull request`, async () => {
@@ -97,7 +98,8 @@ function runChild(dir: string, onSpawn?: (pid: number) => void): Promise<{ code:
   });
 }
 
-describe('the bot process killed between two calls', () => {
+// Twelve child bot processes per test: 8 s on a quiet machine, 33 s under load.
+describe('the bot process killed between two calls', { timeout: 120_000 }, () => {
   // A submission with a picture takes 6 calls; kill before call k is done, or after it is done
   // but before its answer arrives, for every k.
   for (const phase of ['before', 'after'] as const) {

@@ -36,7 +36,8 @@ function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 }
 
-describe('local journey: bot → outbox → branch → 审核 → 审定 → merge → site', () => {
+// A site build and several git and review-CLI processes: 9 s on a quiet machine, 28 s under load.
+describe('local journey: bot → outbox → branch → 审核 → 审定 → merge → site', { timeout: 120_000 }, () => {
   it('publishes a chat submission exactly once, approved by the reviewers, and shows it on the built site', async () => {
     const repo = makeContentRepo(t.dir);
     const notices: SubmissionNotice[] = [];

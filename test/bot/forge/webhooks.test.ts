@@ -58,7 +58,8 @@ async function serve(handler: ReturnType<typeof createWebhookHandler>): Promise<
   return `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
 }
 
-async function until(check: () => boolean, ms = 5000) {
+// Waits for a notice that normally comes within milliseconds; a loaded machine may take seconds.
+async function until(check: () => boolean, ms = 30_000) {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');
