@@ -2,12 +2,14 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { resolveContentRoot } from './content/schema/content-root.ts';
 import { loadPublisher } from './content/schema/source.ts';
 import { openData } from './site/lib/export/integration.ts';
 
-// The public site: sources in site/, content in content/ (or HONGHEI_CONTENT_ROOT), output in
-// dist/ (or HONGHEI_OUT_DIR). The site's address comes from the publisher's configuration.
-const contentRoot = process.env.HONGHEI_CONTENT_ROOT || process.cwd();
+// The public site: sources in site/, content in content/ (the sample until `npm run init`, or
+// HONGHEI_CONTENT_ROOT), output in dist/ (or HONGHEI_OUT_DIR). The site's address comes from the
+// publisher's configuration.
+const contentRoot = resolveContentRoot();
 
 export default defineConfig({
   srcDir: './site',

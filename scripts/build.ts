@@ -1,28 +1,29 @@
 /**
  * npm run build [-- --date YYYY-MM-DD] [--out DIR] [--root DIR] [--quiet]
  * Builds the public site and its search indexes as of the date (default: today in China).
- * --root names another folder holding content/ (a second publisher, a test's fixtures).
+ * --root names another folder holding content/ (a second publisher, a test's fixtures); the default
+ * is content/ once `npm run init` has written content/publisher.yaml, else the sample.
  */
 import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { listRecordFiles, publicationDate } from '../content/schema/index.ts';
+import { listRecordFiles, publicationDate, resolveContentRoot } from '../content/schema/index.ts';
 import { publish } from '../site/build/publish.ts';
 
 const { values } = parseArgs({
   options: { date: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' }, quiet: { type: 'boolean' } },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
+const contentRoot = resolveContentRoot({ root: values.root, projectRoot: root });
 
 // Astro holds every entry while it renders: beyond some 40,000 records its heap can outgrow
 // Node's default limit (about 4 GB). Rerun with a larger limit then — not always, because a
 // larger limit also lets the heap of a small build grow more before it is collected.
 const LARGE = 40_000;
 const heapMb = Math.min(16_384, Math.floor((totalmem() / 2 ** 20) * 0.6));
-if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(resolve(values.root ?? root)).length > LARGE && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMb) {
+if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(contentRoot).length > LARGE && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMb) {
   const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, HONGHEI_BUILD_HEAP: String(heapMb) },
@@ -33,7 +34,7 @@ if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(resolve(values.root ?? ro
 const date = values.date ?? publicationDate();
 const started = performance.now();
 const result = await publish({
-  root, contentRoot: values.root, outDir: values.out, date,
+  root, contentRoot, outDir: values.out, date,
   onStep: values.quiet ? undefined : (step, s) => console.log(`  ${step}: ${s.toFixed(1)} s`),
 });
 console.log(

@@ -1,5 +1,6 @@
 /**
  * npm run validate [-- --lang zh|en] [--date YYYY-MM-DD] [--root DIR] [--stage publish|submission]
+ * (--root: a folder holding content/; default content/ once `npm run init` wrote it, else the sample)
  *
  * Checks every record and the publisher configuration; prints one line per problem as
  * `file:line:col  field  what is wrong — how to fix` and exits 1 when there is any error.
@@ -7,13 +8,13 @@
  * --stage submission, a record awaiting its approvals passes and is listed as awaiting them.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, formatProblems, publicationDate, STAGES, validateRepository, type Lang, type Stage } from '../content/schema/index.ts';
+import { ConfigError, formatProblems, publicationDate, resolveContentRoot, STAGES, validateRepository, type Lang, type Stage } from '../content/schema/index.ts';
 
 const { values } = parseArgs({
   options: {
     lang: { type: 'string' },
     date: { type: 'string' },
-    root: { type: 'string', default: process.cwd() },
+    root: { type: 'string' },
     stage: { type: 'string', default: 'publish' },
   },
 });
@@ -30,7 +31,7 @@ const stage = values.stage as Stage;
 
 try {
   const date = values.date ?? publicationDate();
-  const report = validateRepository(values.root, { date, lang: values.lang as Lang | undefined, stage });
+  const report = validateRepository(resolveContentRoot({ root: values.root }), { date, lang: values.lang as Lang | undefined, stage });
   const lang = (values.lang as Lang | undefined) ?? report.publisher.language;
   const count = (severity: string) => report.problems.filter((p) => p.severity === severity).length;
   const [errors, warnings, awaiting] = [count('error'), count('warning'), count('notice')];

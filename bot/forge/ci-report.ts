@@ -100,7 +100,7 @@ export function labelsFor(root: string, files: readonly string[]): string[] {
   return [...labels];
 }
 
-/** .github/reviewers.yml: who approves in which role, by forge login. */
+/** content/reviewers.yml: who approves in which role, by forge login. */
 const reviewersSchema = z.strictObject({
   reviewers: z.array(z.strictObject({
     login: z.string().min(1).describe('forge user name, e.g. wang-example'),

@@ -3,6 +3,7 @@
  * Imported by the site (site/content.config.ts), the validator, the bot and the exporters.
  */
 export * from './config.ts';
+export * from './content-root.ts';
 export * from './dates.ts';
 export * from './fields.ts';
 export * from './labels.ts';

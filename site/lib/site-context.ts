@@ -2,15 +2,16 @@
  * What every page needs to know about this deployment: where the content lives, the date the
  * site is published as of, the publisher and its categories. Read once per build.
  */
-import { loadCategories, loadPublisher, publicationDate, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import { loadCategories, loadPublisher, publicationDate, resolveContentRoot, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
- * HONGHEI_CONTENT_ROOT lets a test or a second publisher build from another folder; the default
- * is the project root, which is the working directory of every build.
+ * HONGHEI_CONTENT_ROOT (or HONGHEI_ROOT) lets a test or a second publisher build from another
+ * folder; the default is the project's content/ once it has a publisher.yaml, else the sample
+ * (resolveContentRoot; the project root is the working directory of every build).
  */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
-  return env.HONGHEI_CONTENT_ROOT?.trim() || process.cwd();
+  return resolveContentRoot({ env });
 }
 
 let publisherCache: Publisher | undefined;

@@ -17,11 +17,12 @@ import { LIST_NAMES, LISTS, loadPublisher, STATUS_NAMES, statusOn } from '../../
 import { en } from '../../site/i18n/en.ts';
 import { buildSite } from './lib/build-site.ts';
 import { launchChromium } from './lib/browser.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { readOutput } from './lib/output.ts';
 import { recordsOn } from './lib/records.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 const date = inject('siteDate');
 const { public: publicRecords, inactive } = recordsOn(root, date);
 

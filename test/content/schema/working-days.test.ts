@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, CalendarGapError, isWorkingDay, validateRepository } from '../../../content/schema/index.ts';
+import { sampleFile } from '../../fixtures/roots.ts';
 import { recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
 
@@ -28,7 +29,7 @@ describe('working days on the official calendar', () => {
 describe('the examples on the objections page', () => {
   it('are what the calendar says', async () => {
     const { readFileSync } = await import('node:fs');
-    const page = readFileSync(new URL('../../../content/pages/objections.mdx', import.meta.url), 'utf8');
+    const page = readFileSync(sampleFile('pages/objections.mdx'), 'utf8');
     expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 11 月 24 日');
     expect(addWorkingDays('2026-11-19', 3)).toBe('2026-11-24');
     expect(page).toContain('应在 10 月 10 日前处理完毕');
