@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
@@ -17,6 +18,16 @@ const { values } = parseArgs({
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentRoot = resolveContentRoot({ root: values.root, projectRoot: root });
+
+// The build empties its output folder first: refuse one that holds the project's own files.
+if (values.out) {
+  const out = resolve(values.out);
+  const own = ['site', 'content', 'scripts', 'bot', 'test', 'node_modules', '.git'].map((d) => join(root, d));
+  if (`${resolve(root)}${sep}`.startsWith(`${out}${sep}`) || own.some((d) => out === d || out.startsWith(`${d}${sep}`))) {
+    console.error(`--out ${values.out}：构建会先清空输出目录，而它是（或包含）项目自己的文件（site/、content/ 等），不能作为输出目录 — 换一个目录，例如 --out dist 或 --out public`);
+    process.exit(2);
+  }
+}
 
 // Astro holds every entry while it renders: beyond some 40,000 records its heap can outgrow
 // Node's default limit (about 4 GB). Rerun with a larger limit then — not always, because a

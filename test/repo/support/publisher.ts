@@ -36,3 +36,24 @@ export function publisherRecords(count: number): Record<string, string> {
   }
   return files;
 }
+
+/**
+ * A submission as the bot sends it: a record of the current batch, not yet reviewed or approved
+ * (no approvals), public from the day the reviewers approve it.
+ */
+export function submissionRecord(id = '2026q4-black-911'): { file: string; text: string } {
+  return {
+    file: `content/records/black/2026/${id}.yaml`,
+    text: recordWith({
+      id, batch: '2026-Q4',
+      'subject.name': '示例县报送测试机械制造有限公司（示例）',
+      'subject.code': completeUscc('91000000EX0000911'),
+      region: '210281',
+      'decision.date': '2026-10-20',
+      'submitted.unit': PUBLISHER.unit, 'submitted.date': '2026-11-02',
+      approvals: undefined,
+      'publication.start': PUBLISHER_DATE, 'publication.end': '2029-11-20',
+      'history.0.date': PUBLISHER_DATE,
+    }),
+  };
+}
