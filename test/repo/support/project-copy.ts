@@ -40,12 +40,16 @@ export function linkModules(dir: string): void {
   appendFileSync(join(dir, '.git/info/exclude'), '\nnode_modules\n');
 }
 
+/** A publisher's own file (content/ outside the schema), which upstream Honghei does not ship. */
+const publisherOwned = (file: string) => file.startsWith('content/') && !file.startsWith('content/schema/');
+
 /**
- * The project as a fresh Git repository on branch main: the files `git ls-files` lists (tracked,
- * and new files not ignored), as they are on disk now, in one commit.
+ * Honghei as upstream ships it, as a fresh Git repository on branch main: the files `git ls-files`
+ * lists (tracked, and new files not ignored), as they are on disk now, in one commit — without a
+ * publisher's content/ (in a publisher's repository the suite still starts from upstream's state).
  */
 export function projectSnapshot(dir: string): string {
-  const files = execFileSync('git', ['-C', PROJECT_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['-C', PROJECT_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter((f) => f && !publisherOwned(f));
   for (const file of files) {
     const from = join(PROJECT_ROOT, file);
     try {
