@@ -50,10 +50,9 @@ function existingLanguage(dir: string): string | undefined {
 
 const interactive = process.stdin.isTTY && process.stdout.isTTY && !values['no-input'];
 const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-const ask: Ask | undefined = rl && (async (key, problem) => {
+const ask: Ask | undefined = rl && (async (key, problem, fallback) => {
   const q = QUESTIONS[key];
   if (problem) console.log(`  ✗ ${problem}`);
-  const fallback = q.fallback?.({})?.[0];
   const label = `${q.ask.zh}${lang === 'en' ? ` / ${q.ask.en}` : ''}（例如 ${q.example}${fallback ? `；回车用 ${fallback}` : ''}）`;
   if (!q.many) return [(await rl.question(`${label}：`)).trim()].filter(Boolean);
   console.log(`${label}，每行一个，空行结束：`);
@@ -70,8 +69,10 @@ try {
   console.log('下一步：编辑 content/categories.yaml 和 content/pages/*.mdx（起始文本），npm run validate，npm run build，提交并推送。');
   if (lang === 'en') console.log(`Initialised ${answers.name} with ${result.records} records. Next: edit content/categories.yaml and content/pages/*.mdx (starting text), npm run validate, npm run build, commit and push.`);
 } catch (error) {
-  if (!(error instanceof InitRefusal)) throw error;
-  console.error(`npm run init 未完成，没有写入任何文件：\n${error.message}`);
+  // Ctrl+D or Ctrl+C at a question ends the questions: nothing has been written yet.
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  if (!(error instanceof InitRefusal) && !aborted) throw error;
+  console.error(aborted ? '\nnpm run init 已取消，没有写入任何文件。' : `npm run init 未完成，没有写入任何文件：\n${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
 } finally {
   rl?.close();

@@ -36,8 +36,3 @@ export function resolveContentRoot(options: { root?: string; env?: Record<string
   const named = [options.root, ...CONTENT_ROOT_VARIABLES.map((v) => env[v])].map((v) => v?.trim()).find((v) => v);
   return named ? resolve(named) : defaultContentRoot(options.projectRoot ?? process.cwd());
 }
-
-/** Whether a content root is the shipped sample (not yet a publisher's own). */
-export function isSampleRoot(root: string, projectRoot: string = process.cwd()): boolean {
-  return resolve(root) === resolve(projectRoot, SAMPLE_ROOT);
-}

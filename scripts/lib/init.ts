@@ -19,8 +19,8 @@ export class InitRefusal extends Error {}
 /** Raw answers by question (flags or typed lines); missing ones are asked or fall back. */
 export type RawAnswers = Partial<Record<keyof InitAnswers, string[]>>;
 
-/** Asks one question interactively; returns the typed lines (undefined: not interactive). */
-export type Ask = (key: keyof InitAnswers, problem?: string) => Promise<string[] | undefined>;
+/** Asks one question interactively (with what a blank answer gives); returns the typed lines. */
+export type Ask = (key: keyof InitAnswers, problem: string | undefined, fallback: string | undefined) => Promise<string[] | undefined>;
 
 /**
  * Checks every answer; asks again (when `ask` can) on a wrong or missing one. Without a way to
@@ -34,7 +34,7 @@ export async function collectAnswers(raw: RawAnswers, lang: 'zh' | 'en', ask?: A
     let given = raw[key];
     let problem: string | undefined;
     for (;;) {
-      if (!given?.length && ask) given = await ask(key, problem);
+      if (!given?.length && ask) given = await ask(key, problem, q.fallback?.(answers)?.[0]);
       if (!given?.length) given = q.fallback?.(answers);
       const checked = q.check(given ?? []);
       if ('value' in checked) {
