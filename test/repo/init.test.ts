@@ -16,6 +16,7 @@ import { loadPublisher, validateRepository } from '../../content/schema/index.ts
 import { sitePaths } from '../browser/support/site.ts';
 import { PROJECT_ROOT } from '../fixtures/roots.ts';
 import { freshClone, git, npmRun, projectSnapshot, tempDir } from './support/project-copy.ts';
+import { converse } from './support/terminal.ts';
 import { INIT_FLAGS, PUBLISHER, PUBLISHER_DATE, publisherRecords } from './support/publisher.ts';
 
 const init = (root: string, ...flags: string[]) => npmRun(PROJECT_ROOT, 'init', ['--root', root, ...flags]);
@@ -85,6 +86,36 @@ describe('npm run init with flags', () => {
     expect(readFileSync(join(root, 'content/pages/about.mdx'), 'utf8')).toContain('## 本局发布什么');
     expect(validateRepository(root, { date: PUBLISHER_DATE })).toMatchObject({ files: 2, problems: [] });
   });
+});
+
+describe('npm run init in a terminal', () => {
+  it('asks what the flags leave out, asks again after a wrong answer, and takes the defaults on a blank line', async () => {
+    const root = tempDir('honghei-init-tty-');
+    const { code, screen } = await converse(`npm run -s init -- --root ${root} --name "${PUBLISHER.name}" --site-url https://credit.example.org/`, PROJECT_ROOT, [
+      { prompt: '简称（页眉显示）', type: '' },
+      { prompt: '页眉标志文字', type: '' },
+      { prompt: '所在地行政区划代码', type: '999999' },
+      { prompt: '“999999”不是 GB/T 2260 中的行政区划代码', type: '210281' },
+      { prompt: '联系部门', type: '劳动关系科（示例）' },
+      { prompt: '联系地址', type: '示例县示例路 1 号（示例地址）' },
+      { prompt: '联系电话', type: '0000-00000000' },
+      { prompt: '联系邮箱', type: '' },
+      { prompt: '报送单位' },
+      { prompt: '> ', type: PUBLISHER.unit },
+      { prompt: '> ', type: '' },
+      { prompt: '审批人' },
+      { prompt: '> ', type: '审核:zhang-example:副局长 张某（示例）' },
+      { prompt: '> ', type: '审定:zhao-example:局长 赵某（示例）' },
+      { prompt: '> ', type: '' },
+      { prompt: '网站界面语言', type: '' },
+      { prompt: '校验报告和本程序提示的语言', type: '' },
+    ], 60_000);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain(`简称（页眉显示）（例如 示例县人社局；回车用 ${PUBLISHER.name}）`);
+    expect(screen).not.toContain('发布单位全称'); // given as a flag, not asked
+    expect(loadPublisher(root)).toMatchObject({ name: PUBLISHER.name, short_name: PUBLISHER.name, logo_text: '红黑', region: '210281', units: [{ id: 'unit-1', name: PUBLISHER.unit }], languages: ['zh'], language: 'zh' });
+    expect(loadPublisher(root).contact.email).toBeUndefined();
+  }, 120_000);
 });
 
 const config = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/browser/htmlvalidate.json'), 'utf8')) as ConfigData;
