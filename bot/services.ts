@@ -3,6 +3,7 @@
  * console mode and the benchmark can swap any of it.
  */
 import type { IsoDate } from '../content/schema/index.ts';
+import type { AdminAlerts } from './admin-alerts.ts';
 import type { FileService } from './files.ts';
 import type { SubmissionSink } from './forge/types.ts';
 import type { ContentRepository } from './record/repository.ts';
@@ -27,4 +28,6 @@ export interface BotServices {
   /** The ISO time of a confirmation. */
   now(): string;
   log: Logger;
+  /** The administrators' alerts (admin-alerts.ts); absent in tests that do not need them. */
+  alerts?: AdminAlerts;
 }

@@ -5,6 +5,7 @@
 import type { FileService } from './files.ts';
 import type { Submission, SubmissionFile, SubmissionKind } from './forge/types.ts';
 import type { PlannedFile } from './record/build.ts';
+import { markdownText } from './forge/markdown.ts';
 
 /** The fields of a submission that do not depend on its kind. */
 export interface SubmissionDraft {
@@ -23,11 +24,9 @@ export interface SubmissionDraft {
   createdAt: string;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-
 /** The pull request body: a table of the answers and the files. */
 export function submissionBody(d: SubmissionDraft): string {
-  const lines = ['| 字段 | 内容 |', '| --- | --- |', ...d.rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+  const lines = ['| 字段 | 内容 |', '| --- | --- |', ...d.rows.map(([k, v]) => `| ${markdownText(k)} | ${markdownText(v)} |`)];
   if (d.attachments.length) lines.push('', '附件：', ...d.attachments.map((a) => `- \`${a.path}\`（${a.kind}${a.public ? '' : '，不公开'}）`));
   if (d.notes?.length) lines.push('', ...d.notes);
   lines.push('', `记录文件：\`${d.recordFile}\`；提交前已按 \`npm run validate\` 的规则校验通过。`);

@@ -10,7 +10,8 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { listRecordFiles, publicationDate, resolveContentRoot } from '../content/schema/index.ts';
+import { calendarWarnings, formatProblems, listRecordFiles, loadPublisher, publicationDate, resolveContentRoot, workingCalendarOf } from '../content/schema/index.ts';
+import { annotations } from '../bot/forge/ci-report.ts';
 import { publish } from '../site/build/publish.ts';
 
 const { values } = parseArgs({
@@ -43,6 +44,10 @@ if (!process.env.HONGHEI_BUILD_HEAP && listRecordFiles(contentRoot).length > LAR
 }
 
 const date = values.date ?? publicationDate();
+// A missing holiday calendar for next year is a warning, not a failure: the site still builds.
+const publisher = loadPublisher(contentRoot);
+const calendarGaps = calendarWarnings(workingCalendarOf(contentRoot), publisher, date, publisher.language);
+if (calendarGaps.length) console.warn(process.env.GITHUB_ACTIONS === 'true' ? annotations(calendarGaps) : formatProblems(calendarGaps, publisher.language));
 const started = performance.now();
 const result = await publish({
   root, contentRoot, outDir: values.out, date,

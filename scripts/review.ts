@@ -7,6 +7,9 @@
  *                                          审核 first, then 审定; written into the record and as a trailer
  *   merge <id> --by "职务 姓名"            publish: needs content/publisher.yaml approvals_required approvals
  *   reject <id> --by "职务 姓名" --comment "理由"
+ *   deadlines [--write]                    objection deadlines left pending (due: pending) on the base
+ *                                          branch and open submissions, with their dates on the base
+ *                                          branch's calendar; --write commits the computable ones
  *
  * For continuous integration (a checkout of a pull request):
  *   report [--changed-from REF] [--stage submission|publish] [--format text|github]
@@ -29,10 +32,11 @@ import { parseArgs } from 'node:util';
 import { formatProblems, publicationDate, resolveContentRoot, STAGES, toPosix, type Lang, type Stage } from '../content/schema/index.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
 import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
+import { findPendingDeadlines, writeDeadlines } from '../bot/forge/local-deadlines.ts';
 import { verdictLine } from '../bot/forge/summary.ts';
 import { annotations, changedFiles, ciReport, commitStatus, labelsFor, markdownSummary, reviewerFor, textReport } from '../bot/forge/ci-report.ts';
 
-const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由"
+const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由" | deadlines [--write]
 选项：--repo 目录（默认 HONGHEI_REPO 或当前目录） --base 分支（默认 main） --date YYYY-MM-DD --lang zh|en`;
 
 const { values, positionals } = parseArgs({
@@ -52,6 +56,7 @@ const { values, positionals } = parseArgs({
     'require-approvals': { type: 'boolean' },
     stage: { type: 'string' },
     format: { type: 'string' },
+    write: { type: 'boolean' },
   },
 });
 
@@ -69,7 +74,7 @@ function usage(problem: string): never {
 
 const [command, id] = positionals;
 if (!command) usage('缺少命令');
-if (!['list', 'report', 'labels'].includes(command) && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
+if (!['list', 'report', 'labels', 'deadlines'].includes(command) && !id) usage(`${command} 需要提交编号：npm run review -- ${command} <id>（编号见 npm run review -- list）`);
 if (values.role && values.role !== 'review' && values.role !== 'approve') usage(`--role ${values.role}：只能是 review（审核）或 approve（审定）`);
 if (values.lang && values.lang !== 'zh' && values.lang !== 'en') usage(`--lang ${values.lang}：只能是 zh 或 en`);
 if (values.stage && !STAGES.includes(values.stage as Stage)) usage(`--stage ${values.stage}：只能是 submission（报送，待审批不算错误）或 publish（发布前，须有审核与审定）`);
@@ -147,6 +152,22 @@ try {
     case 'labels': {
       if (!values['changed-from']) usage('labels 需要 --changed-from REF，如 --changed-from origin/main');
       for (const l of labelsFor(root, await changedFiles(root, values['changed-from']!))) console.log(l);
+      break;
+    }
+    case 'deadlines': {
+      const { pending, invalidCalendars } = await findPendingDeadlines(review);
+      for (const f of invalidCalendars) console.error(`${f} 有错误，未采用：先运行 npm run validate 改正`);
+      if (!pending.length) console.log('没有待定的异议办理时限。');
+      for (const p of pending) {
+        const where = p.submissionId ? `提交 ${p.submissionId}` : p.branch;
+        console.log(`${where}\t${p.file}\thistory.${p.index}.due\t${p.received} 收到\t${p.due ? `→ ${p.due}` : `待定（等待 content/calendar/${p.waitsFor}.yaml）`}`);
+      }
+      const computable = pending.filter((p) => p.due);
+      if (values.write && computable.length) {
+        for (const c of await writeDeadlines(review, computable, { date, identity: { ...(values.by ? { name: values.by } : {}), ...identity } })) {
+          console.log(`已写入 ${c.count} 项办理时限：${c.branch}（${c.commit.slice(0, 12)}）`);
+        }
+      } else if (computable.length) console.log(`加 --write 写入以上 ${computable.length} 项可计算的办理时限（每个分支一次提交）。`);
       break;
     }
     default:

@@ -2,8 +2,10 @@
  * /objection (异议): anyone names a public entry, states the grounds and may attach evidence. The
  * submission adds an "under objection" event with the deadline — 3 working days after receipt on
  * the official calendar (002, 异议处理; publisher.objection_working_days) — to the entry's history.
+ * The objection is always received: beyond the calendar the deadline is recorded as pending, the
+ * administrators are told, and the review CLI fills it in once the calendar file is added.
  */
-import { addWorkingDays, CalendarGapError, recordShape } from '../../content/schema/index.ts';
+import { calendarFile, DUE_PENDING, recordShape, workingCalendarOf, type Deadline } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
 import { filesAsker } from '../form/files-step.ts';
@@ -40,51 +42,67 @@ export function objectionConversation(kit: FlowKit) {
     const { io, env } = await startForm(conversation, ctx, kit, null);
     const { t } = env;
     const days = repo.publisher.objection_working_days;
-    // The deadline (content/schema working-days.ts, the validator's own rule) must be known before
-    // anyone types their grounds: beyond the official calendar, stop loudly instead of guessing.
-    const due = await conversation.external(() => {
-      try {
-        return { ok: true as const, date: addWorkingDays(env.today, days) };
-      } catch (error) {
-        if (!(error instanceof CalendarGapError)) throw error;
-        kit.services.log.error(`objection refused: ${error.message}`);
-        return { ok: false as const, message: error.message };
-      }
-    });
-    if (!due.ok) {
-      await io.say(t('objection-calendar', { detail: due.message }));
-      return;
-    }
+    // An objection is a right: it is received whatever the calendar knows. Its deadline is computed
+    // from the day it is confirmed, on the publisher's calendar (content/calendar over chinese-days),
+    // and stays pending when that calendar does not reach it yet (never guessed).
+    const deadlineOn = (date: string): Deadline => workingCalendarOf(repo.root).deadline(date, days);
+    const event = (a: Answers, date: string, d: Deadline) => ({ status: 'objection', date, note: a.grounds, due: 'due' in d ? d.due : DUE_PENDING });
+    const dueNote = (d: Deadline) => ('due' in d ? t('objection-due', { due: d.due, days }) : t('objection-due-pending', { days, year: String(d.pending) }));
     const suffix = await conversation.external(() => kit.services.randomId(4));
-    const amend = (a: Answers) => amendRecord(repo.root, a.target as RecordRef, { status: 'objection', date: env.today, note: a.grounds, due: due.date }, a, `objection-${suffix}`);
-    await io.say(t('objection-intro', { days, due: due.date }));
+    const amend = (a: Answers, date: string, d: Deadline) => amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
+    await io.say(t('objection-intro', { days }));
     let answers: Answers = {};
     let atSummary = false;
     for (;;) {
       answers = await runForm(io, {
         title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
         review: (a) => io.guarded('checking the record', () => {
-          const amended = amend(a);
-          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
-          return reviewOf(problems, t, [t('objection-due', { due: due.date, days })]);
+          // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
+          const today = kit.services.today();
+          const d = deadlineOn(today);
+          const amended = amend(a, today, d);
+          // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
+          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, today, env.lang)
+            .filter((p) => !/^history\.\d+\.due$/.test(p.field));
+          return reviewOf(problems, t, [dueNote(d)]);
         }, () => ({ notes: [], problems: [t('check-failed')] })),
       }, answers, atSummary);
       const target = answers.target as RecordRef;
-      const amended = await conversation.external(() => amend(answers));
+      // Received on the day of Confirm (a form may span midnight), by the clock at that moment.
+      const receipt = await conversation.external(() => {
+        const date = kit.services.today();
+        return { date, deadline: deadlineOn(date) };
+      });
+      const { date: received, deadline } = receipt;
+      const amended = await conversation.external(() => amend(answers, received, deadline));
       const id = `${target.id}-objection-${suffix}`;
+      const dueRow = 'due' in deadline ? deadline.due : `待定（${deadline.pending} 年节假日安排尚未收录）`;
+      const dueText = 'due' in deadline
+        ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
+        : `办理时限待定：收到后 ${days} 个工作日内，按国务院办公厅节假日安排计算；${deadline.pending} 年的安排尚未收录（due: ${DUE_PENDING}）。公布后添加 ${calendarFile(deadline.pending)}，再运行 npm run review -- deadlines --write 填写。`;
       const submitted = await submitDraft(conversation, kit, {
         id, kind: 'objection', recordId: target.id, recordFile: amended.file, yaml: amended.yaml, attachments: amended.attachments,
         submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `异议：${target.name}（${target.id}）`,
-        rows: [['记录', refLabel(target, env)], ['异议事由', String(answers.grounds)], ['收到日期', env.today], ['办理时限', due.date]],
-        notes: [`异议须于 ${due.date} 前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`],
+        rows: [['记录', refLabel(target, env)], ['异议事由', String(answers.grounds)], ['收到日期', received], ['办理时限', dueRow]],
+        notes: [dueText],
         createdAt: await conversation.external(() => kit.services.now()),
       });
       if (submitted.ok) {
-        await io.say(`${t('objection-received', { due: due.date, days })}\n${submittedText(t, submitted)}`);
+        if ('pending' in deadline) {
+          await conversation.external(async () => {
+            const { alerts, log } = kit.services;
+            if (!alerts) return log.info(`objection ${id}: deadline pending until the ${deadline.pending} calendar is added; no administrator alerts are wired`);
+            await alerts.calendarGap(deadline.pending, target.id).catch((e) => log.error(`objection ${id}: alerting the administrators failed`, e));
+          });
+        }
+        const receivedText = 'due' in deadline
+          ? t('objection-received', { received, due: deadline.due, days })
+          : t('objection-received-pending', { received, days, year: String(deadline.pending) });
+        await io.say(`${receivedText}\n${submittedText(t, submitted)}`);
         return;
       }
-      await io.say(t('submit-failed', { error: submitted.error }));
+      await io.say(t('objection-submit-failed', { phone: repo.publisher.contact.phone }));
       atSummary = true;
     }
   };

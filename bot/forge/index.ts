@@ -31,6 +31,7 @@ import { createPresenter } from './present.ts';
 import { EmbeddedSink } from './outbox/embedded-sink.ts';
 import { RedisSink } from './outbox/redis-sink.ts';
 import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
+import type { StuckDelivery } from '../admin-alerts.ts';
 
 export * from './types.ts';
 export { forgeSettingsFromEnv, webhookSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
@@ -55,6 +56,8 @@ export interface SinkConfig {
   /** How often pending deliveries are retried, embedded outbox only (default 5 s). */
   retryIntervalMs?: number;
   log?: (message: string) => void;
+  /** Told of each failed attempt of a delivery failing for more than an hour (the administrators' alert). */
+  stuck?: (delivery: StuckDelivery) => void;
   /** A local copy of the content repository (categories for pull request summaries); default the current directory. */
   contentRoot?: string;
 }
@@ -102,7 +105,7 @@ export function createSubmissionSink(config: SinkConfig): ForgeSink {
   const outbox = parseOutboxConfig(config.outbox);
   // Reading a local repository costs nothing: poll it often; hosted forges every 5 minutes.
   const pollIntervalMs = config.pollIntervalMs ?? (forge.name === 'local' ? 30_000 : 5 * 60_000);
-  const common = { forge, notify: config.notify, pollIntervalMs, log: config.log };
+  const common = { forge, notify: config.notify, pollIntervalMs, log: config.log, stuck: config.stuck };
   return outbox.kind === 'file'
     ? new EmbeddedSink({ ...common, dir: outbox.dir, retryIntervalMs: config.retryIntervalMs })
     : new RedisSink({ ...common, url: outbox.url, prefix: outbox.prefix });

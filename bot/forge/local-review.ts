@@ -203,7 +203,8 @@ export class LocalReview {
     return commit;
   }
 
-  private async commitChange(parent: string, files: { path: string; content: string }[], message: string, identity: GitIdentity, date: string): Promise<string> {
+  /** One commit of the given files on a parent (used by the review CLI's writes). */
+  async commitChange(parent: string, files: { path: string; content: string }[], message: string, identity: GitIdentity, date: string): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'honghei-index-'));
     const env = { GIT_INDEX_FILE: join(dir, 'index') };
     try {
@@ -220,13 +221,13 @@ export class LocalReview {
   }
 
   /** Moves a ref only if it still points where we read it (someone else may have acted meanwhile). */
-  private async moveRef(ref: string, to: string, from: string): Promise<void> {
+  async moveRef(ref: string, to: string, from: string): Promise<void> {
     const r = await git(this.repo, ['update-ref', ref, to, from], { okCodes: [1, 128] });
     if (r.code !== 0) throw new ReviewRefusal(`${ref} 在操作期间被他人改动：请重新查看（npm run review -- show）后再试`);
   }
 
   /** Moves the base branch to the merge commit; in a work tree on that branch, updates the files too. */
-  private async advanceBase(commit: string, baseTip: string): Promise<void> {
+  async advanceBase(commit: string, baseTip: string): Promise<void> {
     const bare = (await git(this.repo, ['rev-parse', '--is-bare-repository'])).stdout.trim() === 'true';
     const head = bare ? '' : (await git(this.repo, ['symbolic-ref', '-q', 'HEAD'], { okCodes: [1] })).stdout.trim();
     if (head === `refs/heads/${this.forge.base}`) {

@@ -9,6 +9,7 @@ import {
   APPROVAL_ROLE_NAMES, ATTACHMENT_KIND_NAMES, LIST_NAMES, PERSON_ROLE_NAMES, recordShape, STATUS_NAMES, SUBJECT_KIND_NAMES,
   formatProblems, type Categories, type Lang, type Problem,
 } from '../../content/schema/index.ts';
+import { codeBlock, markdownText } from './markdown.ts';
 import type { Submission } from './types.ts';
 
 /** One line of the summary: the field's label and its value as text. */
@@ -121,8 +122,6 @@ export function verdictLine(v: Verdict, lang: Lang = 'zh'): string {
   return (lang === 'zh' ? '✅ 校验通过' : '✅ valid') + pending + (v.warnings.length ? (lang === 'zh' ? `，${v.warnings.length} 个提示` : `, ${v.warnings.length} warning(s)`) : '');
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-
 /** The pull request body: the bot's text, the field table, the verdict and the attachments. */
 export function pullRequestBody(submission: Submission, options: { rows: SummaryRow[]; verdict?: Verdict; attachmentUrl?: (path: string) => string; lang?: Lang }): string {
   const lang = options.lang ?? 'zh';
@@ -130,13 +129,14 @@ export function pullRequestBody(submission: Submission, options: { rows: Summary
   const out: string[] = [submission.body.trim(), ''];
   if (options.rows.length) {
     out.push(zh ? '| 字段 | 内容 |' : '| field | value |', '|---|---|');
-    for (const r of options.rows) out.push(`| ${cell(r.label)} | ${cell(r.value)} |`);
+    // Record text stays text on every forge: no link, image, HTML, mention, and the table holds.
+    for (const r of options.rows) out.push(`| ${markdownText(r.label)} | ${markdownText(r.value)} |`);
     out.push('');
   }
   if (options.verdict) {
     out.push(`**${zh ? '校验结果' : 'Validator'}**：${verdictLine(options.verdict, lang)}`);
     const listed = [...options.verdict.errors, ...options.verdict.warnings];
-    if (listed.length) out.push('', '```', formatProblems(listed, lang), '```');
+    if (listed.length) out.push('', ...codeBlock(formatProblems(listed, lang)));
     out.push('');
   }
   const attachments = submission.files.filter((f) => !/^content\/records\//.test(f.path));

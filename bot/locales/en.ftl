@@ -143,11 +143,13 @@ region-several-fix = Press one of them, or type a fuller name or the 6-digit cod
 
 ## /objection
 objection-title = Objection
-objection-intro = You can object to a published entry. We check it within { $days } working days of receipt on China's official calendar (this time: by { $due }); a wrong entry is corrected or revoked. Send /cancel at any time to stop.
+objection-intro = You can object to a published entry. We check it within { $days } working days of receipt, counted on the holidays published by China's State Council (the day of receipt does not count); a wrong entry is corrected or revoked. The day of receipt is the day you confirm. Send /cancel at any time to stop.
 objection-grounds-help = State the facts and reasons ({ $field }). Do not include ID or phone numbers: we answer you through this bot.
-objection-due = Deadline: { $due } ({ $days } working days after receipt)
-objection-received = ✅ Objection received: it will be checked by { $due } (within { $days } working days); you will be told the outcome here.
-objection-calendar = ⚠️ Objections cannot be taken right now: the deadline cannot be computed on the official holiday calendar ({ $detail }). The administrators have been told; please try later or contact the publisher.
+objection-due = Deadline: confirmed today, it is checked by { $due } at the latest (that day included; { $days } working days after receipt)
+objection-due-pending = Deadline: within { $days } working days of receipt, counted on the holidays published by the State Council; the exact date is set once the { $year } holidays are published
+objection-received = ✅ Objection received ({ $received }): it will be checked by { $due } at the latest (that day included; within { $days } working days); you will be told the outcome here.
+objection-received-pending = ✅ Objection received ({ $received }). Deadline: within { $days } working days of receipt, counted on the holidays published by the State Council. The { $year } holidays are not published yet; the exact date is set once they are. You will be told the outcome here.
+objection-submit-failed = ⚠️ The objection did not go through yet; everything you entered is kept. Press "Confirm" again in a moment; if it keeps failing, call the publisher: { $phone }.
 field-target = Which entry?
 target-help = Type the subject's unified social credit code, or the entry's id (e.g. 2026q3-black-001, shown on its page).
 target-not-found = No published entry matches "{ $query }"
@@ -248,3 +250,10 @@ console-welcome = Honghei submission bot · console mode (no Telegram)
     Type as you would in Telegram; type a button's number or its text to press it;
     /file PATH sends a file (PDF or picture), /photo PATH a photo, /quit leaves.
     Start with /new.
+
+## Notices to the administrators (content/publisher.yaml administrators)
+admin-calendar-gap = ⚠️ An objection's deadline is pending: the { $year } holiday calendar is not in place. The objection to { $record } was received and its deadline recorded as pending. Once the State Council publishes the { $year } holidays, add content/calendar/{ $year }.yaml (see README, "The new year's holidays"), then run npm run review -- deadlines --write to fill the deadlines in. You are told once per year.
+admin-calendar-missing = ⚠️ The { $year } holiday calendar is not in place yet. Once the State Council publishes it, add content/calendar/{ $year }.yaml (see README, "The new year's holidays"); until then, objection deadlines reaching into { $year } stay pending. You are told once per year.
+admin-outbox-stuck = ⚠️ Submission { $id } has not reached { $forge } since { $since } (UTC) after { $attempts } attempts; last error: { $error }. The bot keeps retrying; check that the forge is reachable and its token valid (details in the bot's log). You are told once per submission.
+admin-bot-error = ⚠️ The bot failed to handle an update ({ $update }): { $error }. Details are in the bot's log. You are told once per kind of error.
+admin-webhook-error = ⚠️ Since { $since } (UTC) Telegram cannot deliver updates to the bot's webhook: { $error }. Check the BOT_WEBHOOK_URL address, its HTTPS certificate and reverse proxy, and that the bot process runs (details in the bot's log). You are told once per kind of error.

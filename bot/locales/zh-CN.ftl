@@ -143,11 +143,13 @@ region-several-fix = 请点选其中一个，或输入更完整的名称或 6 �
 
 ## /objection
 objection-title = 异议申请
-objection-intro = 您可以对已公示的记录提出异议。我们将在收到后 { $days } 个工作日内（按国家法定节假日安排计算，本次为 { $due } 前）核查处理，有误的将更正或撤销。随时发送 /cancel 取消。
+objection-intro = 您可以对已公示的记录提出异议。我们在收到后 { $days } 个工作日内核查处理（按国务院公布的节假日安排计算，收到当日不计），有误的将更正或撤销；收到日期为您确认提交的日期。随时发送 /cancel 取消。
 objection-grounds-help = 请写明异议的事实和理由（{ $field }）。不要填写身份证号、手机号等个人信息；我们会通过本机器人回复您。
-objection-due = 办理时限：{ $due }（收到后 { $days } 个工作日）
-objection-received = ✅ 异议已收到，将在 { $due } 前（{ $days } 个工作日内）核查处理，结果会在这里通知您。
-objection-calendar = ⚠️ 暂时无法受理：办理时限无法按官方节假日安排计算（{ $detail }）。已通知管理员，请稍后再试，或直接联系发布单位。
+objection-due = 办理时限：今天确认提交的，最迟 { $due }（含当日）处理完毕（收到后 { $days } 个工作日）
+objection-due-pending = 办理时限：收到后 { $days } 个工作日内，按国务院公布的节假日安排计算；{ $year } 年的节假日安排公布后确定具体日期
+objection-received = ✅ 异议已收到（收到日期 { $received }），最迟 { $due }（含当日）核查处理完毕（收到后 { $days } 个工作日内），结果会在这里通知您。
+objection-received-pending = ✅ 异议已收到（收到日期 { $received }）。办理时限：收到后 { $days } 个工作日内，按国务院公布的节假日安排计算。{ $year } 年的节假日安排尚未公布，具体日期在公布后确定。处理结果会在这里通知您。
+objection-submit-failed = ⚠️ 异议暂时没有提交成功，您填写的内容都还在。请稍后再按“确认提交”；如果一再失败，请致电发布单位：{ $phone }。
 field-target = 哪一条记录？
 target-help = 请输入被公示主体的统一社会信用代码，或记录编号（如 2026q3-black-001，见公示页面）。
 target-not-found = 没有找到“{ $query }”对应的公示记录
@@ -248,3 +250,10 @@ console-welcome = 红黑 报送机器人 · 控制台模式（不连接 Telegram
     像在 Telegram 里一样输入文字；输入按钮前的数字或按钮文字即按下该按钮；
     /file 路径 发送文件（PDF 或图片），/photo 路径 发送照片，/quit 退出。
     从 /new 开始试试。
+
+## 给管理员的通知（content/publisher.yaml administrators）
+admin-calendar-gap = ⚠️ 有异议的办理时限待定：{ $year } 年的节假日安排尚未收录，记录 { $record } 的异议已收到，办理时限暂记为 pending。请在国务院办公厅公布 { $year } 年节假日安排后添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”），再运行 npm run review -- deadlines --write 填写办理时限。同一年份只通知这一次。
+admin-calendar-missing = ⚠️ 尚未收录 { $year } 年的节假日安排。国务院办公厅公布后，请添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”）；在此之前，办理时限跨入 { $year } 年的异议只能记为待定。同一年份只通知这一次。
+admin-outbox-stuck = ⚠️ 提交 { $id } 自 { $since }（UTC）起一直未能送达 { $forge }，已尝试 { $attempts } 次，最近的错误：{ $error }。机器人会继续重试；请检查代码托管平台是否可达、令牌是否有效（详情见机器人日志）。每个提交只通知这一次。
+admin-bot-error = ⚠️ 机器人处理消息时出错（更新编号 { $update }）：{ $error }。详情见机器人日志。同类错误只通知这一次。
+admin-webhook-error = ⚠️ Telegram 自 { $since }（UTC）起无法把消息送到机器人的 webhook：{ $error }。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。

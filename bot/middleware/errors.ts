@@ -4,10 +4,11 @@
  */
 import type { BotError, NextFunction } from 'grammy';
 import type { BotContext } from '../context.ts';
+import type { AdminAlerts } from '../admin-alerts.ts';
 import type { Logger } from '../services.ts';
 
 /** Logs the error and tells the user; never throws itself. The logger is read when an error comes. */
-export function errorHandler(services: { log: Logger }) {
+export function errorHandler(services: { log: Logger; alerts?: AdminAlerts }) {
   return async (err: BotError<BotContext>, _next?: NextFunction): Promise<void> => {
     const { log } = services;
     const ctx = err.ctx;
@@ -19,6 +20,8 @@ export function errorHandler(services: { log: Logger }) {
     } catch (replyError) {
       log.error(`update ${ctx.update.update_id}: could not tell the user about the error`, replyError);
     }
+    // Then the administrators hear of each kind of error once (admin-alerts.ts), after the user's answer; the user is not told they were.
+    await services.alerts?.botError(ctx.update.update_id, err.error).catch((e) => log.error('alerting the administrators failed', e));
   };
 }
 

@@ -5,7 +5,7 @@
  * publisher's categories, the region proposed from the credit code, dates with a default).
  */
 import {
-  addDays, batchOf, batchRange, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape,
+  addDays, batchOf, batchRange, FACT_DATE_FIELDS, futureDateVars, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape, renderMessage,
   type AttachmentKind, type Categories, type IsoDate, type ListId, type Publisher,
 } from '../../content/schema/index.ts';
 import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
@@ -82,6 +82,7 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
   }
   const subjectField = /^subject\.([a-z_]+)$/.exec(path)?.[1];
   const date = isDateField(leaf);
+  const factDate = (FACT_DATE_FIELDS as readonly string[]).includes(path);
   const step: TextStep<NewRecordData> = {
     ...base,
     input: 'text',
@@ -90,6 +91,9 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
     check(text, answers, env) {
       const value = date ? parseDateInput(text) : text;
       const checked = checkLeaf(leaf, value, env.lang);
+      // A fact's date (decision, submission) cannot lie after today: the validator's rule, asked here.
+      const future = checked.ok && factDate ? futureDateVars(leaf.path[0]!, String(checked.value), env.today) : undefined;
+      if (future) return { ok: false, ...renderMessage('date_in_future', future, env.lang) };
       if (!checked.ok || !subjectField) return checked;
       return checkSubjectField(answers, subjectField, checked.value, env.lang);
     },

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
+import { checkCalendar, createAdminAlerts, onceStoreOf, watchWebhook, type StuckDelivery } from '../admin-alerts.ts';
 import { loadBotConfig, redactor, type BotConfig } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { createBot } from '../create-bot.ts';
@@ -35,7 +36,7 @@ export function randomId(length: number): string {
 }
 
 /** Everything a running bot holds. */
-export interface App { bot: Bot<BotContext>; config: BotConfig; close(): Promise<void> }
+export interface App { bot: Bot<BotContext>; config: BotConfig; services: BotServices; close(): Promise<void> }
 
 /** Builds the bot and its services from the environment. */
 export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEnv = process.env): Promise<App> {
@@ -46,7 +47,8 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const storage = createStorage(config.storage, config.formTtlMs);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
   let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
-  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.info(m) });
+  let stuck = (_: StuckDelivery) => undefined as void;
+  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.info(m), stuck: (d) => stuck(d) });
   const services: BotServices = {
     repo, sink, submitters, log,
     files: undefined as never,
@@ -57,12 +59,19 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const bot = createBot(config, { services, storage });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot });
   notify = createNotifier(bot.api);
+  // The administrators' alerts: calendar gaps (now and twice a day), stuck deliveries, errors.
+  const alerts = (services.alerts = createAdminAlerts({ api: bot.api, publisher: repo.publisher, once: onceStoreOf(storage), log }));
+  stuck = (d) => void alerts.outboxStuck(d).catch((e) => log.error(`alerting the administrators of ${d.id} failed`, e));
+  const checkDates = () => void checkCalendar(alerts, repo.root, repo.publisher, services.today()).catch((e) => log.error('checking the holiday calendar failed', e));
+  checkDates();
+  const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
-  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage`);
+  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
   return {
-    bot, config,
+    bot, config, services,
     async close() {
       clearInterval(sweeper);
+      clearInterval(calendarTimer);
       await sink.close();
       await storage.close();
     },
@@ -114,7 +123,13 @@ export async function runWebhook(app: App): Promise<Server> {
   await new Promise<void>((resolve) => server.listen(hook.port, hook.host, resolve));
   await setCommands(app.bot);
   await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });
-  const stop = () => server.close(() => void app.close());
+  // Telegram's own view of the webhook: delivery failures reach the administrators once per kind.
+  const { alerts, log } = app.services;
+  const stopWatch = alerts ? watchWebhook(app.bot.api, alerts, log) : () => undefined;
+  const stop = () => {
+    stopWatch();
+    server.close(() => void app.close());
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   console.error(`[bot] @${app.bot.botInfo.username} listens on http://${hook.host}:${hook.port}${path} for ${new URL(hook.url).origin}`);

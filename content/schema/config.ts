@@ -41,6 +41,13 @@ export const unitSchema = z.strictObject({
   categories: z.array(z.string()).optional().describe('该单位负责报送的类别 id；省略表示全部'),
 });
 
+/** An administrator of the bot: told of calendar gaps, stuck deliveries and errors (bot/admin-alerts.ts). */
+export const administratorSchema = z.strictObject({
+  chat_id: z.number().int().describe('管理员的 Telegram 会话 ID（数字，可向机器人发送 /start 后从日志或 @userinfobot 查得）'),
+  name: z.string().trim().min(1).max(60).describe('管理员的职务或姓名，如“信息中心 李某”'),
+  language: z.enum(['zh', 'en']).optional().describe('通知的语言；省略时用 language'),
+});
+
 /** content/publisher.yaml. */
 export const publisherSchema = z.strictObject({
   name: z.string().min(1).describe('发布单位全称'),
@@ -64,5 +71,12 @@ export const publisherSchema = z.strictObject({
   approvals_required: z.number().int().min(1).max(5).default(2).describe('发布前所需审批数（审核 + 审定 = 2）'),
   units: z.array(unitSchema).min(1).describe('报送单位'),
   objection_working_days: z.number().int().min(1).default(3).describe('异议办理时限（工作日）'),
+  calendar_warning_from: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '写成 月-日，如 11-01')
+    .default('11-01')
+    .describe('从每年这一天（月-日）起，下一年的节假日安排（content/calendar/YYYY.yaml）仍未添加时，校验、网站构建和机器人发出提醒'),
+  administrators: z.array(administratorSchema).default([]).describe('机器人的管理员：节假日安排缺失、提交长时间无法送达、机器人出错时收到通知'),
 });
 export type Publisher = z.infer<typeof publisherSchema>;
+export type Administrator = z.infer<typeof administratorSchema>;

@@ -12,9 +12,10 @@ import { PUBLIC_STATUSES } from './labels.ts';
 import type { Lang } from './messages.ts';
 import { problemAt, type Problem } from './problems.ts';
 import type { HongheiRecord } from './record.ts';
+import { reviewProblems } from './review-rules.ts';
 import { parseYaml, positionOf, type YamlSource } from './source.ts';
 import { approvalProblems, DEFAULT_STAGE, type Stage } from './stages.ts';
-import { addWorkingDays, CalendarGapError } from './working-days.ts';
+import { objectionDeadlineProblems, workingCalendarOf } from './calendar-checks.ts';
 
 /** A record that passed its schema, with the source it came from. */
 export interface LoadedRecord { source: YamlSource; record: HongheiRecord }
@@ -82,22 +83,6 @@ function overlappingCodes(loaded: readonly LoadedRecord[], date: IsoDate, lang: 
   return problems;
 }
 
-/** An objection's `due`, when given, is the configured number of working days after receipt. */
-function objectionDeadlines({ source, record }: LoadedRecord, days: number, lang: Lang): Problem[] {
-  const problems: Problem[] = [];
-  record.history.forEach((e, i) => {
-    if (e.status !== 'objection' || !e.due) return;
-    try {
-      const expected = addWorkingDays(e.date, days);
-      if (expected !== e.due) problems.push(problemAt(source, ['history', i, 'due'], 'objection_due', { due: e.due, date: e.date, days, expected }, lang));
-    } catch (error) {
-      if (!(error instanceof CalendarGapError)) throw error;
-      problems.push(problemAt(source, ['history', i, 'due'], 'calendar_gap', { year: error.year }, lang, 'warning'));
-    }
-  });
-  return problems;
-}
-
 /** The `records:` of every case write-up must name existing records. */
 export function caseProblems(root: string, ids: ReadonlySet<string>, lang: Lang): Problem[] {
   const dir = join(root, 'content', 'cases');
@@ -140,6 +125,7 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
   const byId = new Map<string, LoadedRecord>();
   const units = new Map(publisher.units.map((u) => [u.name, u]));
   const unitNames = [...units.keys()].join('、');
+  const calendar = workingCalendarOf(root);
   const seenFiles = new Map<string, boolean>();
   const exists = (path: string) => {
     let found = seenFiles.get(path);
@@ -173,7 +159,8 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
     } else if (unit.categories && !unit.categories.includes(r.category)) {
       problems.push(problemAt(source, ['category'], 'unit_category', { unit: unit.name, category: r.category, allowed: unit.categories.join(', ') }, lang, 'warning'));
     }
-    problems.push(...objectionDeadlines(entry, publisher.objection_working_days, lang));
+    problems.push(...reviewProblems(source, r, date, lang));
+    problems.push(...objectionDeadlineProblems(entry, calendar, publisher.objection_working_days, lang));
     problems.push(...approvalProblems(entry, publisher, stage, lang));
   }
   problems.push(...overlappingCodes(loaded, date, lang));

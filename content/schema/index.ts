@@ -2,9 +2,12 @@
  * The Honghei registry: the record schema, its rules and the reading of the content repository.
  * Imported by the site (site/content.config.ts), the validator, the bot and the exporters.
  */
+export * from './calendar.ts';
+export * from './calendar-checks.ts';
 export * from './config.ts';
 export * from './content-root.ts';
 export * from './dates.ts';
+export * from './field-rules.ts';
 export * from './fields.ts';
 export * from './labels.ts';
 export * from './messages.ts';
@@ -12,6 +15,7 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './record.ts';
 export * from './region.ts';
+export * from './review-rules.ts';
 export * from './source.ts';
 export * from './stages.ts';
 export * from './uscc.ts';

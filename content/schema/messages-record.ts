@@ -13,6 +13,7 @@ const STEP_NAMES: Record<string, Record<Lang, string>> = {
   review: { zh: '审核日期', en: 'the review date' },
   approve: { zh: '审定日期', en: 'the approval date' },
   start: { zh: '发布开始日期', en: 'the publication start' },
+  history: { zh: '状态记录的日期', en: 'the status event date' },
 };
 const step = (id: unknown, lang: Lang) => STEP_NAMES[String(id)]?.[lang] ?? String(id);
 
@@ -130,6 +131,36 @@ export const RECORD_MESSAGES = {
     (v) => `"${v.value}" is not a valid date`,
     () => '写成 YYYY-MM-DD，如 2026-07-15',
     () => 'write it as YYYY-MM-DD, e.g. 2026-07-15',
+  ),
+  date_in_future: m(
+    (v) => `${step(v.field, 'zh')} ${v.date} 晚于今天（${v.today}）`,
+    (v) => `${step(v.field, 'en')} ${v.date} is after today (${v.today})`,
+    (v) => `这里填已经发生的日期：今天 ${v.today} 或更早，照文书或登记簿填写；尚未发生的，发生后再填`,
+    (v) => `this is the date something happened: today (${v.today}) or earlier, as the document or register shows; if it has not happened yet, add it once it has`,
+  ),
+  authority_format: m(
+    (v) => `“${v.value}”不是机关名称`,
+    (v) => `"${v.value}" is not the name of an authority`,
+    () => '填写作出决定（命名）的机关全称，用汉字，如“大连市人力资源和社会保障局”；日期和文号各有字段',
+    () => 'give the full Chinese name of the body that decided (or named), e.g. 大连市人力资源和社会保障局; the date and the document number have their own fields',
+  ),
+  document_number_format: m(
+    (v) => `“${v.value}”不是文号`,
+    (v) => `"${v.value}" is not a document number`,
+    () => '照决定书填写文号：机关代字〔年份〕序号号，如“大人社监罚字〔2026〕18号”',
+    () => 'copy the number from the decision: issuer code〔year〕serial 号, e.g. 大人社监罚字〔2026〕18号',
+  ),
+  document_number_unusual: m(
+    (v) => `文号“${v.value}”不是常见的“机关代字〔年份〕序号号”格式`,
+    (v) => `document number "${v.value}" does not follow the usual form issuer code〔year〕serial 号`,
+    () => '请对照决定书核对，如“大工办发〔2016〕18号”（年份可用〔〕、[]、［］括起，序号前可有“第”）；确实如此的无需修改',
+    () => 'check it against the decision, e.g. 大工办发〔2016〕18号 (the year in 〔〕, [] or ［］, 第 before the serial allowed); if it is right as it is, leave it',
+  ),
+  control_character: m(
+    (v) => `文字中含有看不见的控制字符（${v.code}）`,
+    (v) => `the text contains an invisible control character (${v.code})`,
+    () => '删除该字符：重新输入这段文字，不要从其他系统直接粘贴',
+    () => 'remove it: type the text again rather than pasting it from another system',
   ),
   unknown_region: m(
     (v) => `行政区划代码 ${v.code} 不在 GB/T 2260 区划表中`,

@@ -103,8 +103,8 @@ export const REPOSITORY_MESSAGES = {
   calendar_gap: m(
     (v) => `无法核对办理时限：${v.year} 年的节假日安排尚未收录`,
     (v) => `the deadline cannot be checked: the holidays of ${v.year} are not known yet`,
-    () => '手工核对 due；国务院公布该年节假日安排后更新 chinese-days 依赖包',
-    () => 'check due by hand; update the chinese-days package once the State Council announces that year',
+    (v) => `国务院公布该年节假日安排后添加 content/calendar/${v.year}.yaml（见 README“新一年的节假日”），或把 due 改为 pending`,
+    (v) => `add content/calendar/${v.year}.yaml once the State Council publishes that year's holidays (README, "The new year's holidays"), or set due to pending`,
   ),
   approvals_count: m(
     (v) => `只有 ${v.count} 项审批，发布需要 ${v.required} 项`,

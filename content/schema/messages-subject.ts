@@ -86,6 +86,12 @@ export const SUBJECT_MESSAGES = {
     () => '写成 6 位数字 + 8 个 * + 后 4 位，如 110105********002X',
     () => 'write 6 digits, 8 asterisks and the last 4 characters, e.g. 110105********002X',
   ),
+  name_without_han: m(
+    (v) => `${kind(v.kind, 'zh')}名称“${v.name}”中没有汉字`,
+    (v) => `the ${kind(v.kind, 'en')} name "${v.name}" has no Chinese characters`,
+    () => '填写登记的中文全称，可含字母和数字，如“示例（大连）ABC科技有限公司”；外文名称不在这里填写',
+    () => 'give the registered Chinese name, which may contain Latin letters and digits, e.g. 示例（大连）ABC科技有限公司; a foreign-language name does not belong here',
+  ),
   masked_name: m(
     // The name itself is not repeated: the message may be posted on a pull request.
     () => '个人姓名未按规定脱敏',

@@ -2,6 +2,7 @@
  * Rules about the listed subject: the credit code and its reasoned override, and personal data (个人信息保护法): persons only masked, no ID numbers, phone numbers,
  * e-mail addresses or card numbers anywhere in the record.
  */
+import { HAN } from './field-rules.ts';
 import { KINDS_WITH_CODE } from './labels.ts';
 import { findPersonalData, isValidResidentId, MASKED_ID_PATTERN, MASKED_NAME_PATTERN, maskPersonName } from './personal-data.ts';
 import type { SubjectInput } from './record.ts';
@@ -9,7 +10,13 @@ import { report, type Ctx } from './report-issue.ts';
 import { checkUscc } from './uscc.ts';
 
 function checkMaskedName(ctx: Ctx, path: PropertyKey[], name: string) {
-  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { suggestion: maskPersonName(name) });
+  // A name without Chinese characters ("Zhang Wei") has no surname to keep: show the form instead.
+  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { suggestion: HAN.test(name) ? maskPersonName(name) : '张某某' });
+}
+
+/** A person's name field: masked, or refused with the masked form to use. */
+export function maskedNameRule(name: string, ctx: Ctx) {
+  checkMaskedName(ctx, [], name);
 }
 
 function checkMaskedId(ctx: Ctx, path: PropertyKey[], id: string) {
@@ -27,8 +34,10 @@ export function subjectRules(s: SubjectInput, ctx: Ctx) {
     if (!s.id_number) report(ctx, [], 'id_required_individual');
     if (s.address) report(ctx, ['address'], 'address_individual');
     checkMaskedName(ctx, ['name'], s.name);
-  } else if (s.id_number) {
-    report(ctx, ['id_number'], 'id_for_individual_only');
+  } else {
+    if (s.id_number) report(ctx, ['id_number'], 'id_for_individual_only');
+    // A registered name (企业、事业单位、社会组织, a park, a township, an industry) is Chinese.
+    if (!HAN.test(s.name)) report(ctx, ['name'], 'name_without_han', { kind: s.kind, name: s.name });
   }
   if (s.id_number) checkMaskedId(ctx, ['id_number'], s.id_number);
   if (KINDS_WITH_CODE.includes(s.kind) && !s.code) report(ctx, [], 'code_required', { kind: s.kind });
@@ -50,8 +59,8 @@ export function subjectRules(s: SubjectInput, ctx: Ctx) {
       report(ctx, ['code'], 'uscc_division', { position: check.position });
     }
   }
+  // Each person's name is checked by its own field (maskedNameRule).
   s.persons?.forEach((p, i) => {
-    checkMaskedName(ctx, ['persons', i, 'name'], p.name);
     if (p.id_number) checkMaskedId(ctx, ['persons', i, 'id_number'], p.id_number);
   });
 }

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { BATCH_PATTERN, isIsoDate } from './dates.ts';
 import { APPROVAL_ROLES, ATTACHMENT_KINDS, DEMO_LEVELS, LISTS, PERSON_ROLES, STATUSES, SUBJECT_KINDS } from './labels.ts';
+import { authorityRule, controlCharacterRule, documentNumberRule, TEXT_BOUNDS } from './field-rules.ts';
 import { crossFieldRules, type RecordContext } from './record-rules.ts';
-import { personalDataRule, subjectRules } from './record-subject-rules.ts';
+import { maskedNameRule, personalDataRule, subjectRules } from './record-subject-rules.ts';
 import { report } from './report-issue.ts';
 
 export { latestPublicationEnd, MAX_PUBLICATION_YEARS, statusAppliesTo, type RecordContext } from './record-rules.ts';
@@ -23,8 +24,14 @@ const isoDate = z
     if (!isIsoDate(value)) report(ctx, [], 'invalid_date', { value });
   });
 
-/** Free text: trimmed, bounded, and refused when it carries personal data. */
-const text = (min = 1, max = 4000) => z.string().trim().min(min).max(max).superRefine(personalDataRule);
+/** Free text: trimmed, bounded, and refused when it carries personal data or control characters. */
+const text = (min = 1, max = 4000) => z.string().trim().min(min).max(max).superRefine(controlCharacterRule).superRefine(personalDataRule);
+
+/** Free text bounded as TEXT_BOUNDS says for the field. */
+const bounded = (field: keyof typeof TEXT_BOUNDS) => text(...TEXT_BOUNDS[field]);
+
+/** The bounds as a description states them: "10 至 1000 字". */
+const length = (field: keyof typeof TEXT_BOUNDS) => `${TEXT_BOUNDS[field][0]} 至 ${TEXT_BOUNDS[field][1]} 字`;
 
 // Run a refinement even when the object also has unknown keys: the rest is still well typed, and a
 // reviewer should see every problem at once instead of one per round.
@@ -33,13 +40,14 @@ const despiteUnknownKeys = { when: (payload: { issues: readonly { code: string }
 /** A person published with the entry, masked. */
 const personSchema = z.strictObject({
   role: z.enum(PERSON_ROLES).describe('身份：法定代表人或直接责任人'),
-  name: text(2, 8).describe('姓名，脱敏：只保留姓氏，如“张某某”'),
+  // The mask is the whole rule (it bounds the length too): "Zhang Wei" is told to mask, not to shorten.
+  name: z.string().trim().superRefine(maskedNameRule).describe('姓名，脱敏：只保留姓氏（复姓两字），名写作“某”或“某某”，如“张某某”“欧阳某”'),
   id_number: z.string().optional().describe('身份证号，脱敏：如 110105********002X'),
 });
 
 const subjectFields = z.strictObject({
   kind: z.enum(SUBJECT_KINDS).describe('主体类型：企业、事业单位、社会组织、个人；示范单位还可为工业园区、乡镇（街道）、行业'),
-  name: text(2, 120).describe('名称：单位全称；个人为脱敏姓名，如“张某某”'),
+  name: bounded('name').describe(`名称：单位登记的中文全称（${length('name')}，可含字母数字，如“示例（大连）ABC科技有限公司”）；个人为脱敏姓名，如“张某某”`),
   code: z.string().trim().toUpperCase().optional().describe('统一社会信用代码（18 位，按 GB 32100-2015 校验）'),
   code_override: z
     .strictObject({
@@ -67,9 +75,16 @@ const approvalSchema = z.strictObject({
 const statusEventSchema = z.strictObject({
   status: z.enum(STATUSES).describe('状态：列入、异议处理中、维持、已更正、已申请信用修复、提前移出、撤销、期满移出'),
   date: isoDate,
-  note: text(1, 2000).optional().describe('说明，如异议事由、更正内容、移出理由'),
-  due: isoDate.optional().describe('办理时限（异议为收到后 3 个工作日）'),
-  document_number: text(2, 80).optional().describe('相关文号'),
+  note: bounded('note').optional().describe(`说明（${length('note')}），如异议事由、更正内容、移出理由`),
+  // "pending" while the official calendar of the deadline's year is not published (calendar-checks.ts).
+  due: z
+    .string()
+    .superRefine((value, ctx) => {
+      if (value !== 'pending' && !isIsoDate(value)) report(ctx, [], 'invalid_due', { value });
+    })
+    .optional()
+    .describe('办理时限（异议为收到后 3 个工作日）；该年节假日安排尚未公布时为 pending'),
+  document_number: bounded('document_number').superRefine(documentNumberRule).optional().describe('相关文号，如 大人社监罚字〔2026〕18号'),
 });
 
 const attachmentSchema = z.strictObject({
@@ -88,19 +103,19 @@ export const recordShape = {
   subject: subjectSchema.describe('被列入主体'),
   region: z.string().regex(/^\d{6}$/, '6 位数字').describe('所在地行政区划代码（GB/T 2260），如 210202'),
   category: z.string().describe('列入类别（依据标准），取自 content/categories.yaml'),
-  facts: text(10, 4000).describe('事由：主要事实'),
-  legal_basis: text(4, 2000).describe('依据：法律、法规或标准条款'),
+  facts: bounded('facts').describe(`事由：主要事实（${length('facts')}），如“2026年1月至6月拖欠12名劳动者工资共计18.6万元，经责令限期支付后逾期未付。”`),
+  legal_basis: bounded('legal_basis').describe(`依据：法律、法规或标准条款（${length('legal_basis')}），如“《保障农民工工资支付条例》第五十四条”`),
   decision: z
     .strictObject({
-      authority: text(2, 100).describe('认定（决定）机关'),
-      document_number: text(2, 80).describe('文号，如 大工办发〔2016〕18号'),
-      date: isoDate.describe('决定日期'),
+      authority: bounded('authority').superRefine(authorityRule).describe(`认定（决定）机关：机关全称（${length('authority')}），如“大连市人力资源和社会保障局”`),
+      document_number: bounded('document_number').superRefine(documentNumberRule).describe('文号：机关代字〔年份〕序号号，如 大工办发〔2016〕18号'),
+      date: isoDate.describe('决定日期：决定书落款日期，不晚于今天'),
     })
     .describe('认定决定'),
   submitted: z
     .strictObject({
       unit: text(2, 60).describe('报送单位（责任单位）'),
-      date: isoDate.describe('报送日期'),
+      date: isoDate.describe('报送日期：不晚于今天'),
     })
     .describe('报送'),
   // Written by the reviewers when they approve (review CLI, forge approval), never by the submitter:
@@ -116,7 +131,7 @@ export const recordShape = {
   demonstration: z
     .strictObject({
       level: z.enum(DEMO_LEVELS).describe('命名级别：县级、市级、省级、全国'),
-      named_by: text(2, 100).describe('命名机关，如 市协调劳动关系三方'),
+      named_by: bounded('authority').superRefine(authorityRule).describe('命名机关，如 市协调劳动关系三方'),
     })
     .optional()
     .describe('示范单位的命名信息'),

@@ -3,6 +3,7 @@
  * `npm run validate` prints its problems; the site build, the bot and the review CLI call it too.
  * It checks for publication unless told the stage is a submission (stages.ts).
  */
+import { calendarProblems } from './calendar-checks.ts';
 import type { Categories, Publisher } from './config.ts';
 import { crossRecordProblems, type LoadedRecord } from './cross-record.ts';
 import type { IsoDate } from './dates.ts';
@@ -81,5 +82,6 @@ export function validateRepository(root: string, options: { date: IsoDate; lang?
     if (check.record) records.push({ source: lightYamlSource(file, text), record: check.record });
   }
   problems.push(...crossRecordProblems(root, records, publisher, options.date, lang, stage));
+  problems.push(...calendarProblems(root, lang));
   return { stage, publisher, categories, records, problems, files: files.length };
 }

@@ -131,7 +131,10 @@ export function generateRecord(index: number, options: GenerateOptions, ctx: Con
   const categories = ctx.categories[list];
   const category = subject.kind === 'individual' && categories.some((c) => c.id === 'wage-arrears') ? 'wage-arrears' : random.pick(categories).id;
   const region = subject.kind === 'industry' ? '210200' : districtEntry.code;
-  const decided = addDays(start, -random.int(12, 40));
+  // Decision, submission and approvals have happened by today even when publication is scheduled
+  // later: they are dated back from the start, or from today for a start still ahead.
+  const anchor = start < ctx.today ? start : ctx.today;
+  const decided = addDays(anchor, -random.int(12, 40));
   const texts = textsFor(list, category, random, decided.slice(0, 4));
   const units = ctx.publisher.units.filter((u) => !u.categories || u.categories.includes(category));
   const history = historyFor(list, start, end, ctx.today, ctx.publisher.objection_working_days, random);
@@ -142,10 +145,10 @@ export function generateRecord(index: number, options: GenerateOptions, ctx: Con
     subject,
     region, category, facts: texts.facts, legal_basis: texts.legal_basis,
     decision: { authority: texts.authority, document_number: texts.document_number, date: decided },
-    submitted: { unit: random.pick(units).name, date: addDays(start, -random.int(8, 11)) },
+    submitted: { unit: random.pick(units).name, date: addDays(anchor, -random.int(8, 11)) },
     approvals: [
-      { role: 'review' as const, by: '分管副主席 王某', date: addDays(start, -random.int(5, 7)) },
-      { role: 'approve' as const, by: '主席 李某', date: addDays(start, -random.int(1, 4)) },
+      { role: 'review' as const, by: '分管副主席 王某', date: addDays(anchor, -random.int(5, 7)) },
+      { role: 'approve' as const, by: '主席 李某', date: addDays(anchor, -random.int(1, 4)) },
     ],
     publication: { start, end },
     demonstration: list === 'demo' ? demonstrationFor(random) : undefined,

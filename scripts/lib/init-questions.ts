@@ -67,7 +67,7 @@ const shape = publisherSchema.shape;
 const contact = shape.contact.shape;
 
 /** The questions, in the order they are asked. */
-export const QUESTIONS = {
+export const QUESTIONS: { [K in keyof InitAnswers]: Question<InitAnswers[K]> } = {
   name: text('name', { zh: '发布单位全称', en: 'the publisher\'s full name' }, '示例县人力资源和社会保障局', shape.name),
   shortName: text('short-name', { zh: '简称（页眉显示）', en: 'the short name (page header)' }, '示例县人社局', shape.short_name, (a) => (a.name ? [a.name] : undefined)),
   logoText: text('logo-text', { zh: '页眉标志文字（1–4 字）', en: 'the logo text (1–4 characters)' }, '红黑', shape.logo_text, () => ['红黑']),
@@ -149,7 +149,7 @@ export const QUESTIONS = {
     flag: 'language', ask: { zh: '校验报告和本程序提示的语言（zh 或 en）', en: 'the language of reports and of these messages (zh or en)' }, example: 'zh', fallback: () => ['zh'],
     check: (raw) => (one(raw) === 'zh' || one(raw) === 'en' ? { value: one(raw) as 'zh' | 'en' } : wrong(`语言“${one(raw)}”应为 zh 或 en`, `language "${one(raw)}" must be zh or en`)),
   } satisfies Question<'zh' | 'en'>,
-} satisfies { [K in keyof InitAnswers]: Question<InitAnswers[K]> };
+};
 
 /** How a wrong or missing answer is told: what, which flag or question, an example. */
 export function explain(key: keyof InitAnswers, error: Bilingual, lang: 'zh' | 'en'): string {

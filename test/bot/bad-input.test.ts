@@ -5,10 +5,10 @@
 import type { Update, User } from 'grammy/types';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { checkRecordText } from '../../content/schema/index.ts';
+import { checkRecordText, TEXT_BOUNDS } from '../../content/schema/index.ts';
 import { atSummary, fillForm } from './support/drive.ts';
 import { blackListAnswers, PDF, testCode } from './support/fixtures.ts';
-import { harness, SUBMITTER } from './support/harness.ts';
+import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
 import type { MemorySink } from './support/memory-sink.ts';
 
 type H = ReturnType<typeof harness>;
@@ -77,7 +77,7 @@ describe('bad input at every step of /new', () => {
     // Each kind of refusal says what was wrong, not a generic error.
     expect(refusals.find((r) => r.startsWith('名称 ← HTML'))).toContain('HTML 标签');
     expect(refusals.find((r) => r.startsWith('名称 ← YAML key'))).toContain('记录文件的片段');
-    expect(refusals.find((r) => r.startsWith('事由 ← 10 KB'))).toContain('太长：最多 4000 个字');
+    expect(refusals.find((r) => r.startsWith('事由 ← 10 KB'))).toContain(`太长：最多 ${TEXT_BOUNDS.facts[1]} 个字`);
     expect(refusals.find((r) => r.startsWith('决定日期 ← an impossible date'))).toContain('“2026-02-30”不是有效日期');
     expect(refusals.find((r) => r.startsWith('统一社会信用代码 ← a mistyped code'))).toContain('校验位不符');
     expect(refusals.find((r) => r.startsWith('统一社会信用代码 ← letter O'))).toMatch(/第 \d+ 位的“O”不能出现在统一社会信用代码中/);
@@ -113,5 +113,54 @@ describe('bad input at every step of /new', () => {
     expect(record.facts).toBe(facts);
     expect(record.subject.name).toBe(name);
     expect(checkRecordText(yaml, s.files[0]!.path, { categories: h.repo.categories, lang: 'zh' }).problems).toEqual([]);
+  });
+
+  test('answers a real entry cannot hold are re-asked with the reason (issue 9 §4), and an unusual 文号 is flagged at Confirm', async () => {
+    const today = '2026-11-20';
+    const h = harness({ today });
+    // Each observed bad answer, at its question, with the reason the re-ask must give.
+    const BAD: Record<string, [answer: string, reason: string][]> = {
+      名称: [['Acme Trading Co., Ltd.', '中没有汉字']],
+      事由: [['该单位拖欠劳动者工资。'.repeat(455), `太长：最多 ${TEXT_BOUNDS.facts[1]} 个字`]],
+      '认定（决定）机关': [['2026-10-15', '不是机关名称'], ['12345', '不是机关名称']],
+      决定文号: [['abc', '“abc”不是文号']],
+      决定日期: [['2026-11-21', '决定日期 2026-11-21 晚于今天（2026-11-20）']],
+      报送日期: [['2026-12-01', '报送日期 2026-12-01 晚于今天（2026-11-20）']],
+    };
+    const seen: string[] = [];
+    await h.send(h.tg.text(SUBMITTER, '/new'));
+    await fillForm(h, SUBMITTER, blackListAnswers(testCode(42), { 决定文号: '人社部令第45号' }), 80, async (title) => {
+      for (const [answer, reason] of BAD[title] ?? []) {
+        const before = h.tg.sent.length;
+        await h.send(h.tg.text(SUBMITTER, answer));
+        const replies = h.tg.since(before, SUBMITTER.id);
+        expect(replies, `${answer.slice(0, 20)} at "${title}": one reply`).toHaveLength(1);
+        expect(replies[0]!.text, `${answer.slice(0, 20)} at "${title}"`).toMatch(new RegExp(`^⚠️ [^]*${reason.replace(/[()（）]/g, '.')}[^]*请重新回答：${title.replace(/[()（）]/g, '.')}`));
+        seen.push(title);
+      }
+    });
+    expect(seen.sort()).toEqual(Object.entries(BAD).flatMap(([title, bad]) => bad.map(() => title)).sort());
+    // A 文号 in an unusual form is not refused: the reviewer is asked to look, at Confirm.
+    expect(atSummary(h.last())).toBe(true);
+    expect(h.last()).toMatch(/ℹ️ .*文号“人社部令第45号”不是常见的“机关代字〔年份〕序号号”格式/);
+  });
+
+  test('objection grounds of 5,000 characters are re-asked with the bound', async () => {
+    const today = '2026-11-20';
+    const h = harness({ today });
+    const entry = h.repo.records().find((r) => r.record.list === 'black' && r.record.subject.code && h.repo.findPublic(r.record.subject.code, today).length === 1)!;
+    await h.act(PUBLIC, '/objection');
+    let refused = '';
+    await fillForm(h, PUBLIC, {
+      '哪一条记录？': entry.record.subject.code!,
+      异议事由: '该公司已足额支付全部工资，公示所列事实与实际不符。（示例数据）',
+      证据材料: { skip: true },
+    }, 20, async (title) => {
+      if (title !== '异议事由') return;
+      const before = h.tg.sent.length;
+      await h.send(h.tg.text(PUBLIC, '公示所列事实与实际不符。'.repeat(420)));
+      refused = h.tg.since(before, PUBLIC.id).map((m) => m.text).join('\n');
+    });
+    expect(refused).toMatch(new RegExp(`^⚠️ [^]*太长：最多 ${TEXT_BOUNDS.note[1]} 个字[^]*请重新回答：异议事由`));
   });
 });

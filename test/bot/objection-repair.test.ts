@@ -12,6 +12,7 @@ import type { Submission } from '../../bot/forge/types.ts';
 import { atSummary, fillForm } from './support/drive.ts';
 import { JPEG, PDF } from './support/fixtures.ts';
 import { harness, PUBLIC } from './support/harness.ts';
+import { createAdminAlerts, onceStoreOf } from '../../bot/admin-alerts.ts';
 import type { MemorySink } from './support/memory-sink.ts';
 
 type H = ReturnType<typeof harness>;
@@ -44,15 +45,15 @@ describe('/objection', () => {
     const h = harness({ today });
     const entry = publicEntry(h, today, (r) => r.record.list === 'black');
     await h.act(PUBLIC, '/objection');
-    expect(h.tg.sent.map((m) => m.text).join('\n')).toContain('本次为 2026-10-10 前');
+    expect(h.tg.sent.map((m) => m.text).join('\n')).toContain('我们在收到后 3 个工作日内核查处理（按国务院公布的节假日安排计算，收到当日不计）');
     await fillForm(h, PUBLIC, {
       '哪一条记录？': entry.record.subject.code!,
       异议事由: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
       证据材料: { files: (hh, u) => [hh.tg.document(u, PDF, '工资支付凭证.pdf', 'application/pdf'), hh.tg.photo(u, JPEG)] },
     });
-    expect(h.last(PUBLIC)).toContain('办理时限：2026-10-10');
+    expect(h.last(PUBLIC)).toContain('办理时限：今天确认提交的，最迟 2026-10-10（含当日）处理完毕');
     await h.send(h.tg.press(PUBLIC, '确认提交'));
-    expect(h.last(PUBLIC)).toContain('异议已收到，将在 2026-10-10 前');
+    expect(h.last(PUBLIC)).toContain('异议已收到（收到日期 2026-09-30），最迟 2026-10-10（含当日）核查处理完毕');
     const sink = h.sink as MemorySink;
     const s = sink.submissions[0]!;
     expect(s).toMatchObject({ kind: 'objection', recordId: entry.record.id, submitter: { chatId: PUBLIC.id } });
@@ -81,14 +82,23 @@ describe('/objection', () => {
     expect(h.last(PUBLIC)).toMatch(/^⚠️ 文本中含有不应公开的个人信息（电话号码/);
   });
 
-  test('a deadline beyond the official calendar is refused loudly, never guessed', async () => {
-    // 2026-12-29 + 3 working days falls in January 2027, whose holidays are not announced in the calendar data.
-    const h = harness({ today: '2026-12-29' });
+  test('a deadline beyond the official calendar is received as pending; with no administrator configured, nobody is said to be told', async () => {
+    // 2026-12-29 + 3 working days reaches 2027, whose holidays no installed calendar has
+    // (test/bot/objection-year-end.test.ts runs the whole journey with administrators).
+    const today = '2026-12-29';
+    const h = harness({ today });
+    expect(h.repo.publisher.administrators).toEqual([]);
+    h.services.alerts = createAdminAlerts({ api: h.bot.api, publisher: h.repo.publisher, once: onceStoreOf(h.storage), log: h.log });
+    const entry = publicEntry(h, today, (r) => r.record.list === 'black');
     await h.act(PUBLIC, '/objection');
-    expect(h.last(PUBLIC)).toMatch(/^⚠️ 暂时无法受理：办理时限无法按官方节假日安排计算（the holiday calendar for 2027 is not known/);
-    expect(h.log.lines.join('\n')).toMatch(/objection refused: the holiday calendar for 2027 is not known/);
-    await h.act(PUBLIC, '911000001234567890');
-    expect(h.last(PUBLIC)).toContain('没有理解这条消息');
+    await fillForm(h, PUBLIC, { '哪一条记录？': entry.record.subject.code!, 异议事由: '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）', 证据材料: { skip: true } });
+    await h.send(h.tg.press(PUBLIC, '确认提交'));
+    expect(h.last(PUBLIC)).toMatch(/^✅ 异议已收到（收到日期 2026-12-29）。办理时限：收到后 3 个工作日内，按国务院公布的节假日安排计算。2027 年的节假日安排尚未公布/);
+    const s = (h.sink as MemorySink).submissions[0]!;
+    expect(parse((h.sink as MemorySink).text(s, entry.source.file)).history.at(-1)).toMatchObject({ status: 'objection', date: today, due: 'pending' });
+    expect(h.tg.sent.every((m) => m.chatId === PUBLIC.id)).toBe(true);
+    expect(h.log.lines.join('\n')).toContain('alert calendar-gap:2027 not sent: no administrators in content/publisher.yaml (administrators)');
+    expect(h.tg.sent.map((m) => m.text).join('\n')).not.toMatch(/已通知|管理员/);
   });
 });
 

@@ -16,7 +16,7 @@ let upstream: string;
 let publisher: string;
 let before: Map<string, string>;
 
-/** Every file under content/ that is not the schema (what the publisher owns), with its text. */
+/** Every file under content/ that is not the schema (what the publisher owns, and upstream's READMEs there), with its text. */
 function publisherFiles(root: string): Map<string, string> {
   const files = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })
     .filter((f) => !f.startsWith('schema') && /\.\w+$/.test(f))

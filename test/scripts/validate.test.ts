@@ -53,7 +53,9 @@ describe('npm run validate', () => {
     const submission = validate(root, '--stage', 'submission');
     expect(submission.status, submission.stdout + submission.stderr).toBe(0);
     expect(submission.stdout).toContain(`${FILE}:23:1  approvals  [说明] 待审核/待审定 — 合并前由审核人、审定人批准`);
-    expect(submission.stdout).toContain('已检查 1 条记录（截至 2026-11-21，报送阶段）：0 个错误，0 个提示；1 条记录待审核/待审定');
+    // The one warning: from 1 November the missing 2027 holiday calendar is announced (calendar-checks.ts).
+    expect(submission.stdout).toContain('content/calendar/2027.yaml:1:1  -  [提示] 尚未收录 2027 年的节假日安排');
+    expect(submission.stdout).toContain('已检查 1 条记录（截至 2026-11-21，报送阶段）：0 个错误，1 个提示；1 条记录待审核/待审定');
     const en = validate(root, '--stage', 'submission', '--lang', 'en');
     expect(en.status).toBe(0);
     expect(en.stdout).toContain('1 record(s) awaiting review and approval');

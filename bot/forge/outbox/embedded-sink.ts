@@ -9,6 +9,7 @@ import { assertSubmissionId, type Forge, type Notifier, type ReviewState, type R
 import { assertRepoPath } from '../local-git.ts';
 import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, storeSubmission, type OutboxEntry } from './entry.ts';
 import { FileOutboxStore } from './file-store.ts';
+import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
 
 /** Options of the embedded outbox. */
 export interface EmbeddedSinkOptions {
@@ -23,6 +24,8 @@ export interface EmbeddedSinkOptions {
   now?: () => Date;
   /** Where background failures are reported (default console.error). */
   log?: (message: string) => void;
+  /** Told of each failed attempt once a submission has waited more than an hour (admin-alerts.ts). */
+  stuck?: (delivery: StuckDelivery) => void;
 }
 
 /** The largest file a submission may carry: GitHub's blob API refuses much more (research: ~37 MB for binaries). */
@@ -49,6 +52,7 @@ export class EmbeddedSink implements RunningSink {
   private readonly notify?: Notifier;
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
+  private readonly stuck?: (delivery: StuckDelivery) => void;
   private readonly timers: NodeJS.Timeout[] = [];
   private running?: Promise<void>;
   private closed = false;
@@ -59,6 +63,7 @@ export class EmbeddedSink implements RunningSink {
     this.notify = options.notify;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((m) => console.error(m));
+    this.stuck = options.stuck;
     const every = (ms: number, fn: () => Promise<void>) => {
       if (ms > 0) this.timers.push(setInterval(() => void fn().catch((e) => this.log(`outbox: ${describeError(e)}`)), ms).unref());
     };
@@ -151,6 +156,7 @@ export class EmbeddedSink implements RunningSink {
       entry.nextAttemptAt = new Date(this.now().getTime() + retryDelayMs(entry.attempts)).toISOString();
       await this.store.write(entry);
       this.log(`outbox: delivering ${id} to ${this.forge.name} failed (attempt ${entry.attempts}, next at ${entry.nextAttemptAt}): ${entry.lastError}`);
+      if (isStuck(entry.storedAt, this.now())) this.stuck?.({ id, forge: this.forge.name, storedAt: entry.storedAt, attempts: entry.attempts, lastError: entry.lastError });
       return;
     }
     await this.sendPendingNotices(id);

@@ -12,6 +12,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Forge, Notifier, PullRequestRef, ReviewState, RunningSink, Submission, SubmissionNotice } from '../types.ts';
 import { assertSubmission } from './embedded-sink.ts';
+import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
 import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, reusedIdError, sameSubmission, storeSubmission, type StoredSubmission } from './entry.ts';
 
 /** Options of the Redis outbox. */
@@ -26,6 +27,8 @@ export interface RedisSinkOptions {
   pollIntervalMs?: number;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Told of each failed attempt once a submission has waited more than an hour (admin-alerts.ts). */
+  stuck?: (delivery: StuckDelivery) => void;
 }
 
 type DeliverJob = { id: string };
@@ -44,6 +47,7 @@ export class RedisSink implements RunningSink {
   private readonly prefix: string;
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
+  private readonly stuck?: (delivery: StuckDelivery) => void;
   private readonly deliverQueue: Queue<DeliverJob>;
   private readonly notifyQueue: Queue<NotifyJob>;
   private readonly workers: Worker[] = [];
@@ -56,6 +60,7 @@ export class RedisSink implements RunningSink {
     this.prefix = options.prefix ?? 'honghei';
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((m) => console.error(m));
+    this.stuck = options.stuck;
     // Storing a submission fails fast when Redis is away (the bot then tells the submitter to try
     // again); workers wait for Redis however long it takes (BullMQ wants maxRetriesPerRequest null).
     this.redis = new Redis(options.url, { maxRetriesPerRequest: 2 });
@@ -201,7 +206,9 @@ export class RedisSink implements RunningSink {
     try {
       pr = await this.forge.openPullRequest(loadSubmission(submission), { resumed: (job.attemptsStarted ?? 1) > 1 });
     } catch (error) {
-      await this.redis.multi().hincrby(key, 'attempts', 1).hset(key, 'lastError', describeError(error)).exec();
+      const replies = (await this.redis.multi().hincrby(key, 'attempts', 1).hset(key, 'lastError', describeError(error)).hget(key, 'storedAt').exec()) ?? [];
+      const storedAt = replies[2]?.[1] as string | undefined;
+      if (isStuck(storedAt, this.now())) this.stuck?.({ id: job.data.id, forge: this.forge.name, storedAt: storedAt!, attempts: Number(replies[0]?.[1]), lastError: describeError(error) });
       throw error;
     }
     const at = this.now().toISOString();

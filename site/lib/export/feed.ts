@@ -2,9 +2,12 @@
  * The items of the RSS feeds: each event of a public entry (its listing, an objection, a
  * correction…) is one item, newest first, so a reader following a list sees corrections too. An
  * entry that left the lists has no item: its page is gone, and a feed never names it again.
+ * Readers render an item's title and description as HTML, so every piece of record text in them
+ * goes through htmlText (escape.ts): markup typed into a record stays text, line breaks become <br>.
  */
 import { LIST_NAMES, STATUS_NAMES, type IsoDate, type ListId } from '../../../content/schema/index.ts';
 import type { ExportEntry } from './entry.ts';
+import { htmlText } from './escape.ts';
 
 /** How many items a feed carries; the full data is records.json. */
 export const FEED_SIZE = 100;
@@ -41,14 +44,14 @@ export function feedItems(entries: readonly ExportEntry[], asOf: IsoDate, list?:
         `${e.labels.list} · ${e.labels.category} · ${e.labels.region}`,
         i === 0 ? r.facts : (event.note ?? ''),
         `认定：${r.decision.authority} ${r.decision.document_number}；公布期限：${r.publication.start} 至 ${r.publication.end}`,
-      ].filter(Boolean);
+      ].filter(Boolean).map(htmlText);
       items.push({
         date: event.date,
         key: `${r.id}#${i}`,
-        title: `${action}：${r.subject.name}`,
+        title: htmlText(`${action}：${r.subject.name}`),
         link: e.url,
         pubDate: new Date(`${event.date}T00:00:00+08:00`),
-        description: lines.join('\n'),
+        description: lines.join('<br>'),
         categories: [e.labels.list, e.labels.category],
         customData: `<guid isPermaLink="false">${escapeXml(`${e.url}#event-${i}`)}</guid>`,
       });

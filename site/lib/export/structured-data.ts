@@ -68,7 +68,8 @@ export function scriptJson(value: unknown): string {
 /** OpenGraph and robots meta tags of an entry page, as [attribute, name, content] triples. */
 export function entryMetaTags(r: HongheiRecord, labels: EntryLabels, publisher: Publisher, siteUrl: string): { attr: 'property' | 'name'; key: string; content: string }[] {
   const title = `${r.subject.name}（${labels.list}）`;
-  const description = `${labels.category}。${r.facts}`.slice(0, 160);
+  // Cut by code point, so a character outside the BMP is never split into a lone surrogate.
+  const description = Array.from(`${labels.category}。${r.facts}`).slice(0, 160).join('');
   const tags: { attr: 'property' | 'name'; key: string; content: string }[] = [
     { attr: 'property', key: 'og:type', content: 'article' },
     { attr: 'property', key: 'og:title', content: title },

@@ -50,13 +50,13 @@ describe('validator messages', () => {
   it('a missing field, a wrong list, an unquoted region and a malformed date', () => {
     const text = recordWith({ facts: undefined, list: 'blak', region: 210202, 'decision.date': '2026-6-20' });
     expect(report(text, 'zh')).toMatchInlineSnapshot(`
-      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  缺少必填字段 — 填写 facts：事由：主要事实
+      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  缺少必填字段 — 填写 facts：事由：主要事实（10 至 1000 字），如“2026年1月至6月拖欠12名劳动者工资共计18.6万元，经责令限期支付后逾期未付。”
       content/records/black/2026/2026q3-black-901.yaml:3:1  list  取值“blak”不在允许范围内 — 改用以下之一：red, black, demo
       content/records/black/2026/2026q3-black-901.yaml:15:1  region  类型不对：应为文字，实际是数字 — 改为文字；像数字的文字（区划代码、文号）请加引号，如 "210202"
       content/records/black/2026/2026q3-black-901.yaml:21:3  decision.date  “2026-6-20”不是有效日期 — 写成 YYYY-MM-DD，如 2026-07-15"
     `);
     expect(report(text, 'en')).toMatchInlineSnapshot(`
-      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  a required field is missing — add facts (事由：主要事实)
+      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  a required field is missing — add facts (事由：主要事实（10 至 1000 字），如“2026年1月至6月拖欠12名劳动者工资共计18.6万元，经责令限期支付后逾期未付。”)
       content/records/black/2026/2026q3-black-901.yaml:3:1  list  value "blak" is not allowed — use one of: red, black, demo
       content/records/black/2026/2026q3-black-901.yaml:15:1  region  wrong type: expected string, got number — write a string; quote text that looks like a number (division codes), e.g. "210202"
       content/records/black/2026/2026q3-black-901.yaml:21:3  decision.date  "2026-6-20" is not a valid date — write it as YYYY-MM-DD, e.g. 2026-07-15"

@@ -40,8 +40,8 @@ export function linkModules(dir: string): void {
   appendFileSync(join(dir, '.git/info/exclude'), '\nnode_modules\n');
 }
 
-/** A publisher's own file (content/ outside the schema), which upstream Honghei does not ship. */
-const publisherOwned = (file: string) => file.startsWith('content/') && !file.startsWith('content/schema/');
+/** A publisher's own file (content/ outside the schema and upstream's README files), which upstream does not ship. */
+const publisherOwned = (file: string) => file.startsWith('content/') && !file.startsWith('content/schema/') && !file.endsWith('/README.md');
 
 /**
  * Honghei as upstream ships it, as a fresh Git repository on branch main: the files `git ls-files`
