@@ -110,6 +110,17 @@ describe('a publisher\'s repository: submission, approvals, merge and deploy thr
     git(work, 'push', '-q', 'origin', branch);
   }, 120_000);
 
+  it('with zero records (just initialised): the deploy jobs validate and build the empty site', () => {
+    const clone = ciClone(forge, 'main');
+    const github = actions(clone, '.github/workflows/deploy.yml', 'build', { event_name: 'push', ref: 'refs/heads/main' });
+    expectGreen(github);
+    const site = join(clone, '..', `runner-${clones}-build`, 'site');
+    expect(readFileSync(join(site, 'lists/black/index.html'), 'utf8')).toContain('目前没有公示中的条目');
+    const gitlabClone = ciClone(forge, 'main');
+    expectGreen(gitlab(gitlabClone, 'pages', { CI_PIPELINE_SOURCE: 'schedule', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'main' }));
+    expect(readFileSync(join(gitlabClone, 'public/index.html'), 'utf8')).toContain(PUBLISHER.short);
+  }, 300_000);
+
   it('before the approvals: the pull-request check reports pending and does not build', () => {
     const result = actions(ciClone(forge, head()), '.github/workflows/pull-request.yml', 'validate', pullRequest());
     expectGreen(result);
