@@ -2,22 +2,23 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { resolveContentRoot } from './content/schema/content-root.ts';
 import { loadPublisher } from './content/schema/source.ts';
+import { loadSiteSettings } from './site/build/settings.ts';
 import { openData } from './site/lib/export/integration.ts';
 
 // The public site: sources in site/, content in content/ (the sample until `npm run init`, or
-// HONGHEI_CONTENT_ROOT), output in dist/ (or HONGHEI_OUT_DIR). The site's address comes from the
-// publisher's configuration.
-const contentRoot = resolveContentRoot();
+// HONGHEI_CONTENT_ROOT), output in
+// dist/ (or HONGHEI_OUT_DIR). The site's address comes from the publisher's configuration.
+// Settings: site/build/settings.ts (checked once more here for `astro` run by hand).
+const settings = loadSiteSettings();
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  outDir: process.env.HONGHEI_OUT_DIR || './dist',
+  outDir: settings.outDir ?? './dist',
   // A separate cache per concurrent build (tests, benchmarks) keeps their content stores apart.
-  cacheDir: process.env.HONGHEI_CACHE_DIR || './node_modules/.astro',
-  site: process.env.HONGHEI_SITE_URL || loadPublisher(contentRoot).site_url,
+  cacheDir: settings.cacheDir ?? './node_modules/.astro',
+  site: settings.siteUrl ?? loadPublisher(settings.contentRoot).site_url,
   trailingSlash: 'always',
   // Two pages in flight: rendering overlaps file writes (research/astro.md: 20k pages 22.96 s → 19.32 s).
   build: { format: 'directory', concurrency: 2 },

@@ -24,7 +24,10 @@ const envSchema = z.object({
   BOT_WEBHOOK_URL: z.url('BOT_WEBHOOK_URL must be the public https URL Telegram posts to, e.g. https://bot.example.org/telegram').optional(),
   BOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'BOT_WEBHOOK_SECRET must be 16–256 letters, digits, _ or -, e.g. from: openssl rand -hex 32').optional(),
   BOT_HOST: z.string().default('127.0.0.1'),
-  BOT_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  BOT_PORT: z.coerce.number({ error: 'BOT_PORT must be a port number, e.g. BOT_PORT=8080' }).int('BOT_PORT must be a whole number, e.g. BOT_PORT=8080')
+    .min(0, 'BOT_PORT must be 0–65535 (0: any free port), e.g. BOT_PORT=8080').max(65535, 'BOT_PORT must be 0–65535, e.g. BOT_PORT=8080').default(8080),
+  BOT_STOP_TIMEOUT_SECONDS: positive('BOT_STOP_TIMEOUT_SECONDS', 20).max(3600, 'BOT_STOP_TIMEOUT_SECONDS is at most 3600, e.g. BOT_STOP_TIMEOUT_SECONDS=20').default(20),
+  BOT_HEALTH_BACKLOG_MINUTES: positive('BOT_HEALTH_BACKLOG_MINUTES', 60).default(60),
 });
 
 /** Where sessions and conversations are kept. */
@@ -42,6 +45,12 @@ export interface BotConfig {
   rateLimit: { limit: number; windowMs: number };
   apiRoot: string;
   webhook?: { url: string; secret: string; host: string; port: number };
+  /** The bot's HTTP server (health, webhook, file links), in polling and webhook mode. */
+  http?: { host: string; port: number };
+  /** Shutdown waits at most this long for the update and the delivery in flight. */
+  stopTimeoutMs?: number;
+  /** The health endpoint reports unhealthy when a submission waits longer than this for delivery. */
+  maxBacklogAgeMs?: number;
 }
 
 /** Thrown when the environment is wrong; the message lists every wrong variable. */
@@ -69,12 +78,16 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polli
     maxFileBytes: Math.round(e.BOT_MAX_FILE_MB * 1024 * 1024),
     rateLimit: { limit, windowMs: seconds * 1000 },
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/$/, ''),
+    http: { host: e.BOT_HOST, port: e.BOT_PORT },
+    stopTimeoutMs: e.BOT_STOP_TIMEOUT_SECONDS * 1000,
+    maxBacklogAgeMs: e.BOT_HEALTH_BACKLOG_MINUTES * 60_000,
     ...(e.BOT_WEBHOOK_URL && e.BOT_WEBHOOK_SECRET ? { webhook: { url: e.BOT_WEBHOOK_URL, secret: e.BOT_WEBHOOK_SECRET, host: e.BOT_HOST, port: e.BOT_PORT } } : {}),
   };
 }
 
 /** Replaces every secret of the configuration in a text (log lines, error messages) with ***. */
-export function redactor(config: Pick<BotConfig, 'token' | 'webhook'>): (text: string) => string {
-  const secrets = [config.token, config.token.split(':')[1], config.webhook?.secret].filter((s): s is string => !!s && s.length >= 8);
+export function redactor(config: Pick<BotConfig, 'token' | 'webhook'> & Partial<Pick<BotConfig, 'storage'>>, extra: string[] = []): (text: string) => string {
+  const redisPassword = config.storage?.kind === 'redis' ? URL.parse(config.storage.url)?.password : undefined;
+  const secrets = [config.token, config.token.split(':')[1], config.webhook?.secret, redisPassword && decodeURIComponent(redisPassword), ...extra].filter((s): s is string => !!s && s.length >= 8);
   return (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
 }

@@ -9,10 +9,16 @@ import type { SubmissionSink } from './forge/types.ts';
 import type { ContentRepository } from './record/repository.ts';
 import type { Submitters } from './submitters.ts';
 
-/** A logger that never receives secrets (see redact in config.ts). */
+/**
+ * The bot's one logger (bot/run/log.ts writes it for a terminal or journald): one line per event,
+ * secrets redacted (see redactor in config.ts). warn and debug are optional so a test's logger
+ * may leave them out.
+ */
 export interface Logger {
   info(message: string): void;
   error(message: string, error?: unknown): void;
+  warn?(message: string, error?: unknown): void;
+  debug?(message: string): void;
 }
 
 /** The outside world of the bot's flows. */

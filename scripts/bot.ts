@@ -7,7 +7,8 @@
  *                                          the same conversations in a terminal  npm run bot:console
  *
  * Configuration comes from the environment (bot/config.ts, bot/forge/config.ts); errors name
- * the variable to set.
+ * the variable to set. Polling and webhook mode serve GET /healthz on BOT_HOST:BOT_PORT and stop
+ * gracefully on SIGTERM/SIGINT (bot/run/shutdown.ts); docs/deploy.md runs them under systemd.
  */
 import { openApp, runPolling, runWebhook } from '../bot/run/app.ts';
 import { runConsole } from '../bot/run/console.ts';
@@ -34,13 +35,20 @@ try {
     });
   } else if (mode === 'polling' || mode === 'webhook') {
     const app = await openApp(mode);
-    if (mode === 'polling') await runPolling(app);
-    else await runWebhook(app);
+    try {
+      if (mode === 'polling') await runPolling(app);
+      else await runWebhook(app);
+    } catch (error) {
+      app.log.error(`the bot could not start in ${mode} mode`, error);
+      await app.close().catch(() => undefined);
+      process.exit(1);
+    }
   } else {
     console.error(`unknown mode "${mode}": use polling, webhook or console, e.g. node scripts/bot.ts console`);
     process.exitCode = 2;
   }
 } catch (error) {
+  // Configuration errors: the message names every wrong variable with an example.
   console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  process.exit(1);
 }

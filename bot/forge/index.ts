@@ -31,6 +31,7 @@ import { createPresenter } from './present.ts';
 import { EmbeddedSink } from './outbox/embedded-sink.ts';
 import { RedisSink } from './outbox/redis-sink.ts';
 import type { Forge, Notifier, ReviewState, RunningSink } from './types.ts';
+import type { OutboxHealth } from './outbox/entry.ts';
 import type { StuckDelivery } from '../admin-alerts.ts';
 
 export * from './types.ts';
@@ -44,6 +45,7 @@ export { createPresenter, type Presenter } from './present.ts';
 export { createWebhookHandler, startWebhookServer, memoryDeliveryLog, redisDeliveryLog, type WebhookOptions } from './webhooks.ts';
 export { EmbeddedSink } from './outbox/embedded-sink.ts';
 export { RedisSink } from './outbox/redis-sink.ts';
+export type { OutboxHealth } from './outbox/entry.ts';
 
 /** Everything createSubmissionSink needs. */
 export interface SinkConfig {
@@ -67,6 +69,8 @@ export type ForgeSink = RunningSink & {
   readonly forge: Forge;
   /** Reads one submission's outcome now and notifies if it is final (used by the webhook endpoint). */
   refresh(submissionId: string): Promise<ReviewState | undefined>;
+  /** Backlog and the last successful forge call (the bot's health endpoint). */
+  health(): Promise<OutboxHealth>;
 };
 
 /** Extra settings of hosted forges (not part of the environment configuration). */

@@ -1,9 +1,10 @@
 /**
  * Running the bot for real: configuration from the environment, the content repository, the
- * allow-list, storage, the forge sink with its notices, then long polling or a webhook server.
- * Everything opened here is closed on SIGINT/SIGTERM.
+ * allow-list, storage, the forge sink with its notices, the HTTP server (health endpoint, and the
+ * Telegram webhook in webhook mode), then long polling or the webhook. SIGTERM and SIGINT shut it
+ * down gracefully (shutdown.ts).
  */
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
 import { checkCalendar, createAdminAlerts, onceStoreOf, watchWebhook, type StuckDelivery } from '../admin-alerts.ts';
@@ -12,21 +13,21 @@ import type { BotContext } from '../context.ts';
 import { createBot } from '../create-bot.ts';
 import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
-import { createSubmissionSink, forgeSettingsFromEnv, type Notifier } from '../forge/index.ts';
+import { createSubmissionSink, forgeSettingsFromEnv, type ForgeSink, type Notifier } from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
 import { createNotifier } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices, Logger } from '../services.ts';
-import { createStorage } from '../storage/index.ts';
+import { createStorage, type BotStorage } from '../storage/index.ts';
 import { loadSubmitters } from '../submitters.ts';
+import { healthRoute, HEALTH_PATH } from './health.ts';
+import { BotHttpServer, type HttpHandler } from './http-server.ts';
+import { createLogger, secretValues } from './log.ts';
+import { installShutdown, type Shutdown } from './shutdown.ts';
 
-/** A logger on stderr that redacts the configuration's secrets. */
+/** The bot's logger on stderr (one line per event, journald levels under systemd), secrets redacted. */
 export function consoleLogger(redact: (text: string) => string): Logger {
-  const describe = (e: unknown): string => (e instanceof Error ? `${e.message}${e.cause ? ` (cause: ${describe(e.cause)})` : ''}\n${e.stack ?? ''}` : String(e));
-  return {
-    info: (message) => console.error(redact(`[bot] ${message}`)),
-    error: (message, error) => console.error(redact(`[bot] ERROR ${message}${error === undefined ? '' : `: ${describe(error)}`}`)),
-  };
+  return createLogger(redact);
 }
 
 /** Random lower-case letters and digits. */
@@ -36,19 +37,31 @@ export function randomId(length: number): string {
 }
 
 /** Everything a running bot holds. */
-export interface App { bot: Bot<BotContext>; config: BotConfig; services: BotServices; close(): Promise<void> }
+export interface App {
+  bot: Bot<BotContext>;
+  config: BotConfig;
+  services: BotServices;
+  mode: 'polling' | 'webhook';
+  log: Required<Logger>;
+  storage: BotStorage;
+  sink: ForgeSink;
+  /** The HTTP server's route table: register handlers before run* starts it. */
+  http: BotHttpServer;
+  /** Closes the outbox (the delivery in flight finishes) and then the storage. */
+  close(): Promise<void>;
+}
 
 /** Builds the bot and its services from the environment. */
 export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEnv = process.env): Promise<App> {
   const config = loadBotConfig(env, mode);
-  const log = consoleLogger(redactor(config));
+  const log = createLogger(redactor(config, secretValues(env)));
   const repo = new ContentRepository(config.contentRoot);
   const submitters = loadSubmitters(config.submittersFile, repo.publisher);
   const storage = createStorage(config.storage, config.formTtlMs);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
   let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
   let stuck = (_: StuckDelivery) => undefined as void;
-  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.info(m), stuck: (d) => stuck(d) });
+  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.warn(m), stuck: (d) => stuck(d), contentRoot: config.contentRoot });
   const services: BotServices = {
     repo, sink, submitters, log,
     files: undefined as never,
@@ -66,9 +79,10 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   checkDates();
   const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
-  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
+  const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) });
+  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
   return {
-    bot, config, services,
+    bot, config, services, mode, log, storage, sink, http,
     async close() {
       clearInterval(sweeper);
       clearInterval(calendarTimer);
@@ -87,51 +101,96 @@ export async function setCommands(bot: Bot<BotContext>): Promise<void> {
   }
 }
 
-/** Long polling, for one machine. */
-export async function runPolling(app: App): Promise<void> {
-  await app.bot.api.deleteWebhook();
-  await setCommands(app.bot);
-  const stop = async () => {
-    await app.bot.stop();
-    await app.close();
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-  await app.bot.start({ onStart: (me) => console.error(`[bot] @${me.username} is polling; Ctrl-C stops it`) });
-}
-
 /**
- * The HTTP server of webhook mode: updates are POSTed to `path`; with a secret, a request without
- * Telegram's X-Telegram-Bot-Api-Secret-Token header is refused (401). GET /health answers ok.
+ * The Telegram webhook as a route: updates are POSTed to `path`; with a secret, a request without
+ * Telegram's X-Telegram-Bot-Api-Secret-Token header (or with another value) is refused (401).
  * Each request is answered once its update is handled, so Telegram sends a chat's next update only
  * after the previous one is stored: instances sharing Redis never handle one chat concurrently.
  */
-export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string }): Server {
+export function webhookRoute(bot: Bot<BotContext>, options: { path: string; secret?: string }): HttpHandler {
   const handle = webhookCallback(bot, 'http', { ...(options.secret ? { secretToken: options.secret } : {}) });
-  return createServer((req, res) => {
-    if (req.method === 'POST' && req.url?.split('?')[0] === options.path) return void handle(req, res);
-    res.writeHead(req.url === '/health' ? 200 : 404).end(req.url === '/health' ? 'ok' : 'not found');
+  return async (req, res) => {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== options.path) return false;
+    await handle(req, res);
+    return true;
+  };
+}
+
+/** GET /health: "ok" while the process runs (liveness); /healthz says whether it can work. */
+const liveness: HttpHandler = async (req: IncomingMessage, res: ServerResponse) => {
+  if (req.url !== '/health') return false;
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
+  return true;
+};
+
+/** A server with the webhook route and /health (tests drive a bot through it). */
+export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string }): Server {
+  return new BotHttpServer().route(webhookRoute(bot, options)).route(liveness).server;
+}
+
+/** Starts the HTTP server on BOT_HOST:BOT_PORT with the health routes and the routes already registered. */
+async function startHttp(app: App, shutdown: Shutdown): Promise<string> {
+  const { host, port } = app.config.http ?? { host: '127.0.0.1', port: 8080 };
+  app.http.route(liveness).route(healthRoute({
+    mode: app.mode, storage: app.storage, sink: app.sink, stopping: shutdown.stopping,
+    maxBacklogAgeMs: app.config.maxBacklogAgeMs ?? 3600_000,
+  }));
+  try {
+    const address = await app.http.listen(host, port);
+    return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  } catch (error) {
+    throw new Error(`cannot listen on ${host}:${port} (${(error as Error).message}): set BOT_PORT to a free port (e.g. BOT_PORT=8081) or BOT_HOST to an address of this machine`, { cause: error });
+  }
+}
+
+/** Shutdown for both modes: stop taking updates, drain HTTP, close the outbox and the storage. */
+function shutdownFor(app: App, stopUpdates: (deadline: number) => Promise<unknown>): Shutdown {
+  return installShutdown({
+    log: app.log,
+    timeoutMs: app.config.stopTimeoutMs ?? 20_000,
+    steps: [
+      { name: 'stop taking updates and finish the one in flight', run: stopUpdates },
+      { name: 'close the HTTP server', run: (deadline) => app.http.drain(deadline) },
+      { name: 'close the outbox (finish the delivery in flight) and the storage', run: () => app.close() },
+    ],
   });
 }
 
-/** A webhook server on BOT_HOST:BOT_PORT; Telegram posts to BOT_WEBHOOK_URL with the secret header. */
-export async function runWebhook(app: App): Promise<Server> {
+/** Long polling, for one machine; the HTTP server serves the health endpoint. */
+export async function runPolling(app: App): Promise<void> {
+  let polling: Promise<void> | undefined;
+  const shutdown = shutdownFor(app, async () => {
+    // stop() ends the long poll and confirms the offset; start() resolves once the update being
+    // handled is finished.
+    await app.bot.stop();
+    await polling;
+  });
+  const origin = await startHttp(app, shutdown);
+  await app.bot.api.deleteWebhook();
+  await setCommands(app.bot);
+  if (shutdown.stopping()) return;
+  polling = app.bot.start({ onStart: (me) => app.log.info(`@${me.username} is polling; health at ${origin}${HEALTH_PATH}; SIGTERM or Ctrl-C stops it`) });
+  await polling;
+}
+
+/** The webhook: Telegram posts to BOT_WEBHOOK_URL with the secret header; the server listens on BOT_HOST:BOT_PORT. */
+export async function runWebhook(app: App): Promise<void> {
   const hook = app.config.webhook!;
   await app.bot.init();
   const path = new URL(hook.url).pathname;
-  const server = webhookServer(app.bot, { path, secret: hook.secret });
-  await new Promise<void>((resolve) => server.listen(hook.port, hook.host, resolve));
+  // Webhook mode has no loop to stop: the HTTP server's drain answers new requests 503 (Telegram
+  // sends them again later) and waits for the updates being handled.
+  let stopWatch = () => undefined as void;
+  const shutdown = shutdownFor(app, (deadline) => {
+    stopWatch();
+    return app.http.drain(deadline);
+  });
+  app.http.route(webhookRoute(app.bot, { path, secret: hook.secret }));
+  const origin = await startHttp(app, shutdown);
   await setCommands(app.bot);
   await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });
   // Telegram's own view of the webhook: delivery failures reach the administrators once per kind.
   const { alerts, log } = app.services;
-  const stopWatch = alerts ? watchWebhook(app.bot.api, alerts, log) : () => undefined;
-  const stop = () => {
-    stopWatch();
-    server.close(() => void app.close());
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  console.error(`[bot] @${app.bot.botInfo.username} listens on http://${hook.host}:${hook.port}${path} for ${new URL(hook.url).origin}`);
-  return server;
+  stopWatch = alerts ? watchWebhook(app.bot.api, alerts, log) : () => undefined;
+  app.log.info(`@${app.bot.botInfo.username} listens on ${origin}${path} for ${new URL(hook.url).origin}; health at ${origin}${HEALTH_PATH}`);
 }

@@ -89,8 +89,10 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const userId = o.userId ?? submitters.ids()[0] ?? 100000001;
   const user = LocalTelegram.user(userId, o.language ?? 'zh-hans', 'Console');
 
-  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
   const lines = createInterface({ input: o.input, terminal: false });
+  // SIGTERM/SIGINT end the input like /quit: the update in flight finishes, the outbox is flushed.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => lines.close());
+  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
   for await (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;

@@ -55,14 +55,22 @@ export function batchOf(date: IsoDate): string {
   return `${y}-Q${Math.ceil(m / 3)}`;
 }
 
+/** The environment variable that fixes the publication date (builds, tests, the bot). */
+export const DATE_VARIABLE = 'HONGHEI_DATE';
+
+/** Why a value of HONGHEI_DATE is not a date, with the form to write (the site's settings reuse it). */
+export function dateVariableError(value: string): string {
+  return `${DATE_VARIABLE}="${value}" is not a date: write it as YYYY-MM-DD, e.g. ${DATE_VARIABLE}=2026-11-21`;
+}
+
 /**
  * The date the site is published "as of": HONGHEI_DATE (YYYY-MM-DD) when set, so builds and tests
  * are reproducible, otherwise today in China (UTC+8).
  */
 export function publicationDate(env: Record<string, string | undefined> = process.env): IsoDate {
-  const fixed = env.HONGHEI_DATE?.trim();
+  const fixed = env[DATE_VARIABLE]?.trim();
   if (fixed) {
-    if (!isIsoDate(fixed)) throw new Error(`HONGHEI_DATE="${fixed}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21`);
+    if (!isIsoDate(fixed)) throw new Error(dateVariableError(fixed));
     return fixed;
   }
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

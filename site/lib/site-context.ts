@@ -2,7 +2,8 @@
  * What every page needs to know about this deployment: where the content lives, the date the
  * site is published as of, the publisher and its categories. Read once per build.
  */
-import { loadCategories, loadPublisher, publicationDate, resolveContentRoot, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import { loadCategories, loadPublisher, publicationDate, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import { contentRootSetting } from '../build/settings.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
@@ -11,7 +12,7 @@ import { loadCategories, loadPublisher, publicationDate, resolveContentRoot, typ
  * (resolveContentRoot; the project root is the working directory of every build).
  */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
-  return resolveContentRoot({ env });
+  return contentRootSetting(env);
 }
 
 let publisherCache: Publisher | undefined;

@@ -7,7 +7,7 @@
  */
 import { assertSubmissionId, type Forge, type Notifier, type ReviewState, type RunningSink, type Submission, type SubmissionNotice } from '../types.ts';
 import { assertRepoPath } from '../local-git.ts';
-import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, storeSubmission, type OutboxEntry } from './entry.ts';
+import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, storeSubmission, type OutboxEntry, type OutboxHealth } from './entry.ts';
 import { FileOutboxStore } from './file-store.ts';
 import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
 
@@ -56,6 +56,8 @@ export class EmbeddedSink implements RunningSink {
   private readonly timers: NodeJS.Timeout[] = [];
   private running?: Promise<void>;
   private closed = false;
+  /** The last forge call that succeeded (ISO), for the health endpoint. */
+  private lastForgeSuccessAt?: string;
 
   constructor(options: EmbeddedSinkOptions) {
     this.forge = options.forge;
@@ -111,6 +113,16 @@ export class EmbeddedSink implements RunningSink {
     return (await this.store.get(submissionId))?.review;
   }
 
+  /** Backlog and the last successful forge call, for the bot's health endpoint. */
+  async health(): Promise<OutboxHealth> {
+    const pending = (await this.store.all()).filter((e) => !e.delivered);
+    return { backlog: pending.length, oldestStoredAt: pending[0]?.storedAt, lastForgeSuccessAt: this.lastForgeSuccessAt };
+  }
+
+  /**
+   * Stops the timers and waits for the round in flight: a delivery already begun finishes (its
+   * result is written), the submissions after it stay queued for the next start.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
@@ -147,6 +159,7 @@ export class EmbeddedSink implements RunningSink {
     try {
       const pr = await this.forge.openPullRequest(loadSubmission(entry.submission), { resumed: entry.started > 1 });
       entry.delivered = { ...pr, at: this.now().toISOString() };
+      this.lastForgeSuccessAt = entry.delivered.at;
       delete entry.nextAttemptAt;
       delete entry.lastError;
       await this.store.write(entry);
@@ -177,6 +190,7 @@ export class EmbeddedSink implements RunningSink {
   private async updateOutcome(entry: OutboxEntry): Promise<void> {
     try {
       const review = await this.forge.state(entry.submission.id);
+      this.lastForgeSuccessAt = this.now().toISOString();
       if (review && JSON.stringify(review) !== JSON.stringify(entry.review)) {
         entry.review = review;
         await this.store.write(entry);

@@ -28,6 +28,16 @@ export interface OutboxEntry {
   notices: Partial<Record<SubmissionNotice['outcome'], string>>;
 }
 
+/** What the bot's health endpoint reads from an outbox. */
+export interface OutboxHealth {
+  /** Submissions stored and not yet delivered to the forge. */
+  backlog: number;
+  /** When the oldest of them was stored (ISO). */
+  oldestStoredAt?: string;
+  /** The last forge call that succeeded (ISO): a pull request opened or a state read. */
+  lastForgeSuccessAt?: string;
+}
+
 /** Converts a submission for storage. */
 export function storeSubmission(s: Submission): StoredSubmission {
   return {

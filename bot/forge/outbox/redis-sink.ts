@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import type { Forge, Notifier, PullRequestRef, ReviewState, RunningSink, Submission, SubmissionNotice } from '../types.ts';
 import { assertSubmission } from './embedded-sink.ts';
 import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
-import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, reusedIdError, sameSubmission, storeSubmission, type StoredSubmission } from './entry.ts';
+import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, reusedIdError, sameSubmission, storeSubmission, type OutboxHealth, type StoredSubmission } from './entry.ts';
 
 /** Options of the Redis outbox. */
 export interface RedisSinkOptions {
@@ -177,6 +177,7 @@ export class RedisSink implements RunningSink {
     const raw = await this.redis.hget(this.key(id), 'submission');
     if (!raw || !(await this.redis.hexists(this.key(id), 'delivered'))) return;
     const review = await this.forge.state(id);
+    await this.forgeSucceeded();
     if (!review) return;
     await this.redis.hset(this.key(id), 'review', JSON.stringify(review));
     const notice = noticeFor({ submission: JSON.parse(raw) as StoredSubmission }, review);
@@ -212,6 +213,7 @@ export class RedisSink implements RunningSink {
       throw error;
     }
     const at = this.now().toISOString();
+    await this.forgeSucceeded();
     await this.redis.multi().hset(key, 'delivered', JSON.stringify({ ...pr, at })).hdel(key, 'lastError').sadd(`${this.prefix}:outbox:awaiting`, job.data.id).exec();
     if (this.notify) await this.enqueueNotice(deliveredNotice({ submission }, pr));
   }
@@ -226,6 +228,31 @@ export class RedisSink implements RunningSink {
     await this.redis.hset(key, `notice:${notice.outcome}`, this.now().toISOString());
   }
 
+  /** Kept in Redis so every instance's health endpoint sees the last success of any of them. */
+  private async forgeSucceeded(): Promise<void> {
+    await this.redis.set(`${this.prefix}:outbox:forge-ok`, this.now().toISOString());
+  }
+
+  /** Backlog and the last successful forge call, for the bot's health endpoint. */
+  async health(): Promise<OutboxHealth> {
+    const index = await this.redis.zrange(`${this.prefix}:outbox:index`, '0', '-1', 'WITHSCORES');
+    const ids = index.filter((_, i) => i % 2 === 0);
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hexists(this.key(id), 'delivered');
+    const delivered = ((await pipeline.exec()) ?? []).map(([, v]) => v === 1);
+    const pending = ids.map((id, i) => ({ id, at: Number(index[2 * i + 1]) })).filter((_, i) => !delivered[i]);
+    const last = await this.redis.get(`${this.prefix}:outbox:forge-ok`);
+    return {
+      backlog: pending.length,
+      ...(pending[0] ? { oldestStoredAt: new Date(pending[0].at).toISOString() } : {}),
+      ...(last ? { lastForgeSuccessAt: last } : {}),
+    };
+  }
+
+  /**
+   * Stops the workers after the job in flight (BullMQ's close waits for it: a delivery already
+   * begun finishes, the rest stay queued), then the connections.
+   */
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     await Promise.all(this.workers.map((w) => w.close()));
