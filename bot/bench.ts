@@ -4,11 +4,14 @@
  * every update (median, p99) and the bytes the form keeps in storage (conversation state and
  * session, at their largest during the form). Targets: median ≤ 10 ms, ≤ 16 KB per form.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { completeUscc, publicationDate } from '../content/schema/index.ts';
 import { createBot } from './create-bot.ts';
 import { botApiFiles } from './files.ts';
 import type { Submission, SubmissionSink } from './forge/types.ts';
 import { LOCAL_BOT, LocalTelegram } from './local-api/local-telegram.ts';
+import { openPrivateFiles } from './private-files/config.ts';
 import { ContentRepository } from './record/repository.ts';
 import type { BotServices } from './services.ts';
 import { MemoryAdapter } from './storage/index.ts';
@@ -73,6 +76,8 @@ export async function measureBot(options: { forms?: number; warmup?: number; roo
   let seq = 0;
   const services: BotServices = {
     repo, sink: new CountingSink(), files: undefined as never,
+    // The /new journey measured here sends no non-public file; the store is there as in a real bot.
+    privateFiles: openPrivateFiles({ store: { kind: 'dir', dir: join(tmpdir(), 'honghei-bench-private') }, baseUrl: 'http://127.0.0.1:8080', ttlMs: 24 * 3600_000 }),
     submitters: parseSubmitters(`submitters:\n${allow}\n`, 'bench-submitters.yaml', repo.publisher),
     today: () => today, randomId: (n) => (++seq).toString(36).padStart(n, '0'), now: () => `${today}T10:00:00+08:00`,
     log: { info: () => undefined, error: (m, e) => console.error(m, e) },

@@ -1,13 +1,16 @@
 /**
  * Attachments: Telegram files checked by their content (magic bytes, not the name or the MIME type
- * the client claims) and capped in size. Only the file id is kept in the form; the bytes are
- * fetched again on Confirm, so no conversation state ever holds a file.
+ * the client claims) and capped in size. Only the file id (and the bytes' SHA-256) is kept in the
+ * form; the bytes are fetched again on Confirm and checked against it, so no conversation state
+ * ever holds a file.
  */
 import { fileTypeFromBuffer } from 'file-type';
 import type { Api } from 'grammy';
+import { ATTACHMENT_MEDIA_TYPES } from '../content/schema/index.ts';
+import { sha256Hex } from './private-files/store.ts';
 
-/** The types a submission may carry, by the extension file-type reports. */
-export const ACCEPTED_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+/** The types a submission may carry, by the extension file-type reports (media types from the schema). */
+export const ACCEPTED_TYPES: Record<string, string> = Object.fromEntries(['jpg', 'png', 'webp', 'pdf'].map((ext) => [ext, ATTACHMENT_MEDIA_TYPES[ext]!]));
 
 /** Why a file was refused. */
 export type FileRefusal =
@@ -15,8 +18,8 @@ export type FileRefusal =
   | { ok: false; reason: 'type'; found: string }
   | { ok: false; reason: 'download'; detail: string };
 
-/** What inspecting a file found. */
-export type Inspection = { ok: true; ext: string; size: number } | FileRefusal;
+/** What inspecting a file found; sha256 is the address a private file will have in the private store. */
+export type Inspection = { ok: true; ext: string; size: number; sha256: string } | FileRefusal;
 
 /** Downloads Telegram files through the Bot API's file endpoint. */
 export interface FileService {
@@ -82,7 +85,7 @@ export async function inspectFile(files: FileService, fileId: string, announcedS
   }
   const { ext, found } = await sniff(bytes);
   if (!ext) return { ok: false, reason: 'type', found };
-  return { ok: true, ext, size: bytes.byteLength };
+  return { ok: true, ext, size: bytes.byteLength, sha256: sha256Hex(bytes) };
 }
 
 /** A size for people: 980 KB, 12.4 MB. */

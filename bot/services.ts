@@ -6,6 +6,7 @@ import type { IsoDate } from '../content/schema/index.ts';
 import type { AdminAlerts } from './admin-alerts.ts';
 import type { FileService } from './files.ts';
 import type { SubmissionSink } from './forge/types.ts';
+import type { PrivateFiles } from './private-files/config.ts';
 import type { ContentRepository } from './record/repository.ts';
 import type { Submitters } from './submitters.ts';
 
@@ -26,6 +27,8 @@ export interface BotServices {
   repo: ContentRepository;
   sink: SubmissionSink;
   files: FileService;
+  /** The private store of non-public attachments and its link signer (docs/private-files.md). */
+  privateFiles: PrivateFiles;
   submitters: Submitters;
   /** Today in China (UTC+8), or HONGHEI_DATE. */
   today(): IsoDate;

@@ -2,7 +2,10 @@
  * npm run review -- <command> [options]   (local mode: the content repository is a git repository)
  *
  *   list                                   open submissions, with their approvals
- *   show <id>                              the record as a reviewer reads it, and the validator's verdict
+ *   show <id> [--out DIR] [--via-link]     the record as a reviewer reads it, the validator's verdict, and its
+ *                                          non-public attachments fetched from the private store (or through a
+ *                                          signed link to the bot), SHA-256 checked, saved to DIR
+ *                                          (default <tmp>/honghei-review/<id>; docs/private-files.md)
  *   approve <id> --by "职务 姓名" [--role review|approve] [--date YYYY-MM-DD]
  *                                          审核 first, then 审定; written into the record and as a trailer
  *   merge <id> --by "职务 姓名"            publish: needs content/publisher.yaml approvals_required approvals
@@ -27,10 +30,13 @@
  * --lang zh|en. Exit codes: 0 done, 1 refused (the message says why and what to do), 2 wrong usage.
  */
 import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblems, publicationDate, resolveContentRoot, STAGES, toPosix, type Lang, type Stage } from '../content/schema/index.ts';
+import { git } from '../bot/forge/git.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
+import { showPrivateFiles } from '../bot/private-files/review-fetch.ts';
 import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
 import { findPendingDeadlines, writeDeadlines } from '../bot/forge/local-deadlines.ts';
 import { verdictLine } from '../bot/forge/summary.ts';
@@ -56,6 +62,8 @@ const { values, positionals } = parseArgs({
     'require-approvals': { type: 'boolean' },
     stage: { type: 'string' },
     format: { type: 'string' },
+    out: { type: 'string' },
+    'via-link': { type: 'boolean' },
     write: { type: 'boolean' },
   },
 });
@@ -108,6 +116,9 @@ try {
       console.log(`\n${verdictLine(v.verdict, lang)}`);
       const listed = [...v.verdict.errors, ...v.verdict.warnings];
       if (listed.length) console.log(formatProblems(listed, lang));
+      const recordText = v.recordFile ? (await git(root, ['show', `refs/heads/${v.branch}:${v.recordFile}`])).stdout : '';
+      const privateLines = await showPrivateFiles(recordText, { env: process.env, outDir: values.out ?? join(tmpdir(), 'honghei-review', id!), viaLink: values['via-link'] });
+      if (privateLines.length) console.log(`\n不公开附件（不在仓库中）：\n${privateLines.join('\n')}`);
       break;
     }
     case 'approve': {

@@ -42,7 +42,7 @@ async function deliveredUrl(kit: FlowKit, id: string, waitMs = 1500): Promise<st
 export function submitDraft(conversation: FormConversation, kit: FlowKit, draft: SubmissionDraft): Promise<Submitted> {
   return conversation.external(async (octx): Promise<Submitted> => {
     try {
-      const submission = await assembleSubmission(draft, kit.services.files, kit.config.maxFileBytes);
+      const submission = await assembleSubmission(draft, kit.services.files, kit.config.maxFileBytes, kit.services.privateFiles);
       await kit.services.sink.submit(submission);
       octx.session.submissions = [...octx.session.submissions, { id: draft.id, kind: draft.kind, recordId: draft.recordId, title: draft.title, createdAt: draft.createdAt }].slice(-20);
       const url = await deliveredUrl(kit, draft.id);

@@ -49,7 +49,7 @@ export function filesAsker(services: { files: FileService }, maxBytes: number): 
             refusal = { what: t('file-wrong-type', { found: inspection.ext }), fix: t('file-wrong-type-fix', { types: allowed.join(', ') }) };
           } else {
             const caption = file.caption ? normaliseText(file.caption).slice(0, 200) || undefined : undefined;
-            received.push({ fileId: file.fileId, ext: inspection.ext, size: inspection.size, ...(caption ? { caption } : {}) });
+            received.push({ fileId: file.fileId, ext: inspection.ext, size: inspection.size, sha256: inspection.sha256, ...(caption ? { caption } : {}) });
             io.nextQuestion();
             await io.say(t('file-received', { n: received.length, type: inspection.ext.toUpperCase(), size: formatBytes(inspection.size) }), buttons(), { cancel: true });
             continue;

@@ -97,5 +97,7 @@ export interface FileAnswer {
   /** The extension the content check found (jpg, png, webp, pdf). */
   ext: string;
   size: number;
+  /** The SHA-256 of the bytes (hex): a private file's address in the private store. */
+  sha256?: string;
   caption?: string;
 }

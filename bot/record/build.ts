@@ -5,12 +5,29 @@
  * approvals: the reviewers add them when they approve.
  */
 import { stringify } from 'yaml';
-import { ATTACHMENT_KINDS, batchOf, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
+import { ATTACHMENT_KINDS, ATTACHMENT_MEDIA_TYPES, batchOf, PRIVATE_ATTACHMENT_KINDS, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
 import { unwrapSchema } from '../form/schema-walk.ts';
 import type { Answers, FileAnswer } from '../form/step.ts';
 
-/** An attachment of a submission: where it goes in the repository and where its bytes come from. */
-export interface PlannedFile { path: string; fileId: string; kind: AttachmentKind; caption?: string; public: boolean }
+/** An attachment of a submission that is published: where it goes in the repository and where its bytes come from. */
+export interface PublicPlannedFile { path: string; fileId: string; kind: AttachmentKind; caption?: string; public: true; private?: undefined }
+
+/**
+ * A non-public attachment: its bytes go to the private store on Confirm, never to the repository;
+ * the record keeps the reference (sha256:…), the generated name, the size and the type.
+ */
+export interface PrivatePlannedFile {
+  fileId: string;
+  kind: AttachmentKind;
+  caption?: string;
+  public: false;
+  private: { sha256: string; name: string; size: number; type: string };
+  /** A private file has no place in the repository. */
+  path?: undefined;
+}
+
+/** An attachment of a submission. */
+export type PlannedFile = PublicPlannedFile | PrivatePlannedFile;
 
 /** The record of a /new form, and the files it brings. */
 export interface BuiltRecord {
@@ -19,9 +36,6 @@ export interface BuiltRecord {
   yaml: string;
   attachments: PlannedFile[];
 }
-
-/** Attachments kept out of the public site by default: evidence and pledges may hold personal data. */
-export const PRIVATE_KINDS: readonly AttachmentKind[] = ['evidence', 'pledge'];
 
 /** Sets a value at a dotted path, creating objects, and arrays for numeric segments. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -88,24 +102,30 @@ export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: s
   return { record: ordered, file: recordPath(list, batch, id), yaml: toYaml(ordered), attachments };
 }
 
-/** The record's attachment entry for a planned file (path relative to content/). */
+/** The record's attachment entry for a planned file: a path relative to content/, or the private reference. */
 export function attachmentEntry(f: PlannedFile): Record<string, unknown> {
-  return { file: f.path.replace(/^content\//, ''), kind: f.kind, ...(f.caption ? { caption: f.caption } : {}), ...(f.public ? {} : { public: false }) };
+  const caption = f.caption ? { caption: f.caption } : {};
+  if (f.private) return { private: `sha256:${f.private.sha256}`, kind: f.kind, name: f.private.name, size: f.private.size, type: f.private.type, ...caption };
+  return { file: f.path.replace(/^content\//, ''), kind: f.kind, ...caption };
 }
 
-/** Paths for the files of every `attachments.<kind>` answer: content/media/<year>/<id>-<n>.<ext>. */
+/**
+ * Plans the files of every `attachments.<kind>` answer: public ones at content/media/<year>/<id>-<n>.<ext>;
+ * the kinds that are never public (labels.ts PRIVATE_ATTACHMENT_KINDS) as private references named <id>-<n>.<ext>.
+ */
 export function planAttachments(answers: Answers, id: string, year: string, first = 1): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const kind of ATTACHMENT_KINDS) {
     const files = answers[`attachments.${kind}`] as FileAnswer[] | undefined;
     for (const f of files ?? []) {
-      planned.push({
-        path: `content/media/${year}/${id}-${first + planned.length}.${f.ext}`,
-        fileId: f.fileId,
-        kind,
-        ...(f.caption ? { caption: f.caption } : {}),
-        public: !PRIVATE_KINDS.includes(kind),
-      });
+      const name = `${id}-${first + planned.length}.${f.ext}`;
+      const caption = f.caption ? { caption: f.caption } : {};
+      if (PRIVATE_ATTACHMENT_KINDS.includes(kind)) {
+        // A form stored before files carried their SHA-256 has none: the summary then asks for the file again (the reference is invalid).
+        planned.push({ fileId: f.fileId, kind, ...caption, public: false, private: { sha256: f.sha256 ?? '', name, size: f.size, type: ATTACHMENT_MEDIA_TYPES[f.ext] ?? 'application/octet-stream' } });
+      } else {
+        planned.push({ path: `content/media/${year}/${name}`, fileId: f.fileId, kind, ...caption, public: true });
+      }
     }
   }
   return planned;

@@ -10,7 +10,12 @@ import { fieldLabel } from './labels.ts';
 import type { ContentRepository } from './repository.ts';
 
 /** A record file as it will be submitted, and the files that come with it. */
-export interface CandidateFile { file: string; yaml: string; attachments: string[] }
+export interface CandidateFile {
+  file: string;
+  yaml: string;
+  /** The attachments' paths in the repository; a private file has none (undefined: it goes to the private store). */
+  attachments: readonly (string | undefined)[];
+}
 
 /** Every problem `npm run validate -- --stage submission` would report on the repository with this file added (or replaced). */
 export function validateCandidate(repo: ContentRepository, candidate: CandidateFile, date: IsoDate, lang: Lang): Problem[] {
@@ -23,7 +28,7 @@ export function validateCandidate(repo: ContentRepository, candidate: CandidateF
     && (o.id === r.id || (!!r.subject.code && o.list === r.list && o.subject.code === r.subject.code)));
   const cross = crossRecordProblems(repo.root, [...related, { source: check.source, record: r }], repo.publisher, date, lang, 'submission');
   // The submission brings its own attachments: their absence from the checkout is expected.
-  const arriving = candidate.attachments.map((p) => p.replace(/^content\//, ''));
+  const arriving = candidate.attachments.flatMap((p) => (p ? [p.replace(/^content\//, '')] : []));
   const ours = cross.filter((p) => (p.file === candidate.file || p.what.includes(candidate.file))
     && !(p.field.startsWith('attachments.') && arriving.some((a) => p.what.includes(a))));
   return [...check.problems, ...ours];

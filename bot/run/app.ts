@@ -15,6 +15,10 @@ import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
 import { createSubmissionSink, forgeSettingsFromEnv, type ForgeSink, type Notifier } from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
+import { gitIgnoreWarning, openPrivateFiles, privateFilesConfig } from '../private-files/config.ts';
+import { DirectoryStore } from '../private-files/directory-store.ts';
+import { privateFileHandler } from '../private-files/http-handler.ts';
+import { RedisStore } from '../private-files/redis-store.ts';
 import { createNotifier } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices, Logger } from '../services.ts';
@@ -58,12 +62,15 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   const repo = new ContentRepository(config.contentRoot);
   const submitters = loadSubmitters(config.submittersFile, repo.publisher);
   const storage = createStorage(config.storage, config.formTtlMs);
+  const privateFiles = openPrivateFiles(privateFilesConfig(env), { contentRoot: config.contentRoot, redis: storage.redis });
+  const warning = privateFiles.store instanceof RedisStore ? await privateFiles.store.persistenceWarning() : privateFiles.store instanceof DirectoryStore ? gitIgnoreWarning(privateFiles.store.dir, config.contentRoot) : undefined;
+  if (warning) log.error(warning);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
   let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
   let stuck = (_: StuckDelivery) => undefined as void;
   const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.warn(m), stuck: (d) => stuck(d), contentRoot: config.contentRoot });
   const services: BotServices = {
-    repo, sink, submitters, log,
+    repo, sink, submitters, log, privateFiles,
     files: undefined as never,
     today: () => publicationDate(env),
     randomId,
@@ -79,7 +86,8 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   checkDates();
   const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
-  const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) });
+  // Signed links to non-public attachments, for reviewers (docs/private-files.md), in every mode.
+  const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) }).route(privateFileHandler({ ...privateFiles, log: (m, e) => log.warn(`${m}${e ? `: ${String(e)}` : ''}`) }));
   log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
   return {
     bot, config, services, mode, log, storage, sink, http,
@@ -87,6 +95,7 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
       clearInterval(sweeper);
       clearInterval(calendarTimer);
       await sink.close();
+      await privateFiles.store.close();
       await storage.close();
     },
   };

@@ -15,6 +15,7 @@ import { createSubmissionSink } from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
 import { LOCAL_BOT, LocalTelegram, type SentMessage } from '../local-api/local-telegram.ts';
 import { noticeText } from '../notifier.ts';
+import { openPrivateFiles, privateFilesConfig } from '../private-files/config.ts';
 import { ContentRepository } from '../record/repository.ts';
 import type { BotServices } from '../services.ts';
 import { createStorage } from '../storage/index.ts';
@@ -80,8 +81,10 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     log: (m) => log.info(m),
   });
   const storage = createStorage(config.storage, config.formTtlMs);
+  // Console mode keeps non-public attachments in a directory beside its state, never in content/.
+  const privateFiles = openPrivateFiles(privateFilesConfig({ ...env, HONGHEI_PRIVATE_STORE: 'dir', HONGHEI_PRIVATE_DIR: env.HONGHEI_PRIVATE_DIR ?? join(root, '.honghei/private') }), { contentRoot: root });
   const services: BotServices = {
-    repo, sink, submitters, log, files: undefined as never,
+    repo, sink, submitters, log, privateFiles, files: undefined as never,
     today: () => publicationDate(env), randomId, now: () => new Date().toISOString(),
   };
   const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
@@ -118,5 +121,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   }
   await sink.reconcile();
   await sink.close();
+  await privateFiles.store.close();
   await storage.close();
 }

@@ -144,6 +144,7 @@ export function crossRecordProblems(root: string, loaded: readonly LoadedRecord[
     if (source.file !== expected && stem === r.id) problems.push(problemAt(source, ['list'], 'file_location', { expected }, lang));
 
     r.attachments.forEach((a, i) => {
+      if (a.file === undefined) return; // a private file is in the private store, not here
       const path = join(root, 'content', a.file);
       if (!exists(path)) problems.push(problemAt(source, ['attachments', i, 'file'], 'attachment_missing', { file: a.file }, lang));
       else if (!contentMatchesExtension(path)) {

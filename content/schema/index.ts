@@ -2,6 +2,7 @@
  * The Honghei registry: the record schema, its rules and the reading of the content repository.
  * Imported by the site (site/content.config.ts), the validator, the bot and the exporters.
  */
+export * from './attachments.ts';
 export * from './calendar.ts';
 export * from './calendar-checks.ts';
 export * from './config.ts';

@@ -106,6 +106,14 @@ export const ATTACHMENT_EXTENSIONS: Record<AttachmentKind, readonly string[]> = 
   evidence: ['pdf', 'jpg', 'jpeg', 'png', 'webp'],
   pledge: ['pdf', 'jpg', 'jpeg', 'png'],
 };
+/**
+ * Kinds that are never public: evidence and pledges carry personal data and signatures. They go to
+ * the publisher's private store (docs/private-files.md), never into content/; any other kind may
+ * be private too (a decision document not meant for publication).
+ */
+export const PRIVATE_ATTACHMENT_KINDS: readonly AttachmentKind[] = ['evidence', 'pledge'];
+/** The media type of each file extension an attachment may have. */
+export const ATTACHMENT_MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
 /** A name in the requested language. */
 export function nameOf<K extends string>(names: Names<K>, key: K, lang: Lang = 'zh'): string {

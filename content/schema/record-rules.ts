@@ -4,7 +4,7 @@
  */
 import type { Categories } from './config.ts';
 import { addDays, addYears, batchOf, batchRange, BATCH_PATTERN, isIsoDate, type IsoDate } from './dates.ts';
-import { ATTACHMENT_EXTENSIONS, KINDS_BY_LIST, LISTS, type ListId, type Status } from './labels.ts';
+import { KINDS_BY_LIST, LISTS, type ListId, type Status } from './labels.ts';
 import type { RecordInput } from './record.ts';
 import { divisionName } from './region.ts';
 import { report, type Ctx } from './report-issue.ts';
@@ -50,7 +50,6 @@ export function crossFieldRules(context: RecordContext) {
     if (r.list !== 'demo' && r.demonstration) report(ctx, ['demonstration'], 'demonstration_forbidden');
     dateRules(r, ctx);
     historyRules(r, ctx);
-    attachmentRules(r, ctx);
   };
 }
 
@@ -118,15 +117,5 @@ function historyRules(r: RecordInput, ctx: Ctx) {
     if (e.status === 'objection') openObjection = true;
     else if (e.status === 'maintained' || e.status === 'corrected') openObjection = false;
     if (FINAL.includes(e.status)) final = e.status;
-  });
-}
-
-/** Attachments live under media/ and have a file type their kind allows. */
-function attachmentRules(r: RecordInput, ctx: Ctx) {
-  r.attachments.forEach((a, i) => {
-    if (!/^media\/(?!.*\.\.)[\w\-./\u4e00-\u9fff]+$/u.test(a.file)) report(ctx, ['attachments', i, 'file'], 'attachment_path', { file: a.file });
-    const ext = a.file.split('.').pop()?.toLowerCase() ?? '';
-    const allowed = ATTACHMENT_EXTENSIONS[a.kind];
-    if (!allowed.includes(ext)) report(ctx, ['attachments', i, 'file'], 'attachment_type', { file: a.file, allowed: allowed.join(', ') });
   });
 }

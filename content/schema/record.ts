@@ -5,6 +5,7 @@
  * Schema's documentation.
  */
 import { z } from 'zod';
+import { attachmentRule, MAX_PRIVATE_FILE_BYTES, PRIVATE_MEDIA_TYPES, PRIVATE_NAME_PATTERN, PRIVATE_REF_PATTERN } from './attachments.ts';
 import { BATCH_PATTERN, isIsoDate } from './dates.ts';
 import { APPROVAL_ROLES, ATTACHMENT_KINDS, DEMO_LEVELS, LISTS, PERSON_ROLES, STATUSES, SUBJECT_KINDS } from './labels.ts';
 import { authorityRule, controlCharacterRule, documentNumberRule, TEXT_BOUNDS } from './field-rules.ts';
@@ -87,12 +88,27 @@ const statusEventSchema = z.strictObject({
   document_number: bounded('document_number').superRefine(documentNumberRule).optional().describe('相关文号，如 大人社监罚字〔2026〕18号'),
 });
 
-const attachmentSchema = z.strictObject({
-  file: z.string().describe('文件路径，相对 content/，须在 media/ 下，如 media/2026/case-1.jpg'),
-  kind: z.enum(ATTACHMENT_KINDS).describe('附件类型：图片、典型案例报告、决定文书、证据材料、信用承诺书'),
-  caption: text(1, 200).optional().describe('说明文字（图片的替代文本）'),
-  public: z.boolean().default(true).describe('是否在网站公开；证据材料通常不公开'),
-});
+/**
+ * An attachment: a public file in content/media/, or a reference to a file kept in the publisher's
+ * private store (pledges, evidence, non-public decisions: never in content/, whose history is
+ * public). Which fields go with which is checked by attachmentRule (attachments.ts).
+ */
+const attachmentSchema = z
+  .strictObject({
+    file: z.string().optional().describe('公开文件的路径，相对 content/，须在 media/ 下，如 media/2026/case-1.jpg；不公开的文件不得放入 content/，改写 private'),
+    private: z
+      .string()
+      .regex(PRIVATE_REF_PATTERN, '写成 sha256: 加 64 位小写十六进制，如 sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')
+      .optional()
+      .describe('不公开文件在发布单位不公开存储中的引用：sha256:<64 位十六进制>；文件本身不进入本仓库（docs/private-files.md）'),
+    kind: z.enum(ATTACHMENT_KINDS).describe('附件类型：图片、典型案例报告、决定文书、证据材料、信用承诺书（证据材料、信用承诺书只能不公开）'),
+    name: z.string().regex(PRIVATE_NAME_PATTERN, '小写字母、数字和连字符加扩展名，如 2026q3-black-007-repair-k3f9-1.pdf').optional().describe('不公开文件的文件名，由机器人生成，不含个人信息'),
+    size: z.number().int().min(1).max(MAX_PRIVATE_FILE_BYTES).optional().describe('不公开文件的字节数'),
+    type: z.enum(PRIVATE_MEDIA_TYPES).optional().describe('不公开文件的类型：image/jpeg、image/png、image/webp 或 application/pdf'),
+    caption: text(1, 200).optional().describe('说明文字（图片的替代文本）'),
+    public: z.boolean().optional().describe('公开文件可省略（即公开）；不公开的文件不写 file 和 public，改写 private'),
+  })
+  .superRefine(attachmentRule);
 
 /** The fields of a record, before the rules that tie fields together. */
 export const recordShape = {
@@ -136,7 +152,7 @@ export const recordShape = {
     .optional()
     .describe('示范单位的命名信息'),
   history: z.array(statusEventSchema).min(1).describe('状态记录，按时间顺序'),
-  attachments: z.array(attachmentSchema).max(20).default([]).describe('附件：图片、典型案例报告等'),
+  attachments: z.array(attachmentSchema).max(20).default([]).describe('附件：公开的图片、典型案例报告等（content/media/），不公开的承诺书、证据材料等只写引用（private）'),
   case: z.string().regex(RECORD_ID_PATTERN).optional().describe('典型案例（以案释法）文章，content/cases/<case>.mdx'),
   // http(s) only: a javascript: or data: address must never become a link on the site.
   source_url: z.url({ protocol: /^https?$/, error: '只接受 http:// 或 https:// 开头的网址' }).optional().describe('原始公告链接（http:// 或 https://）'),

@@ -8,6 +8,7 @@ import type { Categories, Publisher } from './config.ts';
 import { crossRecordProblems, type LoadedRecord } from './cross-record.ts';
 import type { IsoDate } from './dates.ts';
 import type { Lang } from './messages.ts';
+import { privateFilesInContent } from './private-files.ts';
 import { problemAt, problemsFromIssues, type Problem } from './problems.ts';
 import { createRecordSchema, type HongheiRecord } from './record.ts';
 import { lightYamlSource, listRecordFiles, loadCategories, loadPublisher, parseRecordYaml, parseYaml, readText, type YamlSource } from './source.ts';
@@ -83,5 +84,6 @@ export function validateRepository(root: string, options: { date: IsoDate; lang?
   }
   problems.push(...crossRecordProblems(root, records, publisher, options.date, lang, stage));
   problems.push(...calendarProblems(root, lang));
+  problems.push(...privateFilesInContent(root, lang));
   return { stage, publisher, categories, records, problems, files: files.length };
 }

@@ -1,19 +1,19 @@
 /**
  * Public attachments of public entries: the only files under content/media/ that reach the site.
  * They are copied by an endpoint (site/pages/media/[...file].ts) rather than imported, so a file
- * of an inactive entry, or one marked public: false, is never bundled.
+ * of an inactive entry is never bundled; non-public files are not in content/ at all (private store).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
-import type { HongheiRecord } from '../../content/schema/index.ts';
+import { isPublicFile, type HongheiRecord, type PublicFileAttachment } from '../../content/schema/index.ts';
 import { allEntries } from './entries.ts';
 import { contentRoot } from './site-context.ts';
 
-export type Attachment = HongheiRecord['attachments'][number];
+export type Attachment = PublicFileAttachment<HongheiRecord['attachments'][number]>;
 
 /** The attachments of a record that the site shows. */
-export const publicAttachments = (record: HongheiRecord): Attachment[] => record.attachments.filter((a) => a.public);
+export const publicAttachments = (record: HongheiRecord): Attachment[] => record.attachments.filter(isPublicFile);
 
 /** Every public file of every public entry (paths relative to content/, e.g. media/2026/x.jpg). */
 export async function publicMediaFiles(): Promise<string[]> {

@@ -2,6 +2,7 @@
  * Attachments are checked by their content (magic bytes) and size, not by the name or MIME type a
  * client claims; a download past the cap stops as soon as it passes it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FileTooBig, inspectFile, sniff, type FileService } from '../../bot/files.ts';
@@ -32,7 +33,7 @@ describe('attachments', () => {
     const never: FileService = { download: async () => { throw new Error('must not download'); } };
     expect(await inspectFile(never, 'f', 50 * 1024 * 1024, 10 * 1024 * 1024)).toEqual({ ok: false, reason: 'too-big', size: 50 * 1024 * 1024, max: 10 * 1024 * 1024 });
     expect(await inspectFile(serving(JPEG), 'f', 1000, 1000)).toEqual({ ok: false, reason: 'too-big', size: JPEG.byteLength, max: 1000 });
-    expect(await inspectFile(serving(PDF), 'f', PDF.byteLength, 1024 * 1024)).toEqual({ ok: true, ext: 'pdf', size: PDF.byteLength });
+    expect(await inspectFile(serving(PDF), 'f', PDF.byteLength, 1024 * 1024)).toEqual({ ok: true, ext: 'pdf', size: PDF.byteLength, sha256: createHash('sha256').update(PDF).digest('hex') });
     const failing: FileService = { download: async () => { throw new Error('Call to getFile failed: Bad Request: file is too big'); } };
     expect(await inspectFile(failing, 'f', undefined, 1024)).toEqual({ ok: false, reason: 'download', detail: 'Call to getFile failed: Bad Request: file is too big' });
   });

@@ -3,6 +3,7 @@
  * status event (with the deadline on the official calendar, or the repair application) to the
  * entry's history, and the repository still validates.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -63,7 +64,9 @@ describe('/objection', () => {
     expect(record.history.at(-1)).toEqual({ status: 'objection', date: today, note: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）', due: '2026-10-10' });
     const evidence = record.attachments.filter((a: { kind: string }) => a.kind === 'evidence');
     expect(evidence).toHaveLength(2);
-    for (const a of evidence) expect(a.public).toBe(false);
+    // Evidence is never public: only a reference into the private store, no file in the repository.
+    for (const a of evidence) expect(a).toEqual({ private: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), kind: 'evidence', name: expect.stringMatching(/\.(pdf|jpg)$/), size: expect.any(Number), type: expect.stringMatching(/^(application\/pdf|image\/jpeg)$/) });
+    expect(s.files.map((f) => f.path)).toEqual([entry.source.file]);
     // Everything else of the entry is unchanged.
     expect({ ...record, history: record.history.slice(0, -1), attachments: record.attachments.filter((a: { kind: string }) => a.kind !== 'evidence') })
       .toEqual({ ...parse(entry.source.doc.toString()), attachments: entry.record.attachments.length ? parse(entry.source.doc.toString()).attachments : [] });
@@ -128,7 +131,8 @@ describe('/repair', () => {
     expect(s).toMatchObject({ kind: 'repair', recordId: entry.record.id });
     const record = parse(sink.text(s, entry.source.file));
     expect(record.history.at(-1)).toEqual({ status: 'repair-applied', date: today, note: '申请信用修复：整改完成日期 2026-03-01。已于 2026 年 3 月 1 日足额支付全部拖欠工资，此后按月足额发放。（示例数据）' });
-    expect(record.attachments.at(-1)).toEqual({ file: expect.stringMatching(/\.pdf$/), kind: 'pledge', public: false });
+    expect(record.attachments.at(-1)).toEqual({ private: `sha256:${createHash('sha256').update(PDF).digest('hex')}`, kind: 'pledge', name: expect.stringMatching(/\.pdf$/), size: PDF.byteLength, type: 'application/pdf' });
+    expect(s.files.map((f) => f.path)).toEqual([entry.source.file]);
     expect(newProblems(h.root, s, today)).toEqual([]);
   });
 

@@ -101,7 +101,7 @@ describe('restart in the middle of a form', () => {
     expect(report.problems.filter((p) => p.file.includes(id)).map((p) => `${p.field} ${p.severity}`)).toEqual(['approvals notice']);
     const record = report.records.find((r) => r.record.id === id)?.record;
     expect(record?.subject.code).toBe(code);
-    expect(record?.attachments).toEqual([{ file: `media/2026/${id}-1.jpg`, kind: 'case-report', public: true }]);
+    expect(record?.attachments).toEqual([{ file: `media/2026/${id}-1.jpg`, kind: 'case-report' }]);
   }, 120_000);
 
   test.skipIf(!redisUrl)('Redis: two instances share the form, and a restarted instance resumes it', async () => {

@@ -42,7 +42,7 @@ describe('the running bot', () => {
     const env = {
       BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emulator.config.apiURL, HONGHEI_DATE: '2026-12-30',
       HONGHEI_ROOT: root, HONGHEI_REPO: root, HONGHEI_SUBMITTERS: join(state, 'submitters.yaml'),
-      HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
+      HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'), HONGHEI_PRIVATE_DIR: join(state, 'private'),
     };
     const toAdmin = () => emulator.storage.botMessages.filter((m) => m.botToken === TEST_TOKEN && Number(m.message.chat_id) === ADMIN_CHAT).map((m) => String(m.message.text));
 

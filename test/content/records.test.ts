@@ -3,7 +3,7 @@
  * the tests need (every list, category, subject kind and status; some entries not public).
  */
 import { describe, expect, it } from 'vitest';
-import { LISTS, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
+import { isPublicFile, LISTS, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
 import { ROOT } from './record-fixture.ts';
 
 const DATE = '2026-11-21';
@@ -51,7 +51,7 @@ describe('the sample records', () => {
     const withCase = records.filter((r) => r.case && visibilityOn(r, DATE).public);
     expect(withCase.filter((r) => r.list === 'black').length).toBeGreaterThanOrEqual(2);
     expect(withCase.some((r) => r.list === 'demo')).toBe(true);
-    for (const r of withCase) expect(r.attachments.some((a) => a.kind === 'picture' && a.public), r.id).toBe(true);
+    for (const r of withCase) expect(r.attachments.some((a) => a.kind === 'picture' && isPublicFile(a)), r.id).toBe(true);
   });
 
   it('spread over the batches 2024-Q1 to 2026-Q4', () => {

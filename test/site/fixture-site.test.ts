@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './lib/browser.ts';
 import { buildSite } from './lib/build-site.ts';
-import { FIXTURE, FIXTURE_DATE, fixtureContentRoot, HOSTILE_NAME } from './lib/fixture.ts';
+import { FIXTURE, FIXTURE_DATE, fixtureContentRoot, HOSTILE_NAME, PRIVATE_SHA256 } from './lib/fixture.ts';
 import { readOutput } from './lib/output.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
@@ -107,7 +107,8 @@ describe('pictures, attachments and cases follow their entries', () => {
   it("copies a public entry's public attachment and shows it, but never a private one", () => {
     const { current } = FIXTURE;
     expect(existsSync(join(site, current.publicFile))).toBe(true);
-    expect(existsSync(join(site, current.privateFile))).toBe(false);
+    const privateLeaks = readOutput(site).filter((f) => f.path.includes(current.privateName) || f.text.includes(PRIVATE_SHA256) || f.text.includes(current.privateName)).map((f) => f.path);
+    expect(privateLeaks).toEqual([]);
     const { document } = parseHTML(readFileSync(join(site, 'records', current.id, 'index.html'), 'utf8'));
     const img = document.querySelector(`img[src="/${current.publicFile}"]`);
     expect(img?.getAttribute('alt')).toBe('公开的现场图片');

@@ -4,7 +4,7 @@
  * of its codes, so a platform needs no second file to read it.
  */
 import {
-  divisionName, LIST_NAMES, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
+  divisionName, isPublicFile, LIST_NAMES, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
   type Categories, type HongheiRecord, type Status,
 } from '../../../content/schema/index.ts';
 import { recordPath } from '../paths.ts';
@@ -42,12 +42,12 @@ export function categoryName(categories: Categories, r: Pick<HongheiRecord, 'lis
 }
 
 /**
- * The record as published on a date: attachments marked not public (evidence, usually) are left
+ * The record as published on a date: references to non-public files (the private store) are left
  * out, and so are status events dated after it — as the entry page shows, they have not happened
  * yet as far as this publication goes.
  */
 export function publicRecord(r: HongheiRecord, asOf: string): HongheiRecord {
-  const attachments = r.attachments.every((a) => a.public) ? r.attachments : r.attachments.filter((a) => a.public);
+  const attachments = r.attachments.every(isPublicFile) ? r.attachments : r.attachments.filter(isPublicFile);
   const history = r.history.every((e) => e.date <= asOf) ? r.history : r.history.filter((e) => e.date <= asOf);
   return attachments === r.attachments && history === r.history ? r : { ...r, attachments, history };
 }

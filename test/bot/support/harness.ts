@@ -17,6 +17,7 @@ import type { BotServices, Logger } from '../../../bot/services.ts';
 import { createStorage, type BotStorage } from '../../../bot/storage/index.ts';
 import { botApiFiles } from '../../../bot/files.ts';
 import { parseSubmitters } from '../../../bot/submitters.ts';
+import { openPrivateFiles, type PrivateFiles } from '../../../bot/private-files/config.ts';
 import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 import { MemorySink } from './memory-sink.ts';
 
@@ -84,6 +85,13 @@ export interface HarnessOptions {
   tg?: LocalTelegram;
   /** Talk to a Bot API over HTTP (config.apiRoot, e.g. an emulator) instead of the local one. */
   network?: boolean;
+  /** The private store of non-public attachments; default a directory store in a temp folder. */
+  privateFiles?: PrivateFiles;
+}
+
+/** A directory private store in a temp folder, with a fixed test secret and address. */
+export function testPrivateFiles(dir = tempDir('honghei-private-')): PrivateFiles {
+  return openPrivateFiles({ store: { kind: 'dir', dir }, secret: 'test-link-secret-0123456789abcdef0123456789', baseUrl: 'http://127.0.0.1:8080', ttlMs: 14 * 24 * 3600_000 });
 }
 
 /** A bot wired for a test, and what the test needs to drive and inspect it. */
@@ -95,9 +103,11 @@ export function harness(options: HarnessOptions = {}) {
   const repo = new ContentRepository(root, 0);
   const log = new TestLog();
   let seq = 0;
+  const privateFiles = options.privateFiles ?? testPrivateFiles();
   const services: BotServices = {
     repo,
     sink,
+    privateFiles,
     files: botApiFiles(new (class { })() as never, { apiRoot: config.apiRoot }),
     submitters: parseSubmitters(`submitters:\n  - telegram_id: ${SUBMITTER.id}\n    unit: labour-inspection\n`, 'test-submitters.yaml', repo.publisher),
     today: () => options.today ?? '2026-11-20',
@@ -109,7 +119,7 @@ export function harness(options: HarnessOptions = {}) {
   const bot = createBot(config, options.network ? { services, storage } : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, ...(options.network ? {} : { fetch: tg.fetch }) });
   return {
-    bot, tg, sink, repo, root, log, storage, services, config,
+    bot, tg, sink, repo, root, log, storage, services, config, privateFiles,
     /** Sends updates one after another, as Telegram does for one chat. */
     async send(...updates: Parameters<typeof bot.handleUpdate>[0][]) {
       for (const u of updates) await bot.handleUpdate(u);

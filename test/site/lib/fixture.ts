@@ -106,11 +106,14 @@ sample: true
 ![${title}的示例图片](../media/cases/${picture})
 `;
 
+/** The address of the evidence in the private store: the file itself is never in content/. */
+export const PRIVATE_SHA256 = 'c0ffee'.padEnd(64, '0');
+
 /** Names and files the tests look for. */
 export const FIXTURE = {
   hostileId: '2026q3-black-900',
   expired: { id: '2023q1-black-901', name: '示例市已过期测试有限公司（示例）', caseId: 'expired-case', picture: 'expired-case-photo.png', attachment: 'media/2023/expired-attachment.png' },
-  current: { id: '2026q1-black-902', name: '示例市公示中测试有限公司（示例）', caseId: 'current-case', picture: 'current-case-photo.png', publicFile: 'media/2026/public-photo.png', privateFile: 'media/2026/private-evidence.png' },
+  current: { id: '2026q1-black-902', name: '示例市公示中测试有限公司（示例）', caseId: 'current-case', picture: 'current-case-photo.png', publicFile: 'media/2026/public-photo.png', privateName: '2026q1-black-902-objection-1.png' },
 };
 
 /** Writes the fixture's content folder and returns its root. */
@@ -128,10 +131,12 @@ case: ${expired.caseId}
   - file: ${current.publicFile}
     kind: picture
     caption: 公开的现场图片
-  - file: ${current.privateFile}
+  - private: sha256:${PRIVATE_SHA256}
     kind: evidence
+    name: ${current.privateName}
+    size: 4321
+    type: image/png
     caption: 不公开的证据材料
-    public: false
 case: ${current.caseId}
 `),
     [`content/cases/${expired.caseId}.mdx`]: caseMdx('已过期条目的案例', expired.id, expired.picture),
@@ -145,6 +150,5 @@ case: ${current.caseId}
   picture(`media/cases/${current.picture}`, [30, 160, 60]);
   picture(expired.attachment, [40, 40, 200]);
   picture(current.publicFile, [220, 200, 40]);
-  picture(current.privateFile, [120, 20, 160]);
   return root;
 }
