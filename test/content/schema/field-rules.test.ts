@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, recordFieldDescription, TEXT_BOUNDS, validateRepository, type Lang } from '../../../content/schema/index.ts';
-import { problemsOf, recordText, recordWith, ROOT } from '../record-fixture.ts';
+import { problemsOf, recordText, recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
 import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
