@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Api } from 'grammy';
-import { calendarWarnings, workingCalendarOf, type Administrator, type Publisher } from '../content/schema/index.ts';
+import { calendarWarnings, chinaDateTime, workingCalendarOf, type Administrator, type Publisher } from '../content/schema/index.ts';
 import { createI18n } from './i18n.ts';
 import type { Logger } from './services.ts';
 import type { BotStorage } from './storage/index.ts';
@@ -109,10 +109,10 @@ export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptio
     calendarGap: (year, recordId) => tell(`calendar-gap:${year}`, `objection deadline pending until the ${year} calendar is added`, 'admin-calendar-gap', { year: String(year), record: recordId }),
     calendarMissing: (year) => tell(`calendar-missing:${year}`, `the ${year} calendar is missing`, 'admin-calendar-missing', { year: String(year) }),
     outboxStuck: (d) => tell(`outbox-stuck:${d.id}`, `submission ${d.id} undelivered since ${d.storedAt}`, 'admin-outbox-stuck', {
-      id: d.id, forge: d.forge, since: d.storedAt.slice(0, 16).replace('T', ' '), attempts: String(d.attempts), error: (d.lastError ?? '').slice(0, 300),
+      id: d.id, forge: d.forge, since: chinaDateTime(d.storedAt), attempts: String(d.attempts), error: (d.lastError ?? '').slice(0, 300),
     }),
     webhookError: (message, at) => tell(`webhook-error:${fingerprint(message)}`, `Telegram could not deliver to the webhook: ${message}`, 'admin-webhook-error', {
-      error: message.slice(0, 300), since: at.toISOString().slice(0, 16).replace('T', ' '),
+      error: message.slice(0, 300), since: chinaDateTime(at),
     }),
     botError: (update, error) => tell(`bot-error:${fingerprint(error)}`, `update ${update} failed`, 'admin-bot-error', {
       update: String(update), error: String(error instanceof Error ? error.message : error).slice(0, 300),

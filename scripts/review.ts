@@ -33,7 +33,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblems, publicationDate, resolveContentRoot, STAGES, toPosix, type Lang, type Stage } from '../content/schema/index.ts';
+import { chinaDateTime, formatProblems, publicationDate, resolveContentRoot, STAGES, toPosix, type Lang, type Stage } from '../content/schema/index.ts';
 import { git } from '../bot/forge/git.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
 import { showPrivateFiles } from '../bot/private-files/review-fetch.ts';
@@ -102,7 +102,7 @@ try {
     case 'list': {
       const open = await review.list();
       if (!open.length) console.log('没有待审提交。');
-      for (const s of open) console.log(`${s.id}\t${s.approvals} 个批准\t${s.date.slice(0, 10)}\t${s.submitter ?? ''}\t${s.title}`);
+      for (const s of open) console.log(`${s.id}\t${s.approvals} 个批准\t${chinaDateTime(s.date)}\t${s.submitter ?? ''}\t${s.title}`);
       break;
     }
     case 'show': {

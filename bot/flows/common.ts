@@ -6,7 +6,7 @@ import type { BotConfig } from '../config.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { FormIO } from '../form/io.ts';
 import type { FormEnv } from '../form/step.ts';
-import { branchFor } from '../forge/types.ts';
+import { branchFor, type SubmissionKind } from '../forge/types.ts';
 import { langOf, type Translate } from '../i18n.ts';
 import type { BotServices } from '../services.ts';
 import { assembleSubmission, type SubmissionDraft } from '../submission.ts';
@@ -23,7 +23,7 @@ export async function startForm<D>(conversation: FormConversation, ctx: FormCont
 }
 
 /** The outcome of handing a submission to the sink. */
-export type Submitted = { ok: true; id: string; branch: string; url?: string } | { ok: false; error: string };
+export type Submitted = { ok: true; id: string; kind: SubmissionKind; branch: string; url?: string } | { ok: false; error: string };
 
 /** Waits briefly for the sink to deliver, so the reply can carry the pull request's link. */
 async function deliveredUrl(kit: FlowKit, id: string, waitMs = 1500): Promise<string | undefined> {
@@ -46,7 +46,7 @@ export function submitDraft(conversation: FormConversation, kit: FlowKit, draft:
       await kit.services.sink.submit(submission);
       octx.session.submissions = [...octx.session.submissions, { id: draft.id, kind: draft.kind, recordId: draft.recordId, title: draft.title, createdAt: draft.createdAt }].slice(-20);
       const url = await deliveredUrl(kit, draft.id);
-      return { ok: true, id: draft.id, branch: branchFor(draft.id), ...(url ? { url } : {}) };
+      return { ok: true, id: draft.id, kind: draft.kind, branch: branchFor(draft.id), ...(url ? { url } : {}) };
     } catch (error) {
       kit.services.log.error(`submission ${draft.id} could not be stored`, error);
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -54,7 +54,13 @@ export function submitDraft(conversation: FormConversation, kit: FlowKit, draft:
   });
 }
 
-/** The reply after a submission was stored: its link when delivered, else its branch. */
+/**
+ * The reply after a submission was stored. A submitter of a new entry is told the review link (or
+ * the branch) and the approvals it awaits; an objector or applicant is told only their reference
+ * and how to follow it — what happens to their application is said by their flow, and the
+ * publisher's internal approval chain is not their business.
+ */
 export function submittedText(t: Translate, s: Extract<Submitted, { ok: true }>): string {
+  if (s.kind !== 'new') return t('submitted-public', { id: s.id });
   return s.url ? t('submitted-pr', { id: s.id, url: s.url }) : t('submitted-branch', { id: s.id, branch: s.branch });
 }

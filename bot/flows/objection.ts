@@ -29,7 +29,7 @@ export function objectionConversation(kit: FlowKit) {
   const { repo } = kit.services;
   const note = noteLeaf();
   const steps: Step<null>[] = [
-    targetStep<null>(repo),
+    targetStep<null>(repo, { purpose: 'objection' }),
     {
       key: 'grounds', input: 'text', multiline: true,
       label: (env) => env.t('field-objection-grounds'),

@@ -3,14 +3,14 @@
  * allow-listed submitters; everyone else is told their user id and whom to ask.
  */
 import { Composer } from 'grammy';
+import { chinaDateTime } from '../../content/schema/index.ts';
 import type { BotContext } from '../context.ts';
 import type { BotServices } from '../services.ts';
 import { NEW_RECORD } from './new-record.ts';
 import { OBJECTION } from './objection.ts';
 import { REPAIR } from './repair.ts';
 
-/** The bot's commands as Telegram's menu shows them (setMyCommands), by locale. */
-export const COMMANDS = ['new', 'objection', 'repair', 'status', 'help', 'cancel'] as const;
+export { COMMANDS } from '../command-names.ts';
 
 /** Handlers of the public commands and the form entries. */
 export function publicCommands(services: BotServices): Composer<BotContext> {
@@ -46,10 +46,11 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
       const where = !state ? ctx.t('status-unknown')
         : state.review?.state === 'merged' ? ctx.t('status-merged', { url: state.review.url })
         : state.review?.state === 'closed' ? ctx.t('status-closed', { url: state.review.url, comment: state.review.comment ?? '' })
-        : state.review?.state === 'open' ? ctx.t('status-open', { url: state.review.url, approvals: state.review.approvals })
+        // The approvals are the publisher's internal chain: an objector or applicant is told only that it is being handled.
+        : state.review?.state === 'open' ? (s.kind === 'new' ? ctx.t('status-open', { url: state.review.url, approvals: state.review.approvals }) : ctx.t('status-handling', { url: state.review.url }))
         : state.delivered ? ctx.t('status-delivered', { url: state.pullRequest?.url ?? '' })
         : ctx.t('status-queued');
-      return `• ${s.title}\n  ${s.createdAt.slice(0, 10)} · ${where}`;
+      return `• ${s.title}\n  ${chinaDateTime(s.createdAt)} · ${where}`;
     }));
     await ctx.reply(`${ctx.t('status-title')}\n${lines.join('\n')}`, { link_preview_options: { is_disabled: true } });
   });

@@ -8,7 +8,7 @@ import { addDays, isIsoDate, statusOn, type Category, type IsoDate } from '../..
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
 import { filesAsker } from '../form/files-step.ts';
-import type { Answers, FormEnv, Step } from '../form/step.ts';
+import type { Answers, FormEnv, Refusal, Step } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf, parseDateInput } from '../record/field-check.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
@@ -34,6 +34,18 @@ type Env = FormEnv<null>;
 /** The most conditions any category lists: one question each. */
 const maxRequirements = (repo: ContentRepository) => Math.max(0, ...repo.categories.black.map((c) => c.repair?.requirements.length ?? 0));
 
+/**
+ * The answer "not met yet": the application cannot succeed, so the person is told at once which
+ * condition, from when an application can succeed (the category's waiting period counted from
+ * today, when the condition is part of the correction), and how to change the answer or stop.
+ */
+function unmet(condition: string, months: number, env: Env): Refusal {
+  const when = months > 0
+    ? env.t('repair-unmet-when-wait', { months, earliest: addMonths(env.today, months) })
+    : env.t('repair-unmet-when');
+  return { ok: false, what: env.t('repair-unmet-now', { condition }), fix: `${when}\n${env.t('repair-unmet-moves')}` };
+}
+
 /** The repair steps; the conditions are read from the chosen entry's category. */
 function repairSteps(repo: ContentRepository): Step<null>[] {
   const categoryOf = (a: Answers): Category | undefined => repo.categories.black.find((c) => c.id === (a.target as RecordRef | undefined)?.category);
@@ -49,9 +61,11 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       { value: 'yes', label: env.t('repair-condition-met', { condition: repairOf(a)?.requirements[i] ?? '' }) },
       { value: 'no', label: env.t('repair-condition-unmet') },
     ],
+    refuse: (value, a, env) => (value === 'no' ? unmet(repairOf(a)?.requirements[i] ?? '', repairOf(a)?.months_after_correction ?? 0, env) : undefined),
   }));
   return [
     targetStep<null>(repo, {
+      purpose: 'repair',
       lists: ['black'],
       accept: (ref, env) => {
         const category = repo.categories.black.find((c) => c.id === ref.category);
@@ -111,11 +125,9 @@ export function repairConversation(kit: FlowKit) {
       answers = await runForm(io, {
         title: t('repair-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
         review: (a) => io.guarded('checking the record', () => {
-          const unmet = Object.entries(a).filter(([k, v]) => k.startsWith('condition.') && v === 'no').length;
           const amended = amend(a);
           const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
-          const review = reviewOf(problems, t);
-          return { ...review, problems: [...(unmet ? [t('repair-unmet', { count: unmet })] : []), ...review.problems] };
+          return reviewOf(problems, t);
         }, () => ({ notes: [], problems: [t('check-failed')] })),
       }, answers, atSummary);
       const target = answers.target as RecordRef;

@@ -2,6 +2,9 @@
  * Asking one step: send the question, read answers until one passes the step's rules, re-asking
  * with the reason after each wrong one. Navigation (Back, Skip, keep) is returned to the engine.
  */
+import { ATTACHMENT_EXTENSIONS, type AttachmentKind } from '../../content/schema/index.ts';
+import type { Translate } from '../i18n.ts';
+import { formCommandReply, type FormPlace } from './commands.ts';
 import type { FormIO, Input, Button } from './io.ts';
 import { isOptional, type Answers, type Check, type Choice, type FormEnv, type Refusal, type Step, type TextStep } from './step.ts';
 import { normaliseText, textProblem } from './text-rules.ts';
@@ -10,7 +13,7 @@ import { normaliseText, textProblem } from './text-rules.ts';
 export type Asked = { nav: 'answer'; value: unknown } | { nav: 'back' } | { nav: 'skip' } | { nav: 'keep' };
 
 /** Handles files steps (attachments.ts), kept apart so this module stays about text and buttons. */
-export type FilesAsker = (io: FormIO, step: Extract<Step<any>, { input: 'files' }>, env: FormEnv<any>, question: string, optional: boolean) => Promise<Asked>;
+export type FilesAsker = (io: FormIO, step: Extract<Step<any>, { input: 'files' }>, env: FormEnv<any>, question: string, optional: boolean, place: FormPlace) => Promise<Asked>;
 
 /** Shortens an answer for a one-line display. */
 export function shorten(text: string, max = 120): string {
@@ -33,9 +36,24 @@ export function displayOf(step: Step<any>, value: unknown, answers: Answers, env
 /** Whether a stored answer still passes its step's rules (after another answer changed). */
 export function stillValid(step: Step<any>, value: unknown, answers: Answers, env: FormEnv<any>): boolean {
   if (value === undefined) return isOptional(step, answers, env) && step.input !== 'choice';
-  if (step.input === 'choice') return step.choices(answers, env).some((c) => c.value === value);
+  if (step.input === 'choice') return step.choices(answers, env).some((c) => c.value === value) && !step.refuse?.(String(value), answers, env);
   if (step.input === 'text') return typeof value !== 'string' || step.check(value, answers, env).ok;
   return true;
+}
+
+/** What a files step accepts, in words: photos or PDF files, or pictures only (the schema's types for the kind). */
+export function acceptedFiles(kind: AttachmentKind, t: Translate): string {
+  return t(ATTACHMENT_EXTENSIONS[kind].includes('pdf') ? 'files-what-pdf' : 'files-what-pictures');
+}
+
+/** How to answer a step. */
+export function howToAnswer(step: Step<any>, env: FormEnv<any>): string {
+  return step.input === 'files' ? env.t('how-files', { what: acceptedFiles(step.kind, env.t) }) : env.t(`how-${step.input}`);
+}
+
+/** Where a step is, as a command typed there needs to know. */
+export function placeOf(step: Step<any>, answers: Answers, env: FormEnv<any>, first: boolean): FormPlace {
+  return { question: { label: step.label(env), help: step.help?.(answers, env), how: howToAnswer(step, env) }, back: !first, skip: isOptional(step, answers, env) };
 }
 
 /** The question: title, help, the current answer when there is one, and how to answer. */
@@ -45,7 +63,7 @@ export function questionText(step: Step<any>, answers: Answers, env: FormEnv<any
   if (help) lines.push(help);
   const current = answers[step.key];
   if (current !== undefined) lines.push(env.t('current-answer', { value: displayOf(step, current, answers, env) }));
-  lines.push(env.t(`how-${step.input}`));
+  lines.push(howToAnswer(step, env));
   return lines.join('\n');
 }
 
@@ -81,11 +99,12 @@ async function checkText(io: FormIO, step: TextStep<any>, raw: string, answers: 
 export async function askStep(io: FormIO, step: Step<any>, answers: Answers, env: FormEnv<any>, position: string, first: boolean, askFiles: FilesAsker): Promise<Asked> {
   io.nextQuestion();
   const question = questionText(step, answers, env, position);
-  if (step.input === 'files') return askFiles(io, step, env, question, isOptional(step, answers, env));
+  if (step.input === 'files') return askFiles(io, step, env, question, isOptional(step, answers, env), placeOf(step, answers, env, first));
   if (step.input === 'repeat') throw new Error(`step ${step.key}: repeat steps are asked by the engine`);
   const choices = step.input === 'choice' ? step.choices(answers, env) : (step.suggestions?.(answers, env) ?? []);
   const nav = navButtons(step, answers, env, first);
   const rows = [...choiceRows(choices, 'value'), ...(nav.length ? [nav] : [])];
+  let shown = rows; // the buttons of the latest message, repeated under a reply to a command
   await io.say(question, rows, { cancel: true });
   let options: (Choice & { force?: boolean })[] = [];
   for (;;) {
@@ -97,28 +116,31 @@ export async function askStep(io: FormIO, step: Step<any>, answers: Answers, env
       if (input.action === 'done' && answers[step.key] !== undefined) return { nav: 'keep' };
       const picked = input.action === 'value' ? choices[input.index] : input.action === 'option' ? options[input.index] : undefined;
       if (picked && 'force' in picked && picked.force) return { nav: 'answer', value: picked.value };
-      if (picked && step.input === 'choice') return { nav: 'answer', value: picked.value };
+      if (picked && step.input === 'choice') outcome = step.refuse?.(picked.value, answers, env) ?? { ok: true, value: picked.value };
       if (picked && step.input === 'text') outcome = await checkText(io, step, picked.value, answers, env);
       if (!outcome) continue; // a button of this question that does nothing here
     } else if (input.type === 'stale') {
       continue;
     } else if (input.type === 'command') {
-      if (input.command === 'back') return { nav: 'back' };
+      if (input.command === 'back' && !first) return { nav: 'back' };
       if (input.command === 'skip' && isOptional(step, answers, env)) return { nav: 'skip' };
-      outcome = { ok: false, what: env.t('command-in-form', { command: input.command }), fix: env.t('command-in-form-fix') };
+      // Not a wrong answer: the question stands, with its buttons, after the reply.
+      await io.say(formCommandReply(input.command, placeOf(step, answers, env, first), env.t), shown, { cancel: true });
+      continue;
     } else if (input.type === 'text' && step.input === 'choice') {
       const typed = normaliseText(input.text).toLowerCase();
       const match = choices.find((c) => c.label.toLowerCase() === typed || c.value.toLowerCase() === typed);
-      if (match) return { nav: 'answer', value: match.value };
-      outcome = { ok: false, what: env.t('choice-typed'), fix: env.t('choice-typed-fix') };
+      outcome = !match ? { ok: false, what: env.t('choice-typed'), fix: env.t('choice-typed-fix') }
+        : step.refuse?.(match.value, answers, env) ?? { ok: true, value: match.value };
     } else if (input.type === 'text' && step.input === 'text') {
       outcome = await checkText(io, step, input.text, answers, env);
     } else {
-      outcome = { ok: false, what: env.t(input.type === 'file' ? 'file-not-expected' : 'wrong-message-type'), fix: env.t(`how-${step.input}`) };
+      outcome = { ok: false, what: env.t(input.type === 'file' ? 'file-not-expected' : 'wrong-message-type'), fix: howToAnswer(step, env) };
     }
     if (outcome.ok) return { nav: 'answer', value: outcome.value };
     options = outcome.options ?? [];
-    await reAsk(io, step, outcome, env, [...choiceRows(options, 'option', 1), ...choiceRows(choices, 'value'), ...(nav.length ? [nav] : [])]);
+    shown = [...choiceRows(options, 'option', 1), ...choiceRows(choices, 'value'), ...(nav.length ? [nav] : [])];
+    await reAsk(io, step, outcome, env, shown);
   }
 }
 

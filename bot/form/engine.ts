@@ -4,7 +4,9 @@
  * invalid or newly needed (e.g. a demonstration level after the list changed to demo) and
  * returns to the summary. Cancel is handled outside the conversation (/cancel and its button).
  */
-import { askStep, displayOf, stillValid, type Asked, type FilesAsker } from './ask.ts';
+import { askStep, displayOf, howToAnswer, stillValid, type Asked, type FilesAsker } from './ask.ts';
+import { formCommandReply } from './commands.ts';
+import { stepPosition } from './progress.ts';
 import type { Button, FormIO } from './io.ts';
 import type { Answers, ChoiceStep, FormEnv, RepeatStep, Step } from './step.ts';
 
@@ -49,9 +51,9 @@ export async function runForm<D>(io: FormIO, spec: FormSpec<D>, answers: Answers
       i++;
       continue;
     }
-    const applicable = steps.filter((s) => applies(s, answers, env));
-    const position = `(${applicable.indexOf(step) + 1}/${applicable.length})`;
-    const first = !editing && applicable[0] === step;
+    const { index, count, first: firstStep } = stepPosition(steps, i, answers, env);
+    const position = `(${index}/${count})`;
+    const first = !editing && firstStep;
     const asked: Asked = step.input === 'repeat'
       ? await askRepeat(io, step, answers, env, position, spec.askFiles)
       : await askStep(io, step, answers, env, position, first, spec.askFiles);
@@ -107,6 +109,10 @@ async function summary<D>(io: FormIO, spec: FormSpec<D>, answers: Answers): Prom
     if (input.type === 'button' && input.action === 'confirm' && canConfirm) return { action: 'confirm' };
     if ((input.type === 'button' && input.action === 'back') || (input.type === 'command' && input.command === 'back')) return { action: 'back' };
     if (input.type === 'stale') continue;
+    if (input.type === 'command') {
+      await io.say(formCommandReply(input.command, { back: true, skip: false }, t), rows, { cancel: true });
+      continue;
+    }
     io.nextQuestion();
     await io.say(t('summary-use-buttons'), rows, { cancel: true });
   }
@@ -128,10 +134,14 @@ async function askRepeat<D>(io: FormIO, step: RepeatStep<D>, answers: Answers, e
     let picked: string | undefined;
     while (picked === undefined) {
       const input = await io.receive();
-      if (input.type === 'button' && input.action === 'back') return { nav: 'back' };
+      if ((input.type === 'button' && input.action === 'back') || (input.type === 'command' && input.command === 'back')) return { nav: 'back' };
       if (input.type === 'button' && input.action === 'done') return items.length ? { nav: 'answer', value: items } : { nav: 'skip' };
+      if (input.type === 'command' && input.command === 'skip' && !items.length) return { nav: 'skip' };
       if (input.type === 'button' && input.action === 'value' && choices[input.index]) picked = choices[input.index]!.value;
-      else if (input.type !== 'stale') {
+      else if (input.type === 'command') {
+        const question = { label: step.label(env), help, how: howToAnswer(step, env) };
+        await io.say(formCommandReply(input.command, { question, back: true, skip: !items.length }, t), rows, { cancel: true });
+      } else if (input.type !== 'stale') {
         io.nextQuestion();
         await io.say(t('re-ask', { what: t('choice-typed'), fix: t('choice-typed-fix'), label: step.label(env) }), rows, { cancel: true });
       }

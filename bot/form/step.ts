@@ -53,6 +53,11 @@ interface BaseStep<D> {
 export interface ChoiceStep<D = unknown> extends BaseStep<D> {
   input: 'choice';
   choices(answers: Answers, env: FormEnv<D>): Choice[];
+  /**
+   * A choice that ends the way to a successful submission (a condition not met) is refused at
+   * once, with why and from when it would be possible, instead of being found at the summary.
+   */
+  refuse?(value: string, answers: Answers, env: FormEnv<D>): Refusal | undefined;
 }
 
 /** Answered by typing; suggestions are buttons that type for the user. */

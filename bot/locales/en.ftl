@@ -17,7 +17,7 @@ help = How this works
     /repair a black-listed subject applies for early removal (credit repair)
     /status your submissions and where their review stands
     /cancel abandon the form you are filling in, at any time
-    Every question has a Back button; at the end you see a summary, can change any answer, and nothing is submitted before you confirm.
+    Every question has a Back button, and /help explains the current question; at the end you see a summary, can change any answer, and nothing is submitted before you confirm.
 private-only = To keep information safe, please use these commands in a private chat with the bot.
 new-not-allowed = Only allow-listed submitters can add entries. Your Telegram user id is { $id }: to be added, give it to the publisher's administrator (content/submitters.yaml).
     Anyone can use /objection or /repair.
@@ -45,7 +45,9 @@ optional-mark = (optional)
 current-answer = Current answer: { $value }
 how-choice = Press one of the buttons.
 how-text = Type your answer.
-how-files = Send photos or PDF files, one or more, then press Done.
+how-files = Send { $what }, one or more, then press Done.
+files-what-pdf = photos or PDF files
+files-what-pictures = photos (pictures only, no PDF)
 how-repeat = Press ➕ to add one at a time, then Done; Skip if there is none.
 repeat-listing = Added so far:
     { $items }
@@ -54,8 +56,19 @@ check-failed-fix = Please answer again in a moment, or send /cancel to stop.
 re-ask = ⚠️ { $what }
     { $fix }
     Please answer again: { $label }
-command-in-form = You are filling in a form: /{ $command } cannot be used now
-command-in-form-fix = Answer the current question first; send /cancel to abandon the form, or press Back.
+form-help-question = ℹ️ Current question: { $label }
+form-help-summary = ℹ️ This is the summary before submitting: check every answer; nothing is submitted before you confirm.
+form-help-moves = You can:
+nav-back = · go back to the previous question: press ⬅️ Back or send /back
+nav-skip = · leave this one out: press Skip or send /skip
+nav-edit = · after the last question you see a summary where ✏️ changes any answer; nothing is submitted before you confirm
+nav-summary = · change an answer: press its ✏️ button; return to the last question: ⬅️ Back; submit: ✅ Confirm
+nav-cancel = · abandon the form: press ✖️ Cancel or send /cancel (nothing is submitted)
+form-skip-required = ⚠️ This question must be answered; it cannot be skipped.
+form-back-first = ⚠️ This is the first question; there is nothing before it.
+form-command-status = ℹ️ Your submissions can be listed once this form is finished or cancelled: then send /status. Your answers are kept; please go on with the question above.
+form-command-other-form = ℹ️ You are filling in a form: to use /{ $command }, finish this one first or send /cancel. Your answers are kept; please go on with the question above.
+form-command-unknown = ⚠️ There is no /{ $command } command. Your answers are kept; please go on with the question above, or send /help to read about it.
 choice-typed = This question is answered with a button
 choice-typed-fix = Press one of the buttons (or type the text on it).
 wrong-message-type = This question needs a text answer, not a sticker, voice message, location or the like
@@ -69,6 +82,7 @@ submit-failed = ⚠️ The submission did not go through: { $error }
     Your answers are kept: press Confirm in the summary again a little later.
 submitted-pr = ✅ Submitted for review as { $id }: { $url }
     It is published once reviewed and approved; send /status to follow it.
+submitted-public = Reference { $id }. Send /status at any time to see how it is being handled.
 submitted-branch = ✅ Submitted as { $id }; stored and queued for review (branch { $branch }).
     Send /status for the review link and its progress.
 
@@ -103,13 +117,14 @@ files-accepted = Accepted: { $types }; at most { $max } per file; up to { $count
 files-count = { $count } file(s)
 files-none = No file received yet
 files-none-fix = Send a file first, then press Done.
-files-expected = This question needs a photo or a PDF file
+files-expected = This question needs { $what }
 files-too-many = At most { $max } files
 files-too-many-fix = Press Done to go on.
 file-too-big = The file has { $size }, more than the { $max } limit; it was not accepted
 file-too-big-fix = Compress it or split it into files of at most { $max } and send them again; 200 dpi is enough for scans.
 file-wrong-type = The file's content is not an accepted type (found: { $found })
 file-wrong-type-fix = Only { $types } are accepted: send pictures as photos, documents as PDF.
+file-wrong-type-fix-pictures = This question takes pictures only ({ $types }), because they are shown on the published page: send them as photos, and send PDF documents at the decision document question.
 file-download-failed = The file could not be read ({ $detail })
 file-download-failed-fix = Send it again; compress it first if it is larger than 20 MB.
 file-caption = The file's caption is not acceptable: { $problem }
@@ -132,6 +147,8 @@ code-hints = The likeliest typing slips:
     { $hints }
 code-hint-swap = · positions { $a } and { $b } swapped? It would be { $code }
 code-hint-char = · position { $a } mistyped? It would be { $code }
+code-hints-none = None of the usual slips (two neighbours swapped, look-alike characters) explains it, so the mistyped position cannot be told.
+code-hint-check = Only if all of the first 17 characters are right is the 18th (the check character) wrong: for these 17 it would be { $check }.
 code-checksum-fix = A wrong check character nearly always means one of the first 17 was mistyped: compare every character with the licence rather than changing the last one. If it really is a pilot code issued before the standard, press "Use this code anyway" and give the reason.
 region-from-code = Positions 3–8 of the code are { $division } (where it was registered), proposed below: confirm or change it.
 region-code-unknown = Positions 3–8 of the code, { $division }, are not a current division (it may have been abolished): give the subject's present location.
@@ -154,6 +171,18 @@ field-target = Which entry?
 target-help = Type the subject's unified social credit code, or the entry's id (e.g. 2026q3-black-001, shown on its page).
 target-not-found = No published entry matches "{ $query }"
 target-not-found-fix = Check the code or id: only entries being published can be the subject of an application.
+target-wrong-list = "{ $name }" ({ $id }) is an entry of the { $list }, not of the { $lists }
+target-repair-wrong-list-fix = Credit repair (early removal) applies to the black list only. If a red-list or demonstration entry is wrong, send /objection; to have it withdrawn, contact { $publisher }.
+target-objection-wrong-list-fix = Only entries of the { $lists } can be chosen here; for questions, contact { $publisher }.
+target-not-yet = Entry { $id } is not published yet (publication starts on { $start })
+target-objection-not-yet-fix = An objection can be made once it is published; for questions, contact { $publisher }.
+target-repair-not-yet-fix = Credit repair can be applied for once it is published.
+target-ended = The publication of "{ $name }" ({ $id }) ended on { $end }; it is no longer published
+target-objection-ended-fix = An entry no longer published needs no objection; if you still think it was wrong, contact { $publisher }.
+target-repair-ended-fix = Its publication has ended: there is nothing to remove early.
+target-status = "{ $name }" ({ $id }) is "{ $status }" and no longer published
+target-objection-status-fix = An entry no longer published needs no objection; for questions, contact { $publisher }.
+target-repair-status-fix = It is no longer published: there is nothing to remove early.
 target-several = { $count } published entries match
 target-several-fix = Press one of them.
 target-refused-fix = Contact the publisher if in doubt; send /cancel to stop.
@@ -172,7 +201,10 @@ repair-too-early-fix = Apply on or after { $earliest }; if the date was mistyped
 field-repair-condition = Condition { $n }
 repair-condition-met = ✓ Met: { $condition }
 repair-condition-unmet = ✗ Not met yet
-repair-unmet = { $count } condition(s) not met yet: early removal cannot be applied for until they are (or press ✏️ to change the answer).
+repair-unmet-now = The condition "{ $condition }" is not met yet: until it is, this credit-repair application cannot be approved
+repair-unmet-when = Meet this condition first; you can apply as soon as it is met.
+repair-unmet-when-wait = Meet this condition first. This category also requires { $months } months since the correction was completed: if this condition is part of the correction (such as paying the wages owed), count from the day it is met — met today, the earliest day to apply is { $earliest }.
+repair-unmet-moves = If you pressed the wrong button, choose again; press ⬅️ Back to change an earlier answer; press ✖️ Cancel to stop (nothing is submitted).
 field-repair-pledge = Written pledge
 field-repair-evidence = Proof of correction
 field-repair-statement = Statement on the correction
@@ -184,6 +216,7 @@ status-none = You have not submitted anything yet.
 status-queued = stored, waiting to be sent for review
 status-delivered = sent for review: { $url }
 status-open = under review ({ $approvals } approval(s) so far): { $url }
+status-handling = being checked: { $url }
 status-merged = ✅ published: { $url }
 status-closed = ✖️ not accepted: { $comment } { $url }
 status-unknown = status not available right now, try again later
@@ -250,10 +283,15 @@ console-welcome = Honghei submission bot · console mode (no Telegram)
     Type as you would in Telegram; type a button's number or its text to press it;
     /file PATH sends a file (PDF or picture), /photo PATH a photo, /quit leaves.
     Start with /new.
+console-resumed = A form from an earlier run is not finished (it was saved); go on with this question:
+console-blank-pending = (An empty line says nothing. The form waits for an answer to the question below: type it, a button's number, or /help.)
+console-blank = (An empty line says nothing. Type a command such as /new or /help; /quit leaves.)
+console-bye = Console mode ended.
+console-bye-pending = Console mode ended. The unfinished form is saved: run the console again to go on.
 
 ## Notices to the administrators (content/publisher.yaml administrators)
 admin-calendar-gap = ⚠️ An objection's deadline is pending: the { $year } holiday calendar is not in place. The objection to { $record } was received and its deadline recorded as pending. Once the State Council publishes the { $year } holidays, add content/calendar/{ $year }.yaml (see README, "The new year's holidays"), then run npm run review -- deadlines --write to fill the deadlines in. You are told once per year.
 admin-calendar-missing = ⚠️ The { $year } holiday calendar is not in place yet. Once the State Council publishes it, add content/calendar/{ $year }.yaml (see README, "The new year's holidays"); until then, objection deadlines reaching into { $year } stay pending. You are told once per year.
-admin-outbox-stuck = ⚠️ Submission { $id } has not reached { $forge } since { $since } (UTC) after { $attempts } attempts; last error: { $error }. The bot keeps retrying; check that the forge is reachable and its token valid (details in the bot's log). You are told once per submission.
+admin-outbox-stuck = ⚠️ Submission { $id } has not reached { $forge } since { $since } (China time) after { $attempts } attempts; last error: { $error }. The bot keeps retrying; check that the forge is reachable and its token valid (details in the bot's log). You are told once per submission.
 admin-bot-error = ⚠️ The bot failed to handle an update ({ $update }): { $error }. Details are in the bot's log. You are told once per kind of error.
-admin-webhook-error = ⚠️ Since { $since } (UTC) Telegram cannot deliver updates to the bot's webhook: { $error }. Check the BOT_WEBHOOK_URL address, its HTTPS certificate and reverse proxy, and that the bot process runs (details in the bot's log). You are told once per kind of error.
+admin-webhook-error = ⚠️ Since { $since } (China time) Telegram cannot deliver updates to the bot's webhook: { $error }. Check the BOT_WEBHOOK_URL address, its HTTPS certificate and reverse proxy, and that the bot process runs (details in the bot's log). You are told once per kind of error.

@@ -17,7 +17,7 @@ help = 使用说明
     /repair 失信黑名单主体申请信用修复（提前移出）
     /status 查看您提交的申请及审核进度
     /cancel 随时取消正在填写的表单
-    填写时每一步都可以点“上一步”返回；最后会显示汇总，可逐项修改，确认后才提交审核。
+    填写时每一步都可以点“上一步”返回，发送 /help 可查看当前问题的说明；最后会显示汇总，可逐项修改，确认后才提交审核。
 private-only = 为保护信息安全，请私聊本机器人使用这些命令。
 new-not-allowed = 只有已登记的报送人员可以新增记录。您的 Telegram 用户 ID 是 { $id }：如需开通，请把它交给发布单位的管理员，加入 content/submitters.yaml。
     公众可以使用 /objection 提出异议，或 /repair 申请信用修复。
@@ -45,7 +45,9 @@ optional-mark = （选填）
 current-answer = 当前填写：{ $value }
 how-choice = 请点选下方的按钮。
 how-text = 请直接输入文字回答。
-how-files = 请发送照片或 PDF 文件，可以发送多个，发完后点“完成”。
+how-files = 请发送{ $what }，可以发送多个，发完后点“完成”。
+files-what-pdf = 照片或 PDF 文件
+files-what-pictures = 照片（图片，不接受 PDF）
 how-repeat = 点“➕”逐个添加，添加完毕点“完成”；没有可点“跳过”。
 repeat-listing = 已添加：
     { $items }
@@ -54,8 +56,19 @@ check-failed-fix = 请稍后再回答一次；也可以发送 /cancel 结束。
 re-ask = ⚠️ { $what }
     { $fix }
     请重新回答：{ $label }
-command-in-form = 正在填写表单，命令 /{ $command } 现在不能使用
-command-in-form-fix = 请先回答当前问题；要放弃填写请发送 /cancel，要返回上一步请点“上一步”。
+form-help-question = ℹ️ 当前问题：{ $label }
+form-help-summary = ℹ️ 这是提交前的汇总：请核对每一项，确认无误后才会提交审核。
+form-help-moves = 您可以：
+nav-back = · 返回上一题：点“⬅️ 上一步”或发送 /back
+nav-skip = · 这一项可以不填：点“跳过”或发送 /skip
+nav-edit = · 答完全部问题后会显示汇总，可点“✏️”修改任何一项，确认后才提交
+nav-summary = · 修改某一项：点对应的“✏️”按钮；回到最后一题：点“⬅️ 上一步”；提交：点“✅ 确认提交”
+nav-cancel = · 放弃填写：点“✖️ 取消”或发送 /cancel（不会提交任何内容）
+form-skip-required = ⚠️ 这一项必须填写，不能跳过。
+form-back-first = ⚠️ 这是第一个问题，没有上一步了。
+form-command-status = ℹ️ 填写期间不能查看提交状态：完成或取消这份表单后，发送 /status 即可查看。您填写的内容都还在，请继续回答上面的问题。
+form-command-other-form = ℹ️ 您正在填写一份表单：要使用 /{ $command }，请先完成这一份，或发送 /cancel 取消。您填写的内容都还在，请继续回答上面的问题。
+form-command-unknown = ⚠️ 没有 /{ $command } 这个命令。您填写的内容都还在，请继续回答上面的问题；发送 /help 查看这一题的说明。
 choice-typed = 这里需要点选按钮
 choice-typed-fix = 请点选下方的一个按钮（也可以输入按钮上的文字）。
 wrong-message-type = 这里需要文字回答，收到的是其他类型的消息（贴纸、语音、位置等）
@@ -69,6 +82,7 @@ submit-failed = ⚠️ 提交没有成功：{ $error }
     您填写的内容已保留，请稍后在汇总中再点“确认提交”。
 submitted-pr = ✅ 已提交审核，编号 { $id }。审核链接：{ $url }
     审核（分管领导）和审定（主要领导）通过后发布；发送 /status 可随时查看进度。
+submitted-public = 编号 { $id }。发送 /status 可随时查看办理进度。
 submitted-branch = ✅ 已提交，编号 { $id }，已保存并排队送审（分支 { $branch }）。
     发送 /status 可查看审核链接和进度。
 
@@ -103,13 +117,14 @@ files-accepted = 接受的类型：{ $types }；每个文件不超过 { $max }�
 files-count = { $count } 个文件
 files-none = 还没有收到文件
 files-none-fix = 请先发送文件，再点“完成”。
-files-expected = 这一步需要发送照片或 PDF 文件
+files-expected = 这一步需要发送{ $what }
 files-too-many = 最多只能附 { $max } 个文件
 files-too-many-fix = 请点“完成”继续。
 file-too-big = 文件大小 { $size }，超过了 { $max } 的上限，没有接收
 file-too-big-fix = 请压缩文件或拆分成几个不超过 { $max } 的文件后重新发送；扫描件可降低分辨率（200 dpi 足够）。
 file-wrong-type = 文件内容不是允许的类型（识别为：{ $found }）
 file-wrong-type-fix = 只接受 { $types }：图片请直接以照片发送，文件请导出为 PDF 后发送。
+file-wrong-type-fix-pictures = 这一项只接受图片（{ $types }），因为会在公示页面上直接显示：请以照片发送，PDF 文件请在“决定文书”一步发送。
 file-download-failed = 无法读取这个文件（{ $detail }）
 file-download-failed-fix = 请重新发送；如果文件超过 20 MB，请先压缩。
 file-caption = 文件说明文字不符合要求：{ $problem }
@@ -132,6 +147,8 @@ code-hints = 最可能的录入错误：
     { $hints }
 code-hint-swap = · 第 { $a }、{ $b } 位前后颠倒？应为 { $code }
 code-hint-char = · 第 { $a } 位录错？应为 { $code }
+code-hints-none = 没有找到常见的录入错误（相邻两位颠倒、形近字符混淆），无法判断是哪一位录错。
+code-hint-check = 只有在前 17 位逐一核对无误时，才是第 18 位（校验码）有误：按前 17 位，它应为 { $check }。
 code-checksum-fix = 校验位不符多为前 17 位中某一位录错：请对照营业执照逐位核对，不要只改最后一位。若确为标准施行前试点地区发放的代码，点“仍然采用此代码”并写明理由。
 region-from-code = 代码第 3–8 位是 { $division }（登记管理机关所在地），已作为建议，可确认或修改。
 region-code-unknown = 代码第 3–8 位 { $division } 不在现行区划表中（可能已撤销），请填写主体现在的所在地。
@@ -154,6 +171,18 @@ field-target = 哪一条记录？
 target-help = 请输入被公示主体的统一社会信用代码，或记录编号（如 2026q3-black-001，见公示页面）。
 target-not-found = 没有找到“{ $query }”对应的公示记录
 target-not-found-fix = 请核对代码或编号：只能对正在公示的记录提出申请。
+target-wrong-list = “{ $name }”（{ $id }）是{ $list }的记录，不在{ $lists }上
+target-repair-wrong-list-fix = 信用修复（提前移出）只适用于失信黑名单。守信红榜、示范单位的记录如有错误，可发送 /objection 提出异议；如希望撤下，请联系{ $publisher }。
+target-objection-wrong-list-fix = 这里只能选择{ $lists }上的记录；如有疑问，请联系{ $publisher }。
+target-not-yet = 记录 { $id } 尚未开始公示（{ $start } 起公示）
+target-objection-not-yet-fix = 公示开始后才能对它提出异议；如有疑问，请联系{ $publisher }。
+target-repair-not-yet-fix = 公示开始后才能申请信用修复。
+target-ended = “{ $name }”（{ $id }）的公示期已于 { $end } 结束，现已不再公示
+target-objection-ended-fix = 已不再公示的记录无需提出异议；如仍认为原记录有误，请联系{ $publisher }。
+target-repair-ended-fix = 公示已经结束，无需再申请提前移出。
+target-status = “{ $name }”（{ $id }）的状态为“{ $status }”，现已不再公示
+target-objection-status-fix = 已不再公示的记录无需提出异议；如有疑问，请联系{ $publisher }。
+target-repair-status-fix = 该记录已不在公示中，无需申请提前移出。
 target-several = 找到 { $count } 条公示记录
 target-several-fix = 请点选其中一条。
 target-refused-fix = 如有疑问请联系发布单位；发送 /cancel 结束。
@@ -172,7 +201,10 @@ repair-too-early-fix = 请在 { $earliest } 以后再申请；如日期填错，
 field-repair-condition = 条件 { $n }
 repair-condition-met = ✓ 已满足：{ $condition }
 repair-condition-unmet = ✗ 尚未满足
-repair-unmet = 有 { $count } 项条件尚未满足，暂不能申请提前移出：满足后再申请，或点“✏️”修改。
+repair-unmet-now = 条件“{ $condition }”尚未满足：在满足之前，本次信用修复申请不能通过审核
+repair-unmet-when = 请先满足这一条件，满足后即可申请。
+repair-unmet-when-wait = 请先满足这一条件再申请。本类别还要求整改完成满 { $months } 个月：如果这一条件属于整改（如足额支付拖欠工资），从它完成之日起算，今天完成则最早 { $earliest } 可以申请。
+repair-unmet-moves = 如果点错了，请重新点选；点“⬅️ 上一步”可修改前面的回答；点“✖️ 取消”结束申请（不会提交任何内容）。
 field-repair-pledge = 书面信用承诺书
 field-repair-evidence = 整改证明材料
 field-repair-statement = 整改情况说明
@@ -184,6 +216,7 @@ status-none = 您还没有提交过。
 status-queued = 已保存，排队送审中
 status-delivered = 已送审：{ $url }
 status-open = 审核中（已有 { $approvals } 项审批）：{ $url }
+status-handling = 正在核查处理：{ $url }
 status-merged = ✅ 已发布：{ $url }
 status-closed = ✖️ 未通过：{ $comment } { $url }
 status-unknown = 暂时查不到状态，请稍后再试
@@ -250,10 +283,15 @@ console-welcome = 红黑 报送机器人 · 控制台模式（不连接 Telegram
     像在 Telegram 里一样输入文字；输入按钮前的数字或按钮文字即按下该按钮；
     /file 路径 发送文件（PDF 或图片），/photo 路径 发送照片，/quit 退出。
     从 /new 开始试试。
+console-resumed = 您有一份未完成的表单（上次运行时保存），接着回答这个问题：
+console-blank-pending = （空行没有内容。表单在等待回答下面的问题；输入回答、按钮前的数字，或 /help 查看说明。）
+console-blank = （空行没有内容。请输入命令，如 /new、/help；/quit 退出。）
+console-bye = 已退出控制台模式。
+console-bye-pending = 已退出控制台模式。未完成的表单已保存，再次运行控制台即可继续填写。
 
 ## 给管理员的通知（content/publisher.yaml administrators）
 admin-calendar-gap = ⚠️ 有异议的办理时限待定：{ $year } 年的节假日安排尚未收录，记录 { $record } 的异议已收到，办理时限暂记为 pending。请在国务院办公厅公布 { $year } 年节假日安排后添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”），再运行 npm run review -- deadlines --write 填写办理时限。同一年份只通知这一次。
 admin-calendar-missing = ⚠️ 尚未收录 { $year } 年的节假日安排。国务院办公厅公布后，请添加 content/calendar/{ $year }.yaml（写法见 README“新一年的节假日”）；在此之前，办理时限跨入 { $year } 年的异议只能记为待定。同一年份只通知这一次。
-admin-outbox-stuck = ⚠️ 提交 { $id } 自 { $since }（UTC）起一直未能送达 { $forge }，已尝试 { $attempts } 次，最近的错误：{ $error }。机器人会继续重试；请检查代码托管平台是否可达、令牌是否有效（详情见机器人日志）。每个提交只通知这一次。
+admin-outbox-stuck = ⚠️ 提交 { $id } 自 { $since }（北京时间）起一直未能送达 { $forge }，已尝试 { $attempts } 次，最近的错误：{ $error }。机器人会继续重试；请检查代码托管平台是否可达、令牌是否有效（详情见机器人日志）。每个提交只通知这一次。
 admin-bot-error = ⚠️ 机器人处理消息时出错（更新编号 { $update }）：{ $error }。详情见机器人日志。同类错误只通知这一次。
-admin-webhook-error = ⚠️ Telegram 自 { $since }（UTC）起无法把消息送到机器人的 webhook：{ $error }。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。
+admin-webhook-error = ⚠️ Telegram 自 { $since }（北京时间）起无法把消息送到机器人的 webhook：{ $error }。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。

@@ -10,7 +10,7 @@ import {
 } from '../../content/schema/index.ts';
 import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
 import type { Answers, Choice, FormEnv, Step, TextStep } from '../form/step.ts';
-import { checkLeaf, checkPersonField, checkSubjectField, parseDateInput } from './field-check.ts';
+import { checkLeaf, parseDateInput, personFieldIssues, subjectFieldIssues } from './field-check.ts';
 import { enumLabel, fieldLabel } from './labels.ts';
 import { codeStep, codeNeedsOverride, regionStep } from './subject-steps.ts';
 
@@ -90,12 +90,11 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
     multiline: ['facts', 'legal_basis'].includes(path),
     check(text, answers, env) {
       const value = date ? parseDateInput(text) : text;
-      const checked = checkLeaf(leaf, value, env.lang);
+      const checked = checkLeaf(leaf, value, env.lang, subjectField ? (v) => subjectFieldIssues(answers, subjectField, v) : undefined);
       // A fact's date (decision, submission) cannot lie after today: the validator's rule, asked here.
       const future = checked.ok && factDate ? futureDateVars(leaf.path[0]!, String(checked.value), env.today) : undefined;
       if (future) return { ok: false, ...renderMessage('date_in_future', future, env.lang) };
-      if (!checked.ok || !subjectField) return checked;
-      return checkSubjectField(answers, subjectField, checked.value, env.lang);
+      return checked;
     },
   };
   return step;
@@ -169,10 +168,7 @@ function personsStep(personLeaves: Leaf[]): Step<NewRecordData> {
     const step = leafStep(leaf, String(leaf.path.at(-1)));
     if (step.input !== 'text') return step;
     const field = String(leaf.path.at(-1));
-    return { ...step, check: (text: string, person: Answers, env: Env) => {
-      const checked = checkLeaf(leaf, text, env.lang);
-      return checked.ok ? checkPersonField(person, field, checked.value, env.lang) : checked;
-    } };
+    return { ...step, check: (text: string, person: Answers, env: Env) => checkLeaf(leaf, text, env.lang, (v) => personFieldIssues(person, field, v)) };
   });
   return {
     key: 'subject.persons',

@@ -41,12 +41,18 @@ export function codeStep<D>(base: TextStep<D>, optional: (a: Answers, env: FormE
       if (checked.ok) return checked;
       const check = checkUscc(code);
       if (check.ok || check.problem !== 'checksum') return checked;
-      const hints = likelyTypos(code).map((h) =>
+      const { slips, check: checkChar } = likelyTypos(code);
+      const hints = slips.map((h) =>
         env.t(h.positions.length === 2 ? 'code-hint-swap' : 'code-hint-char', { a: h.positions[0]!, b: h.positions[1] ?? '', code: usccLayout(h.code) }));
       return {
         ...checked,
         // The catalogue's fix speaks of the YAML field; in the chat the override is a button.
-        fix: [env.t('code-layout', { layout: usccLayout(code) }), env.t('code-hints', { hints: hints.join('\n') }), env.t('code-checksum-fix')].join('\n'),
+        fix: [
+          env.t('code-layout', { layout: usccLayout(code) }),
+          hints.length ? env.t('code-hints', { hints: hints.join('\n') }) : env.t('code-hints-none'),
+          ...(checkChar ? [env.t('code-hint-check', { check: checkChar })] : []),
+          env.t('code-checksum-fix'),
+        ].join('\n'),
         options: [{ value: code, label: env.t('button-override'), force: true }],
       };
     },

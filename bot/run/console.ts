@@ -4,15 +4,16 @@
  * buttons, and what you type becomes the update Telegram would send. Submissions go through the
  * outbox to the local git forge: a confirmed /new ends as a branch submission/<id> with the record.
  */
-import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { publicationDate } from '../../content/schema/index.ts';
 import type { BotConfig } from '../config.ts';
 import { createBot } from '../create-bot.ts';
 import { botApiFiles } from '../files.ts';
 import { createSubmissionSink } from '../forge/index.ts';
-import { createI18n } from '../i18n.ts';
+import { CANCEL_DATA } from '../form/io.ts';
+import { createI18n, localeFor } from '../i18n.ts';
 import { LOCAL_BOT, LocalTelegram, type SentMessage } from '../local-api/local-telegram.ts';
 import { noticeText } from '../notifier.ts';
 import { openPrivateFiles, privateFilesConfig } from '../private-files/config.ts';
@@ -56,6 +57,34 @@ function render(m: SentMessage): string {
   return `\n🤖 ${m.text.replace(/\n/g, '\n   ')}\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
 }
 
+/** True for a form's question: every question carries the cancel button. */
+const isQuestion = (m: SentMessage) => m.buttons.flat().some((b) => b.data === CANCEL_DATA);
+
+/**
+ * The question a form waits on, kept beside the state file: a terminal, unlike a chat, does not
+ * keep the bot's last message on screen across a restart, so a resumed form shows it again.
+ */
+class PendingQuestion {
+  private readonly file: string;
+  constructor(stateFile: string) {
+    this.file = `${stateFile}.pending.json`;
+  }
+  /** Remembers the latest message to the user: a question, or nothing pending. */
+  note(m: SentMessage): void {
+    if (isQuestion(m)) {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(this.file, JSON.stringify(m));
+    } else rmSync(this.file, { force: true });
+  }
+  read(): SentMessage | undefined {
+    try {
+      return JSON.parse(readFileSync(this.file, 'utf8')) as SentMessage;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /** Runs console mode until the input ends or /quit. */
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const env = o.env ?? process.env;
@@ -70,9 +99,16 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     apiRoot: 'http://local.telegram.invalid',
   };
   const log = consoleLogger((t) => t);
+  const submittersUser = o.userId ?? submitters.ids()[0] ?? 100000001;
+  const stateFile = config.storage.kind === 'sqlite' ? config.storage.path : join(root, '.honghei/console-state.sqlite');
+  const pending = new PendingQuestion(stateFile);
   const tg = new LocalTelegram();
-  tg.onSend = (m) => out(render(m));
+  tg.onSend = (m) => {
+    out(render(m));
+    if (m.chatId === submittersUser) pending.note(m);
+  };
   const i18n = createI18n();
+  const locale = localeFor(o.language);
   const sink = createSubmissionSink({
     forge: { kind: 'local', repo: o.repo ?? root, base: o.base ?? 'main' },
     outbox: { kind: 'file', dir: o.outboxDir ?? join(root, '.honghei/console-outbox') },
@@ -89,17 +125,35 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   };
   const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, fetch: tg.fetch });
-  const userId = o.userId ?? submitters.ids()[0] ?? 100000001;
+  const userId = submittersUser;
   const user = LocalTelegram.user(userId, o.language ?? 'zh-hans', 'Console');
 
   const lines = createInterface({ input: o.input, terminal: false });
   // SIGTERM/SIGINT end the input like /quit: the update in flight finishes, the outbox is flushed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => lines.close());
-  out(i18n.t(o.language?.startsWith('en') ? 'en' : 'zh-CN', 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
+  out(i18n.t(locale, 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
+  // A form left open by an earlier run (the state file keeps it): show the question it waits on.
+  const waiting = pending.read();
+  const stored = (await storage.conversations.read(`form:${userId}`)) as { state?: Record<string, unknown> } | undefined;
+  if (waiting && stored?.state && Object.keys(stored.state).length) {
+    out(`\n${i18n.t(locale, 'console-resumed')}`);
+    tg.sent.push({ ...waiting, messageId: 0 });
+    out(render(waiting));
+  }
+  const lastToUser = () => [...tg.sent].reverse().find((m) => m.chatId === user.id);
   for await (const raw of lines) {
     const line = raw.trim();
-    if (!line) continue;
-    if (line === '/quit' || line === '/exit') break;
+    if (!line) {
+      // Nothing typed: repeat what the bot waits for, instead of silence.
+      const last = lastToUser();
+      out(last && isQuestion(last) ? `${i18n.t(locale, 'console-blank-pending')}${render(last)}` : i18n.t(locale, 'console-blank'));
+      continue;
+    }
+    if (line === '/quit' || line === '/exit') {
+      const last = lastToUser();
+      out(i18n.t(locale, last && isQuestion(last) ? 'console-bye-pending' : 'console-bye'));
+      break;
+    }
     const keyboard = [...tg.sent].reverse().find((m) => m.chatId === user.id && m.buttons.length)?.buttons.flat() ?? [];
     const byNumber = /^\d{1,2}$/.test(line) ? keyboard[Number(line) - 1] : undefined;
     // A button's text pressed by typing it, with or without its leading symbol (✅ 完成 or 完成).
@@ -119,6 +173,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       out(`⚠️ ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // The input is done with: closed, so a terminal's stdin does not keep the process alive after /quit.
+  lines.close();
+  (o.input as { destroy?: () => void }).destroy?.();
   await sink.reconcile();
   await sink.close();
   await privateFiles.store.close();

@@ -55,6 +55,30 @@ export function batchOf(date: IsoDate): string {
   return `${y}-Q${Math.ceil(m / 3)}`;
 }
 
+/** The publisher's time zone: its days are China's days wherever the server runs. */
+export const PUBLISHER_TIME_ZONE = 'Asia/Shanghai';
+
+const CHINA_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PUBLISHER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * An instant as the publisher reads it: its day and minute in China, e.g. 2026-11-20 18:05. Every
+ * date or time shown to a person (bot, CLIs, site) goes through here, never the server's zone or
+ * UTC (an update at 01:00 in Beijing is the previous day in UTC).
+ */
+export function chinaDateTime(instant: Date | string | number): string {
+  const at = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(at.getTime())) throw new Error(`"${String(instant)}" is not a point in time: expected an ISO timestamp such as 2026-11-20T10:00:00Z`);
+  const part = Object.fromEntries(CHINA_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/** The day in China of an instant. */
+export function chinaDate(instant: Date | string | number): IsoDate {
+  return chinaDateTime(instant).slice(0, 10);
+}
+
 /** The environment variable that fixes the publication date (builds, tests, the bot). */
 export const DATE_VARIABLE = 'HONGHEI_DATE';
 
@@ -73,5 +97,5 @@ export function publicationDate(env: Record<string, string | undefined> = proces
     if (!isIsoDate(fixed)) throw new Error(dateVariableError(fixed));
     return fixed;
   }
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(Date.now());
 }

@@ -94,8 +94,8 @@ export const SUBJECT_MESSAGES = {
   ),
   masked_name: m(
     // The name itself is not repeated: the message may be posted on a pull request.
-    () => '个人姓名未按规定脱敏',
-    () => 'the personal name is not masked',
+    () => '个人姓名未脱敏：依照《个人信息保护法》，公示时只保留姓氏，不公布全名',
+    () => 'the personal name is not masked: under the Personal Information Protection Law only the surname is published, never the full name',
     (v) => `只保留姓氏（复姓保留两字），名字写成“某”或“某某”，如“${v.suggestion}”`,
     (v) => `keep only the surname (two characters for a compound surname) and write the given name as 某 or 某某, e.g. "${v.suggestion}"`,
   ),

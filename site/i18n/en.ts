@@ -118,7 +118,8 @@ export const en: Ui = {
     status: 'Status',
     note: 'Note',
     documentNumber: 'Document number',
-    due: 'Due: ',
+    due: 'Due no later than ',
+    dueInclusive: ' (that day included)',
   },
   attachments: { title: 'Attachments', pictureAlt: 'Picture of the case' },
   search: {

@@ -120,7 +120,9 @@ export const zh = {
     status: '状态',
     note: '说明',
     documentNumber: '文号',
-    due: '办理时限：',
+    // The last day counts: written as the bot and the pull request write it (最迟 …（含当日）).
+    due: '办理时限：最迟 ',
+    dueInclusive: '（含当日）',
   },
   attachments: { title: '附件', pictureAlt: '案件现场图片' },
   search: {

@@ -106,7 +106,7 @@ describe('admin alerts', () => {
     await new Promise((r) => setTimeout(r, 60));
     stop();
     const told = tg.sent.filter((m) => m.chatId === 900000001).map((m) => m.text);
-    expect(told).toEqual(['⚠️ Telegram 自 2026-12-30 02:01（UTC）起无法把消息送到机器人的 webhook：Wrong response from the webhook: 502 Bad Gateway。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。']);
+    expect(told).toEqual(['⚠️ Telegram 自 2026-12-30 10:01（北京时间）起无法把消息送到机器人的 webhook：Wrong response from the webhook: 502 Bad Gateway。请检查 BOT_WEBHOOK_URL 的地址、HTTPS 证书和反向代理是否正常，机器人进程是否在运行（详情见机器人日志）。同类错误只通知这一次。']);
     expect(log.lines.join('\n')).not.toContain('Connection timed out');
   });
 
@@ -132,7 +132,7 @@ describe('admin alerts', () => {
     await new Promise((r) => setTimeout(r, 50));
     const told = tg.sent.filter((m) => m.chatId === 900000001).map((m) => m.text);
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain(`提交 ${s.id} 自 2026-12-30 02:00（UTC）起一直未能送达 local`);
+    expect(told[0]).toContain(`提交 ${s.id} 自 2026-12-30 10:00（北京时间）起一直未能送达 local`);
     expect(told[0]).toContain('ECONNREFUSED');
   });
 

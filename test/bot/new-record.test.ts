@@ -133,7 +133,7 @@ describe('/new', () => {
   test('an individual on the red list: the name and ID number must be masked, no credit code is asked', async () => {
     const h = harness({ today: TODAY });
     await h.act(SUBMITTER, '/new', { press: '守信红榜' }, { press: '个人' }, '张小明');
-    expect(h.last()).toMatch(/^⚠️ 个人姓名未按规定脱敏/);
+    expect(h.last()).toMatch(/^⚠️ 个人姓名未脱敏：依照《个人信息保护法》/);
     expect(h.last()).toContain('张某某');
     await h.send(h.tg.text(SUBMITTER, '张某某'));
     expect(h.last()).toContain('脱敏身份证号');

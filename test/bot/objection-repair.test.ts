@@ -55,10 +55,15 @@ describe('/objection', () => {
     expect(h.last(PUBLIC)).toContain('办理时限：今天确认提交的，最迟 2026-10-10（含当日）处理完毕');
     await h.send(h.tg.press(PUBLIC, '确认提交'));
     expect(h.last(PUBLIC)).toContain('异议已收到（收到日期 2026-09-30），最迟 2026-10-10（含当日）核查处理完毕');
+    // The objector is told what happens to the objection, not the publisher's approval chain.
+    expect(h.last(PUBLIC)).not.toMatch(/审核|审定/);
     const sink = h.sink as MemorySink;
     const s = sink.submissions[0]!;
     expect(s).toMatchObject({ kind: 'objection', recordId: entry.record.id, submitter: { chatId: PUBLIC.id } });
     expect(s.submitter.unit).toBeUndefined();
+    // The reviewers read the deadline the same way as the objector: the last day counts.
+    expect(s.body).toContain('异议须于 2026-10-10（含当日）前核查处理');
+    expect(s.body).not.toMatch(/\d{4}-\d{2}-\d{2} 前/);
     expect(s.files[0]!.path).toBe(entry.source.file);
     const record = parse(sink.text(s, entry.source.file));
     expect(record.history.at(-1)).toEqual({ status: 'objection', date: today, note: '该公司已于 2026 年 9 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）', due: '2026-10-10' });
@@ -141,11 +146,19 @@ describe('/repair', () => {
     const entry = wageArrears(h);
     await h.act(PUBLIC, '/repair', entry.record.subject.code!, '2026-10-01');
     expect(h.last(PUBLIC)).toMatch(/^⚠️ 整改完成于 2026-10-01，须满 6 个月，最早 2027-04-01 才能申请/);
-    await h.act(PUBLIC, '2026-02-01', { press: '尚未满足' }, { press: '已满足' }, { press: '已满足' });
+    await h.act(PUBLIC, '2026-02-01', { press: '已满足' }, { press: '尚未满足' });
+    // Said at once, with the condition, the category's waiting period from today, and the ways on.
+    const requirement = h.repo.categories.black.find((c) => c.id === 'wage-arrears')!.repair!.requirements[1]!;
+    expect(h.last(PUBLIC)).toMatch(new RegExp(`^⚠️ 条件“${requirement}”尚未满足：在满足之前，本次信用修复申请不能通过审核`));
+    expect(h.last(PUBLIC)).toContain('今天完成则最早 2027-05-20 可以申请');
+    expect(h.last(PUBLIC)).toContain('点“⬅️ 上一步”可修改前面的回答');
+    expect(h.last(PUBLIC)).toContain('请重新回答：条件 2');
+    // Back changes the earlier answer; the condition is asked again.
+    await h.act(PUBLIC, { press: '上一步' });
+    expect(h.last(PUBLIC)).toContain('条件 1');
+    await h.act(PUBLIC, { press: '已满足' }, { press: '已满足' }, { press: '已满足' });
     await fillForm(h, PUBLIC, { 书面信用承诺书: { files: (hh, u) => [hh.tg.photo(u, JPEG)] }, 整改证明材料: { skip: true }, 整改情况说明: '已足额支付拖欠工资。（示例数据）' });
     expect(atSummary(h.last(PUBLIC))).toBe(true);
-    expect(h.last(PUBLIC)).toContain('有 1 项条件尚未满足');
-    expect(h.tg.last(PUBLIC.id)!.buttons.flat().map((b) => b.text)).not.toContain('✅ 确认提交');
     await h.act(PUBLIC, '/cancel');
 
     const other = publicEntry(h, today, (r) => r.record.list === 'black' && !h.repo.categories.black.find((c) => c.id === r.record.category)?.repair);
@@ -153,7 +166,11 @@ describe('/repair', () => {
     expect(h.last(PUBLIC)).toMatch(/^⚠️ 该记录的类别（.+）没有规定信用修复条件/);
     const red = publicEntry(h, today, (r) => r.record.list === 'red');
     await h.act(PUBLIC, red.record.subject.code!);
-    expect(h.last(PUBLIC)).toMatch(/^⚠️ 没有找到/);
+    // The entry is public: the reply says why it cannot be chosen here, and what its holder can do.
+    expect(h.last(PUBLIC)).toContain(`⚠️ “${red.record.subject.name}”（${red.record.id}）是守信红榜的记录，不在失信黑名单上`);
+    expect(h.last(PUBLIC)).toContain('信用修复（提前移出）只适用于失信黑名单');
+    expect(h.last(PUBLIC)).toContain('/objection');
+    expect(h.last(PUBLIC)).not.toContain('没有找到');
     expect((h.sink as MemorySink).submissions).toHaveLength(0);
   });
 });

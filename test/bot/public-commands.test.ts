@@ -39,10 +39,11 @@ describe('commands outside forms', () => {
     });
     await h.act(PUBLIC, '/status');
     const text = h.last(PUBLIC);
-    expect(text).toContain('异议 a\n  2026-11-18 · 已保存，排队送审中');
-    expect(text).toContain('异议 b\n  2026-11-18 · 审核中（已有 1 项审批）：https://forge.example/pr/2');
-    expect(text).toContain('异议 c\n  2026-11-18 · ✅ 已发布：https://forge.example/pr/3');
-    expect(text).toContain('异议 d\n  2026-11-18 · ✖️ 未通过：事实依据不足 https://forge.example/pr/4');
+    // Stored as UTC instants (10:00Z), shown in China time (18:00).
+    expect(text).toContain('异议 a\n  2026-11-18 18:00 · 已保存，排队送审中');
+    expect(text).toContain('异议 b\n  2026-11-18 18:00 · 正在核查处理：https://forge.example/pr/2');
+    expect(text).toContain('异议 c\n  2026-11-18 18:00 · ✅ 已发布：https://forge.example/pr/3');
+    expect(text).toContain('异议 d\n  2026-11-18 18:00 · ✖️ 未通过：事实依据不足 https://forge.example/pr/4');
   });
 
   test('in a group the bot asks for a private chat', async () => {

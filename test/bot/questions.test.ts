@@ -3,6 +3,7 @@
  * bot, nothing else is asked, help texts are the schema's descriptions, and every text the bot
  * says exists in both locale files.
  */
+import { FluentResource } from '@fluent/bundle';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -67,6 +68,13 @@ describe('locale files', () => {
   const ids = (locale: string) => new Set([...readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8').matchAll(/^([a-zA-Z][\w-]*) =/gm)].map((m) => m[1]!));
   const zh = ids('zh-CN');
   const en = ids('en');
+
+  test('every text of both locale files parses (a text Fluent cannot parse is silently dropped and shows as its key)', () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const parsed = new Set(new FluentResource(readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8')).body.map((m) => m.id));
+      expect([...ids(locale)].filter((k) => !parsed.has(k)), locale).toEqual([]);
+    }
+  });
 
   test('zh-CN and en define the same texts', () => {
     expect([...zh].filter((k) => !en.has(k))).toEqual([]);

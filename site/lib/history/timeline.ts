@@ -5,7 +5,7 @@
  * later corrections. The record's events always show; Git adds the audit trail (谁提供、谁负责).
  */
 import {
-  APPROVAL_ROLE_NAMES, findPersonalData, STATUS_NAMES, type HongheiRecord,
+  APPROVAL_ROLE_NAMES, chinaDateTime, findPersonalData, STATUS_NAMES, type HongheiRecord,
 } from '../../../content/schema/index.ts';
 import type { GitHistory, RecordCommit } from './git-log.ts';
 
@@ -52,7 +52,7 @@ export function displayName(value: string): string {
 
 /** Splits an ISO timestamp into a date and time in China (UTC+8). */
 export function chinaTime(iso: string): { date: string; time: string } {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  const t = chinaDateTime(iso);
   return { date: t.slice(0, 10), time: t.slice(11, 16) };
 }
 
