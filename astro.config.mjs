@@ -6,7 +6,8 @@ import { loadPublisher } from './content/schema/source.ts';
 import { loadSiteSettings } from './site/build/settings.ts';
 import { openData } from './site/lib/export/integration.ts';
 
-// The public site: sources in site/, content in content/ (or HONGHEI_CONTENT_ROOT), output in
+// The public site: sources in site/, content in content/ (the sample until `npm run init`, or
+// HONGHEI_CONTENT_ROOT), output in
 // dist/ (or HONGHEI_OUT_DIR). The site's address comes from the publisher's configuration.
 // Settings: site/build/settings.ts (checked once more here for `astro` run by hand).
 const settings = loadSiteSettings();

@@ -3,7 +3,9 @@
  * or wrong setting stops the bot at once with the variable's name and an example. Secrets (the
  * bot token, the webhook secret) are only ever read here and are redacted from every log line.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
+import { resolveContentRoot } from '../content/schema/content-root.ts';
 
 const positive = (name: string, example: number) =>
   z.coerce.number({ error: `${name} must be a number, e.g. ${name}=${example}` }).positive(`${name} must be above 0, e.g. ${name}=${example}`);
@@ -11,8 +13,8 @@ const positive = (name: string, example: number) =>
 const envSchema = z.object({
   BOT_TOKEN: z.string({ error: 'BOT_TOKEN is not set: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…' })
     .regex(/^\d+:[\w-]{20,}$/, 'BOT_TOKEN does not look like a bot token: copy it from @BotFather, e.g. BOT_TOKEN=123456789:AAE…'),
-  HONGHEI_ROOT: z.string().min(1).default('.'),
-  HONGHEI_SUBMITTERS: z.string().min(1).default('bot/submitters.yaml'),
+  HONGHEI_ROOT: z.string().min(1).optional(),
+  HONGHEI_SUBMITTERS: z.string().min(1).optional(),
   HONGHEI_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'HONGHEI_REDIS_URL must start with redis://, e.g. redis://127.0.0.1:6379').optional(),
   HONGHEI_BOT_DB: z.string().min(1).default('.honghei/bot.sqlite'),
   BOT_FORM_TTL_HOURS: positive('BOT_FORM_TTL_HOURS', 48).default(48),
@@ -65,11 +67,12 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polli
   if (mode === 'webhook' && (!e.BOT_WEBHOOK_URL || !e.BOT_WEBHOOK_SECRET)) {
     throw new ConfigError(`webhook mode needs BOT_WEBHOOK_URL (e.g. https://bot.example.org/telegram) and BOT_WEBHOOK_SECRET (e.g. from: openssl rand -hex 32); missing: ${[!e.BOT_WEBHOOK_URL && 'BOT_WEBHOOK_URL', !e.BOT_WEBHOOK_SECRET && 'BOT_WEBHOOK_SECRET'].filter(Boolean).join(', ')}`);
   }
+  const contentRoot = resolveContentRoot({ env });
   const [limit, seconds] = e.BOT_RATE_LIMIT.split('/').map(Number) as [number, number];
   return {
     token: e.BOT_TOKEN,
-    contentRoot: e.HONGHEI_ROOT,
-    submittersFile: e.HONGHEI_SUBMITTERS,
+    contentRoot,
+    submittersFile: e.HONGHEI_SUBMITTERS ?? join(contentRoot, 'content/submitters.yaml'),
     storage: e.HONGHEI_REDIS_URL ? { kind: 'redis', url: e.HONGHEI_REDIS_URL } : { kind: 'sqlite', path: e.HONGHEI_BOT_DB },
     formTtlMs: e.BOT_FORM_TTL_HOURS * 3600_000,
     maxFileBytes: Math.round(e.BOT_MAX_FILE_MB * 1024 * 1024),

@@ -1,7 +1,7 @@
 /**
  * Who may submit new entries: Telegram user ids allow-listed to a submitting unit of the
  * publisher (content/publisher.yaml units). The list is the bot deployment's own file
- * (bot/submitters.yaml by default, HONGHEI_SUBMITTERS to move it), validated at start-up
+ * (content/submitters.yaml of the content root by default, HONGHEI_SUBMITTERS to move it), validated at start-up
  * against the publisher's units so a typo fails before the bot answers anyone.
  */
 import { readFileSync } from 'node:fs';
@@ -75,7 +75,7 @@ export function loadSubmitters(file: string, publisher: Publisher): Submitters {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new SubmittersError(`${file}: cannot read the submitters allow-list — create it (see bot/submitters.yaml) or set HONGHEI_SUBMITTERS to its path`, { cause });
+    throw new SubmittersError(`${file}: cannot read the submitters allow-list — create it (see test/fixtures/sample/content/submitters.yaml) or set HONGHEI_SUBMITTERS to its path`, { cause });
   }
   return parseSubmitters(text, file, publisher);
 }

@@ -12,6 +12,7 @@
  */
 import { openApp, runPolling, runWebhook } from '../bot/run/app.ts';
 import { runConsole } from '../bot/run/console.ts';
+import { resolveContentRoot } from '../content/schema/content-root.ts';
 
 const [mode = 'polling', ...rest] = process.argv.slice(2);
 const option = (name: string) => {
@@ -23,7 +24,7 @@ try {
   if (mode === 'console') {
     const user = option('user');
     await runConsole({
-      root: process.env.HONGHEI_ROOT ?? '.',
+      root: resolveContentRoot(),
       repo: process.env.HONGHEI_REPO,
       base: process.env.HONGHEI_BASE,
       input: process.stdin,

@@ -2,10 +2,12 @@
  * npm run generate -- --count N --seed S --out DIR [--today YYYY-MM-DD] [--from ROOT]
  *
  * Writes a complete content root of N synthetic records to DIR: content/publisher.yaml and
- * content/categories.yaml (copied from ROOT, default this project) and content/records/**.
+ * content/categories.yaml (copied from ROOT, default the project's content root: content/ once
+ * `npm run init` wrote it, else the sample) and content/records/**.
  * `npm run validate -- --root DIR` checks it; the same count and seed always give the same files.
  */
 import { parseArgs } from 'node:util';
+import { resolveContentRoot } from '../content/schema/index.ts';
 import { writeContentRoot } from './lib/generate-root.ts';
 
 const { values } = parseArgs({
@@ -14,7 +16,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
     today: { type: 'string' },
-    from: { type: 'string', default: process.cwd() },
+    from: { type: 'string' },
   },
 });
 
@@ -25,7 +27,7 @@ if (!Number.isInteger(seed)) fail(`--seed ${values.seed}: give a whole number, e
 if (!values.out) fail('--out is missing: give the folder to write the content root to, e.g. --out /tmp/honghei-20k');
 
 const started = Date.now();
-const summary = writeContentRoot(values.out!, { count, seed, today: values.today, projectRoot: values.from! });
+const summary = writeContentRoot(values.out!, { count, seed, today: values.today, projectRoot: resolveContentRoot({ root: values.from }) });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`generated ${summary.records} records (seed ${seed}) in ${values.out} in ${seconds} s: ${summary.public} public on ${summary.today}`);
 

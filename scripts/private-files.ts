@@ -15,6 +15,7 @@ import { ConfigError } from '../bot/config.ts';
 import { ACCEPTED_TYPES, sniff } from '../bot/files.ts';
 import { openPrivateFiles, privateFilesConfig } from '../bot/private-files/config.ts';
 import { sha256Hex } from '../bot/private-files/store.ts';
+import { resolveContentRoot } from '../content/schema/content-root.ts';
 
 const USAGE = `用法：npm run private-files -- add <文件> --kind ${ATTACHMENT_KINDS.join('|')} [--name 文件名]
       npm run private-files -- get sha256:<64 位十六进制> --out <文件>`;
@@ -31,7 +32,7 @@ if (command !== 'add' && command !== 'get') usage(command ? `未知命令 ${comm
 if (!arg) usage(command === 'add' ? 'add 需要文件路径' : 'get 需要 sha256:… 引用');
 
 try {
-  const { store } = openPrivateFiles(privateFilesConfig(process.env), { contentRoot: process.env.HONGHEI_ROOT ?? '.' });
+  const { store } = openPrivateFiles(privateFilesConfig(process.env), { contentRoot: resolveContentRoot() });
   try {
     if (command === 'add') {
       const kind = values.kind as AttachmentKind | undefined;

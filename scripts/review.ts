@@ -23,7 +23,7 @@
  *                                          $GITHUB_OUTPUT, state=success|pending|failure and its
  *                                          description for the commit status; exit 1 on errors
  *   labels --changed-from REF              the labels of the changed records, one per line
- *   approve <id> --login NAME --reviewers .github/reviewers.yml
+ *   approve <id> --login NAME --reviewers content/reviewers.yml
  *                                          approve as the reviewer a forge login maps to
  *
  * Options: --repo DIR (default HONGHEI_REPO or the current directory), --base BRANCH (default main),
@@ -31,9 +31,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chinaDateTime, formatProblems, publicationDate, STAGES, type Lang, type Stage } from '../content/schema/index.ts';
+import { chinaDateTime, formatProblems, publicationDate, resolveContentRoot, STAGES, toPosix, type Lang, type Stage } from '../content/schema/index.ts';
 import { git } from '../bot/forge/git.ts';
 import { LocalGitForge } from '../bot/forge/local-git.ts';
 import { showPrivateFiles } from '../bot/private-files/review-fetch.ts';
@@ -90,6 +90,8 @@ if (values.stage === 'submission' && values['require-approvals']) usage('--stage
 const lang = (values.lang ?? 'zh') as Lang;
 const date = values.date ?? publicationDate();
 const root = values.repo ?? process.env.HONGHEI_REPO ?? process.cwd();
+// The records this checkout publishes: content/ once `npm run init` wrote it, else the sample.
+const content = resolveContentRoot({ projectRoot: root });
 const forge = new LocalGitForge({ repo: root, base: values.base ?? process.env.HONGHEI_BASE ?? 'main' });
 const review = new LocalReview(forge, { lang });
 const identity = values.email ? { email: values.email } : undefined;
@@ -120,8 +122,8 @@ try {
       break;
     }
     case 'approve': {
-      // In CI the reviewer is known by forge login; .github/reviewers.yml names them and their role.
-      const mapped = values.login ? reviewerFor(values.reviewers ?? `${root}/.github/reviewers.yml`, values.login) : undefined;
+      // In CI the reviewer is known by forge login; content/reviewers.yml names them and their role.
+      const mapped = values.login ? reviewerFor(values.reviewers ?? join(content, 'content/reviewers.yml'), values.login) : undefined;
       const role = (values.role as 'review' | 'approve' | undefined) ?? mapped?.role;
       const a = await review.approve(id!, { by: mapped?.name ?? needBy(), role, date, identity });
       const count = (await forge.approvals(id!)).length;
@@ -141,9 +143,11 @@ try {
       break;
     }
     case 'report': {
-      const only = values['changed-from'] ? await changedFiles(root, values['changed-from']) : undefined;
+      // Changed paths are relative to the checkout; the report's are relative to the content root.
+      const changed = values['changed-from'] ? await changedFiles(root, values['changed-from']) : undefined;
+      const only = changed?.map((f) => toPosix(relative(content, join(root, f))));
       const stage = (values.stage as Stage | undefined) ?? (values['require-approvals'] ? 'publish' : 'submission');
-      const report = ciReport(root, { date, lang, only, stage });
+      const report = ciReport(content, { date, lang, only, stage });
       if (values.format === 'github') {
         const text = annotations(report.problems);
         if (text) console.log(text);

@@ -1,12 +1,12 @@
 /**
  * node scripts/search-recall.ts --site DIR [--root DIR] [--date YYYY-MM-DD] [--samples N] [--seed N]
  * Measures the recall of name and code searches on a built site (DIR, from npm run build)
- * against answers computed from the records (in --root/content, default the project's), and the
+ * against answers computed from the records (in --root/content, default the project's content root: content/, or the sample before init), and the
  * bytes a first query reads from the index. Exits non-zero if any expected entry is missed.
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { isPublicOn, publicationDate, validateRepository } from '../content/schema/index.ts';
+import { isPublicOn, publicationDate, resolveContentRoot, validateRepository } from '../content/schema/index.ts';
 import { openSiteIndex } from '../site/build/index-files.ts';
 import { measureRecall, recallQueries, type KnownEntry } from '../site/build/recall.ts';
 
@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: { site: { type: 'string' }, root: { type: 'string' }, date: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' } },
 });
 if (!values.site) throw new Error('--site is missing: name the output folder of a build, e.g. --site /tmp/honghei/dist');
-const root = values.root ?? fileURLToPath(new URL('..', import.meta.url));
+const root = resolveContentRoot({ root: values.root, projectRoot: fileURLToPath(new URL('..', import.meta.url)) });
 const date = values.date ?? publicationDate();
 const samples = Number(values.samples ?? 300);
 

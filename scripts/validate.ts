@@ -1,5 +1,6 @@
 /**
  * npm run validate [-- --lang zh|en] [--date YYYY-MM-DD] [--root DIR] [--stage publish|submission]
+ * (--root: a folder holding content/; default content/ once `npm run init` wrote it, else the sample)
  *
  * Checks every record and the publisher configuration; prints one line per problem as
  * `file:line:col  field  what is wrong — how to fix` and exits 1 when there is any error.
@@ -7,14 +8,14 @@
  * --stage submission, a record awaiting its approvals passes and is listed as awaiting them.
  */
 import { parseArgs } from 'node:util';
-import { calendarWarnings, ConfigError, formatProblems, pendingDeadlines, pendingText, publicationDate, STAGES, validateRepository, workingCalendarOf, type Lang, type Stage } from '../content/schema/index.ts';
+import { calendarWarnings, ConfigError, formatProblems, pendingDeadlines, pendingText, publicationDate, resolveContentRoot, STAGES, validateRepository, workingCalendarOf, type Lang, type Stage } from '../content/schema/index.ts';
 import { annotations } from '../bot/forge/ci-report.ts';
 
 const { values } = parseArgs({
   options: {
     lang: { type: 'string' },
     date: { type: 'string' },
-    root: { type: 'string', default: process.cwd() },
+    root: { type: 'string' },
     stage: { type: 'string', default: 'publish' },
   },
 });
@@ -31,10 +32,11 @@ const stage = values.stage as Stage;
 
 try {
   const date = values.date ?? publicationDate();
-  const report = validateRepository(values.root, { date, lang: values.lang as Lang | undefined, stage });
+  const root = resolveContentRoot({ root: values.root });
+  const report = validateRepository(root, { date, lang: values.lang as Lang | undefined, stage });
   const lang = (values.lang as Lang | undefined) ?? report.publisher.language;
   // Next year's holiday calendar still missing from the publisher's warning day on: a warning, not an error.
-  const calendar = workingCalendarOf(values.root);
+  const calendar = workingCalendarOf(root);
   const problems = [...report.problems, ...calendarWarnings(calendar, report.publisher, date, lang)];
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
   const [errors, warnings, awaiting] = [count('error'), count('warning'), count('notice')];

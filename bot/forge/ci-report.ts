@@ -100,8 +100,8 @@ export function labelsFor(root: string, files: readonly string[]): string[] {
   return [...labels];
 }
 
-/** .github/reviewers.yml: who approves in which role, by forge login. */
-const reviewersSchema = z.strictObject({
+/** content/reviewers.yml: who approves in which role, by forge login. */
+export const reviewersSchema = z.strictObject({
   reviewers: z.array(z.strictObject({
     login: z.string().min(1).describe('forge user name, e.g. wang-example'),
     name: z.string().min(2).describe('职务和姓名，写入记录的 approvals.by，如“分管副主席 王某”'),

@@ -19,7 +19,7 @@ help = How this works
     /cancel abandon the form you are filling in, at any time
     Every question has a Back button, and /help explains the current question; at the end you see a summary, can change any answer, and nothing is submitted before you confirm.
 private-only = To keep information safe, please use these commands in a private chat with the bot.
-new-not-allowed = Only allow-listed submitters can add entries. Your Telegram user id is { $id }: to be added, give it to the publisher's administrator (bot/submitters.yaml).
+new-not-allowed = Only allow-listed submitters can add entries. Your Telegram user id is { $id }: to be added, give it to the publisher's administrator (content/submitters.yaml).
     Anyone can use /objection or /repair.
 unhandled = I did not understand that. Send /help to see what I can do.
 cancelled = Cancelled; nothing was submitted.

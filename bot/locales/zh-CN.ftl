@@ -19,7 +19,7 @@ help = 使用说明
     /cancel 随时取消正在填写的表单
     填写时每一步都可以点“上一步”返回，发送 /help 可查看当前问题的说明；最后会显示汇总，可逐项修改，确认后才提交审核。
 private-only = 为保护信息安全，请私聊本机器人使用这些命令。
-new-not-allowed = 只有已登记的报送人员可以新增记录。您的 Telegram 用户 ID 是 { $id }：如需开通，请把它交给发布单位的管理员，加入 bot/submitters.yaml。
+new-not-allowed = 只有已登记的报送人员可以新增记录。您的 Telegram 用户 ID 是 { $id }：如需开通，请把它交给发布单位的管理员，加入 content/submitters.yaml。
     公众可以使用 /objection 提出异议，或 /repair 申请信用修复。
 unhandled = 没有理解这条消息。发送 /help 查看可用的命令。
 cancelled = 已取消，填写的内容没有提交。

@@ -91,9 +91,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const root = resolve(o.root);
   const out = (text: string) => o.output.write(`${text}\n`);
   const repo = new ContentRepository(root);
-  const submitters = loadSubmitters(o.submittersFile ?? join(root, 'bot/submitters.yaml'), repo.publisher);
+  const submitters = loadSubmitters(o.submittersFile ?? join(root, 'content/submitters.yaml'), repo.publisher);
   const config: BotConfig = {
-    token: CONSOLE_TOKEN, contentRoot: root, submittersFile: o.submittersFile ?? 'bot/submitters.yaml',
+    token: CONSOLE_TOKEN, contentRoot: root, submittersFile: o.submittersFile ?? join(root, 'content/submitters.yaml'),
     storage: { kind: 'sqlite', path: o.stateFile ?? join(root, '.honghei/console-state.sqlite') },
     formTtlMs: 48 * 3600_000, maxFileBytes: 10 * 1024 * 1024, rateLimit: { limit: 1000, windowMs: 60_000 },
     apiRoot: 'http://local.telegram.invalid',

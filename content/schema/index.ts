@@ -6,6 +6,7 @@ export * from './attachments.ts';
 export * from './calendar.ts';
 export * from './calendar-checks.ts';
 export * from './config.ts';
+export * from './content-root.ts';
 export * from './dates.ts';
 export * from './field-rules.ts';
 export * from './fields.ts';

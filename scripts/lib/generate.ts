@@ -5,7 +5,7 @@
  * from listed to removed, batches over several years, and entries not public on the reference date.
  */
 import {
-  addDays, addYears, batchOf, batchRange, completeUscc, divisionsUnder, isPublicOn, loadCategories, loadPublisher, USCC_ALPHABET,
+  addDays, addYears, batchOf, batchRange, completeUscc, defaultContentRoot, divisionsUnder, isPublicOn, loadCategories, loadPublisher, USCC_ALPHABET,
   type Categories, type HongheiRecord, type IsoDate, type ListId, type Publisher, type SubjectKind,
 } from '../../content/schema/index.ts';
 import { historyFor } from './generate-history.ts';
@@ -24,7 +24,7 @@ export interface GenerateOptions {
   today?: IsoDate;
   /** The batches records fall in, first and last (default 2024-Q1 to 2026-Q4). */
   batches?: [string, string];
-  /** The publisher's categories and units (default: the project's content/). */
+  /** The publisher's categories and units (default: the project's content/, or the sample before `npm run init`). */
   categories?: Categories;
   publisher?: Publisher;
 }
@@ -50,7 +50,7 @@ interface Context {
   codeOffset: number;
 }
 
-const PROJECT_ROOT = new URL('../..', import.meta.url).pathname;
+const CONTENT_ROOT = defaultContentRoot(new URL('../..', import.meta.url).pathname);
 
 function quartersBetween(first: string, last: string): string[] {
   const out: string[] = [];
@@ -66,8 +66,8 @@ function contextOf(options: GenerateOptions): Context {
     seed: options.seed,
     today: options.today ?? GENERATOR_TODAY,
     quarters: quartersBetween(first, last),
-    categories: options.categories ?? loadCategories(PROJECT_ROOT),
-    publisher: options.publisher ?? loadPublisher(PROJECT_ROOT),
+    categories: options.categories ?? loadCategories(CONTENT_ROOT),
+    publisher: options.publisher ?? loadPublisher(CONTENT_ROOT),
     districts,
     codeOffset: randomFor(options.seed, 0xffffffff).int(0, CODE_SPACE - 1),
   };

@@ -10,7 +10,7 @@ import { build } from 'astro';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
-import { publicationDate } from '../../content/schema/index.ts';
+import { publicationDate, resolveContentRoot } from '../../content/schema/index.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
 import { ARTICLE_BUNDLE, ENTRY_BUNDLE, writeArticleBundle, writeEntryBundle } from './pagefind-index.ts';
 import { loadSearchSource } from './search-source.ts';
@@ -97,7 +97,7 @@ async function astroBuild(root: string): Promise<void> {
 export async function publish({ root, contentRoot, outDir, date, onStep }: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
   if (outDir) process.env.HONGHEI_OUT_DIR = resolve(outDir);
-  const content = resolve(contentRoot ?? root);
+  const content = resolveContentRoot({ root: contentRoot, projectRoot: root });
   process.env.HONGHEI_CONTENT_ROOT = content;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const out = outDir ? resolve(outDir) : join(root, 'dist');

@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { resolveContentRoot } from '../../content/schema/content-root.ts';
 import { DATE_VARIABLE, dateVariableError, isIsoDate } from '../../content/schema/dates.ts';
 
 /** A variable set to an empty string counts as unset, as it always has. */
@@ -21,7 +22,7 @@ export const siteEnvSchema = z.object({
     .describe('the date the site is published as of (default: today in China)'),
   HONGHEI_CONTENT_ROOT: optional(z.string().refine((p) => existsSync(join(resolve(p), 'content', 'publisher.yaml')), {
     error: (i) => `HONGHEI_CONTENT_ROOT="${String(i.input)}" has no content/publisher.yaml: name the folder that holds content/, e.g. HONGHEI_CONTENT_ROOT=/srv/honghei/app`,
-  })).describe('the folder holding content/ (default: the working directory)'),
+  })).describe('the folder holding content/ (default: content/ of the working directory once npm run init wrote it, else the sample; HONGHEI_ROOT too)'),
   HONGHEI_OUT_DIR: optional(z.string()).describe('the output folder (default: dist/)'),
   HONGHEI_CACHE_DIR: optional(z.string()).describe("Astro's cache folder (default: node_modules/.astro)"),
   HONGHEI_SITE_URL: optional(z.url({ protocol: /^https?$/, error: (i) => `HONGHEI_SITE_URL="${String(i.input)}" is not an http(s) address: write the site's public address, e.g. HONGHEI_SITE_URL=https://credit.example.gov.cn/` }))
@@ -50,7 +51,7 @@ export interface SiteSettings {
 /** Thrown when the environment is wrong; the message names every wrong variable with an example. */
 export class SiteSettingsError extends Error {}
 
-/** Parses the site build's environment; `cwd` is the default content root. */
+/** Parses the site build's environment; `cwd` is the project root the default content root is found in. */
 export function loadSiteSettings(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): SiteSettings {
   const parsed = siteEnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -60,7 +61,7 @@ export function loadSiteSettings(env: Record<string, string | undefined> = proce
   const e = parsed.data;
   return {
     date: e.HONGHEI_DATE,
-    contentRoot: e.HONGHEI_CONTENT_ROOT ?? cwd,
+    contentRoot: resolveContentRoot({ root: e.HONGHEI_CONTENT_ROOT, env, projectRoot: cwd }),
     outDir: e.HONGHEI_OUT_DIR,
     cacheDir: e.HONGHEI_CACHE_DIR,
     siteUrl: e.HONGHEI_SITE_URL,
@@ -76,5 +77,5 @@ export function loadSiteSettings(env: Record<string, string | undefined> = proce
 export function contentRootSetting(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
   const parsed = siteEnvSchema.shape.HONGHEI_CONTENT_ROOT.safeParse(env.HONGHEI_CONTENT_ROOT);
   if (!parsed.success) throw new SiteSettingsError(parsed.error.issues[0]!.message);
-  return parsed.data ?? cwd;
+  return resolveContentRoot({ root: parsed.data, env, projectRoot: cwd });
 }

@@ -9,7 +9,8 @@ import { newRecordSteps } from '../../bot/record/new-steps.ts';
 import type { FormEnv, Step } from '../../bot/form/step.ts';
 import { createI18n, translator } from '../../bot/i18n.ts';
 import { ContentRepository } from '../../bot/record/repository.ts';
-import { harness, ROOT, SUBMITTER } from './support/harness.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
+import { harness, SUBMITTER } from './support/harness.ts';
 import { testCode } from './support/fixtures.ts';
 
 const TODAY = '2026-11-20';
@@ -31,7 +32,7 @@ describe('the most meaningful reason wins', () => {
   });
 
   test('every typed field of /new: personal data in a too-long answer is reported as such, not as its length', () => {
-    const repo = new ContentRepository(`${ROOT}`, 0);
+    const repo = new ContentRepository(SAMPLE_ROOT, 0);
     const i18n = createI18n();
     const env: FormEnv<any> = {
       lang: 'zh', t: translator(i18n, 'zh-CN'), today: TODAY,

@@ -6,9 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { loadBotConfig, redactor } from '../../bot/config.ts';
 import { parseSubmitters } from '../../bot/submitters.ts';
 import { loadPublisher } from '../../content/schema/index.ts';
-import { ROOT, TEST_TOKEN } from './support/harness.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
+import { TEST_TOKEN } from './support/harness.ts';
 
-const publisher = loadPublisher(ROOT);
+const publisher = loadPublisher(SAMPLE_ROOT);
 
 describe('environment', () => {
   test('defaults: embedded storage, 48 h forms, 10 MB files, 30 updates a minute', () => {

@@ -4,7 +4,7 @@
  * open by an earlier run shows its pending question again and takes the answer to it.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { contentCopy, ROOT, tempDir } from './support/harness.ts';
@@ -15,8 +15,6 @@ const TODAY = '2026-11-20';
 function repository(): string {
   const repo = tempDir('honghei-console-');
   cpSync(join(contentCopy(), 'content'), join(repo, 'content'), { recursive: true });
-  mkdirSync(join(repo, 'bot'));
-  cpSync(join(ROOT, 'bot/submitters.yaml'), join(repo, 'bot/submitters.yaml'));
   const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: repo }).status).toBe(0);
   git('init', '-q', '-b', 'main');
   git('add', '-A');

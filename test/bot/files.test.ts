@@ -4,13 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FileTooBig, inspectFile, sniff, type FileService } from '../../bot/files.ts';
 import { JPEG, PDF } from './support/fixtures.ts';
-import { ROOT } from './support/harness.ts';
+import { sampleFile } from '../fixtures/roots.ts';
 
-const PNG = readFileSync(join(ROOT, 'content/media/cases/wage-arrears-timeline.png'));
+const PNG = readFileSync(sampleFile('media/cases/wage-arrears-timeline.png'));
 
 /** A file service over fixed bytes that honours the cap as the real one does. */
 const serving = (bytes: Uint8Array): FileService => ({

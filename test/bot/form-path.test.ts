@@ -10,7 +10,8 @@ import { ATTACHMENT_EXTENSIONS, isPublicOn, visibilityOn, type LoadedRecord } fr
 import { ContentRepository } from '../../bot/record/repository.ts';
 import { fillForm } from './support/drive.ts';
 import { blackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
-import { harness, PUBLIC, ROOT, SUBMITTER } from './support/harness.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
+import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
 
 const TODAY = '2026-11-20';
 type H = ReturnType<typeof harness>;
@@ -133,7 +134,7 @@ describe('deadlines are written the same way on the site', () => {
   test('an objection deadline on the built entry page says the last day counts, as the bot and the pull request do', () => {
     const siteDir = inject('siteDir');
     const siteDate = inject('siteDate');
-    const repo = new ContentRepository(ROOT, 0);
+    const repo = new ContentRepository(SAMPLE_ROOT, 0);
     const found = repo.records().find((r) => isPublicOn(r.record, siteDate) && r.record.history.some((e) => e.due));
     if (!found) throw new Error(`the sample content has no public entry with an objection deadline on ${siteDate}`);
     const due = found.record.history.find((e) => e.due)!.due!;

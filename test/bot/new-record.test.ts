@@ -237,7 +237,7 @@ describe('/new', () => {
     const h = harness({ today: TODAY });
     await h.send(h.tg.text(PUBLIC, '/new'));
     expect(h.last(PUBLIC)).toContain(`您的 Telegram 用户 ID 是 ${PUBLIC.id}`);
-    expect(h.last(PUBLIC)).toContain('bot/submitters.yaml');
+    expect(h.last(PUBLIC)).toContain('content/submitters.yaml');
   });
 
   test('/cancel and the cancel button end the form at any step', async () => {

@@ -4,7 +4,7 @@
  * abandoned forms expire.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, test } from 'vitest';
@@ -14,6 +14,7 @@ import { createStorage } from '../../bot/storage/index.ts';
 import { checkRecordText, validateRepository } from '../../content/schema/index.ts';
 import { atSummary, fillForm } from './support/drive.ts';
 import { blackListAnswers, testCode } from './support/fixtures.ts';
+import { sampleFile } from '../fixtures/roots.ts';
 import { contentCopy, harness, ROOT, SUBMITTER, tempDir } from './support/harness.ts';
 import { MemorySink } from './support/memory-sink.ts';
 
@@ -54,8 +55,6 @@ describe('restart in the middle of a form', () => {
   test('the console bot killed with SIGKILL mid-form resumes after a restart and ends with a valid record on a branch', async () => {
     const repo = tempDir('honghei-console-');
     cpSync(join(contentCopy(), 'content'), join(repo, 'content'), { recursive: true });
-    mkdirSync(join(repo, 'bot'));
-    cpSync(join(ROOT, 'bot/submitters.yaml'), join(repo, 'bot/submitters.yaml'));
     const git = (...args: string[]) => new Promise<string>((resolve, reject) => {
       const p = spawn('git', args, { cwd: repo });
       let out = '';
@@ -91,7 +90,7 @@ describe('restart in the middle of a form', () => {
     // Killed as soon as the facts question is shown: the answers so far are in the state file.
     const before = await run(['/new', '失信黑名单', '企业', typed('名称'), code, typed('住所（经营场所）'), '跳过', '1', '拖欠工资、违法用工'], (out) => out.includes('(9/20) 事由'));
     expect(before).toContain('(9/20) 事由');
-    const after = await run([typed('事由'), typed('依据'), typed('认定（决定）机关'), typed('决定文号'), typed('决定日期'), TODAY, TODAY, '1', `/file ${join(ROOT, 'content/media/cases/wage-arrears-site.jpg')}`, '完成', '跳过', '跳过', '跳过', '确认提交']);
+    const after = await run([typed('事由'), typed('依据'), typed('认定（决定）机关'), typed('决定文号'), typed('决定日期'), TODAY, TODAY, '1', `/file ${sampleFile('media/cases/wage-arrears-site.jpg')}`, '完成', '跳过', '跳过', '跳过', '确认提交']);
     expect(after, after.slice(-3000)).toMatch(/已提交审核，编号 (2026q4-black-\w+)/);
     const id = /已提交审核，编号 (2026q4-black-\w+)/.exec(after)![1]!;
     expect(await git('branch', '--list', `submission/${id}`)).toContain(`submission/${id}`);

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { checkRecordText, loadCategories, type Lang, type Problem } from '../../content/schema/index.ts';
 
-/** The project root, whose content/categories.yaml the tests use. */
-export const ROOT = new URL('../..', import.meta.url).pathname;
+/** The sample's content root, whose content/categories.yaml the tests use (test/fixtures/roots.ts). */
+export const ROOT = SAMPLE_ROOT;
 const FIXTURE = new URL('fixtures/record.yaml', import.meta.url);
 const categories = loadCategories(ROOT);
 

@@ -1,4 +1,4 @@
-/** Temporary content repositories for tests: the project's configuration plus the files a test gives. */
+/** Temporary content repositories for tests: the sample's configuration plus the files a test gives. */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

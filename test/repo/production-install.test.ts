@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.ts';
 import { runToEnd, startServer, until, userEnv, type Finished, type Started } from './support/processes.ts';
+import { SAMPLE_ROOT as SAMPLE_DIR } from '../../content/schema/content-root.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const TOKEN = '1000000002:PROD-install-test-token-xyz';
@@ -36,7 +37,7 @@ const botEnv = (extra: Record<string, string>) => userEnv({
 
 beforeAll(async () => {
   execFileSync('git', ['clone', '-q', ROOT, clone]);
-  publisher = (parse(readFileSync(join(clone, 'content/publisher.yaml'), 'utf8')) as { name: string }).name;
+  publisher = (parse(readFileSync(join(clone, SAMPLE_DIR, 'content/publisher.yaml'), 'utf8')) as { name: string }).name;
   install = await npm(['ci', '--omit=dev', '--no-audit', '--no-fund']);
   telegram = await startFakeTelegram();
 }, 1_800_000);

@@ -4,16 +4,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { isPublicOn, LISTS, loadCategories, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
+import { isPublicOn, LISTS, loadCategories, loadPublisher, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
 import { expectedCodeMatches, expectedNameMatches, generateRecords, GENERATOR_TODAY, publicRecords } from '../../scripts/lib/generate.ts';
 import { ROOT } from '../content/record-fixture.ts';
+import { PROJECT_ROOT } from '../fixtures/roots.ts';
 import { tempRepo } from '../content/temp-repo.ts';
 
 const COUNT = 500;
-const generated = generateRecords({ count: COUNT, seed: 1 });
+// The sample's categories and units, never the project's content/ (test/fixtures/roots.ts).
+const sample = { categories: loadCategories(ROOT), publisher: loadPublisher(ROOT) };
+const generated = generateRecords({ count: COUNT, seed: 1, ...sample });
 
 function generateCli(out: string, count: number, seed = 1) {
-  const run = spawnSync('npm', ['run', '--silent', 'generate', '--', '--count', String(count), '--seed', String(seed), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('npm', ['run', '--silent', 'generate', '--', '--count', String(count), '--seed', String(seed), '--out', out, '--from', ROOT], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return readdirSync(join(out, 'content/records'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
 }
@@ -29,9 +32,9 @@ describe('the record generator', () => {
   });
 
   it('is deterministic for a seed, and N + 1 records extend N by one file', () => {
-    expect(generateRecords({ count: 40, seed: 1 }).map((g) => g.yaml)).toEqual(generated.slice(0, 40).map((g) => g.yaml));
-    expect(generateRecords({ count: 40, seed: 2 }).map((g) => g.yaml)).not.toEqual(generated.slice(0, 40).map((g) => g.yaml));
-    expect(generateRecords({ count: 5, seed: 1, from: 100 }).map((g) => g.yaml)).toEqual(generated.slice(100, 105).map((g) => g.yaml));
+    expect(generateRecords({ count: 40, seed: 1, ...sample }).map((g) => g.yaml)).toEqual(generated.slice(0, 40).map((g) => g.yaml));
+    expect(generateRecords({ count: 40, seed: 2, ...sample }).map((g) => g.yaml)).not.toEqual(generated.slice(0, 40).map((g) => g.yaml));
+    expect(generateRecords({ count: 5, seed: 1, from: 100, ...sample }).map((g) => g.yaml)).toEqual(generated.slice(100, 105).map((g) => g.yaml));
     const a = generateCli(tempRepo({}), 30);
     const b = generateCli(tempRepo({}), 31);
     expect(b.filter((f) => !a.includes(f))).toHaveLength(1);

@@ -1,13 +1,14 @@
 /** `npm run validate` as a reviewer runs it: a real content root, a real child process. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { recordText, recordWith, ROOT } from '../content/record-fixture.ts';
+import { recordText, recordWith } from '../content/record-fixture.ts';
+import { PROJECT_ROOT } from '../fixtures/roots.ts';
 import { tempRepo } from '../content/temp-repo.ts';
 
 const FILE = 'content/records/black/2026/2026q3-black-901.yaml';
 
 function validate(root: string, ...args: string[]) {
-  const run = spawnSync('npm', ['run', '--silent', 'validate', '--', '--root', root, '--date', '2026-11-21', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('npm', ['run', '--silent', 'validate', '--', '--root', root, '--date', '2026-11-21', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

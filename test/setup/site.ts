@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT, SAMPLE_ROOT } from '../fixtures/roots.ts';
 
 /** The date the sample site is built as of in tests: fixed, so visibility is reproducible. */
 export const SAMPLE_DATE = '2026-11-21';
@@ -19,11 +20,12 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject) {
-  const root = new URL('../..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'honghei-site-'));
   const outDir = join(dir, 'dist');
-  execFileSync(process.execPath, ['scripts/build.ts', '--date', SAMPLE_DATE, '--out', outDir], {
-    cwd: root,
+  // The sample fixture, named explicitly: the build's default is the project's content/ once a
+  // publisher has run `npm run init`, and the suite must not depend on what they publish.
+  execFileSync(process.execPath, ['scripts/build.ts', '--date', SAMPLE_DATE, '--out', outDir, '--root', SAMPLE_ROOT], {
+    cwd: PROJECT_ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, HONGHEI_CACHE_DIR: join(dir, 'cache') },
   });

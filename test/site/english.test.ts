@@ -17,11 +17,12 @@ import { LIST_NAMES, LISTS, loadPublisher, STATUS_NAMES, statusOn } from '../../
 import { en } from '../../site/i18n/en.ts';
 import { buildSite } from './lib/build-site.ts';
 import { launchChromium } from './lib/browser.ts';
+import { PROJECT_ROOT, SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { readOutput } from './lib/output.ts';
 import { recordsOn } from './lib/records.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 const date = inject('siteDate');
 const { public: publicRecords, inactive } = recordsOn(root, date);
 
@@ -129,7 +130,7 @@ describe('English pages', () => {
 
 describe('HTML validity of the bilingual build', () => {
   it('every English page, and the Chinese pages with a switch and alternates, pass html-validate (the browser gate\'s config)', async () => {
-    const config = JSON.parse(readFileSync(join(root, 'test/browser/htmlvalidate.json'), 'utf8')) as ConfigData;
+    const config = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/browser/htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(config);
     const files = [...htmlFiles('en'), 'index.html', 'search/index.html', `records/${publicRecords[0]!.id}/index.html`, 'stats/index.html'];
     const problems: string[] = [];

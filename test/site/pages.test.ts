@@ -10,10 +10,11 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIST_NAMES, LISTS, statusOn, STATUS_NAMES } from '../../content/schema/index.ts';
 import { launchChromium } from './lib/browser.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { recordsOn, type RecordsByVisibility } from './lib/records.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 const siteDir = inject('siteDir');
 const date = inject('siteDate');
 

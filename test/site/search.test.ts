@@ -12,10 +12,11 @@ import type { HongheiRecord } from '../../content/schema/index.ts';
 import { openSiteIndex } from '../../site/build/index-files.ts';
 import type { SearchEngine } from '../../site/lib/search/engine.ts';
 import { launchChromium } from './lib/browser.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { recordsOn } from './lib/records.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 const siteDir = inject('siteDir');
 const date = inject('siteDate');
 const { public: publicRecords, inactive } = recordsOn(root, date);

@@ -4,12 +4,13 @@
  * variable, its value and an example of the right form.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadSiteSettings, SiteSettingsError } from '../../site/build/settings.ts';
 import { contentRoot } from '../../site/lib/site-context.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const temp = mkdtempSync(join(tmpdir(), 'honghei-settings-'));
@@ -46,17 +47,24 @@ describe('loadSiteSettings', () => {
   });
 
   test('the variables the build has always read keep working; empty counts as unset', () => {
-    expect(loadSiteSettings({}, ROOT)).toEqual({ contentRoot: ROOT });
-    expect(loadSiteSettings({ HONGHEI_DATE: '', HONGHEI_SITE_URL: ' ', HONGHEI_OUT_DIR: '' }, ROOT)).toEqual({ contentRoot: ROOT });
+    // Unset: content/ of the project once npm run init wrote publisher.yaml there, else the sample.
+    const upstream = mkdtempSync(join(temp, 'upstream-'));
+    const initialised = mkdtempSync(join(temp, 'publisher-'));
+    mkdirSync(join(initialised, 'content'));
+    writeFileSync(join(initialised, 'content/publisher.yaml'), readFileSync(join(SAMPLE_ROOT, 'content/publisher.yaml')));
+    expect(loadSiteSettings({}, upstream)).toEqual({ contentRoot: join(upstream, 'test/fixtures/sample') });
+    expect(loadSiteSettings({}, initialised)).toEqual({ contentRoot: initialised });
+    expect(loadSiteSettings({ HONGHEI_DATE: '', HONGHEI_SITE_URL: ' ', HONGHEI_OUT_DIR: '' }, initialised)).toEqual({ contentRoot: initialised });
+    expect(loadSiteSettings({ HONGHEI_ROOT: SAMPLE_ROOT }, initialised)).toEqual({ contentRoot: SAMPLE_ROOT });
     expect(loadSiteSettings({
-      HONGHEI_DATE: '2028-02-29', HONGHEI_CONTENT_ROOT: ROOT, HONGHEI_OUT_DIR: '/tmp/out', HONGHEI_CACHE_DIR: '/tmp/cache',
+      HONGHEI_DATE: '2028-02-29', HONGHEI_CONTENT_ROOT: SAMPLE_ROOT, HONGHEI_OUT_DIR: '/tmp/out', HONGHEI_CACHE_DIR: '/tmp/cache',
       HONGHEI_SITE_URL: 'https://credit.example.gov.cn/', HONGHEI_BUILD_HEAP: '8192', HONGHEI_PREVIOUS_DATA: 'https://credit.example.gov.cn/data/',
       PATH: '/usr/bin',
     }, '/elsewhere')).toEqual({
-      date: '2028-02-29', contentRoot: ROOT, outDir: '/tmp/out', cacheDir: '/tmp/cache', siteUrl: 'https://credit.example.gov.cn/', buildHeapMb: 8192, previousData: 'https://credit.example.gov.cn/data/',
+      date: '2028-02-29', contentRoot: SAMPLE_ROOT, outDir: '/tmp/out', cacheDir: '/tmp/cache', siteUrl: 'https://credit.example.gov.cn/', buildHeapMb: 8192, previousData: 'https://credit.example.gov.cn/data/',
     });
     // The pages read the content root through the same schema.
-    expect(contentRoot({ HONGHEI_CONTENT_ROOT: ROOT })).toBe(ROOT);
+    expect(contentRoot({ HONGHEI_CONTENT_ROOT: SAMPLE_ROOT })).toBe(SAMPLE_ROOT);
     expect(() => contentRoot({ HONGHEI_CONTENT_ROOT: '/nonexistent/honghei' })).toThrow(/has no content\/publisher\.yaml/);
   });
 });

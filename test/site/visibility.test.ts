@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSiteIndex } from '../../site/build/index-files.ts';
 import { normalize } from '../../site/lib/search/text.ts';
 import { readOutput, type OutputFile } from './lib/output.ts';
+import { SAMPLE_ROOT } from '../fixtures/roots.ts';
 import { recordsOn, type RecordsByVisibility } from './lib/records.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 const siteDir = inject('siteDir');
 const date = inject('siteDate');
 

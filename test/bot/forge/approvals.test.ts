@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCategories, latestPublicationEnd } from '../../../content/schema/index.ts';
 import { checkRecordText } from '../../../content/schema/validate.ts';
+import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
 import { addApproval, alignStart, checkApprovals } from '../../../bot/forge/approvals.ts';
 import { recordYaml } from './fixtures.ts';
 
-const root = new URL('../../..', import.meta.url).pathname;
+const root = SAMPLE_ROOT;
 
 describe('addApproval', () => {
   it('puts approvals after submitted, one block item per approval, and the record then validates', () => {

@@ -9,8 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeContentRepo, recordId, recordYaml, sh, tempDir } from './fixtures.ts';
+import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
-const projectRoot = new URL('../../..', import.meta.url).pathname;
+const projectRoot = PROJECT_ROOT;
 const t = tempDir('honghei-ci-report-');
 afterAll(() => t.remove());
 

@@ -11,8 +11,9 @@ import { branchFor } from '../../../bot/forge/types.ts';
 import { githubForgeFor } from './emulators/clients.ts';
 import { GitHubEmulator, type Fault } from './emulators/github.ts';
 import { PNG, sampleSubmission, tempDir } from './fixtures.ts';
+import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
-const projectRoot = new URL('../../..', import.meta.url).pathname;
+const projectRoot = PROJECT_ROOT;
 const t = tempDir('honghei-faults-');
 afterAll(() => t.remove());
 

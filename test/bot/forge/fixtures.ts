@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { completeUscc } from '../../../content/schema/uscc.ts';
 import type { Submission } from '../../../bot/forge/types.ts';
+import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
-const projectRoot = new URL('../../..', import.meta.url).pathname;
 
 /** Runs git in a directory, with a fixed identity. */
 export function sh(dir: string, ...args: string[]): string {
@@ -27,13 +27,13 @@ export function tempDir(prefix = 'honghei-forge-'): { dir: string; remove: () =>
 }
 
 /**
- * A content repository with the project's content/publisher.yaml and content/categories.yaml on
+ * A content repository with the sample's content/publisher.yaml and content/categories.yaml on
  * main. With bare: true, a bare repository (a remote on disk) that was pushed to.
  */
 export function makeContentRepo(root: string, options: { bare?: boolean } = {}): string {
   const work = join(root, 'work');
   mkdirSync(join(work, 'content', 'records'), { recursive: true });
-  for (const f of ['publisher.yaml', 'categories.yaml']) cpSync(join(projectRoot, 'content', f), join(work, 'content', f));
+  for (const f of ['publisher.yaml', 'categories.yaml']) cpSync(join(SAMPLE_ROOT, 'content', f), join(work, 'content', f));
   sh(work, 'init', '-q', '-b', 'main');
   sh(work, 'add', '.');
   sh(work, 'commit', '-q', '-m', 'Content repository (示例)');

@@ -17,8 +17,9 @@ import { fillForm } from '../support/drive.ts';
 import { englishBlackListAnswers, JPEG, testCode } from '../support/fixtures.ts';
 import { harness, SUBMITTER } from '../support/harness.ts';
 import { makeContentRepo, sh, tempDir } from './fixtures.ts';
+import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
-const projectRoot = new URL('../../..', import.meta.url).pathname;
+const projectRoot = PROJECT_ROOT;
 const t = tempDir('honghei-journey-');
 afterAll(() => t.remove());
 

@@ -17,8 +17,10 @@ import type { Submission } from '../../../bot/forge/types.ts';
 import { submissionBody } from '../../../bot/submission.ts';
 import { launchChromium } from '../../site/lib/browser.ts';
 import { FLAG, HOSTILE, HOSTILE_ID, hostileContentRoot } from '../../site/lib/hostile-outputs.ts';
+import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
-const PROJECT = new URL('../../..', import.meta.url).pathname;
+/** The sample publisher (test/fixtures/roots.ts), whose categories the summaries name. */
+const PROJECT = SAMPLE_ROOT;
 const FILE = `content/records/black/2026/${HOSTILE_ID}.yaml`;
 
 let browser: Browser;

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PROJECT_ROOT, sampleFile } from '../../fixtures/roots.ts';
 
-const root = new URL('../../..', import.meta.url).pathname;
+const root = PROJECT_ROOT;
 const workflows = ['.github/workflows', '.gitea/workflows'].flatMap((d) => readdirSync(join(root, d)).map((f) => join(d, f)));
 const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 const reviewOptions = [...readFileSync(join(root, 'scripts/review.ts'), 'utf8').matchAll(/^\s+'?([a-z-]+)'?: \{ type: '(?:string|boolean)'/gm)].map((m) => m[1]);
@@ -30,7 +31,7 @@ describe('publisher CI files', () => {
   });
 
   it('the reviewers file names a 审核 and a 审定', () => {
-    const data = parse(readFileSync(join(root, '.github/reviewers.yml'), 'utf8')) as { reviewers: { role: string }[] };
+    const data = parse(readFileSync(sampleFile('reviewers.yml'), 'utf8')) as { reviewers: { role: string }[] };
     expect(new Set(data.reviewers.map((r) => r.role))).toEqual(new Set(['review', 'approve']));
   });
 });

@@ -9,13 +9,14 @@ import { openApp } from '../../../bot/run/app.ts';
 import { sh } from '../forge/fixtures.ts';
 import { contentCopy, TEST_TOKEN, tempDir } from '../support/harness.ts';
 import { distinctPdf } from './support.ts';
+import { sampleFile } from '../../fixtures/roots.ts';
 
 describe('the running bot and its private store', () => {
   it('opens a directory store out of the box and serves its signed links on the bot\'s HTTP server; refuses a store inside content/', async () => {
     const root = contentCopy();
     sh(root, 'init', '-q', '-b', 'main');
     const state = tempDir('honghei-app-');
-    const env = { BOT_TOKEN: TEST_TOKEN, HONGHEI_ROOT: root, HONGHEI_REPO: root, HONGHEI_SUBMITTERS: join(new URL('../../..', import.meta.url).pathname, 'bot/submitters.yaml'), HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'), HONGHEI_PRIVATE_DIR: join(state, 'private') };
+    const env = { BOT_TOKEN: TEST_TOKEN, HONGHEI_ROOT: root, HONGHEI_REPO: root, HONGHEI_SUBMITTERS: sampleFile('submitters.yaml'), HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'), HONGHEI_PRIVATE_DIR: join(state, 'private') };
     const app = await openApp('polling', env);
     const files = app.services.privateFiles;
     expect(files.store.kind).toBe('dir');

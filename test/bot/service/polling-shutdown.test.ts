@@ -23,7 +23,7 @@ test('polling: health on BOT_HOST:BOT_PORT, an update handled, SIGTERM ends the 
   const port = await freePort();
   const bot = startBot('polling', repo, {
     TELEGRAM_API_ROOT: telegram.url, BOT_HOST: '127.0.0.1', BOT_PORT: String(port),
-    HONGHEI_ROOT: repo, HONGHEI_REPO: repo, HONGHEI_SUBMITTERS: join(repo, 'bot/submitters.yaml'), HONGHEI_DATE: '2026-11-20',
+    HONGHEI_ROOT: repo, HONGHEI_REPO: repo, HONGHEI_SUBMITTERS: join(repo, 'content/submitters.yaml'), HONGHEI_DATE: '2026-11-20',
     HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
     HONGHEI_PRIVATE_DIR: join(state, 'private'), HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
   });

@@ -4,7 +4,7 @@
  * the child process can reach it, and helpers to start the bot, wait for its health and stop it.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Update } from 'grammy/types';
@@ -53,8 +53,6 @@ export const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C
 export function blockingRepo(): { root: string; forge: string; control: string; entered: string; release: () => void } {
   const root = tempDir('honghei-service-repo-');
   cpSync(join(contentCopy(), 'content'), join(root, 'content'), { recursive: true });
-  mkdirSync(join(root, 'bot'));
-  cpSync(join(ROOT, 'bot/submitters.yaml'), join(root, 'bot/submitters.yaml'));
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'add', '-A');
   git(root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'sample content');

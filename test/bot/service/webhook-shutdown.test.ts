@@ -43,7 +43,7 @@ async function deployment(extra: Record<string, string> = {}, sandbox = false) {
   const env = {
     TELEGRAM_API_ROOT: telegram.url,
     BOT_WEBHOOK_URL: `${base}/telegram`, BOT_WEBHOOK_SECRET: SECRET, BOT_HOST: '127.0.0.1', BOT_PORT: String(port),
-    HONGHEI_ROOT: root, HONGHEI_REPO: forge, HONGHEI_SUBMITTERS: join(root, 'bot/submitters.yaml'), HONGHEI_DATE: TODAY,
+    HONGHEI_ROOT: root, HONGHEI_REPO: forge, HONGHEI_SUBMITTERS: join(root, 'content/submitters.yaml'), HONGHEI_DATE: TODAY,
     HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
     HONGHEI_PRIVATE_DIR: join(state, 'private'), HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
     ...(writable ? { TMPDIR: privateTmp } : {}),

@@ -1,15 +1,14 @@
 /** Test data for the bot's journeys: fictional, marked 示例, credit codes with positions 3–8 = 000000. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { completeUscc } from '../../../content/schema/index.ts';
 import type { Answer } from './drive.ts';
-import { ROOT } from './harness.ts';
+import { sampleFile } from '../../fixtures/roots.ts';
 
 /** A valid fictional credit code; `n` keeps codes of different tests apart. */
 export const testCode = (n: number) => completeUscc(`91000000BT${String(n).padStart(7, '0')}`);
 
 /** A real JPEG (a sample picture of the repository). */
-export const JPEG = readFileSync(join(ROOT, 'content/media/cases/wage-arrears-site.jpg'));
+export const JPEG = readFileSync(sampleFile('media/cases/wage-arrears-site.jpg'));
 
 /** A small, well-formed PDF. */
 export const PDF = Buffer.from(

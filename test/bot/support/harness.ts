@@ -1,5 +1,5 @@
 /**
- * The bot as the tests drive it: the real createBot with a copy of the project's content in a
+ * The bot as the tests drive it: the real createBot with a copy of the sample content in a
  * temp folder, the local Bot API under the HTTP client (so calls inside conversations are seen
  * too), and a storage and sink of the test's choice. Updates go through bot.handleUpdate.
  */
@@ -18,9 +18,11 @@ import { createStorage, type BotStorage } from '../../../bot/storage/index.ts';
 import { botApiFiles } from '../../../bot/files.ts';
 import { parseSubmitters } from '../../../bot/submitters.ts';
 import { openPrivateFiles, type PrivateFiles } from '../../../bot/private-files/config.ts';
+import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 import { MemorySink } from './memory-sink.ts';
 
-export const ROOT = new URL('../../..', import.meta.url).pathname;
+/** The project root (the code: scripts/, bot/, node_modules). */
+export const ROOT = PROJECT_ROOT;
 /** A token of the right shape; it never leaves this process. */
 export const TEST_TOKEN = '1000000001:TEST-token-never-sent-anywhere-xyz';
 /** The allow-listed submitter of the tests (unit labour-inspection) and a member of the public. */
@@ -39,11 +41,11 @@ export function tempDir(prefix = 'honghei-bot-'): string {
   return dir;
 }
 
-/** A copy of the project's content (configuration, records, cases, media) in a temp root. */
+/** A copy of the sample content (configuration, submitters, records, cases, media) in a temp root. */
 export function contentCopy(): string {
   const root = tempDir('honghei-bot-content-');
-  for (const part of ['publisher.yaml', 'categories.yaml', 'records', 'cases', 'media']) {
-    cpSync(join(ROOT, 'content', part), join(root, 'content', part), { recursive: true });
+  for (const part of ['publisher.yaml', 'categories.yaml', 'submitters.yaml', 'records', 'cases', 'media']) {
+    cpSync(join(SAMPLE_ROOT, 'content', part), join(root, 'content', part), { recursive: true });
   }
   return root;
 }
@@ -53,7 +55,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
   return {
     token: TEST_TOKEN,
     contentRoot: '.',
-    submittersFile: 'bot/submitters.yaml',
+    submittersFile: 'content/submitters.yaml',
     storage: { kind: 'memory' },
     formTtlMs: 48 * 3600_000,
     maxFileBytes: 10 * 1024 * 1024,

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isPublicOn, publisherSchema, validateRepository, type HongheiRecord } from '../../../content/schema/index.ts';
+import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
-/** The repository root (the sample content lives in its content/). */
-export const REPO = new URL('../../..', import.meta.url).pathname.replace(/\/$/, '');
+/** The repository root (test results are written under it). */
+export const REPO = PROJECT_ROOT.replace(/\/$/, '');
 
 /** The page types every gate covers. */
 export const PAGE_TYPES = ['home', 'list', 'entry', 'search', 'case', 'guide', 'batch', 'notFound'] as const;
@@ -44,7 +45,7 @@ export function fileOf(siteDir: string, path: string): string {
 
 /** The sample records public on the date (the site shows exactly these). */
 export function publicRecords(date: string): HongheiRecord[] {
-  const report = validateRepository(REPO, { date });
+  const report = validateRepository(SAMPLE_ROOT, { date });
   return report.records.map((r) => r.record).filter((r) => isPublicOn(r, date));
 }
 
@@ -55,7 +56,7 @@ const segments = (path: string) => path.split('/').filter(Boolean);
 const last = (path: string) => segments(path).at(-1) ?? '';
 const mdxNames = (folder: string) => {
   try {
-    return readdirSync(join(REPO, 'content', folder)).filter((f) => f.endsWith('.mdx')).map((f) => basename(f, '.mdx'));
+    return readdirSync(join(SAMPLE_ROOT, 'content', folder)).filter((f) => f.endsWith('.mdx')).map((f) => basename(f, '.mdx'));
   } catch {
     return [];
   }
@@ -64,7 +65,7 @@ const mdxNames = (folder: string) => {
 /** A case write-up that shows pictures (an image in its MDX), else any case. */
 function caseWithPictures(): string | undefined {
   const names = mdxNames('cases');
-  return names.find((n) => /!\[|<img|<Image|<Picture|\.(jpe?g|png|webp|avif)/i.test(readFileSync(join(REPO, 'content/cases', `${n}.mdx`), 'utf8'))) ?? names[0];
+  return names.find((n) => /!\[|<img|<Image|<Picture|\.(jpe?g|png|webp|avif)/i.test(readFileSync(join(SAMPLE_ROOT, 'content/cases', `${n}.mdx`), 'utf8'))) ?? names[0];
 }
 
 /**

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems, isPublicFile, validateRepository } from '../../../content/schema/index.ts';
 import { fieldsOf, problemsOf, recordWith, ROOT } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
+import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
 const JPEG = readFileSync(join(ROOT, 'content/media/cases/wage-arrears-site.jpg'));
 const SHA = createHash('sha256').update(JPEG).digest('hex');
@@ -82,7 +83,7 @@ describe('npm run validate refuses a non-public file placed in content/ by hand'
       [RECORD]: recordWith({ attachments: [{ file: 'media/2026/decision.pdf', kind: 'decision', public: false }] }),
       'content/media/2026/decision.pdf': Buffer.from('%PDF-1.4\n%%EOF\n'),
     });
-    const run = (lang: string) => spawnSync(process.execPath, ['scripts/validate.ts', '--root', root, '--date', '2026-11-21', '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
+    const run = (lang: string) => spawnSync(process.execPath, ['scripts/validate.ts', '--root', root, '--date', '2026-11-21', '--lang', lang], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     const zh = run('zh');
     expect(zh.status).toBe(1);
     expect(zh.stdout).toMatch(new RegExp(`^${RECORD}:\\d+:\\d+  attachments\\.0\\.public  附件 content/media/2026/decision\\.pdf 标为不公开（public: false）`, 'm'));

@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, recordFieldDescription, TEXT_BOUNDS, validateRepository, type Lang } from '../../../content/schema/index.ts';
-import { problemsOf, recordText, recordWith, ROOT } from '../record-fixture.ts';
+import { problemsOf, recordText, recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
+import { PROJECT_ROOT } from '../../fixtures/roots.ts';
 
 const FILE = 'content/records/black/2026/2026q3-black-901.yaml';
 const report = (text: string, lang: Lang) => formatProblems(problemsOf(text, lang), lang);
@@ -138,7 +139,7 @@ describe('document numbers a reviewer should look at', () => {
 
   it('an unusual form is a warning: `npm run validate` prints it and still exits 0', () => {
     const root = tempRepo({ [FILE]: recordWith({ 'decision.document_number': '人社部令第45号' }) });
-    const run = (lang: Lang) => spawnSync('npm', ['run', '--silent', 'validate', '--', '--root', root, '--date', '2026-11-21', '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
+    const run = (lang: Lang) => spawnSync('npm', ['run', '--silent', 'validate', '--', '--root', root, '--date', '2026-11-21', '--lang', lang], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     const zh = run('zh');
     expect(zh.status).toBe(0);
     expect(zh.stdout.split('\n').filter((l) => l.includes('document_number')).join('\n')).toMatchInlineSnapshot(`"content/records/black/2026/2026q3-black-901.yaml:21:3  decision.document_number  [提示] 文号“人社部令第45号”不是常见的“机关代字〔年份〕序号号”格式 — 请对照决定书核对，如“大工办发〔2016〕18号”（年份可用〔〕、[]、［］括起，序号前可有“第”）；确实如此的无需修改"`);

@@ -5,6 +5,7 @@ import {
   pendingDeadlines, validateRepository, workingCalendarOf, WorkingCalendar,
 } from '../../../content/schema/index.ts';
 import { FICTIONAL_2027, fixtureDays } from '../calendar-fixture.ts';
+import { sampleFile } from '../../fixtures/roots.ts';
 import { recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
 
@@ -158,7 +159,7 @@ describe("an objection's deadline in the records", () => {
 
 describe('the examples on the objections page', () => {
   it('are what the calendar says', () => {
-    const page = readFileSync(new URL('../../../content/pages/objections.mdx', import.meta.url), 'utf8');
+    const page = readFileSync(sampleFile('pages/objections.mdx'), 'utf8');
     expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 11 月 24 日');
     expect(addWorkingDays('2026-11-19', 3)).toBe('2026-11-24');
     expect(page).toContain('应在 10 月 10 日前处理完毕');

@@ -13,9 +13,10 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { completeUscc } from '../../../content/schema/index.ts';
+import { PROJECT_ROOT, sampleFile } from '../../fixtures/roots.ts';
 
-/** The project root (holds scripts/build.ts and content/publisher.yaml). */
-export const PROJECT = new URL('../../..', import.meta.url).pathname;
+/** The project root (holds scripts/build.ts). */
+export const PROJECT = PROJECT_ROOT;
 
 /** The date the fixture site is built as of. */
 export const FIXTURE_DATE = '2026-11-21';
@@ -115,8 +116,8 @@ function write(root: string, r: Rec) {
 export function makeFixtureRepo(): { root: string; commits: MadeCommit[] } {
   const root = mkdtempSync(join(tmpdir(), 'honghei-open-data-'));
   mkdirSync(join(root, 'content'), { recursive: true });
-  copyFileSync(join(PROJECT, 'content/publisher.yaml'), join(root, 'content/publisher.yaml'));
-  copyFileSync(join(PROJECT, 'content/categories.yaml'), join(root, 'content/categories.yaml'));
+  copyFileSync(sampleFile('publisher.yaml'), join(root, 'content/publisher.yaml'));
+  copyFileSync(sampleFile('categories.yaml'), join(root, 'content/categories.yaml'));
   run(root, ['init', '-q', '-b', 'main']);
   run(root, ['add', '.']);
   run(root, ['commit', '-q', '-m', '初始化发布单位配置'], { ...who('Lead'), ...when('2022-12-01T09:00:00+08:00') });

@@ -10,11 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { LISTS } from '../../../content/schema/index.ts';
-import { PROJECT } from './fixture.ts';
+import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
 import { filesContaining, readJson, splitRecords, textFiles } from './helpers.ts';
 
 const siteDir = inject('siteDir');
-const { publicRecords, inactive } = splitRecords(PROJECT, inject('siteDate'));
+const { publicRecords, inactive } = splitRecords(SAMPLE_ROOT, inject('siteDate'));
 const ids = (rs: { id: string }[]) => rs.map((r) => r.id).sort();
 
 describe('open data of the sample site', () => {

@@ -7,15 +7,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
 const run = promisify(execFile);
-const projectRoot = new URL('../../..', import.meta.url).pathname;
+const projectRoot = PROJECT_ROOT;
 
 /** A temporary content root with the sample's publisher and categories and the given files. */
 export function contentRootWith(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'honghei-content-'));
   mkdirSync(join(root, 'content'), { recursive: true });
-  for (const f of ['publisher.yaml', 'categories.yaml']) copyFileSync(join(projectRoot, 'content', f), join(root, 'content', f));
+  for (const f of ['publisher.yaml', 'categories.yaml']) copyFileSync(join(SAMPLE_ROOT, 'content', f), join(root, 'content', f));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -8,9 +8,11 @@ import { GitHubForge, type GitHubForgeOptions } from '../../../../bot/forge/gith
 import { GiteaForge } from '../../../../bot/forge/gitea.ts';
 import { GitLabForge } from '../../../../bot/forge/gitlab.ts';
 import { createPresenter } from '../../../../bot/forge/present.ts';
+import { SAMPLE_ROOT } from '../../../fixtures/roots.ts';
 import type { GitHubEmulator } from './github.ts';
 
-const projectRoot = new URL('../../../..', import.meta.url).pathname;
+/** The sample publisher, whose categories the pull request summaries name. */
+const projectRoot = SAMPLE_ROOT;
 
 /** A GitHub forge talking to the emulator (token auth, fast throttling, 1 s timeout). */
 export function githubForgeFor(emulator: Pick<GitHubEmulator, 'url' | 'owner' | 'repo'>, options: Partial<GitHubForgeOptions> & { timeoutMs?: number; log?: (m: string) => void } = {}): GitHubForge {
