@@ -31,8 +31,8 @@ describe('names', () => {
   it('a person published with the entry must be masked: "Zhang Wei" is told to mask, not to shorten', () => {
     expect(both(recordWith({ 'subject.persons.0.name': 'Zhang Wei' }))).toMatchInlineSnapshot(`
       {
-        "en": "content/records/black/2026/2026q3-black-901.yaml:13:7  subject.persons.0.name  the personal name is not masked — keep only the surname (two characters for a compound surname) and write the given name as 某 or 某某, e.g. "张某某"",
-        "zh": "content/records/black/2026/2026q3-black-901.yaml:13:7  subject.persons.0.name  个人姓名未按规定脱敏 — 只保留姓氏（复姓保留两字），名字写成“某”或“某某”，如“张某某”",
+        "en": "content/records/black/2026/2026q3-black-901.yaml:13:7  subject.persons.0.name  the personal name is not masked: under the Personal Information Protection Law only the surname is published, never the full name — keep only the surname (two characters for a compound surname) and write the given name as 某 or 某某, e.g. "张某某"",
+        "zh": "content/records/black/2026/2026q3-black-901.yaml:13:7  subject.persons.0.name  个人姓名未脱敏：依照《个人信息保护法》，公示时只保留姓氏，不公布全名 — 只保留姓氏（复姓保留两字），名字写成“某”或“某某”，如“张某某”",
       }
     `);
     expect(report(recordWith({ 'subject.persons.0.name': '张伟' }), 'zh')).toContain('如“张某”');
