@@ -13,9 +13,8 @@ import { createPresenter, createSubmissionSink, type Submission, type Submission
 import { openPrivateFiles, privateFilesConfig, type PrivateFiles } from '../../../bot/private-files/config.ts';
 import { privateFileHandler } from '../../../bot/private-files/http-handler.ts';
 import { sh } from '../forge/fixtures.ts';
-import { fillForm } from '../support/drive.ts';
 import { contentCopy, harness, PUBLIC, ROOT, tempDir } from '../support/harness.ts';
-import { distinctPdf, publicEntry, serve } from './support.ts';
+import { objectWithEvidence, serve } from './support.ts';
 
 const redisUrl = inject('redisUrl');
 const SECRET = 'shared-instances-link-secret-0123456789ab';
@@ -48,15 +47,7 @@ describe.skipIf(!redisUrl)('two bot instances sharing the private store (Redis)'
     const sink: SubmissionSink = { submit: (s) => (submitted.push(s), real.submit(s)), status: (id) => real.status(id) };
     const hA = harness({ root, sink, today: '2026-11-20', privateFiles: a });
 
-    const evidence = distinctPdf();
-    const target = publicEntry(hA, '2026-11-20', (r) => r.record.list === 'black');
-    await hA.act(PUBLIC, '/objection');
-    await fillForm(hA, PUBLIC, {
-      '哪一条记录？': target.record.subject.code!,
-      异议事由: '公示所列拖欠金额有误，已提交付款凭证，请核查。（示例数据）',
-      证据材料: { files: (hh, u) => [hh.tg.document(u, evidence, '付款凭证.pdf', 'application/pdf')] },
-    });
-    await hA.send(hA.tg.press(PUBLIC, '确认提交'));
+    const evidence = await objectWithEvidence(hA, '2026-11-20', '公示所列拖欠金额有误，已提交付款凭证，请核查。（示例数据）');
     expect(hA.last(PUBLIC)).toContain('异议已收到');
     await real.reconcile();
 

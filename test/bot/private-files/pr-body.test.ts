@@ -6,22 +6,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { privateFilesConfig } from '../../../bot/private-files/config.ts';
-import { fillForm } from '../support/drive.ts';
-import { harness, PUBLIC, testPrivateFiles } from '../support/harness.ts';
+import { harness, testPrivateFiles } from '../support/harness.ts';
 import type { MemorySink } from '../support/memory-sink.ts';
-import { distinctPdf, publicEntry } from './support.ts';
+import { objectWithEvidence } from './support.ts';
 
 async function objectionBody(linksInBody: boolean) {
   const h = harness({ today: '2026-11-20', privateFiles: { ...testPrivateFiles(), linksInBody } });
-  const evidence = distinctPdf();
-  const target = publicEntry(h, '2026-11-20', (r) => r.record.list === 'black');
-  await h.act(PUBLIC, '/objection');
-  await fillForm(h, PUBLIC, {
-    '哪一条记录？': target.record.subject.code!,
-    异议事由: '公示所列拖欠金额有误，请核查。（示例数据）',
-    证据材料: { files: (hh, u) => [hh.tg.document(u, evidence, '付款凭证.pdf', 'application/pdf')] },
-  });
-  await h.send(h.tg.press(PUBLIC, '确认提交'));
+  const evidence = await objectWithEvidence(h, '2026-11-20', '公示所列拖欠金额有误，请核查。（示例数据）');
   const s = (h.sink as MemorySink).submissions[0]!;
   return { body: s.body, sha256: createHash('sha256').update(evidence).digest('hex'), id: s.id };
 }

@@ -9,8 +9,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RouteHandler } from '../../../bot/private-files/http-handler.ts';
 import type { LoadedRecord } from '../../../content/schema/index.ts';
+import { fillForm } from '../support/drive.ts';
 import { JPEG } from '../support/fixtures.ts';
-import type { harness } from '../support/harness.ts';
+import { PUBLIC, type harness } from '../support/harness.ts';
 
 /** A JPEG no other file holds: the sample picture with random bytes after its end marker. */
 export const distinctJpeg = () => Buffer.concat([JPEG, randomBytes(2048)]);
@@ -66,4 +67,21 @@ export function publicEntry(h: ReturnType<typeof harness>, date: string, where: 
     && h.repo.findPublic(r.record.subject.code, date).length === 1);
   if (!found) throw new Error(`the sample content has no public entry on ${date} matching the test's condition`);
   return found;
+}
+
+/**
+ * Files an objection with a PDF as evidence, through the real /objection form, against a public
+ * black-list entry of the harness's content on `date`; returns the evidence's bytes.
+ */
+export async function objectWithEvidence(h: ReturnType<typeof harness>, date: string, grounds: string): Promise<Buffer> {
+  const evidence = distinctPdf();
+  const target = publicEntry(h, date, (r) => r.record.list === 'black');
+  await h.act(PUBLIC, '/objection');
+  await fillForm(h, PUBLIC, {
+    '哪一条记录？': target.record.subject.code!,
+    异议事由: grounds,
+    证据材料: { files: (hh, u) => [hh.tg.document(u, evidence, '付款凭证.pdf', 'application/pdf')] },
+  });
+  await h.send(h.tg.press(PUBLIC, '确认提交'));
+  return evidence;
 }
