@@ -9,7 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Api } from 'grammy';
-import { calendarWarnings, chinaDateTime, workingCalendarOf, type Administrator, type Publisher } from '../content/schema/index.ts';
+import {
+  calendarWarnings,
+  chinaDateTime,
+  workingCalendarOf,
+  type Administrator,
+  type Publisher,
+} from '../content/schema/index.ts';
 import { createI18n } from './i18n.ts';
 import type { Logger } from './services.ts';
 import type { BotStorage } from './storage/index.ts';
@@ -26,18 +32,27 @@ export interface OnceStore {
 const MARK_TTL_MS = 365 * 24 * 3600_000;
 
 /** The once-store of the bot's storage: Redis when shared, else the session store (sqlite or memory). */
-export function onceStoreOf(storage: Pick<BotStorage, 'redis' | 'sessions'>, prefix = 'honghei:alert:'): OnceStore {
+export function onceStoreOf(
+  storage: Pick<BotStorage, 'redis' | 'sessions'>,
+  prefix = 'honghei:alert:',
+): OnceStore {
   const redis = storage.redis;
   if (redis) {
     return {
-      claim: async (key) => (await redis.set(`${prefix}${key}`, new Date().toISOString(), 'PX', MARK_TTL_MS, 'NX')) === 'OK',
+      claim: async (key) =>
+        (await redis.set(`${prefix}${key}`, new Date().toISOString(), 'PX', MARK_TTL_MS, 'NX')) ===
+        'OK',
       release: async (key) => void (await redis.del(`${prefix}${key}`)),
     };
   }
   // One process owns the embedded store; alerts come from any chat at any time, so for the
   // synchronous stores (sqlite, memory) the read and the write happen in the same tick: two
   // concurrent claims cannot both see the key free.
-  const store = storage.sessions as unknown as { read(k: string): unknown; write(k: string, v: unknown): unknown; delete(k: string): unknown };
+  const store = storage.sessions as unknown as {
+    read(k: string): unknown;
+    write(k: string, v: unknown): unknown;
+    delete(k: string): unknown;
+  };
   return {
     claim: async (key) => {
       const k = `${prefix}${key}`;
@@ -52,7 +67,13 @@ export function onceStoreOf(storage: Pick<BotStorage, 'redis' | 'sessions'>, pre
 }
 
 /** A submission the outbox has not delivered for more than an hour. */
-export interface StuckDelivery { id: string; forge: string; storedAt: string; attempts: number; lastError?: string }
+export interface StuckDelivery {
+  id: string;
+  forge: string;
+  storedAt: string;
+  attempts: number;
+  lastError?: string;
+}
 
 /** The alerts of one bot. */
 export interface AdminAlerts {
@@ -78,16 +99,27 @@ export interface AdminAlertOptions {
 }
 
 /** A short, stable fingerprint of an error: its message without numbers (ids, counts, times). */
-const fingerprint = (error: unknown) => createHash('sha256').update(String(error instanceof Error ? error.message : error).replace(/\d+/g, '#')).digest('hex').slice(0, 16);
+const fingerprint = (error: unknown) =>
+  createHash('sha256')
+    .update(String(error instanceof Error ? error.message : error).replace(/\d+/g, '#'))
+    .digest('hex')
+    .slice(0, 16);
 
 /** The alerts, sent through the bot's API in each administrator's language. */
 export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptions): AdminAlerts {
   const i18n = createI18n();
   const admins: readonly Administrator[] = publisher.administrators;
   // Numbers go to Fluent as text: it would print the year 2027 as "2,027".
-  async function tell(key: string, summary: string, message: string, vars: Record<string, string | number>): Promise<number> {
+  async function tell(
+    key: string,
+    summary: string,
+    message: string,
+    vars: Record<string, string | number>,
+  ): Promise<number> {
     if (!admins.length) {
-      log.info(`alert ${key} not sent: no administrators in content/publisher.yaml (administrators) — ${summary}`);
+      log.info(
+        `alert ${key} not sent: no administrators in content/publisher.yaml (administrators) — ${summary}`,
+      );
       return 0;
     }
     if (!(await once.claim(key))) return 0;
@@ -95,10 +127,15 @@ export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptio
     for (const admin of admins) {
       const locale = (admin.language ?? publisher.language) === 'en' ? 'en' : 'zh-CN';
       try {
-        await api.sendMessage(admin.chat_id, i18n.t(locale, message, vars), { link_preview_options: { is_disabled: true } });
+        await api.sendMessage(admin.chat_id, i18n.t(locale, message, vars), {
+          link_preview_options: { is_disabled: true },
+        });
         told += 1;
       } catch (error) {
-        log.error(`alert ${key}: telling administrator ${admin.name} (chat ${admin.chat_id}) failed`, error);
+        log.error(
+          `alert ${key}: telling administrator ${admin.name} (chat ${admin.chat_id}) failed`,
+          error,
+        );
       }
     }
     if (told) log.info(`alert ${key} sent to ${told} administrator(s): ${summary}`);
@@ -106,17 +143,48 @@ export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptio
     return told;
   }
   return {
-    calendarGap: (year, recordId) => tell(`calendar-gap:${year}`, `objection deadline pending until the ${year} calendar is added`, 'admin-calendar-gap', { year: String(year), record: recordId }),
-    calendarMissing: (year) => tell(`calendar-missing:${year}`, `the ${year} calendar is missing`, 'admin-calendar-missing', { year: String(year) }),
-    outboxStuck: (d) => tell(`outbox-stuck:${d.id}`, `submission ${d.id} undelivered since ${d.storedAt}`, 'admin-outbox-stuck', {
-      id: d.id, forge: d.forge, since: chinaDateTime(d.storedAt), attempts: String(d.attempts), error: (d.lastError ?? '').slice(0, 300),
-    }),
-    webhookError: (message, at) => tell(`webhook-error:${fingerprint(message)}`, `Telegram could not deliver to the webhook: ${message}`, 'admin-webhook-error', {
-      error: message.slice(0, 300), since: chinaDateTime(at),
-    }),
-    botError: (update, error) => tell(`bot-error:${fingerprint(error)}`, `update ${update} failed`, 'admin-bot-error', {
-      update: String(update), error: String(error instanceof Error ? error.message : error).slice(0, 300),
-    }),
+    calendarGap: (year, recordId) =>
+      tell(
+        `calendar-gap:${year}`,
+        `objection deadline pending until the ${year} calendar is added`,
+        'admin-calendar-gap',
+        { year: String(year), record: recordId },
+      ),
+    calendarMissing: (year) =>
+      tell(
+        `calendar-missing:${year}`,
+        `the ${year} calendar is missing`,
+        'admin-calendar-missing',
+        { year: String(year) },
+      ),
+    outboxStuck: (d) =>
+      tell(
+        `outbox-stuck:${d.id}`,
+        `submission ${d.id} undelivered since ${d.storedAt}`,
+        'admin-outbox-stuck',
+        {
+          id: d.id,
+          forge: d.forge,
+          since: chinaDateTime(d.storedAt),
+          attempts: String(d.attempts),
+          error: (d.lastError ?? '').slice(0, 300),
+        },
+      ),
+    webhookError: (message, at) =>
+      tell(
+        `webhook-error:${fingerprint(message)}`,
+        `Telegram could not deliver to the webhook: ${message}`,
+        'admin-webhook-error',
+        {
+          error: message.slice(0, 300),
+          since: chinaDateTime(at),
+        },
+      ),
+    botError: (update, error) =>
+      tell(`bot-error:${fingerprint(error)}`, `update ${update} failed`, 'admin-bot-error', {
+        update: String(update),
+        error: String(error instanceof Error ? error.message : error).slice(0, 300),
+      }),
   };
 }
 
@@ -124,13 +192,19 @@ export function createAdminAlerts({ api, publisher, once, log }: AdminAlertOptio
 export const STUCK_AFTER_MS = 3600_000;
 
 /** True when a submission stored at `storedAt` has been failing for longer than STUCK_AFTER_MS. */
-export const isStuck = (storedAt: string | undefined, now: Date) => storedAt !== undefined && now.getTime() - Date.parse(storedAt) > STUCK_AFTER_MS;
+export const isStuck = (storedAt: string | undefined, now: Date) =>
+  storedAt !== undefined && now.getTime() - Date.parse(storedAt) > STUCK_AFTER_MS;
 
 /**
  * Tells the administrators when a year's calendar is missing from the publisher's warning day on
  * (the same rule as `npm run validate`'s warning); the bot runs it at start-up and twice a day.
  */
-export async function checkCalendar(alerts: AdminAlerts, root: string, publisher: Pick<Publisher, 'calendar_warning_from'>, date: string): Promise<number> {
+export async function checkCalendar(
+  alerts: AdminAlerts,
+  root: string,
+  publisher: Pick<Publisher, 'calendar_warning_from'>,
+  date: string,
+): Promise<number> {
   let told = 0;
   for (const gap of calendarWarnings(workingCalendarOf(root), publisher, date, 'zh')) {
     told += await alerts.calendarMissing(Number(/(\d{4})\.yaml$/.exec(gap.file)![1]));
@@ -143,15 +217,26 @@ export async function checkCalendar(alerts: AdminAlerts, root: string, publisher
  * (getWebhookInfo's last_error_date and last_error_message), and tells the administrators once per
  * kind of error. Returns a function that stops it.
  */
-export function watchWebhook(api: Pick<Api, 'getWebhookInfo'>, alerts: Pick<AdminAlerts, 'webhookError'>, log: Logger, everyMs = 10 * 60_000, since = new Date()): () => void {
+export function watchWebhook(
+  api: Pick<Api, 'getWebhookInfo'>,
+  alerts: Pick<AdminAlerts, 'webhookError'>,
+  log: Logger,
+  everyMs = 10 * 60_000,
+  since = new Date(),
+): () => void {
   const check = async () => {
     const info = await api.getWebhookInfo();
     if (!info.last_error_date || info.last_error_date * 1000 < since.getTime()) return;
     const message = info.last_error_message ?? 'unknown error';
-    log.error(`Telegram could not deliver updates to ${info.url}: ${message} (${info.pending_update_count} pending)`);
+    log.error(
+      `Telegram could not deliver updates to ${info.url}: ${message} (${info.pending_update_count} pending)`,
+    );
     await alerts.webhookError(message, new Date(info.last_error_date * 1000));
   };
-  const timer = setInterval(() => void check().catch((e) => log.error('reading the webhook status failed', e)), everyMs);
+  const timer = setInterval(
+    () => void check().catch((e) => log.error('reading the webhook status failed', e)),
+    everyMs,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

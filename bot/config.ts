@@ -8,30 +8,71 @@ import { z } from 'zod';
 import { resolveContentRoot } from '../content/schema/content-root.ts';
 
 const positive = (name: string, example: number) =>
-  z.coerce.number({ error: `${name} must be a number, e.g. ${name}=${example}` }).positive(`${name} must be above 0, e.g. ${name}=${example}`);
+  z.coerce
+    .number({ error: `${name} must be a number, e.g. ${name}=${example}` })
+    .positive(`${name} must be above 0, e.g. ${name}=${example}`);
 
 const envSchema = z.object({
-  BOT_TOKEN: z.string({ error: 'BOT_TOKEN is not set: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…' })
-    .regex(/^\d+:[\w-]{20,}$/, 'BOT_TOKEN does not look like a bot token: copy it from @BotFather, e.g. BOT_TOKEN=123456789:AAE…'),
+  BOT_TOKEN: z
+    .string({
+      error: 'BOT_TOKEN is not set: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…',
+    })
+    .regex(
+      /^\d+:[\w-]{20,}$/,
+      'BOT_TOKEN does not look like a bot token: copy it from @BotFather, e.g. BOT_TOKEN=123456789:AAE…',
+    ),
   HONGHEI_ROOT: z.string().min(1).optional(),
   HONGHEI_SUBMITTERS: z.string().min(1).optional(),
-  HONGHEI_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'HONGHEI_REDIS_URL must start with redis://, e.g. redis://127.0.0.1:6379').optional(),
+  HONGHEI_REDIS_URL: z
+    .string()
+    .regex(
+      /^rediss?:\/\//,
+      'HONGHEI_REDIS_URL must start with redis://, e.g. redis://127.0.0.1:6379',
+    )
+    .optional(),
   HONGHEI_BOT_DB: z.string().min(1).default('.honghei/bot.sqlite'),
   BOT_FORM_TTL_HOURS: positive('BOT_FORM_TTL_HOURS', 48).default(48),
-  BOT_MAX_FILE_MB: positive('BOT_MAX_FILE_MB', 10).max(20, 'BOT_MAX_FILE_MB cannot exceed 20: the Bot API does not let bots download larger files').default(10),
-  BOT_RATE_LIMIT: z.string().regex(/^\d+\/\d+$/, 'BOT_RATE_LIMIT is updates/seconds, e.g. BOT_RATE_LIMIT=30/60').default('30/60'),
-  TELEGRAM_API_ROOT: z.url('TELEGRAM_API_ROOT must be a URL, e.g. https://api.telegram.org').default('https://api.telegram.org'),
-  BOT_WEBHOOK_URL: z.url('BOT_WEBHOOK_URL must be the public https URL Telegram posts to, e.g. https://bot.example.org/telegram').optional(),
-  BOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'BOT_WEBHOOK_SECRET must be 16–256 letters, digits, _ or -, e.g. from: openssl rand -hex 32').optional(),
+  BOT_MAX_FILE_MB: positive('BOT_MAX_FILE_MB', 10)
+    .max(
+      20,
+      'BOT_MAX_FILE_MB cannot exceed 20: the Bot API does not let bots download larger files',
+    )
+    .default(10),
+  BOT_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'BOT_RATE_LIMIT is updates/seconds, e.g. BOT_RATE_LIMIT=30/60')
+    .default('30/60'),
+  TELEGRAM_API_ROOT: z
+    .url('TELEGRAM_API_ROOT must be a URL, e.g. https://api.telegram.org')
+    .default('https://api.telegram.org'),
+  BOT_WEBHOOK_URL: z
+    .url(
+      'BOT_WEBHOOK_URL must be the public https URL Telegram posts to, e.g. https://bot.example.org/telegram',
+    )
+    .optional(),
+  BOT_WEBHOOK_SECRET: z
+    .string()
+    .regex(
+      /^[\w-]{16,256}$/,
+      'BOT_WEBHOOK_SECRET must be 16–256 letters, digits, _ or -, e.g. from: openssl rand -hex 32',
+    )
+    .optional(),
   BOT_HOST: z.string().default('127.0.0.1'),
-  BOT_PORT: z.coerce.number({ error: 'BOT_PORT must be a port number, e.g. BOT_PORT=8080' }).int('BOT_PORT must be a whole number, e.g. BOT_PORT=8080')
-    .min(0, 'BOT_PORT must be 0–65535 (0: any free port), e.g. BOT_PORT=8080').max(65535, 'BOT_PORT must be 0–65535, e.g. BOT_PORT=8080').default(8080),
-  BOT_STOP_TIMEOUT_SECONDS: positive('BOT_STOP_TIMEOUT_SECONDS', 20).max(3600, 'BOT_STOP_TIMEOUT_SECONDS is at most 3600, e.g. BOT_STOP_TIMEOUT_SECONDS=20').default(20),
+  BOT_PORT: z.coerce
+    .number({ error: 'BOT_PORT must be a port number, e.g. BOT_PORT=8080' })
+    .int('BOT_PORT must be a whole number, e.g. BOT_PORT=8080')
+    .min(0, 'BOT_PORT must be 0–65535 (0: any free port), e.g. BOT_PORT=8080')
+    .max(65535, 'BOT_PORT must be 0–65535, e.g. BOT_PORT=8080')
+    .default(8080),
+  BOT_STOP_TIMEOUT_SECONDS: positive('BOT_STOP_TIMEOUT_SECONDS', 20)
+    .max(3600, 'BOT_STOP_TIMEOUT_SECONDS is at most 3600, e.g. BOT_STOP_TIMEOUT_SECONDS=20')
+    .default(20),
   BOT_HEALTH_BACKLOG_MINUTES: positive('BOT_HEALTH_BACKLOG_MINUTES', 60).default(60),
 });
 
 /** Where sessions and conversations are kept. */
-export type StorageConfig = { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
+export type StorageConfig =
+  { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
 
 /** The parsed configuration. */
 export interface BotConfig {
@@ -57,7 +98,10 @@ export interface BotConfig {
 export class ConfigError extends Error {}
 
 /** Parses the environment; `mode` says whether webhook settings are required. */
-export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polling' | 'webhook' = 'polling'): BotConfig {
+export function loadBotConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  mode: 'polling' | 'webhook' = 'polling',
+): BotConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
@@ -65,7 +109,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polli
   }
   const e = parsed.data;
   if (mode === 'webhook' && (!e.BOT_WEBHOOK_URL || !e.BOT_WEBHOOK_SECRET)) {
-    throw new ConfigError(`webhook mode needs BOT_WEBHOOK_URL (e.g. https://bot.example.org/telegram) and BOT_WEBHOOK_SECRET (e.g. from: openssl rand -hex 32); missing: ${[!e.BOT_WEBHOOK_URL && 'BOT_WEBHOOK_URL', !e.BOT_WEBHOOK_SECRET && 'BOT_WEBHOOK_SECRET'].filter(Boolean).join(', ')}`);
+    throw new ConfigError(
+      `webhook mode needs BOT_WEBHOOK_URL (e.g. https://bot.example.org/telegram) and BOT_WEBHOOK_SECRET (e.g. from: openssl rand -hex 32); missing: ${[!e.BOT_WEBHOOK_URL && 'BOT_WEBHOOK_URL', !e.BOT_WEBHOOK_SECRET && 'BOT_WEBHOOK_SECRET'].filter(Boolean).join(', ')}`,
+    );
   }
   const contentRoot = resolveContentRoot({ env });
   const [limit, seconds] = e.BOT_RATE_LIMIT.split('/').map(Number) as [number, number];
@@ -73,7 +119,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polli
     token: e.BOT_TOKEN,
     contentRoot,
     submittersFile: e.HONGHEI_SUBMITTERS ?? join(contentRoot, 'content/submitters.yaml'),
-    storage: e.HONGHEI_REDIS_URL ? { kind: 'redis', url: e.HONGHEI_REDIS_URL } : { kind: 'sqlite', path: e.HONGHEI_BOT_DB },
+    storage: e.HONGHEI_REDIS_URL
+      ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
+      : { kind: 'sqlite', path: e.HONGHEI_BOT_DB },
     formTtlMs: e.BOT_FORM_TTL_HOURS * 3600_000,
     maxFileBytes: Math.round(e.BOT_MAX_FILE_MB * 1024 * 1024),
     rateLimit: { limit, windowMs: seconds * 1000 },
@@ -81,13 +129,32 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, mode: 'polli
     http: { host: e.BOT_HOST, port: e.BOT_PORT },
     stopTimeoutMs: e.BOT_STOP_TIMEOUT_SECONDS * 1000,
     maxBacklogAgeMs: e.BOT_HEALTH_BACKLOG_MINUTES * 60_000,
-    ...(e.BOT_WEBHOOK_URL && e.BOT_WEBHOOK_SECRET ? { webhook: { url: e.BOT_WEBHOOK_URL, secret: e.BOT_WEBHOOK_SECRET, host: e.BOT_HOST, port: e.BOT_PORT } } : {}),
+    ...(e.BOT_WEBHOOK_URL && e.BOT_WEBHOOK_SECRET
+      ? {
+          webhook: {
+            url: e.BOT_WEBHOOK_URL,
+            secret: e.BOT_WEBHOOK_SECRET,
+            host: e.BOT_HOST,
+            port: e.BOT_PORT,
+          },
+        }
+      : {}),
   };
 }
 
 /** Replaces every secret of the configuration in a text (log lines, error messages) with ***. */
-export function redactor(config: Pick<BotConfig, 'token' | 'webhook'> & Partial<Pick<BotConfig, 'storage'>>, extra: string[] = []): (text: string) => string {
-  const redisPassword = config.storage?.kind === 'redis' ? URL.parse(config.storage.url)?.password : undefined;
-  const secrets = [config.token, config.token.split(':')[1], config.webhook?.secret, redisPassword && decodeURIComponent(redisPassword), ...extra].filter((s): s is string => !!s && s.length >= 8);
+export function redactor(
+  config: Pick<BotConfig, 'token' | 'webhook'> & Partial<Pick<BotConfig, 'storage'>>,
+  extra: string[] = [],
+): (text: string) => string {
+  const redisPassword =
+    config.storage?.kind === 'redis' ? URL.parse(config.storage.url)?.password : undefined;
+  const secrets = [
+    config.token,
+    config.token.split(':')[1],
+    config.webhook?.secret,
+    redisPassword && decodeURIComponent(redisPassword),
+    ...extra,
+  ].filter((s): s is string => !!s && s.length >= 8);
   return (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
 }

@@ -56,26 +56,47 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   // 2. Error boundary: every handler below runs inside it (bot.catch is the last resort).
   const guarded = bot.errorBoundary(errorHandler(services));
   // 3. Flood control per user, counted in Redis when several instances share it.
-  guarded.use(limit({
-    timeFrame: config.rateLimit.windowMs,
-    limit: config.rateLimit.limit,
-    storageClient: storage.redis ?? 'MEMORY_STORE',
-    keyGenerator: (ctx: BotContext) => ctx.from?.id.toString(),
-    onLimitExceeded: async (ctx: BotContext) => {
-      if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('rate-limited', { seconds: Math.ceil(config.rateLimit.windowMs / 1000) }));
-    },
-  }));
+  guarded.use(
+    limit({
+      timeFrame: config.rateLimit.windowMs,
+      limit: config.rateLimit.limit,
+      storageClient: storage.redis ?? 'MEMORY_STORE',
+      keyGenerator: (ctx: BotContext) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx: BotContext) => {
+        if (ctx.chat?.type === 'private')
+          await ctx.reply(
+            ctx.t('rate-limited', { seconds: Math.ceil(config.rateLimit.windowMs / 1000) }),
+          );
+      },
+    }),
+  );
   // 4. Session and form storage; updates are trimmed before a form stores them.
   guarded.use(compactUpdates);
-  guarded.use(session({ initial: () => ({ submissions: [] }), storage: storage.sessions, prefix: 'session:' }));
-  guarded.use(conversations<BotContext, FormContext>({
-    storage: { type: 'key', adapter: storage.conversations, prefix: 'form:', version: FORM_STATE_VERSION },
-    // Calls made inside a conversation use their own Api object: retry and texts must be installed there too.
-    plugins: [i18n as unknown as Middleware<FormContext>, async (ctx, next) => {
-      ctx.api.config.use(autoRetry(RETRY));
-      await next();
-    }],
-  }));
+  guarded.use(
+    session({
+      initial: () => ({ submissions: [] }),
+      storage: storage.sessions,
+      prefix: 'session:',
+    }),
+  );
+  guarded.use(
+    conversations<BotContext, FormContext>({
+      storage: {
+        type: 'key',
+        adapter: storage.conversations,
+        prefix: 'form:',
+        version: FORM_STATE_VERSION,
+      },
+      // Calls made inside a conversation use their own Api object: retry and texts must be installed there too.
+      plugins: [
+        i18n as unknown as Middleware<FormContext>,
+        async (ctx, next) => {
+          ctx.api.config.use(autoRetry(RETRY));
+          await next();
+        },
+      ],
+    }),
+  );
   // 5. /cancel and the cancel button, before the conversations, so they work at every step.
   guarded.use(cancelHandler());
   // 6. The forms. An abandoned form expires with its stored state (the storage's time to live,

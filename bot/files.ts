@@ -10,7 +10,9 @@ import { ATTACHMENT_MEDIA_TYPES } from '../content/schema/index.ts';
 import { sha256Hex } from './private-files/store.ts';
 
 /** The types a submission may carry, by the extension file-type reports (media types from the schema). */
-export const ACCEPTED_TYPES: Record<string, string> = Object.fromEntries(['jpg', 'png', 'webp', 'pdf'].map((ext) => [ext, ATTACHMENT_MEDIA_TYPES[ext]!]));
+export const ACCEPTED_TYPES: Record<string, string> = Object.fromEntries(
+  ['jpg', 'png', 'webp', 'pdf'].map((ext) => [ext, ATTACHMENT_MEDIA_TYPES[ext]!]),
+);
 
 /** Why a file was refused. */
 export type FileRefusal =
@@ -39,16 +41,24 @@ export class FileTooBig extends Error {
 }
 
 /** The Bot API file service: getFile, then GET <apiRoot>/file/bot<token>/<file_path>. */
-export function botApiFiles(api: Api, options: { apiRoot: string; fetch?: typeof fetch }): FileService {
+export function botApiFiles(
+  api: Api,
+  options: { apiRoot: string; fetch?: typeof fetch },
+): FileService {
   const doFetch = options.fetch ?? fetch;
   return {
     async download(fileId, maxBytes) {
       const file = await api.getFile(fileId);
-      if (file.file_size !== undefined && file.file_size > maxBytes) throw new FileTooBig(file.file_size, maxBytes);
-      if (!file.file_path) throw new Error(`Telegram returned no file_path for file ${fileId}: the file may be larger than the Bot API's 20 MB download limit`);
+      if (file.file_size !== undefined && file.file_size > maxBytes)
+        throw new FileTooBig(file.file_size, maxBytes);
+      if (!file.file_path)
+        throw new Error(
+          `Telegram returned no file_path for file ${fileId}: the file may be larger than the Bot API's 20 MB download limit`,
+        );
       const response = await doFetch(`${options.apiRoot}/file/bot${api.token}/${file.file_path}`);
       // The URL holds the token: never put it in an error message.
-      if (!response.ok || !response.body) throw new Error(`downloading file ${fileId} failed with HTTP ${response.status}`);
+      if (!response.ok || !response.body)
+        throw new Error(`downloading file ${fileId} failed with HTTP ${response.status}`);
       return readCapped(response.body, maxBytes);
     },
   };
@@ -69,19 +79,33 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
 /** The accepted type of some bytes, by content; undefined when it is not one of ACCEPTED_TYPES. */
 export async function sniff(bytes: Uint8Array): Promise<{ ext: string; found: string }> {
   const type = await fileTypeFromBuffer(bytes);
-  const ext = type?.ext === 'jpg' || type?.ext === 'png' || type?.ext === 'webp' || type?.ext === 'pdf' ? type.ext : '';
+  const ext =
+    type?.ext === 'jpg' || type?.ext === 'png' || type?.ext === 'webp' || type?.ext === 'pdf'
+      ? type.ext
+      : '';
   return { ext, found: type ? `${type.ext} (${type.mime})` : 'unknown' };
 }
 
 /** Downloads and checks a file; every failure becomes a refusal the user can act on. */
-export async function inspectFile(files: FileService, fileId: string, announcedSize: number | undefined, maxBytes: number): Promise<Inspection> {
-  if (announcedSize !== undefined && announcedSize > maxBytes) return { ok: false, reason: 'too-big', size: announcedSize, max: maxBytes };
+export async function inspectFile(
+  files: FileService,
+  fileId: string,
+  announcedSize: number | undefined,
+  maxBytes: number,
+): Promise<Inspection> {
+  if (announcedSize !== undefined && announcedSize > maxBytes)
+    return { ok: false, reason: 'too-big', size: announcedSize, max: maxBytes };
   let bytes: Uint8Array;
   try {
     bytes = await files.download(fileId, maxBytes);
   } catch (error) {
-    if (error instanceof FileTooBig) return { ok: false, reason: 'too-big', size: error.size, max: maxBytes };
-    return { ok: false, reason: 'download', detail: error instanceof Error ? error.message : String(error) };
+    if (error instanceof FileTooBig)
+      return { ok: false, reason: 'too-big', size: error.size, max: maxBytes };
+    return {
+      ok: false,
+      reason: 'download',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
   const { ext, found } = await sniff(bytes);
   if (!ext) return { ok: false, reason: 'type', found };

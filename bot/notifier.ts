@@ -14,7 +14,11 @@ export function noticeLocale(notice: Pick<SubmissionNotice, 'submitter'>): Local
 
 /** The text of a notice in the submitter's language. */
 export function noticeText(i18n: ReturnType<typeof createI18n>, notice: SubmissionNotice): string {
-  return i18n.t(noticeLocale(notice), `notice-${notice.outcome}`, { title: notice.title, url: notice.url, comment: notice.comment ?? '' });
+  return i18n.t(noticeLocale(notice), `notice-${notice.outcome}`, {
+    title: notice.title,
+    url: notice.url,
+    comment: notice.comment ?? '',
+  });
 }
 
 /** The notifier for the sink. */
@@ -23,6 +27,8 @@ export function createNotifier(api: Api): Notifier {
   return async (notice) => {
     const chatId = notice.submitter.chatId;
     if (chatId === undefined) return;
-    await api.sendMessage(chatId, noticeText(i18n, notice), { link_preview_options: { is_disabled: true } });
+    await api.sendMessage(chatId, noticeText(i18n, notice), {
+      link_preview_options: { is_disabled: true },
+    });
   };
 }

@@ -30,25 +30,47 @@ export interface SubmissionDraft {
 }
 
 /** A private attachment as the body lists it: with a signed link, or without (HONGHEI_PRIVATE_PR_LINKS=no). */
-export interface PrivateLink { file: PrivatePlannedFile; link?: { url: string; expiresAt: number } }
+export interface PrivateLink {
+  file: PrivatePlannedFile;
+  link?: { url: string; expiresAt: number };
+}
 
 /** A time as people in China read it: 2026-12-17 10:00（北京时间）. */
-const chinaTime = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+const chinaTime = (ms: number) =>
+  `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
 /** The pull request body: a table of the answers, the public files, and links to the private ones. */
 export function submissionBody(d: SubmissionDraft, links: readonly PrivateLink[] = []): string {
-  const lines = ['| 字段 | 内容 |', '| --- | --- |', ...d.rows.map(([k, v]) => `| ${markdownText(k)} | ${markdownText(v)} |`)];
+  const lines = [
+    '| 字段 | 内容 |',
+    '| --- | --- |',
+    ...d.rows.map(([k, v]) => `| ${markdownText(k)} | ${markdownText(v)} |`),
+  ];
   const published = d.attachments.filter((a) => !a.private);
-  if (published.length) lines.push('', '附件：', ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`));
+  if (published.length)
+    lines.push(
+      '',
+      '附件：',
+      ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`),
+    );
   if (links.length) {
     // Names are generated (PRIVATE_NAME_PATTERN) and links are the bot's own: nothing here is user text.
-    lines.push('', '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：', ...links.map(({ file, link }) => {
-      const what = `${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\``;
-      return link ? `- [${file.private.name}](${link.url})（${what}，链接 ${chinaTime(link.expiresAt)}前有效）` : `- ${file.private.name}（${what}）`;
-    }));
-    lines.push('', links.some((l) => l.link)
-      ? `链接过期后，在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`
-      : `在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`);
+    lines.push(
+      '',
+      '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：',
+      ...links.map(({ file, link }) => {
+        const what = `${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\``;
+        return link
+          ? `- [${file.private.name}](${link.url})（${what}，链接 ${chinaTime(link.expiresAt)}前有效）`
+          : `- ${file.private.name}（${what}）`;
+      }),
+    );
+    lines.push(
+      '',
+      links.some((l) => l.link)
+        ? `链接过期后，在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`
+        : `在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`,
+    );
   }
   if (d.notes?.length) lines.push('', ...d.notes);
   lines.push('', `记录文件：\`${d.recordFile}\`；提交前已按 \`npm run validate\` 的规则校验通过。`);
@@ -59,7 +81,12 @@ export function submissionBody(d: SubmissionDraft, links: readonly PrivateLink[]
  * Downloads the attachments and assembles the submission: public files become files of the
  * commit; private ones are checked against the SHA-256 the record names and stored privately.
  */
-export async function assembleSubmission(d: SubmissionDraft, files: FileService, maxBytes: number, privateFiles: PrivateFiles): Promise<Submission> {
+export async function assembleSubmission(
+  d: SubmissionDraft,
+  files: FileService,
+  maxBytes: number,
+  privateFiles: PrivateFiles,
+): Promise<Submission> {
   const out: SubmissionFile[] = [{ path: d.recordFile, content: d.yaml }];
   const links: PrivateLink[] = [];
   for (const a of d.attachments) {
@@ -70,11 +97,28 @@ export async function assembleSubmission(d: SubmissionDraft, files: FileService,
     }
     const found = sha256Hex(bytes);
     if (found !== a.private.sha256) {
-      throw new Error(`attachment ${a.private.name} changed since it was checked (SHA-256 ${found}, the record names ${a.private.sha256 || 'none'}): send the file again`);
+      throw new Error(
+        `attachment ${a.private.name} changed since it was checked (SHA-256 ${found}, the record names ${a.private.sha256 || 'none'}): send the file again`,
+      );
     }
-    await privateFiles.store.put(bytes, { name: a.private.name, type: a.private.type, kind: a.kind, submission: d.id });
+    await privateFiles.store.put(bytes, {
+      name: a.private.name,
+      type: a.private.type,
+      kind: a.kind,
+      submission: d.id,
+    });
     const expiresAt = privateFiles.links.expiry();
-    links.push({ file: a, ...(privateFiles.linksInBody ? { link: { url: privateFiles.links.url({ sha256: found, name: a.private.name }, expiresAt), expiresAt } } : {}) });
+    links.push({
+      file: a,
+      ...(privateFiles.linksInBody
+        ? {
+            link: {
+              url: privateFiles.links.url({ sha256: found, name: a.private.name }, expiresAt),
+              expiresAt,
+            },
+          }
+        : {}),
+    });
   }
   return {
     id: d.id,

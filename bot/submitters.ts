@@ -9,15 +9,27 @@ import { z } from 'zod';
 import { parseYaml, valuePositionOf, type Publisher } from '../content/schema/index.ts';
 
 const submittersSchema = z.strictObject({
-  submitters: z.array(z.strictObject({
-    telegram_id: z.number().int().positive().describe('Telegram user id (the bot tells a user theirs when they try /new)'),
-    unit: z.string().min(1).describe('id of a unit in content/publisher.yaml units'),
-    note: z.string().optional().describe('who this is, for the maintainers'),
-  })).describe('allow-listed submitters'),
+  submitters: z
+    .array(
+      z.strictObject({
+        telegram_id: z
+          .number()
+          .int()
+          .positive()
+          .describe('Telegram user id (the bot tells a user theirs when they try /new)'),
+        unit: z.string().min(1).describe('id of a unit in content/publisher.yaml units'),
+        note: z.string().optional().describe('who this is, for the maintainers'),
+      }),
+    )
+    .describe('allow-listed submitters'),
 });
 
 /** A unit of the publisher, as the bot writes it into records. */
-export interface SubmitterUnit { id: string; name: string; categories?: string[] }
+export interface SubmitterUnit {
+  id: string;
+  name: string;
+  categories?: string[];
+}
 
 /** The allow-list, by Telegram user id. */
 export class Submitters {
@@ -52,19 +64,38 @@ export function parseSubmitters(text: string, file: string, publisher: Publisher
     const { line, col } = valuePositionOf(source, path);
     throw new SubmittersError(`${file}:${line}:${col}  ${path.join('.') || '(file)'}  ${message}`);
   };
-  if (source.doc.errors.length) fail([], `YAML syntax error: ${source.doc.errors[0]!.message.split('\n')[0]} — check indentation and the space after each colon`);
+  if (source.doc.errors.length)
+    fail(
+      [],
+      `YAML syntax error: ${source.doc.errors[0]!.message.split('\n')[0]} — check indentation and the space after each colon`,
+    );
   const parsed = submittersSchema.safeParse(source.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    fail(issue.path, `${issue.message} — write entries as "- telegram_id: 123456789" and "unit: legal" under "submitters:"`);
+    fail(
+      issue.path,
+      `${issue.message} — write entries as "- telegram_id: 123456789" and "unit: legal" under "submitters:"`,
+    );
   }
   const units = new Map(publisher.units.map((u) => [u.id, u]));
   const byUser = new Map<number, SubmitterUnit>();
   parsed.data!.submitters.forEach((s, i) => {
     const unit = units.get(s.unit);
-    if (!unit) fail(['submitters', i, 'unit'], `unit "${s.unit}" is not in content/publisher.yaml — use one of: ${[...units.keys()].join(', ')}`);
-    if (byUser.has(s.telegram_id)) fail(['submitters', i, 'telegram_id'], `user ${s.telegram_id} is listed twice — keep one entry per user`);
-    byUser.set(s.telegram_id, { id: unit!.id, name: unit!.name, ...(unit!.categories ? { categories: unit!.categories } : {}) });
+    if (!unit)
+      fail(
+        ['submitters', i, 'unit'],
+        `unit "${s.unit}" is not in content/publisher.yaml — use one of: ${[...units.keys()].join(', ')}`,
+      );
+    if (byUser.has(s.telegram_id))
+      fail(
+        ['submitters', i, 'telegram_id'],
+        `user ${s.telegram_id} is listed twice — keep one entry per user`,
+      );
+    byUser.set(s.telegram_id, {
+      id: unit!.id,
+      name: unit!.name,
+      ...(unit!.categories ? { categories: unit!.categories } : {}),
+    });
   });
   return new Submitters(byUser);
 }
@@ -75,7 +106,10 @@ export function loadSubmitters(file: string, publisher: Publisher): Submitters {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new SubmittersError(`${file}: cannot read the submitters allow-list — create it (see test/fixtures/sample/content/submitters.yaml) or set HONGHEI_SUBMITTERS to its path`, { cause });
+    throw new SubmittersError(
+      `${file}: cannot read the submitters allow-list — create it (see test/fixtures/sample/content/submitters.yaml) or set HONGHEI_SUBMITTERS to its path`,
+      { cause },
+    );
   }
   return parseSubmitters(text, file, publisher);
 }

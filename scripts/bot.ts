@@ -44,7 +44,9 @@ try {
       process.exit(1);
     }
   } else {
-    console.error(`unknown mode "${mode}": use polling, webhook or console, e.g. node scripts/bot.ts console`);
+    console.error(
+      `unknown mode "${mode}": use polling, webhook or console, e.g. node scripts/bot.ts console`,
+    );
     process.exitCode = 2;
   }
 } catch (error) {

@@ -13,20 +13,40 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { calendarWarnings, formatProblems, isIsoDate, listRecordFiles, loadPublisher, publicationDate, workingCalendarOf } from '../content/schema/index.ts';
+import {
+  calendarWarnings,
+  formatProblems,
+  isIsoDate,
+  listRecordFiles,
+  loadPublisher,
+  publicationDate,
+  workingCalendarOf,
+} from '../content/schema/index.ts';
 import { annotations } from '../bot/forge/ci-report.ts';
 import { loadSiteSettings, SiteSettingsError, type SiteSettings } from '../site/build/settings.ts';
 
 const { values } = parseArgs({
-  options: { date: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' }, quiet: { type: 'boolean' } },
+  options: {
+    date: { type: 'string' },
+    out: { type: 'string' },
+    root: { type: 'string' },
+    quiet: { type: 'boolean' },
+  },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The build empties its output folder first: refuse one that holds the project's own files.
 if (values.out) {
   const out = resolve(values.out);
-  const own = ['site', 'content', 'scripts', 'bot', 'test', 'node_modules', '.git'].map((d) => join(root, d));
-  if (`${resolve(root)}${sep}`.startsWith(`${out}${sep}`) || own.some((d) => out === d || out.startsWith(`${d}${sep}`))) {
-    console.error(`--out ${values.out}：构建会先清空输出目录，而它是（或包含）项目自己的文件（site/、content/ 等），不能作为输出目录 — 换一个目录，例如 --out dist 或 --out public`);
+  const own = ['site', 'content', 'scripts', 'bot', 'test', 'node_modules', '.git'].map((d) =>
+    join(root, d),
+  );
+  if (
+    `${resolve(root)}${sep}`.startsWith(`${out}${sep}`) ||
+    own.some((d) => out === d || out.startsWith(`${d}${sep}`))
+  ) {
+    console.error(
+      `--out ${values.out}：构建会先清空输出目录，而它是（或包含）项目自己的文件（site/、content/ 等），不能作为输出目录 — 换一个目录，例如 --out dist 或 --out public`,
+    );
     process.exit(2);
   }
 }
@@ -35,7 +55,9 @@ let settings: SiteSettings;
 try {
   settings = loadSiteSettings(process.env, root);
   if (values.date !== undefined && !isIsoDate(values.date)) {
-    throw new SiteSettingsError(`--date ${values.date} is not a date: write it as YYYY-MM-DD, e.g. npm run build -- --date 2026-11-21`);
+    throw new SiteSettingsError(
+      `--date ${values.date} is not a date: write it as YYYY-MM-DD, e.g. npm run build -- --date 2026-11-21`,
+    );
   }
 } catch (error) {
   if (!(error instanceof SiteSettingsError)) throw error;
@@ -51,11 +73,24 @@ const contentRoot = resolve(values.root ?? settings.contentRoot);
 // larger limit also lets the heap of a small build grow more before it is collected.
 const LARGE = 40_000;
 const heapMb = Math.min(16_384, Math.floor((totalmem() / 2 ** 20) * 0.6));
-if (!settings.buildHeapMb && listRecordFiles(contentRoot).length > LARGE && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMb) {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, HONGHEI_BUILD_HEAP: String(heapMb) },
-  });
+if (
+  !settings.buildHeapMb &&
+  listRecordFiles(contentRoot).length > LARGE &&
+  getHeapStatistics().heap_size_limit / 2 ** 20 < heapMb
+) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${heapMb}`,
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, HONGHEI_BUILD_HEAP: String(heapMb) },
+    },
+  );
   process.exit(child.status ?? 1);
 }
 
@@ -64,11 +99,24 @@ const { publish } = await import('../site/build/publish.ts');
 const date = values.date ?? settings.date ?? publicationDate();
 // A missing holiday calendar for next year is a warning, not a failure: the site still builds.
 const publisher = loadPublisher(contentRoot);
-const calendarGaps = calendarWarnings(workingCalendarOf(contentRoot), publisher, date, publisher.language);
-if (calendarGaps.length) console.warn(process.env.GITHUB_ACTIONS === 'true' ? annotations(calendarGaps) : formatProblems(calendarGaps, publisher.language));
+const calendarGaps = calendarWarnings(
+  workingCalendarOf(contentRoot),
+  publisher,
+  date,
+  publisher.language,
+);
+if (calendarGaps.length)
+  console.warn(
+    process.env.GITHUB_ACTIONS === 'true'
+      ? annotations(calendarGaps)
+      : formatProblems(calendarGaps, publisher.language),
+  );
 const started = performance.now();
 const result = await publish({
-  root, contentRoot, outDir: values.out ?? settings.outDir, date,
+  root,
+  contentRoot,
+  outDir: values.out ?? settings.outDir,
+  date,
   onStep: values.quiet ? undefined : (step, s) => console.log(`  ${step}: ${s.toFixed(1)} s`),
 });
 console.log(

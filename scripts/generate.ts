@@ -22,14 +22,27 @@ const { values } = parseArgs({
 
 const count = Number(values.count);
 const seed = Number(values.seed);
-if (!values.count || !Number.isInteger(count) || count < 0) fail(`--count ${values.count ?? '(missing)'}: give a whole number of records, e.g. --count 20000`);
+if (!values.count || !Number.isInteger(count) || count < 0)
+  fail(
+    `--count ${values.count ?? '(missing)'}: give a whole number of records, e.g. --count 20000`,
+  );
 if (!Number.isInteger(seed)) fail(`--seed ${values.seed}: give a whole number, e.g. --seed 1`);
-if (!values.out) fail('--out is missing: give the folder to write the content root to, e.g. --out /tmp/honghei-20k');
+if (!values.out)
+  fail(
+    '--out is missing: give the folder to write the content root to, e.g. --out /tmp/honghei-20k',
+  );
 
 const started = Date.now();
-const summary = writeContentRoot(values.out!, { count, seed, today: values.today, projectRoot: resolveContentRoot({ root: values.from }) });
+const summary = writeContentRoot(values.out!, {
+  count,
+  seed,
+  today: values.today,
+  projectRoot: resolveContentRoot({ root: values.from }),
+});
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`generated ${summary.records} records (seed ${seed}) in ${values.out} in ${seconds} s: ${summary.public} public on ${summary.today}`);
+console.log(
+  `generated ${summary.records} records (seed ${seed}) in ${values.out} in ${seconds} s: ${summary.public} public on ${summary.today}`,
+);
 
 function fail(message: string): never {
   console.error(message);

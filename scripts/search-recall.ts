@@ -6,15 +6,32 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { isPublicOn, publicationDate, resolveContentRoot, validateRepository } from '../content/schema/index.ts';
+import {
+  isPublicOn,
+  publicationDate,
+  resolveContentRoot,
+  validateRepository,
+} from '../content/schema/index.ts';
 import { openSiteIndex } from '../site/build/index-files.ts';
 import { measureRecall, recallQueries, type KnownEntry } from '../site/build/recall.ts';
 
 const { values } = parseArgs({
-  options: { site: { type: 'string' }, root: { type: 'string' }, date: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    site: { type: 'string' },
+    root: { type: 'string' },
+    date: { type: 'string' },
+    samples: { type: 'string' },
+    seed: { type: 'string' },
+  },
 });
-if (!values.site) throw new Error('--site is missing: name the output folder of a build, e.g. --site /tmp/honghei/dist');
-const root = resolveContentRoot({ root: values.root, projectRoot: fileURLToPath(new URL('..', import.meta.url)) });
+if (!values.site)
+  throw new Error(
+    '--site is missing: name the output folder of a build, e.g. --site /tmp/honghei/dist',
+  );
+const root = resolveContentRoot({
+  root: values.root,
+  projectRoot: fileURLToPath(new URL('..', import.meta.url)),
+});
 const date = values.date ?? publicationDate();
 const samples = Number(values.samples ?? 300);
 
@@ -25,7 +42,9 @@ const known: KnownEntry[] = report.records
 const queries = recallQueries(known, samples, Number(values.seed ?? 1));
 const { engine } = await openSiteIndex(values.site);
 if (engine.meta.count !== known.length) {
-  throw new Error(`the index in ${values.site} has ${engine.meta.count} entries but ${known.length} are public on ${date}: build it as of the same date and content`);
+  throw new Error(
+    `the index in ${values.site} has ${engine.meta.count} entries but ${known.length} are public on ${date}: build it as of the same date and content`,
+  );
 }
 const started = performance.now();
 const rows = await measureRecall(engine, queries);
@@ -41,7 +60,9 @@ for (const q of queries.filter((_, i) => i % 10 === 0)) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-console.log(`${known.length} public entries, ${queries.length} queries (${samples} per kind), ${seconds.toFixed(1)} s`);
+console.log(
+  `${known.length} public entries, ${queries.length} queries (${samples} per kind), ${seconds.toFixed(1)} s`,
+);
 console.log('kind            queries  recall    exact  extra  first-query bytes (median / max)');
 for (const r of rows) {
   const b = firstBytes[r.kind] ?? [];

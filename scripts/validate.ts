@@ -8,7 +8,20 @@
  * --stage submission, a record awaiting its approvals passes and is listed as awaiting them.
  */
 import { parseArgs } from 'node:util';
-import { calendarWarnings, ConfigError, formatProblems, pendingDeadlines, pendingText, publicationDate, resolveContentRoot, STAGES, validateRepository, workingCalendarOf, type Lang, type Stage } from '../content/schema/index.ts';
+import {
+  calendarWarnings,
+  ConfigError,
+  formatProblems,
+  pendingDeadlines,
+  pendingText,
+  publicationDate,
+  resolveContentRoot,
+  STAGES,
+  validateRepository,
+  workingCalendarOf,
+  type Lang,
+  type Stage,
+} from '../content/schema/index.ts';
 import { annotations } from '../bot/forge/ci-report.ts';
 
 const { values } = parseArgs({
@@ -25,7 +38,9 @@ if (values.lang && values.lang !== 'zh' && values.lang !== 'en') {
   process.exit(2);
 }
 if (!STAGES.includes(values.stage as Stage)) {
-  console.error(`--stage ${values.stage}: choose publish (before publication, the default) or submission (a record awaiting its approvals)`);
+  console.error(
+    `--stage ${values.stage}: choose publish (before publication, the default) or submission (a record awaiting its approvals)`,
+  );
   process.exit(2);
 }
 const stage = values.stage as Stage;
@@ -37,17 +52,33 @@ try {
   const lang = (values.lang as Lang | undefined) ?? report.publisher.language;
   // Next year's holiday calendar still missing from the publisher's warning day on: a warning, not an error.
   const calendar = workingCalendarOf(root);
-  const problems = [...report.problems, ...calendarWarnings(calendar, report.publisher, date, lang)];
+  const problems = [
+    ...report.problems,
+    ...calendarWarnings(calendar, report.publisher, date, lang),
+  ];
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
   const [errors, warnings, awaiting] = [count('error'), count('warning'), count('notice')];
   if (problems.length) console.log(formatProblems(problems, lang));
   // On GitHub Actions the same problems become annotations on the run's page.
   if (process.env.GITHUB_ACTIONS === 'true' && problems.length) console.log(annotations(problems));
-  const pending = pendingDeadlines(report.records, calendar, report.publisher.objection_working_days);
+  const pending = pendingDeadlines(
+    report.records,
+    calendar,
+    report.publisher.objection_working_days,
+  );
   if (pending.length) console.log(pendingText(pending, lang));
-  const asOf = stage === 'submission' ? (lang === 'zh' ? `截至 ${date}，报送阶段` : `as of ${date}, submission stage`) : (lang === 'zh' ? `截至 ${date}` : `as of ${date}`);
+  const asOf =
+    stage === 'submission'
+      ? lang === 'zh'
+        ? `截至 ${date}，报送阶段`
+        : `as of ${date}, submission stage`
+      : lang === 'zh'
+        ? `截至 ${date}`
+        : `as of ${date}`;
   const waiting = awaiting
-    ? (lang === 'zh' ? `；${awaiting} 条记录待审核/待审定 — 合并前由审核人、审定人批准` : `; ${awaiting} record(s) awaiting review and approval — the reviewers approve before the merge`)
+    ? lang === 'zh'
+      ? `；${awaiting} 条记录待审核/待审定 — 合并前由审核人、审定人批准`
+      : `; ${awaiting} record(s) awaiting review and approval — the reviewers approve before the merge`
     : '';
   console.log(
     lang === 'zh'

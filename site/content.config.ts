@@ -21,7 +21,10 @@ const records = defineCollection({
 
 /** Typical-case write-ups (以案释法), one MDX file per case, with their pictures; only those about public entries. */
 const cases = defineCollection({
-  loader: publishedCasesLoader(glob({ pattern: '*.mdx', base: join(root, 'content/cases') }), { root, date }),
+  loader: publishedCasesLoader(glob({ pattern: '*.mdx', base: join(root, 'content/cases') }), {
+    root,
+    date,
+  }),
   schema: z.strictObject({
     title: z.string(),
     summary: z.string(),
@@ -34,7 +37,12 @@ const cases = defineCollection({
 /** Criteria and procedure pages (standards, objections, early removal), written from the seeds. */
 const pages = defineCollection({
   loader: glob({ pattern: '*.mdx', base: join(root, 'content/pages') }),
-  schema: z.strictObject({ title: z.string(), description: z.string(), order: z.number().default(0), source: z.string().optional() }),
+  schema: z.strictObject({
+    title: z.string(),
+    description: z.string(),
+    order: z.number().default(0),
+    source: z.string().optional(),
+  }),
 });
 
 export const collections = { records, cases, pages };

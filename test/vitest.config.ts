@@ -14,7 +14,11 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     reporters: process.env.CI
-      ? ['default', './test/support/timeout-guard.ts', ['json', { outputFile: 'test-results/vitest.json' }]]
+      ? [
+          'default',
+          './test/support/timeout-guard.ts',
+          ['json', { outputFile: 'test-results/vitest.json' }],
+        ]
       : ['default', './test/support/timeout-guard.ts'],
   },
 });

@@ -12,18 +12,34 @@ import type { BotServices } from '../services.ts';
 import { assembleSubmission, type SubmissionDraft } from '../submission.ts';
 
 /** The configuration and services every flow gets. */
-export interface FlowKit { config: BotConfig; services: BotServices }
+export interface FlowKit {
+  config: BotConfig;
+  services: BotServices;
+}
 
 /** Starts a form: fixes today's date and the nonce for the whole form, and binds the texts. */
-export async function startForm<D>(conversation: FormConversation, ctx: FormContext, kit: FlowKit, data: D): Promise<{ io: FormIO; env: FormEnv<D> }> {
-  const { today, nonce } = await conversation.external(() => ({ today: kit.services.today(), nonce: kit.services.randomId(3) }));
+export async function startForm<D>(
+  conversation: FormConversation,
+  ctx: FormContext,
+  kit: FlowKit,
+  data: D,
+): Promise<{ io: FormIO; env: FormEnv<D> }> {
+  const { today, nonce } = await conversation.external(() => ({
+    today: kit.services.today(),
+    nonce: kit.services.randomId(3),
+  }));
   const locale = await ctx.i18n.getLocale();
   const t: Translate = (key, vars) => ctx.t(key, vars);
-  return { io: new FormIO(conversation, ctx, nonce, t('button-cancel'), kit.services.log), env: { lang: langOf(locale), t, today, data } };
+  return {
+    io: new FormIO(conversation, ctx, nonce, t('button-cancel'), kit.services.log),
+    env: { lang: langOf(locale), t, today, data },
+  };
 }
 
 /** The outcome of handing a submission to the sink. */
-export type Submitted = { ok: true; id: string; kind: SubmissionKind; branch: string; url?: string } | { ok: false; error: string };
+export type Submitted =
+  | { ok: true; id: string; kind: SubmissionKind; branch: string; url?: string }
+  | { ok: false; error: string };
 
 /** Waits briefly for the sink to deliver, so the reply can carry the pull request's link. */
 async function deliveredUrl(kit: FlowKit, id: string, waitMs = 1500): Promise<string | undefined> {
@@ -39,14 +55,38 @@ async function deliveredUrl(kit: FlowKit, id: string, waitMs = 1500): Promise<st
  * Stores the submission (the sink's outbox delivers it) and records it in the session. A failure
  * is returned, not thrown: a thrown error would end the conversation and lose the form.
  */
-export function submitDraft(conversation: FormConversation, kit: FlowKit, draft: SubmissionDraft): Promise<Submitted> {
+export function submitDraft(
+  conversation: FormConversation,
+  kit: FlowKit,
+  draft: SubmissionDraft,
+): Promise<Submitted> {
   return conversation.external(async (octx): Promise<Submitted> => {
     try {
-      const submission = await assembleSubmission(draft, kit.services.files, kit.config.maxFileBytes, kit.services.privateFiles);
+      const submission = await assembleSubmission(
+        draft,
+        kit.services.files,
+        kit.config.maxFileBytes,
+        kit.services.privateFiles,
+      );
       await kit.services.sink.submit(submission);
-      octx.session.submissions = [...octx.session.submissions, { id: draft.id, kind: draft.kind, recordId: draft.recordId, title: draft.title, createdAt: draft.createdAt }].slice(-20);
+      octx.session.submissions = [
+        ...octx.session.submissions,
+        {
+          id: draft.id,
+          kind: draft.kind,
+          recordId: draft.recordId,
+          title: draft.title,
+          createdAt: draft.createdAt,
+        },
+      ].slice(-20);
       const url = await deliveredUrl(kit, draft.id);
-      return { ok: true, id: draft.id, kind: draft.kind, branch: branchFor(draft.id), ...(url ? { url } : {}) };
+      return {
+        ok: true,
+        id: draft.id,
+        kind: draft.kind,
+        branch: branchFor(draft.id),
+        ...(url ? { url } : {}),
+      };
     } catch (error) {
       kit.services.log.error(`submission ${draft.id} could not be stored`, error);
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -62,5 +102,7 @@ export function submitDraft(conversation: FormConversation, kit: FlowKit, draft:
  */
 export function submittedText(t: Translate, s: Extract<Submitted, { ok: true }>): string {
   if (s.kind !== 'new') return t('submitted-public', { id: s.id });
-  return s.url ? t('submitted-pr', { id: s.id, url: s.url }) : t('submitted-branch', { id: s.id, branch: s.branch });
+  return s.url
+    ? t('submitted-pr', { id: s.id, url: s.url })
+    : t('submitted-branch', { id: s.id, branch: s.branch });
 }

@@ -21,30 +21,57 @@ export function newRecordConversation(kit: FlowKit) {
   const steps = newRecordSteps();
   const askFiles = filesAsker(kit.services, kit.config.maxFileBytes);
   const { repo } = kit.services;
-  return async function newRecord(conversation: FormConversation, ctx: FormContext, unitId: string): Promise<void> {
+  return async function newRecord(
+    conversation: FormConversation,
+    ctx: FormContext,
+    unitId: string,
+  ): Promise<void> {
     const unit = repo.publisher.units.find((u) => u.id === unitId);
-    if (!unit) throw new Error(`unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`);
+    if (!unit)
+      throw new Error(
+        `unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`,
+      );
     const data: NewRecordData = { publisher: repo.publisher, categories: repo.categories, unit };
     const { io, env } = await startForm(conversation, ctx, kit, data);
     const { t } = env;
     // The record id's random part is drawn once: the same answers always give the same file.
     const suffix = await conversation.external(() => kit.services.randomId(6));
-    const build = (answers: Answers) => buildNewRecord(answers, { suffix, unit: unit.name, sample: repo.publisher.sample });
+    const build = (answers: Answers) =>
+      buildNewRecord(answers, { suffix, unit: unit.name, sample: repo.publisher.sample });
     await io.say(t('new-intro', { unit: unit.name }));
     let answers: Answers = {};
     let atSummary = false;
     for (;;) {
-      answers = await runForm(io, {
-        title: t('new-title'),
-        steps,
-        env,
-        askFiles,
-        review: (a) => io.guarded('checking the record', () => {
-          const built = build(a);
-          const problems = validateCandidate(repo, { file: built.file, yaml: built.yaml, attachments: built.attachments.map((f) => f.path) }, env.today, env.lang);
-          return reviewOf(problems, t, [t('new-file', { file: built.file })]);
-        }, () => ({ notes: [], problems: [t('check-failed')] })),
-      }, answers, atSummary);
+      answers = await runForm(
+        io,
+        {
+          title: t('new-title'),
+          steps,
+          env,
+          askFiles,
+          review: (a) =>
+            io.guarded(
+              'checking the record',
+              () => {
+                const built = build(a);
+                const problems = validateCandidate(
+                  repo,
+                  {
+                    file: built.file,
+                    yaml: built.yaml,
+                    attachments: built.attachments.map((f) => f.path),
+                  },
+                  env.today,
+                  env.lang,
+                );
+                return reviewOf(problems, t, [t('new-file', { file: built.file })]);
+              },
+              () => ({ notes: [], problems: [t('check-failed')] }),
+            ),
+        },
+        answers,
+        atSummary,
+      );
       const built = build(answers);
       const record = built.record as { id: string; list: ListId; subject: { name: string } };
       const submitted = await submitDraft(conversation, kit, {
@@ -54,9 +81,16 @@ export function newRecordConversation(kit: FlowKit) {
         recordFile: built.file,
         yaml: built.yaml,
         attachments: built.attachments,
-        submitter: { unit: unit.name, userId: ctx.from?.id, chatId: ctx.chatId, language: env.lang },
+        submitter: {
+          unit: unit.name,
+          userId: ctx.from?.id,
+          chatId: ctx.chatId,
+          language: env.lang,
+        },
         title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
-        rows: steps.filter((s) => answers[s.key] !== undefined).map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
+        rows: steps
+          .filter((s) => answers[s.key] !== undefined)
+          .map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
         createdAt: await conversation.external(() => kit.services.now()),
       });
       if (submitted.ok) {

@@ -5,7 +5,13 @@
  * The objection is always received: beyond the calendar the deadline is recorded as pending, the
  * administrators are told, and the review CLI fills it in once the calendar file is added.
  */
-import { calendarFile, DUE_PENDING, recordShape, workingCalendarOf, type Deadline } from '../../content/schema/index.ts';
+import {
+  calendarFile,
+  DUE_PENDING,
+  recordShape,
+  workingCalendarOf,
+  type Deadline,
+} from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
 import { filesAsker } from '../form/files-step.ts';
@@ -22,7 +28,8 @@ import { refLabel, targetStep } from './target-step.ts';
 export const OBJECTION = 'objection';
 
 /** The history event's note field: the grounds are checked by its schema. */
-export const noteLeaf = () => schemaLeaves(recordShape).find((l) => l.path.join('.') === 'history.*.note')!;
+export const noteLeaf = () =>
+  schemaLeaves(recordShape).find((l) => l.path.join('.') === 'history.*.note')!;
 
 /** The /objection conversation. */
 export function objectionConversation(kit: FlowKit) {
@@ -31,12 +38,22 @@ export function objectionConversation(kit: FlowKit) {
   const steps: Step<null>[] = [
     targetStep<null>(repo, { purpose: 'objection' }),
     {
-      key: 'grounds', input: 'text', multiline: true,
+      key: 'grounds',
+      input: 'text',
+      multiline: true,
       label: (env) => env.t('field-objection-grounds'),
       help: (_a, env) => env.t('objection-grounds-help', { field: note.description ?? '' }),
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
-    { key: 'attachments.evidence', input: 'files', kind: 'evidence', max: 10, optional: true, label: (env) => env.t('field-objection-evidence'), help: (_a, env) => env.t('files-help-evidence') },
+    {
+      key: 'attachments.evidence',
+      input: 'files',
+      kind: 'evidence',
+      max: 10,
+      optional: true,
+      label: (env) => env.t('field-objection-evidence'),
+      help: (_a, env) => env.t('files-help-evidence'),
+    },
   ];
   return async function objection(conversation: FormConversation, ctx: FormContext): Promise<void> {
     const { io, env } = await startForm(conversation, ctx, kit, null);
@@ -45,28 +62,59 @@ export function objectionConversation(kit: FlowKit) {
     // An objection is a right: it is received whatever the calendar knows. Its deadline is computed
     // from the day it is confirmed, on the publisher's calendar (content/calendar over chinese-days),
     // and stays pending when that calendar does not reach it yet (never guessed).
-    const deadlineOn = (date: string): Deadline => workingCalendarOf(repo.root).deadline(date, days);
-    const event = (a: Answers, date: string, d: Deadline) => ({ status: 'objection', date, note: a.grounds, due: 'due' in d ? d.due : DUE_PENDING });
-    const dueNote = (d: Deadline) => ('due' in d ? t('objection-due', { due: d.due, days }) : t('objection-due-pending', { days, year: String(d.pending) }));
+    const deadlineOn = (date: string): Deadline =>
+      workingCalendarOf(repo.root).deadline(date, days);
+    const event = (a: Answers, date: string, d: Deadline) => ({
+      status: 'objection',
+      date,
+      note: a.grounds,
+      due: 'due' in d ? d.due : DUE_PENDING,
+    });
+    const dueNote = (d: Deadline) =>
+      'due' in d
+        ? t('objection-due', { due: d.due, days })
+        : t('objection-due-pending', { days, year: String(d.pending) });
     const suffix = await conversation.external(() => kit.services.randomId(4));
-    const amend = (a: Answers, date: string, d: Deadline) => amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
+    const amend = (a: Answers, date: string, d: Deadline) =>
+      amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
     await io.say(t('objection-intro', { days }));
     let answers: Answers = {};
     let atSummary = false;
     for (;;) {
-      answers = await runForm(io, {
-        title: t('objection-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-        review: (a) => io.guarded('checking the record', () => {
-          // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
-          const today = kit.services.today();
-          const d = deadlineOn(today);
-          const amended = amend(a, today, d);
-          // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
-          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, today, env.lang)
-            .filter((p) => !/^history\.\d+\.due$/.test(p.field));
-          return reviewOf(problems, t, [dueNote(d)]);
-        }, () => ({ notes: [], problems: [t('check-failed')] })),
-      }, answers, atSummary);
+      answers = await runForm(
+        io,
+        {
+          title: t('objection-title'),
+          steps,
+          env,
+          askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
+          review: (a) =>
+            io.guarded(
+              'checking the record',
+              () => {
+                // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
+                const today = kit.services.today();
+                const d = deadlineOn(today);
+                const amended = amend(a, today, d);
+                // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
+                const problems = validateCandidate(
+                  repo,
+                  {
+                    file: amended.file,
+                    yaml: amended.yaml,
+                    attachments: amended.attachments.map((f) => f.path),
+                  },
+                  today,
+                  env.lang,
+                ).filter((p) => !/^history\.\d+\.due$/.test(p.field));
+                return reviewOf(problems, t, [dueNote(d)]);
+              },
+              () => ({ notes: [], problems: [t('check-failed')] }),
+            ),
+        },
+        answers,
+        atSummary,
+      );
       const target = answers.target as RecordRef;
       // Received on the day of Confirm (a form may span midnight), by the clock at that moment.
       const receipt = await conversation.external(() => {
@@ -76,15 +124,27 @@ export function objectionConversation(kit: FlowKit) {
       const { date: received, deadline } = receipt;
       const amended = await conversation.external(() => amend(answers, received, deadline));
       const id = `${target.id}-objection-${suffix}`;
-      const dueRow = 'due' in deadline ? deadline.due : `待定（${deadline.pending} 年节假日安排尚未收录）`;
-      const dueText = 'due' in deadline
-        ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
-        : `办理时限待定：收到后 ${days} 个工作日内，按国务院办公厅节假日安排计算；${deadline.pending} 年的安排尚未收录（due: ${DUE_PENDING}）。公布后添加 ${calendarFile(deadline.pending)}，再运行 npm run review -- deadlines --write 填写。`;
+      const dueRow =
+        'due' in deadline ? deadline.due : `待定（${deadline.pending} 年节假日安排尚未收录）`;
+      const dueText =
+        'due' in deadline
+          ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
+          : `办理时限待定：收到后 ${days} 个工作日内，按国务院办公厅节假日安排计算；${deadline.pending} 年的安排尚未收录（due: ${DUE_PENDING}）。公布后添加 ${calendarFile(deadline.pending)}，再运行 npm run review -- deadlines --write 填写。`;
       const submitted = await submitDraft(conversation, kit, {
-        id, kind: 'objection', recordId: target.id, recordFile: amended.file, yaml: amended.yaml, attachments: amended.attachments,
+        id,
+        kind: 'objection',
+        recordId: target.id,
+        recordFile: amended.file,
+        yaml: amended.yaml,
+        attachments: amended.attachments,
         submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `异议：${target.name}（${target.id}）`,
-        rows: [['记录', refLabel(target, env)], ['异议事由', String(answers.grounds)], ['收到日期', received], ['办理时限', dueRow]],
+        rows: [
+          ['记录', refLabel(target, env)],
+          ['异议事由', String(answers.grounds)],
+          ['收到日期', received],
+          ['办理时限', dueRow],
+        ],
         notes: [dueText],
         createdAt: await conversation.external(() => kit.services.now()),
       });
@@ -92,13 +152,19 @@ export function objectionConversation(kit: FlowKit) {
         if ('pending' in deadline) {
           await conversation.external(async () => {
             const { alerts, log } = kit.services;
-            if (!alerts) return log.info(`objection ${id}: deadline pending until the ${deadline.pending} calendar is added; no administrator alerts are wired`);
-            await alerts.calendarGap(deadline.pending, target.id).catch((e) => log.error(`objection ${id}: alerting the administrators failed`, e));
+            if (!alerts)
+              return log.info(
+                `objection ${id}: deadline pending until the ${deadline.pending} calendar is added; no administrator alerts are wired`,
+              );
+            await alerts
+              .calendarGap(deadline.pending, target.id)
+              .catch((e) => log.error(`objection ${id}: alerting the administrators failed`, e));
           });
         }
-        const receivedText = 'due' in deadline
-          ? t('objection-received', { received, due: deadline.due, days })
-          : t('objection-received-pending', { received, days, year: String(deadline.pending) });
+        const receivedText =
+          'due' in deadline
+            ? t('objection-received', { received, due: deadline.due, days })
+            : t('objection-received-pending', { received, days, year: String(deadline.pending) });
         await io.say(`${receivedText}\n${submittedText(t, submitted)}`);
         return;
       }

@@ -16,13 +16,24 @@ export { COMMANDS } from '../command-names.ts';
 export function publicCommands(services: BotServices): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType('private');
-  composer.chatType(['group', 'supergroup', 'channel']).command(['start', 'new', 'objection', 'repair', 'status', 'help'], (ctx) => ctx.reply(ctx.t('private-only')));
+  composer
+    .chatType(['group', 'supergroup', 'channel'])
+    .command(['start', 'new', 'objection', 'repair', 'status', 'help'], (ctx) =>
+      ctx.reply(ctx.t('private-only')),
+    );
 
   privateChat.command('start', async (ctx) => {
     const unit = services.submitters.unitOf(ctx.from.id);
-    await ctx.reply(ctx.t(unit ? 'start-submitter' : 'start-public', { unit: unit?.name ?? '', publisher: services.repo.publisher.name }));
+    await ctx.reply(
+      ctx.t(unit ? 'start-submitter' : 'start-public', {
+        unit: unit?.name ?? '',
+        publisher: services.repo.publisher.name,
+      }),
+    );
   });
-  privateChat.command('help', (ctx) => ctx.reply(ctx.t('help', { days: services.repo.publisher.objection_working_days })));
+  privateChat.command('help', (ctx) =>
+    ctx.reply(ctx.t('help', { days: services.repo.publisher.objection_working_days })),
+  );
 
   privateChat.command('new', async (ctx) => {
     const unit = services.submitters.unitOf(ctx.from.id);
@@ -41,18 +52,35 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
       await ctx.reply(ctx.t('status-none'));
       return;
     }
-    const lines = await Promise.all(mine.map(async (s) => {
-      const state = await services.sink.status(s.id).catch(() => undefined);
-      const where = !state ? ctx.t('status-unknown')
-        : state.review?.state === 'merged' ? ctx.t('status-merged', { url: state.review.url })
-        : state.review?.state === 'closed' ? ctx.t('status-closed', { url: state.review.url, comment: state.review.comment ?? '' })
-        // The approvals are the publisher's internal chain: an objector or applicant is told only that it is being handled.
-        : state.review?.state === 'open' ? (s.kind === 'new' ? ctx.t('status-open', { url: state.review.url, approvals: state.review.approvals }) : ctx.t('status-handling', { url: state.review.url }))
-        : state.delivered ? ctx.t('status-delivered', { url: state.pullRequest?.url ?? '' })
-        : ctx.t('status-queued');
-      return `• ${s.title}\n  ${chinaDateTime(s.createdAt)} · ${where}`;
-    }));
-    await ctx.reply(`${ctx.t('status-title')}\n${lines.join('\n')}`, { link_preview_options: { is_disabled: true } });
+    const lines = await Promise.all(
+      mine.map(async (s) => {
+        const state = await services.sink.status(s.id).catch(() => undefined);
+        const where = !state
+          ? ctx.t('status-unknown')
+          : state.review?.state === 'merged'
+            ? ctx.t('status-merged', { url: state.review.url })
+            : state.review?.state === 'closed'
+              ? ctx.t('status-closed', {
+                  url: state.review.url,
+                  comment: state.review.comment ?? '',
+                })
+              : // The approvals are the publisher's internal chain: an objector or applicant is told only that it is being handled.
+                state.review?.state === 'open'
+                ? s.kind === 'new'
+                  ? ctx.t('status-open', {
+                      url: state.review.url,
+                      approvals: state.review.approvals,
+                    })
+                  : ctx.t('status-handling', { url: state.review.url })
+                : state.delivered
+                  ? ctx.t('status-delivered', { url: state.pullRequest?.url ?? '' })
+                  : ctx.t('status-queued');
+        return `• ${s.title}\n  ${chinaDateTime(s.createdAt)} · ${where}`;
+      }),
+    );
+    await ctx.reply(`${ctx.t('status-title')}\n${lines.join('\n')}`, {
+      link_preview_options: { is_disabled: true },
+    });
   });
   return composer;
 }

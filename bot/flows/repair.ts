@@ -4,7 +4,13 @@
  * arrears: paid in full, 6 months since, a written pledge — 人社部令第45号). The submission adds
  * a "repair applied for" event to the entry's history; the responsible unit reviews it.
  */
-import { addDays, isIsoDate, statusOn, type Category, type IsoDate } from '../../content/schema/index.ts';
+import {
+  addDays,
+  isIsoDate,
+  statusOn,
+  type Category,
+  type IsoDate,
+} from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
 import { filesAsker } from '../form/files-step.ts';
@@ -32,7 +38,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 type Env = FormEnv<null>;
 
 /** The most conditions any category lists: one question each. */
-const maxRequirements = (repo: ContentRepository) => Math.max(0, ...repo.categories.black.map((c) => c.repair?.requirements.length ?? 0));
+const maxRequirements = (repo: ContentRepository) =>
+  Math.max(0, ...repo.categories.black.map((c) => c.repair?.requirements.length ?? 0));
 
 /**
  * The answer "not met yet": the application cannot succeed, so the person is told at once which
@@ -40,15 +47,21 @@ const maxRequirements = (repo: ContentRepository) => Math.max(0, ...repo.categor
  * today, when the condition is part of the correction), and how to change the answer or stop.
  */
 function unmet(condition: string, months: number, env: Env): Refusal {
-  const when = months > 0
-    ? env.t('repair-unmet-when-wait', { months, earliest: addMonths(env.today, months) })
-    : env.t('repair-unmet-when');
-  return { ok: false, what: env.t('repair-unmet-now', { condition }), fix: `${when}\n${env.t('repair-unmet-moves')}` };
+  const when =
+    months > 0
+      ? env.t('repair-unmet-when-wait', { months, earliest: addMonths(env.today, months) })
+      : env.t('repair-unmet-when');
+  return {
+    ok: false,
+    what: env.t('repair-unmet-now', { condition }),
+    fix: `${when}\n${env.t('repair-unmet-moves')}`,
+  };
 }
 
 /** The repair steps; the conditions are read from the chosen entry's category. */
 function repairSteps(repo: ContentRepository): Step<null>[] {
-  const categoryOf = (a: Answers): Category | undefined => repo.categories.black.find((c) => c.id === (a.target as RecordRef | undefined)?.category);
+  const categoryOf = (a: Answers): Category | undefined =>
+    repo.categories.black.find((c) => c.id === (a.target as RecordRef | undefined)?.category);
   const repairOf = (a: Answers) => categoryOf(a)?.repair;
   const note = noteLeaf();
   const conditions = Array.from({ length: maxRequirements(repo) }, (_, i): Step<null> => ({
@@ -58,10 +71,16 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
     label: (env) => env.t('field-repair-condition', { n: i + 1 }),
     help: (a) => repairOf(a)?.requirements[i],
     choices: (a, env) => [
-      { value: 'yes', label: env.t('repair-condition-met', { condition: repairOf(a)?.requirements[i] ?? '' }) },
+      {
+        value: 'yes',
+        label: env.t('repair-condition-met', { condition: repairOf(a)?.requirements[i] ?? '' }),
+      },
       { value: 'no', label: env.t('repair-condition-unmet') },
     ],
-    refuse: (value, a, env) => (value === 'no' ? unmet(repairOf(a)?.requirements[i] ?? '', repairOf(a)?.months_after_correction ?? 0, env) : undefined),
+    refuse: (value, a, env) =>
+      value === 'no'
+        ? unmet(repairOf(a)?.requirements[i] ?? '', repairOf(a)?.months_after_correction ?? 0, env)
+        : undefined,
   }));
   return [
     targetStep<null>(repo, {
@@ -69,35 +88,67 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       lists: ['black'],
       accept: (ref, env) => {
         const category = repo.categories.black.find((c) => c.id === ref.category);
-        if (!category?.repair) return env.t('repair-not-configured', { category: category?.name[env.lang] ?? ref.category });
+        if (!category?.repair)
+          return env.t('repair-not-configured', {
+            category: category?.name[env.lang] ?? ref.category,
+          });
         const loaded = repo.byFile(ref.file);
-        if (loaded && statusOn(loaded.record, env.today) === 'repair-applied') return env.t('repair-already', { id: ref.id });
+        if (loaded && statusOn(loaded.record, env.today) === 'repair-applied')
+          return env.t('repair-already', { id: ref.id });
         return undefined;
       },
     }),
     {
-      key: 'corrected', input: 'text', raw: true,
+      key: 'corrected',
+      input: 'text',
+      raw: true,
       label: (env) => env.t('field-repair-corrected'),
-      help: (a, env) => env.t('repair-corrected-help', { months: repairOf(a)?.months_after_correction ?? 0 }),
+      help: (a, env) =>
+        env.t('repair-corrected-help', { months: repairOf(a)?.months_after_correction ?? 0 }),
       check(text, a, env: Env) {
         const date = parseDateInput(text);
-        if (!isIsoDate(date)) return { ok: false, what: env.t('date-invalid', { value: text.slice(0, 40) }), fix: env.t('date-invalid-fix') };
-        if (date > env.today) return { ok: false, what: env.t('date-future', { date }), fix: env.t('date-future-fix') };
+        if (!isIsoDate(date))
+          return {
+            ok: false,
+            what: env.t('date-invalid', { value: text.slice(0, 40) }),
+            fix: env.t('date-invalid-fix'),
+          };
+        if (date > env.today)
+          return { ok: false, what: env.t('date-future', { date }), fix: env.t('date-future-fix') };
         const months = repairOf(a)?.months_after_correction ?? 0;
         const earliest = addMonths(date, months);
-        if (earliest > env.today) return { ok: false, what: env.t('repair-too-early', { months, date, earliest }), fix: env.t('repair-too-early-fix', { earliest: addDays(earliest, 0) }) };
+        if (earliest > env.today)
+          return {
+            ok: false,
+            what: env.t('repair-too-early', { months, date, earliest }),
+            fix: env.t('repair-too-early-fix', { earliest: addDays(earliest, 0) }),
+          };
         return { ok: true, value: date };
       },
     },
     ...conditions,
     {
-      key: 'attachments.pledge', input: 'files', kind: 'pledge', max: 3,
+      key: 'attachments.pledge',
+      input: 'files',
+      kind: 'pledge',
+      max: 3,
       applies: (a) => !!repairOf(a)?.requires_pledge,
-      label: (env) => env.t('field-repair-pledge'), help: (_a, env) => env.t('files-help-pledge'),
+      label: (env) => env.t('field-repair-pledge'),
+      help: (_a, env) => env.t('files-help-pledge'),
     },
-    { key: 'attachments.evidence', input: 'files', kind: 'evidence', max: 10, optional: true, label: (env) => env.t('field-repair-evidence'), help: (_a, env) => env.t('files-help-evidence') },
     {
-      key: 'statement', input: 'text', multiline: true,
+      key: 'attachments.evidence',
+      input: 'files',
+      kind: 'evidence',
+      max: 10,
+      optional: true,
+      label: (env) => env.t('field-repair-evidence'),
+      help: (_a, env) => env.t('files-help-evidence'),
+    },
+    {
+      key: 'statement',
+      input: 'text',
+      multiline: true,
       label: (env) => env.t('field-repair-statement'),
       help: () => note.description,
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
@@ -116,28 +167,67 @@ export function repairConversation(kit: FlowKit) {
     const amend = (a: Answers) => {
       // The record is published in Chinese whatever the applicant's language.
       const noteText = `申请信用修复：整改完成日期 ${String(a.corrected)}。${String(a.statement)}`;
-      return amendRecord(repo.root, a.target as RecordRef, { status: 'repair-applied', date: env.today, note: noteText }, a, `repair-${suffix}`);
+      return amendRecord(
+        repo.root,
+        a.target as RecordRef,
+        { status: 'repair-applied', date: env.today, note: noteText },
+        a,
+        `repair-${suffix}`,
+      );
     };
     await io.say(t('repair-intro'));
     let answers: Answers = {};
     let atSummary = false;
     for (;;) {
-      answers = await runForm(io, {
-        title: t('repair-title'), steps, env, askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-        review: (a) => io.guarded('checking the record', () => {
-          const amended = amend(a);
-          const problems = validateCandidate(repo, { file: amended.file, yaml: amended.yaml, attachments: amended.attachments.map((f) => f.path) }, env.today, env.lang);
-          return reviewOf(problems, t);
-        }, () => ({ notes: [], problems: [t('check-failed')] })),
-      }, answers, atSummary);
+      answers = await runForm(
+        io,
+        {
+          title: t('repair-title'),
+          steps,
+          env,
+          askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
+          review: (a) =>
+            io.guarded(
+              'checking the record',
+              () => {
+                const amended = amend(a);
+                const problems = validateCandidate(
+                  repo,
+                  {
+                    file: amended.file,
+                    yaml: amended.yaml,
+                    attachments: amended.attachments.map((f) => f.path),
+                  },
+                  env.today,
+                  env.lang,
+                );
+                return reviewOf(problems, t);
+              },
+              () => ({ notes: [], problems: [t('check-failed')] }),
+            ),
+        },
+        answers,
+        atSummary,
+      );
       const target = answers.target as RecordRef;
       const amended = await conversation.external(() => amend(answers));
       const submitted = await submitDraft(conversation, kit, {
-        id: `${target.id}-repair-${suffix}`, kind: 'repair', recordId: target.id, recordFile: amended.file, yaml: amended.yaml, attachments: amended.attachments,
+        id: `${target.id}-repair-${suffix}`,
+        kind: 'repair',
+        recordId: target.id,
+        recordFile: amended.file,
+        yaml: amended.yaml,
+        attachments: amended.attachments,
         submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
         title: `信用修复申请：${target.name}（${target.id}）`,
-        rows: [['记录', refLabel(target, env)], ['整改完成日期', String(answers.corrected)], ['情况说明', String(answers.statement)]],
-        notes: ['申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。'],
+        rows: [
+          ['记录', refLabel(target, env)],
+          ['整改完成日期', String(answers.corrected)],
+          ['情况说明', String(answers.statement)],
+        ],
+        notes: [
+          '申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。',
+        ],
         createdAt: await conversation.external(() => kit.services.now()),
       });
       if (submitted.ok) {

@@ -4,7 +4,13 @@
  * public entry of the flow's lists matches, the person is told the true reason: the entry is on
  * another list, its publication has not started, it has ended, or it was withdrawn.
  */
-import { LIST_NAMES, STATUS_NAMES, visibilityOn, type ListId, type LoadedRecord } from '../../content/schema/index.ts';
+import {
+  LIST_NAMES,
+  STATUS_NAMES,
+  visibilityOn,
+  type ListId,
+  type LoadedRecord,
+} from '../../content/schema/index.ts';
 import type { Choice, FormEnv, Refusal, TextStep } from '../form/step.ts';
 import { normaliseCode } from '../record/subject-steps.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
@@ -25,23 +31,36 @@ interface TargetOptions<D> {
 }
 
 /** The query as an id or a credit code (people type codes with spaces, hyphens, full-width characters). */
-const keyOf = (query: string) => (/^[0-9A-Za-z\s-]{18,24}$/.test(query) ? normaliseCode(query) : query);
+const keyOf = (query: string) =>
+  /^[0-9A-Za-z\s-]{18,24}$/.test(query) ? normaliseCode(query) : query;
 
 /**
  * Why no public entry of the flow's lists matches, when an entry does match: the most useful
  * reason of all the matches (a public entry on another list first, then one not yet public,
  * then one that ended or was withdrawn).
  */
-function whyNotFound<D>(matches: LoadedRecord[], options: TargetOptions<D>, env: FormEnv<D>, publisher: string): Refusal | undefined {
+function whyNotFound<D>(
+  matches: LoadedRecord[],
+  options: TargetOptions<D>,
+  env: FormEnv<D>,
+  publisher: string,
+): Refusal | undefined {
   const { t, lang, today } = env;
   const lists = options.lists?.map((l) => LIST_NAMES[l][lang]).join('、') ?? '';
   const seen = matches.map((m) => ({ m, v: visibilityOn(m.record, today) }));
-  const other = seen.find(({ m, v }) => v.public && options.lists && !options.lists.includes(m.record.list));
+  const other = seen.find(
+    ({ m, v }) => v.public && options.lists && !options.lists.includes(m.record.list),
+  );
   if (other) {
     const { record: r } = other.m;
     return {
       ok: false,
-      what: t('target-wrong-list', { list: LIST_NAMES[r.list][lang], name: r.subject.name, id: r.id, lists }),
+      what: t('target-wrong-list', {
+        list: LIST_NAMES[r.list][lang],
+        name: r.subject.name,
+        id: r.id,
+        lists,
+      }),
       fix: t(`target-${options.purpose}-wrong-list-fix`, { publisher }),
     };
   }
@@ -52,8 +71,19 @@ function whyNotFound<D>(matches: LoadedRecord[], options: TargetOptions<D>, env:
     const { record: r } = hit.m;
     const status = hit.v.status ? STATUS_NAMES[hit.v.status][lang] : '';
     // Not yet published: its name is not public yet, so it is not repeated.
-    const vars = { id: r.id, name: r.subject.name, start: r.publication.start, end: r.publication.end, status, publisher };
-    return { ok: false, what: t(`target-${reason}`, vars), fix: t(`target-${options.purpose}-${reason}-fix`, vars) };
+    const vars = {
+      id: r.id,
+      name: r.subject.name,
+      start: r.publication.start,
+      end: r.publication.end,
+      status,
+      publisher,
+    };
+    return {
+      ok: false,
+      what: t(`target-${reason}`, vars),
+      fix: t(`target-${options.purpose}-${reason}-fix`, vars),
+    };
   }
   return undefined;
 }
@@ -75,14 +105,34 @@ export function targetStep<D>(repo: ContentRepository, options: TargetOptions<D>
       const found = repo.findPublic(key, env.today, options.lists);
       if (!found.length) {
         const q = key.normalize('NFKC').replace(/\s+/g, '');
-        const matches = repo.records().filter(({ record: r }) => r.id === q.toLowerCase() || r.subject.code === q.toUpperCase());
-        return whyNotFound(matches, options, env, repo.publisher.name) ?? { ok: false, what: env.t('target-not-found', { query: query.slice(0, 40) }), fix: env.t('target-not-found-fix') };
+        const matches = repo
+          .records()
+          .filter(
+            ({ record: r }) => r.id === q.toLowerCase() || r.subject.code === q.toUpperCase(),
+          );
+        return (
+          whyNotFound(matches, options, env, repo.publisher.name) ?? {
+            ok: false,
+            what: env.t('target-not-found', { query: query.slice(0, 40) }),
+            fix: env.t('target-not-found-fix'),
+          }
+        );
       }
       if (found.length > 1) {
-        return { ok: false, what: env.t('target-several', { count: found.length }), fix: env.t('target-several-fix'), options: found.map((r): Choice => ({ value: r.file, label: refLabel(r, env as FormEnv<unknown>) })) };
+        return {
+          ok: false,
+          what: env.t('target-several', { count: found.length }),
+          fix: env.t('target-several-fix'),
+          options: found.map((r): Choice => ({
+            value: r.file,
+            label: refLabel(r, env as FormEnv<unknown>),
+          })),
+        };
       }
       const refusal = options.accept?.(found[0]!, env);
-      return refusal ? { ok: false, what: refusal, fix: env.t('target-refused-fix') } : { ok: true, value: found[0]! };
+      return refusal
+        ? { ok: false, what: refusal, fix: env.t('target-refused-fix') }
+        : { ok: true, value: found[0]! };
     },
   };
 }

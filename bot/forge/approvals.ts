@@ -5,31 +5,56 @@
  * proposes a publication start; an approval given after it moves it to the approval's day.
  */
 import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type YAMLMap } from 'yaml';
-import { batchOf, batchRange, BATCH_PATTERN, isIsoDate, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import {
+  batchOf,
+  batchRange,
+  BATCH_PATTERN,
+  isIsoDate,
+  type IsoDate,
+  type Publisher,
+} from '../../content/schema/index.ts';
 
 /** A refusal the reviewer can act on (the CLI prints it and exits 1). */
 export class ReviewRefusal extends Error {}
 
 /** One approval found on a branch. */
-export interface Approval { role: 'review' | 'approve'; by: string; commit: string }
+export interface Approval {
+  role: 'review' | 'approve';
+  by: string;
+  commit: string;
+}
 
 const ROLE_ZH = { review: '审核', approve: '审定' } as const;
 
 /** Refuses a merge with too few approvals or without both roles. */
-export function checkApprovals(id: string, approvals: readonly Approval[], publisher: Pick<Publisher, 'approvals_required'>): void {
+export function checkApprovals(
+  id: string,
+  approvals: readonly Approval[],
+  publisher: Pick<Publisher, 'approvals_required'>,
+): void {
   const people = new Set(approvals.map((a) => a.by));
   if (people.size < publisher.approvals_required) {
-    throw new ReviewRefusal(`提交 ${id} 只有 ${people.size} 个批准，发布单位要求 ${publisher.approvals_required} 个（content/publisher.yaml 的 approvals_required）：先用 npm run review -- approve ${id} --by "…" 完成审核与审定`);
+    throw new ReviewRefusal(
+      `提交 ${id} 只有 ${people.size} 个批准，发布单位要求 ${publisher.approvals_required} 个（content/publisher.yaml 的 approvals_required）：先用 npm run review -- approve ${id} --by "…" 完成审核与审定`,
+    );
   }
   for (const role of ['review', 'approve'] as const) {
-    if (!approvals.some((a) => a.role === role)) throw new ReviewRefusal(`提交 ${id} 缺少${ROLE_ZH[role]}：用 npm run review -- approve ${id} --role ${role} --by "…" 补上`);
+    if (!approvals.some((a) => a.role === role))
+      throw new ReviewRefusal(
+        `提交 ${id} 缺少${ROLE_ZH[role]}：用 npm run review -- approve ${id} --role ${role} --by "…" 补上`,
+      );
   }
 }
 
 /** Adds an approval to a record's YAML text, keeping its layout; approvals go after `submitted`. */
-export function addApproval(text: string, approval: { role: 'review' | 'approve'; by: string; date: IsoDate }, file: string): string {
+export function addApproval(
+  text: string,
+  approval: { role: 'review' | 'approve'; by: string; date: IsoDate },
+  file: string,
+): string {
   const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
+  if (doc.errors.length || !isMap(doc.contents))
+    throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
   const map = doc.contents as YAMLMap;
   const item = doc.createNode({ role: approval.role, by: approval.by, date: approval.date });
   const existing = map.get('approvals', true);
@@ -54,19 +79,34 @@ export function addApproval(text: string, approval: { role: 'review' | 'approve'
  * approval → publication). Refused when that day leaves the record's quarterly batch: the record
  * then belongs to another batch, under another id and folder, and is submitted again.
  */
-export function alignStart(text: string, date: IsoDate, file: string): { text: string; moved?: { from: IsoDate; to: IsoDate } } {
+export function alignStart(
+  text: string,
+  date: IsoDate,
+  file: string,
+): { text: string; moved?: { from: IsoDate; to: IsoDate } } {
   const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
+  if (doc.errors.length || !isMap(doc.contents))
+    throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
   const start = doc.getIn(['publication', 'start']);
   const batch = doc.get('batch');
   // A record with a malformed start or batch is the validator's to report, not this function's.
-  if (typeof start !== 'string' || !isIsoDate(start) || date <= start || typeof batch !== 'string' || !BATCH_PATTERN.test(batch)) return { text };
+  if (
+    typeof start !== 'string' ||
+    !isIsoDate(start) ||
+    date <= start ||
+    typeof batch !== 'string' ||
+    !BATCH_PATTERN.test(batch)
+  )
+    return { text };
   const quarter = batchRange(batch);
   if (date > quarter.end) {
-    throw new ReviewRefusal(`${file}：拟定的发布开始日期 ${start} 早于批准日期 ${date}，而顺延到 ${date} 会超出批次 ${batch}（${quarter.start} 至 ${quarter.end}）：请退回（npm run review -- reject … --comment "请按 ${batchOf(date)} 批次重新报送"），由报送单位重新报送`);
+    throw new ReviewRefusal(
+      `${file}：拟定的发布开始日期 ${start} 早于批准日期 ${date}，而顺延到 ${date} 会超出批次 ${batch}（${quarter.start} 至 ${quarter.end}）：请退回（npm run review -- reject … --comment "请按 ${batchOf(date)} 批次重新报送"），由报送单位重新报送`,
+    );
   }
   doc.setIn(['publication', 'start'], date);
   const first = doc.getIn(['history', 0], true);
-  if (isMap(first) && first.get('status') === 'listed' && first.get('date') === start) first.set('date', date);
+  if (isMap(first) && first.get('status') === 'listed' && first.get('date') === start)
+    first.set('date', date);
   return { text: doc.toString({ lineWidth: 0 }), moved: { from: start, to: date } };
 }

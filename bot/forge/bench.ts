@@ -33,7 +33,9 @@ export interface ForgeCallsReport {
 }
 
 /** Measures HTTP calls per submission on each forge, over `submissions` submissions per case. */
-export async function measureForgeCalls(options: { submissions?: number } = {}): Promise<ForgeCallsReport> {
+export async function measureForgeCalls(
+  options: { submissions?: number } = {},
+): Promise<ForgeCallsReport> {
   const n = options.submissions ?? 5;
   const [{ GitHubEmulator }, { GiteaEmulator }, { GitLabEmulator }, clients] = await Promise.all([
     import('../../test/bot/forge/emulators/github.ts'),
@@ -44,8 +46,17 @@ export async function measureForgeCalls(options: { submissions?: number } = {}):
   const violations: string[] = [];
 
   /** Average requests per call of `run` over n submissions, on a fresh emulator. */
-  async function perSubmission<E extends { requests: unknown[]; violations: string[]; start(): Promise<E>; stop(): Promise<void> }>(
-    make: () => E, run: (e: E, i: number) => Promise<unknown>, offset: number,
+  async function perSubmission<
+    E extends {
+      requests: unknown[];
+      violations: string[];
+      start(): Promise<E>;
+      stop(): Promise<void>;
+    },
+  >(
+    make: () => E,
+    run: (e: E, i: number) => Promise<unknown>,
+    offset: number,
   ): Promise<{ average: number; max: number }> {
     const e = await make().start();
     try {
@@ -62,7 +73,15 @@ export async function measureForgeCalls(options: { submissions?: number } = {}):
     }
   }
 
-  async function pollCalls<E extends { requests: unknown[]; start(): Promise<E>; stop(): Promise<void> }>(make: () => E, forgeOf: (e: E) => { openPullRequest: (s: ReturnType<typeof sampleSubmission>) => Promise<unknown>; state: (id: string) => Promise<unknown> }): Promise<number> {
+  async function pollCalls<
+    E extends { requests: unknown[]; start(): Promise<E>; stop(): Promise<void> },
+  >(
+    make: () => E,
+    forgeOf: (e: E) => {
+      openPullRequest: (s: ReturnType<typeof sampleSubmission>) => Promise<unknown>;
+      state: (id: string) => Promise<unknown>;
+    },
+  ): Promise<number> {
     const e = await make().start();
     try {
       const forge = forgeOf(e);
@@ -77,25 +96,68 @@ export async function measureForgeCalls(options: { submissions?: number } = {}):
   }
 
   const gh = () => new GitHubEmulator();
-  const ghText = await perSubmission(gh, (e, i) => clients.githubForgeFor(e).openPullRequest(sampleSubmission(i)), 1);
-  const ghBinary = await perSubmission(gh, (e, i) => clients.githubForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })), 101);
-  const ghLabels = await perSubmission(gh, (e, i) => clients.githubForgeFor(e, { labels: 'api' }).openPullRequest(sampleSubmission(i)), 201);
+  const ghText = await perSubmission(
+    gh,
+    (e, i) => clients.githubForgeFor(e).openPullRequest(sampleSubmission(i)),
+    1,
+  );
+  const ghBinary = await perSubmission(
+    gh,
+    (e, i) => clients.githubForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })),
+    101,
+  );
+  const ghLabels = await perSubmission(
+    gh,
+    (e, i) => clients.githubForgeFor(e, { labels: 'api' }).openPullRequest(sampleSubmission(i)),
+    201,
+  );
   const gt = () => new GiteaEmulator();
-  const gtText = await perSubmission(gt, (e, i) => clients.giteaForgeFor(e).openPullRequest(sampleSubmission(i)), 301);
-  const gtBinary = await perSubmission(gt, (e, i) => clients.giteaForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })), 401);
+  const gtText = await perSubmission(
+    gt,
+    (e, i) => clients.giteaForgeFor(e).openPullRequest(sampleSubmission(i)),
+    301,
+  );
+  const gtBinary = await perSubmission(
+    gt,
+    (e, i) => clients.giteaForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })),
+    401,
+  );
   const gl = () => new GitLabEmulator();
-  const glText = await perSubmission(gl, (e, i) => clients.gitlabForgeFor(e).openPullRequest(sampleSubmission(i)), 501);
-  const glBinary = await perSubmission(gl, (e, i) => clients.gitlabForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })), 601);
+  const glText = await perSubmission(
+    gl,
+    (e, i) => clients.gitlabForgeFor(e).openPullRequest(sampleSubmission(i)),
+    501,
+  );
+  const glBinary = await perSubmission(
+    gl,
+    (e, i) => clients.gitlabForgeFor(e).openPullRequest(sampleSubmission(i, { binary: true })),
+    601,
+  );
 
   return {
     submissionsPerCase: n,
     github: {
-      text: ghText.average, withBinary: ghBinary.average, labelsByApi: ghLabels.average,
-      poll: await pollCalls(gh, (e) => clients.githubForgeFor(e)), target: 5,
+      text: ghText.average,
+      withBinary: ghBinary.average,
+      labelsByApi: ghLabels.average,
+      poll: await pollCalls(gh, (e) => clients.githubForgeFor(e)),
+      target: 5,
       withinTarget: ghText.max <= 5 && ghBinary.max <= 6,
     },
-    gitea: { text: gtText.average, withBinary: gtBinary.average, poll: await pollCalls(gt, (e) => clients.giteaForgeFor(e)), target: 2, withinTarget: gtText.max <= 2 && gtBinary.max <= 2 },
-    gitlab: { text: glText.average, withBinary: glBinary.average, poll: await pollCalls(gl, (e) => clients.gitlabForgeFor(e)), target: 2, withinTarget: glText.max <= 2 && glBinary.max <= 2 },
+    gitea: {
+      text: gtText.average,
+      withBinary: gtBinary.average,
+      poll: await pollCalls(gt, (e) => clients.giteaForgeFor(e)),
+      target: 2,
+      withinTarget: gtText.max <= 2 && gtBinary.max <= 2,
+    },
+    gitlab: {
+      text: glText.average,
+      withBinary: glBinary.average,
+      poll: await pollCalls(gl, (e) => clients.gitlabForgeFor(e)),
+      target: 2,
+      withinTarget: glText.max <= 2 && glBinary.max <= 2,
+    },
     violations,
   };
 }

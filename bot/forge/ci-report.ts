@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { formatProblems, validateRepository, type IsoDate, type Lang, type Problem, type Stage } from '../../content/schema/index.ts';
+import {
+  formatProblems,
+  validateRepository,
+  type IsoDate,
+  type Lang,
+  type Problem,
+  type Stage,
+} from '../../content/schema/index.ts';
 import { git } from './git.ts';
 import { recordLabels, verdictLine, verdictOf, type Verdict } from './summary.ts';
 
@@ -32,26 +39,58 @@ export interface CiReport {
 }
 
 /** Validates the checkout at a stage (default: submission); with `only`, keeps the problems in those files. */
-export function ciReport(root: string, options: { date: IsoDate; lang?: Lang; only?: string[]; stage?: Stage }): CiReport {
+export function ciReport(
+  root: string,
+  options: { date: IsoDate; lang?: Lang; only?: string[]; stage?: Stage },
+): CiReport {
   const stage = options.stage ?? 'submission';
   const report = validateRepository(root, { date: options.date, lang: options.lang, stage });
-  const problems = options.only ? report.problems.filter((p) => options.only!.includes(p.file)) : report.problems;
+  const problems = options.only
+    ? report.problems.filter((p) => options.only!.includes(p.file))
+    : report.problems;
   const verdict = verdictOf(problems);
   const failed = problems.some((p) => p.severity === 'error');
-  return { stage, verdict, problems, files: report.files, failed, awaiting: !failed && verdict.pending.length > 0 };
+  return {
+    stage,
+    verdict,
+    problems,
+    files: report.files,
+    failed,
+    awaiting: !failed && verdict.pending.length > 0,
+  };
 }
 
 /** The commit status a report calls for (GitHub's states), with its one-line description. */
-export function commitStatus(report: CiReport, lang: Lang = 'zh'): { state: 'success' | 'pending' | 'failure'; description: string } {
+export function commitStatus(
+  report: CiReport,
+  lang: Lang = 'zh',
+): { state: 'success' | 'pending' | 'failure'; description: string } {
   const zh = lang === 'zh';
-  if (report.failed && !report.verdict.errors.length) return { state: 'failure', description: zh ? '尚未完成审核与审定，不能合并' : 'review and approval missing: cannot be merged' };
-  if (report.failed) return { state: 'failure', description: zh ? `校验未通过：${report.verdict.errors.length} 个错误` : `validation failed: ${report.verdict.errors.length} error(s)` };
+  if (report.failed && !report.verdict.errors.length)
+    return {
+      state: 'failure',
+      description: zh
+        ? '尚未完成审核与审定，不能合并'
+        : 'review and approval missing: cannot be merged',
+    };
+  if (report.failed)
+    return {
+      state: 'failure',
+      description: zh
+        ? `校验未通过：${report.verdict.errors.length} 个错误`
+        : `validation failed: ${report.verdict.errors.length} error(s)`,
+    };
   const pending = report.verdict.pending[0];
-  if (report.awaiting && pending) return { state: 'pending', description: `${pending.what} — ${pending.fix}` };
-  return { state: 'success', description: zh ? '校验通过，审核与审定已完成' : 'valid, reviewed and approved' };
+  if (report.awaiting && pending)
+    return { state: 'pending', description: `${pending.what} — ${pending.fix}` };
+  return {
+    state: 'success',
+    description: zh ? '校验通过，审核与审定已完成' : 'valid, reviewed and approved',
+  };
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub/Gitea workflow commands: one annotation per problem, on its line. */
@@ -69,8 +108,14 @@ export function markdownSummary(report: CiReport, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
   const out = [`### ${zh ? '校验结果' : 'Validation'}`, '', closingLine(report, lang), ''];
   if (report.problems.length) {
-    out.push(zh ? '| 位置 | 字段 | 问题 | 修改方法 |' : '| where | field | problem | fix |', '|---|---|---|---|');
-    for (const p of report.problems) out.push(`| \`${p.file}:${p.line}:${p.col}\` | ${p.field || '-'} | ${p.what.replace(/\|/g, '\\|')} | ${p.fix.replace(/\|/g, '\\|')} |`);
+    out.push(
+      zh ? '| 位置 | 字段 | 问题 | 修改方法 |' : '| where | field | problem | fix |',
+      '|---|---|---|---|',
+    );
+    for (const p of report.problems)
+      out.push(
+        `| \`${p.file}:${p.line}:${p.col}\` | ${p.field || '-'} | ${p.what.replace(/\|/g, '\\|')} | ${p.fix.replace(/\|/g, '\\|')} |`,
+      );
     out.push('');
   }
   return out.join('\n');
@@ -78,13 +123,21 @@ export function markdownSummary(report: CiReport, lang: Lang = 'zh'): string {
 
 /** The closing line: the verdict, or why approvals stop a merge. */
 function closingLine(report: CiReport, lang: Lang): string {
-  if (report.failed && !report.verdict.errors.length) return lang === 'zh' ? '❌ 尚未完成审核与审定：合并前由审核人、审定人批准（批准时写入 approvals）' : '❌ approvals missing: the reviewers approve before the merge (which writes approvals)';
+  if (report.failed && !report.verdict.errors.length)
+    return lang === 'zh'
+      ? '❌ 尚未完成审核与审定：合并前由审核人、审定人批准（批准时写入 approvals）'
+      : '❌ approvals missing: the reviewers approve before the merge (which writes approvals)';
   return verdictLine(report.verdict, lang);
 }
 
 /** Plain text, as `npm run validate` prints it. */
 export function textReport(report: CiReport, lang: Lang = 'zh'): string {
-  return [report.problems.length ? formatProblems(report.problems, lang) : '', closingLine(report, lang)].filter(Boolean).join('\n');
+  return [
+    report.problems.length ? formatProblems(report.problems, lang) : '',
+    closingLine(report, lang),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Labels of the changed record files (list:…, category:…). */
@@ -102,24 +155,44 @@ export function labelsFor(root: string, files: readonly string[]): string[] {
 
 /** content/reviewers.yml: who approves in which role, by forge login. */
 export const reviewersSchema = z.strictObject({
-  reviewers: z.array(z.strictObject({
-    login: z.string().min(1).describe('forge user name, e.g. wang-example'),
-    name: z.string().min(2).describe('职务和姓名，写入记录的 approvals.by，如“分管副主席 王某”'),
-    role: z.enum(['review', 'approve']).describe('review 审核（分管领导）或 approve 审定（主要领导）'),
-  })).min(1),
+  reviewers: z
+    .array(
+      z.strictObject({
+        login: z.string().min(1).describe('forge user name, e.g. wang-example'),
+        name: z
+          .string()
+          .min(2)
+          .describe('职务和姓名，写入记录的 approvals.by，如“分管副主席 王某”'),
+        role: z
+          .enum(['review', 'approve'])
+          .describe('review 审核（分管领导）或 approve 审定（主要领导）'),
+      }),
+    )
+    .min(1),
 });
 
 /** A reviewer's name and role from the reviewers file, or an error naming the file and the fix. */
-export function reviewerFor(file: string, login: string): { name: string; role: 'review' | 'approve' } {
+export function reviewerFor(
+  file: string,
+  login: string,
+): { name: string; role: 'review' | 'approve' } {
   let data: unknown;
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${file}: create it with reviewers: [{ login, name, role }]`, { cause: error });
+    throw new Error(`cannot read ${file}: create it with reviewers: [{ login, name, role }]`, {
+      cause: error,
+    });
   }
   const parsed = reviewersSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const found = parsed.data.reviewers.find((r) => r.login.toLowerCase() === login.toLowerCase());
-  if (!found) throw new Error(`${login} is not in ${file}: add { login: ${login}, name: "职务 姓名", role: review|approve } if this person may approve`);
+  if (!found)
+    throw new Error(
+      `${login} is not in ${file}: add { login: ${login}, name: "职务 姓名", role: review|approve } if this person may approve`,
+    );
   return { name: found.name, role: found.role };
 }

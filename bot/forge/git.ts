@@ -6,7 +6,10 @@
 import { execFile } from 'node:child_process';
 
 /** The author and committer written on commits the forge makes. */
-export interface GitIdentity { name: string; email: string }
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
 
 /** The bot's identity when none is configured. */
 export const DEFAULT_IDENTITY: GitIdentity = { name: 'Honghei Bot', email: 'bot@honghei.invalid' };
@@ -21,7 +24,9 @@ export class GitError extends Error {
   readonly stderr: string;
 
   constructor(args: readonly string[], code: number | null, stderr: string, cause?: unknown) {
-    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim() || 'no output'}`, { cause });
+    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim() || 'no output'}`, {
+      cause,
+    });
     this.args = args;
     this.code = code;
     this.stderr = stderr;
@@ -39,7 +44,11 @@ export interface GitRun {
 }
 
 /** Runs git in a repository (bare or not) and returns its stdout. */
-export function git(repo: string, args: string[], options: GitRun = {}): Promise<{ stdout: string; bytes: Buffer; code: number }> {
+export function git(
+  repo: string,
+  args: string[],
+  options: GitRun = {},
+): Promise<{ stdout: string; bytes: Buffer; code: number }> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
@@ -48,7 +57,13 @@ export function git(repo: string, args: string[], options: GitRun = {}): Promise
         encoding: 'buffer',
         maxBuffer: 256 * 1024 * 1024,
         // No user configuration may change what the forge writes (hooks, signing, i18n of messages).
-        env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', ...options.env },
+        env: {
+          ...process.env,
+          LC_ALL: 'C',
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          ...options.env,
+        },
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
@@ -56,7 +71,11 @@ export function git(repo: string, args: string[], options: GitRun = {}): Promise
           reject(new GitError(args, code, stderr.toString('utf8'), error));
           return;
         }
-        resolve({ stdout: options.binary ? '' : stdout.toString('utf8'), bytes: stdout, code: code ?? 0 });
+        resolve({
+          stdout: options.binary ? '' : stdout.toString('utf8'),
+          bytes: stdout,
+          code: code ?? 0,
+        });
       },
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
@@ -78,7 +97,11 @@ export function identityEnv(identity: GitIdentity, date?: string): Record<string
 
 /** The object id a ref points at, or undefined when it does not exist. */
 export async function resolveRef(repo: string, ref: string): Promise<string | undefined> {
-  const { stdout, code } = await git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { okCodes: [1, 128] });
+  const { stdout, code } = await git(
+    repo,
+    ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
+    { okCodes: [1, 128] },
+  );
   return code === 0 ? stdout.trim() : undefined;
 }
 
@@ -91,7 +114,11 @@ export async function isAncestor(repo: string, a: string, b: string): Promise<bo
 /** Values of one trailer key in a commit message (its last paragraph), in order. */
 export function trailerValues(message: string, key: string): string[] {
   const prefix = `${key.toLowerCase()}:`;
-  const block = message.trimEnd().split(/\n[ \t]*\n/).at(-1) ?? '';
+  const block =
+    message
+      .trimEnd()
+      .split(/\n[ \t]*\n/)
+      .at(-1) ?? '';
   return block
     .split('\n')
     .filter((line) => line.toLowerCase().startsWith(prefix))

@@ -13,7 +13,15 @@ import { giteaApi, type Api, type ChangeFileOperation, type PullRequest } from '
 import { resilientFetch, type ResilientFetchOptions } from './http.ts';
 import { submissionMessage } from './local-git.ts';
 import { createPresenter, type Presenter } from './present.ts';
-import { assertSubmissionId, branchFor, type Forge, type OpenOptions, type PullRequestRef, type ReviewState, type Submission } from './types.ts';
+import {
+  assertSubmissionId,
+  branchFor,
+  type Forge,
+  type OpenOptions,
+  type PullRequestRef,
+  type ReviewState,
+  type Submission,
+} from './types.ts';
 
 /** Options of the Gitea forge. */
 export interface GiteaForgeOptions {
@@ -54,9 +62,15 @@ export class GiteaForge implements Forge {
 
   constructor(options: GiteaForgeOptions) {
     const [owner, name] = options.repo.split('/');
-    if (!owner || !name) throw new Error(`Gitea repository "${options.repo}" is not owner/name, e.g. union/honghei-content`);
+    if (!owner || !name)
+      throw new Error(
+        `Gitea repository "${options.repo}" is not owner/name, e.g. union/honghei-content`,
+      );
     this.url = options.url.replace(/\/$/, '');
-    this.api = giteaApi(this.url, { token: options.token, customFetch: resilientFetch(options.http) });
+    this.api = giteaApi(this.url, {
+      token: options.token,
+      customFetch: resilientFetch(options.http),
+    });
     this.owner = owner;
     this.repoName = name;
     this.base = options.base ?? 'main';
@@ -66,10 +80,16 @@ export class GiteaForge implements Forge {
   }
 
   private wrap(what: string, error: unknown): Error {
-    return new Error(`Gitea ${this.url}/${this.owner}/${this.repoName}: ${what} failed (${describe(error)})`, { cause: error });
+    return new Error(
+      `Gitea ${this.url}/${this.owner}/${this.repoName}: ${what} failed (${describe(error)})`,
+      { cause: error },
+    );
   }
 
-  async openPullRequest(submission: Submission, options: OpenOptions = {}): Promise<PullRequestRef> {
+  async openPullRequest(
+    submission: Submission,
+    options: OpenOptions = {},
+  ): Promise<PullRequestRef> {
     assertSubmissionId(submission.id);
     const branch = branchFor(submission.id);
     if (options.resumed) {
@@ -78,26 +98,44 @@ export class GiteaForge implements Forge {
     }
     const files: ChangeFileOperation[] = [];
     for (const f of submission.files) {
-      const content = Buffer.from(typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content).toString('base64');
+      const content = Buffer.from(
+        typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content,
+      ).toString('base64');
       const sha = submission.kind === 'new' ? undefined : await this.shaOf(f.path);
-      files.push(sha ? { operation: 'update', path: f.path, content, sha } : { operation: 'create', path: f.path, content });
+      files.push(
+        sha
+          ? { operation: 'update', path: f.path, content, sha }
+          : { operation: 'create', path: f.path, content },
+      );
     }
     const date = new Date(submission.createdAt).toISOString();
     try {
       await this.api.repos.repoChangeFiles(this.owner, this.repoName, {
-        branch: this.base, new_branch: branch, message: submissionMessage(submission), files,
-        author: this.author, committer: this.author, dates: { author: date, committer: date },
+        branch: this.base,
+        new_branch: branch,
+        message: submissionMessage(submission),
+        files,
+        author: this.author,
+        committer: this.author,
+        dates: { author: date, committer: date },
       });
     } catch (error) {
       // An earlier attempt made the branch; go on to its pull request.
-      if (statusOf(error) !== 422 || !/already exists/i.test(describe(error))) throw this.wrap(`committing ${branch}`, error);
+      if (statusOf(error) !== 422 || !/already exists/i.test(describe(error)))
+        throw this.wrap(`committing ${branch}`, error);
       const found = await this.pullFor(submission.id);
       if (found) return this.refOf(found, submission.id);
     }
-    const shown = this.present(submission, (path) => `${this.url}/${this.owner}/${this.repoName}/src/branch/${branch}/${path}`);
+    const shown = this.present(
+      submission,
+      (path) => `${this.url}/${this.owner}/${this.repoName}/src/branch/${branch}/${path}`,
+    );
     try {
       const { data } = await this.api.repos.repoCreatePullRequest(this.owner, this.repoName, {
-        base: this.base, head: branch, title: shown.title, body: shown.body,
+        base: this.base,
+        head: branch,
+        title: shown.title,
+        body: shown.body,
         ...(this.labels === 'api' ? { labels: await this.labelIdsFor(shown.labels) } : {}),
       });
       return this.refOf(data, submission.id);
@@ -112,7 +150,9 @@ export class GiteaForge implements Forge {
   /** The sha of a file on the base branch, or undefined when it does not exist. */
   private async shaOf(path: string): Promise<string | undefined> {
     try {
-      const { data } = await this.api.repos.repoGetContents(this.owner, this.repoName, path, { ref: this.base });
+      const { data } = await this.api.repos.repoGetContents(this.owner, this.repoName, path, {
+        ref: this.base,
+      });
       return (data as { sha?: string }).sha;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
@@ -123,19 +163,31 @@ export class GiteaForge implements Forge {
   /** Label names to ids; names the repository lacks are skipped (a maintainer creates them). */
   private async labelIdsFor(names: string[]): Promise<number[]> {
     if (!this.labelIds || names.some((n) => !this.labelIds!.has(n))) {
-      const { data } = await this.api.repos.issueListLabels(this.owner, this.repoName, { limit: 100 });
+      const { data } = await this.api.repos.issueListLabels(this.owner, this.repoName, {
+        limit: 100,
+      });
       this.labelIds = new Map(data.filter((l) => l.name && l.id).map((l) => [l.name!, l.id!]));
     }
     return names.map((n) => this.labelIds!.get(n)).filter((id): id is number => id !== undefined);
   }
 
   private refOf(pull: PullRequest, submissionId: string): PullRequestRef {
-    return { submissionId, branch: branchFor(submissionId), url: pull.html_url ?? '', number: pull.number };
+    return {
+      submissionId,
+      branch: branchFor(submissionId),
+      url: pull.html_url ?? '',
+      number: pull.number,
+    };
   }
 
   private async pullFor(submissionId: string): Promise<PullRequest | undefined> {
     try {
-      const { data } = await this.api.repos.repoGetPullRequestByBaseHead(this.owner, this.repoName, this.base, branchFor(submissionId));
+      const { data } = await this.api.repos.repoGetPullRequestByBaseHead(
+        this.owner,
+        this.repoName,
+        this.base,
+        branchFor(submissionId),
+      );
       return data;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
@@ -154,23 +206,45 @@ export class GiteaForge implements Forge {
     const pull = await this.pullFor(submissionId);
     if (!pull?.number) return undefined;
     const url = pull.html_url ?? '';
-    if (pull.merged) return { state: 'merged', url, mergedAt: pull.merged_at ?? new Date().toISOString() };
+    if (pull.merged)
+      return { state: 'merged', url, mergedAt: pull.merged_at ?? new Date().toISOString() };
     if (pull.state === 'closed') {
-      const { data: comments } = await this.api.repos.issueGetComments(this.owner, this.repoName, pull.number);
-      const comment = comments.map((c) => c.body?.trim()).filter(Boolean).at(-1);
+      const { data: comments } = await this.api.repos.issueGetComments(
+        this.owner,
+        this.repoName,
+        pull.number,
+      );
+      const comment = comments
+        .map((c) => c.body?.trim())
+        .filter(Boolean)
+        .at(-1);
       return { state: 'closed', url, ...(comment ? { comment } : {}) };
     }
-    const { data: reviews } = await this.api.repos.repoListPullReviews(this.owner, this.repoName, pull.number);
+    const { data: reviews } = await this.api.repos.repoListPullReviews(
+      this.owner,
+      this.repoName,
+      pull.number,
+    );
     const latest = new Map<string, string>();
     for (const r of reviews) if (r.user?.login && r.state) latest.set(r.user.login, r.state);
-    return { state: 'open', url, approvals: [...latest.values()].filter((s) => s === 'APPROVED').length };
+    return {
+      state: 'open',
+      url,
+      approvals: [...latest.values()].filter((s) => s === 'APPROVED').length,
+    };
   }
 
   async listOpen(): Promise<PullRequestRef[]> {
     const out: PullRequestRef[] = [];
     for (let page = 1; ; page++) {
-      const { data } = await this.api.repos.repoListPullRequests(this.owner, this.repoName, { state: 'open', page, limit: 50 });
-      for (const p of data) if (p.head?.ref?.startsWith('submission/') && p.base?.ref === this.base) out.push(this.refOf(p, p.head.ref.slice('submission/'.length)));
+      const { data } = await this.api.repos.repoListPullRequests(this.owner, this.repoName, {
+        state: 'open',
+        page,
+        limit: 50,
+      });
+      for (const p of data)
+        if (p.head?.ref?.startsWith('submission/') && p.base?.ref === this.base)
+          out.push(this.refOf(p, p.head.ref.slice('submission/'.length)));
       if (data.length < 50) return out;
     }
   }

@@ -10,7 +10,15 @@
 import { Gitlab } from '@gitbeaker/rest';
 import { submissionMessage } from './local-git.ts';
 import { createPresenter, type Presenter } from './present.ts';
-import { assertSubmissionId, branchFor, type Forge, type OpenOptions, type PullRequestRef, type ReviewState, type Submission } from './types.ts';
+import {
+  assertSubmissionId,
+  branchFor,
+  type Forge,
+  type OpenOptions,
+  type PullRequestRef,
+  type ReviewState,
+  type Submission,
+} from './types.ts';
 
 /** Options of the GitLab forge. */
 export interface GitLabForgeOptions {
@@ -26,12 +34,25 @@ export interface GitLabForgeOptions {
   timeoutMs?: number;
 }
 
-type MergeRequest = { iid: number; web_url: string; state: string; merged_at?: string | null; source_branch: string; target_branch: string };
+type MergeRequest = {
+  iid: number;
+  web_url: string;
+  state: string;
+  merged_at?: string | null;
+  source_branch: string;
+  target_branch: string;
+};
 
 /** What a failed gitbeaker call says: its status and the server's message. */
 function failure(error: unknown): { status?: number; text: string } {
-  const e = error as { message?: string; cause?: { response?: { status?: number }; description?: string } };
-  return { status: e?.cause?.response?.status, text: `${e?.message ?? ''} ${e?.cause?.description ?? ''}` };
+  const e = error as {
+    message?: string;
+    cause?: { response?: { status?: number }; description?: string };
+  };
+  return {
+    status: e?.cause?.response?.status,
+    text: `${e?.message ?? ''} ${e?.cause?.description ?? ''}`,
+  };
 }
 
 /** The GitLab forge. */
@@ -46,7 +67,11 @@ export class GitLabForge implements Forge {
 
   constructor(options: GitLabForgeOptions) {
     this.url = options.url.replace(/\/$/, '');
-    this.api = new Gitlab({ host: this.url, token: options.token, queryTimeout: options.timeoutMs ?? 30_000 });
+    this.api = new Gitlab({
+      host: this.url,
+      token: options.token,
+      queryTimeout: options.timeoutMs ?? 30_000,
+    });
     this.project = options.project;
     this.base = options.base ?? 'main';
     this.present = options.presenter ?? createPresenter();
@@ -55,10 +80,16 @@ export class GitLabForge implements Forge {
 
   private wrap(what: string, error: unknown): Error {
     const f = failure(error);
-    return new Error(`GitLab ${this.url} project ${this.project}: ${what} failed (${f.status ? `HTTP ${f.status}: ` : ''}${f.text.trim()})`, { cause: error });
+    return new Error(
+      `GitLab ${this.url} project ${this.project}: ${what} failed (${f.status ? `HTTP ${f.status}: ` : ''}${f.text.trim()})`,
+      { cause: error },
+    );
   }
 
-  async openPullRequest(submission: Submission, options: OpenOptions = {}): Promise<PullRequestRef> {
+  async openPullRequest(
+    submission: Submission,
+    options: OpenOptions = {},
+  ): Promise<PullRequestRef> {
     assertSubmissionId(submission.id);
     const branch = branchFor(submission.id);
     if (options.resumed) {
@@ -68,27 +99,47 @@ export class GitLabForge implements Forge {
     const actions = [];
     for (const f of submission.files) {
       const exists = submission.kind !== 'new' && (await this.exists(f.path));
-      const content = typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('base64');
-      actions.push({ action: exists ? ('update' as const) : ('create' as const), filePath: f.path, content, encoding: typeof f.content === 'string' ? 'text' : 'base64' });
+      const content =
+        typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('base64');
+      actions.push({
+        action: exists ? ('update' as const) : ('create' as const),
+        filePath: f.path,
+        content,
+        encoding: typeof f.content === 'string' ? 'text' : 'base64',
+      });
     }
     try {
       await this.api.Commits.create(this.project, branch, submissionMessage(submission), actions, {
-        startBranch: this.base, authorName: this.author.name, authorEmail: this.author.email,
+        startBranch: this.base,
+        authorName: this.author.name,
+        authorEmail: this.author.email,
       });
     } catch (error) {
       // An earlier attempt made the branch; go on to its merge request.
-      if (!/already exists/i.test(failure(error).text)) throw this.wrap(`committing ${branch}`, error);
+      if (!/already exists/i.test(failure(error).text))
+        throw this.wrap(`committing ${branch}`, error);
       const found = await this.mergeRequestFor(submission.id);
       if (found) return this.refOf(found, submission.id);
     }
-    const shown = this.present(submission, (path) => `${this.url}/${String(this.project)}/-/blob/${branch}/${path}`);
+    const shown = this.present(
+      submission,
+      (path) => `${this.url}/${String(this.project)}/-/blob/${branch}/${path}`,
+    );
     try {
-      const mr = (await this.api.MergeRequests.create(this.project, branch, this.base, shown.title, {
-        description: shown.body, labels: shown.labels.join(','),
-      })) as unknown as MergeRequest;
+      const mr = (await this.api.MergeRequests.create(
+        this.project,
+        branch,
+        this.base,
+        shown.title,
+        {
+          description: shown.body,
+          labels: shown.labels.join(','),
+        },
+      )) as unknown as MergeRequest;
       return this.refOf(mr, submission.id);
     } catch (error) {
-      if (failure(error).status !== 409) throw this.wrap(`opening the merge request for ${branch}`, error);
+      if (failure(error).status !== 409)
+        throw this.wrap(`opening the merge request for ${branch}`, error);
       const found = await this.mergeRequestFor(submission.id);
       if (!found) throw this.wrap(`finding the existing merge request for ${branch}`, error);
       return this.refOf(found, submission.id);
@@ -110,7 +161,11 @@ export class GitLabForge implements Forge {
   }
 
   private async mergeRequestFor(submissionId: string): Promise<MergeRequest | undefined> {
-    const list = (await this.api.MergeRequests.all({ projectId: this.project, sourceBranch: branchFor(submissionId), targetBranch: this.base })) as unknown as MergeRequest[];
+    const list = (await this.api.MergeRequests.all({
+      projectId: this.project,
+      sourceBranch: branchFor(submissionId),
+      targetBranch: this.base,
+    })) as unknown as MergeRequest[];
     return list.sort((a, b) => b.iid - a.iid)[0];
   }
 
@@ -124,18 +179,36 @@ export class GitLabForge implements Forge {
     assertSubmissionId(submissionId);
     const mr = await this.mergeRequestFor(submissionId);
     if (!mr) return undefined;
-    if (mr.state === 'merged') return { state: 'merged', url: mr.web_url, mergedAt: mr.merged_at ?? new Date().toISOString() };
+    if (mr.state === 'merged')
+      return {
+        state: 'merged',
+        url: mr.web_url,
+        mergedAt: mr.merged_at ?? new Date().toISOString(),
+      };
     if (mr.state === 'closed') {
-      const notes = (await this.api.MergeRequestNotes.all(this.project, mr.iid, { sort: 'asc' })) as unknown as { body: string; system: boolean }[];
-      const comment = notes.filter((n) => !n.system && n.body.trim()).at(-1)?.body.trim();
+      const notes = (await this.api.MergeRequestNotes.all(this.project, mr.iid, {
+        sort: 'asc',
+      })) as unknown as { body: string; system: boolean }[];
+      const comment = notes
+        .filter((n) => !n.system && n.body.trim())
+        .at(-1)
+        ?.body.trim();
       return { state: 'closed', url: mr.web_url, ...(comment ? { comment } : {}) };
     }
-    const approvals = (await this.api.MergeRequestApprovals.showConfiguration(this.project, { mergerequestIId: mr.iid })) as unknown as { approved_by?: unknown[] };
+    const approvals = (await this.api.MergeRequestApprovals.showConfiguration(this.project, {
+      mergerequestIId: mr.iid,
+    })) as unknown as { approved_by?: unknown[] };
     return { state: 'open', url: mr.web_url, approvals: approvals.approved_by?.length ?? 0 };
   }
 
   async listOpen(): Promise<PullRequestRef[]> {
-    const list = (await this.api.MergeRequests.all({ projectId: this.project, state: 'opened', targetBranch: this.base })) as unknown as MergeRequest[];
-    return list.filter((m) => m.source_branch.startsWith('submission/')).map((m) => this.refOf(m, m.source_branch.slice('submission/'.length)));
+    const list = (await this.api.MergeRequests.all({
+      projectId: this.project,
+      state: 'opened',
+      targetBranch: this.base,
+    })) as unknown as MergeRequest[];
+    return list
+      .filter((m) => m.source_branch.startsWith('submission/'))
+      .map((m) => this.refOf(m, m.source_branch.slice('submission/'.length)));
   }
 }

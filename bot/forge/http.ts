@@ -31,18 +31,31 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await inner(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+        response = await inner(input, {
+          ...init,
+          signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+        });
       } catch (error) {
         failure = error;
       }
-      const transient = failure !== undefined || response!.status === 429 || response!.status >= 500;
+      const transient =
+        failure !== undefined || response!.status === 429 || response!.status >= 500;
       if (!transient || attempt >= retries) {
-        if (failure !== undefined) throw new Error(`request to ${String(input instanceof Request ? input.url : input)} failed after ${attempt + 1} attempt(s)`, { cause: failure });
+        if (failure !== undefined)
+          throw new Error(
+            `request to ${String(input instanceof Request ? input.url : input)} failed after ${attempt + 1} attempt(s)`,
+            { cause: failure },
+          );
         return response!;
       }
       const retryAfter = Number(response?.headers.get('retry-after'));
-      const wait = response?.status === 429 && retryAfter > 0 ? Math.min(retryAfter, options.maxRetryAfter ?? 120) * unit : unit * 2 ** attempt;
-      log(`${init?.method ?? 'GET'} ${String(input instanceof Request ? input.url : input)}: ${failure ? 'no answer' : `HTTP ${response!.status}`}, retrying in ${wait} ms`);
+      const wait =
+        response?.status === 429 && retryAfter > 0
+          ? Math.min(retryAfter, options.maxRetryAfter ?? 120) * unit
+          : unit * 2 ** attempt;
+      log(
+        `${init?.method ?? 'GET'} ${String(input instanceof Request ? input.url : input)}: ${failure ? 'no answer' : `HTTP ${response!.status}`}, retrying in ${wait} ms`,
+      );
       await response?.body?.cancel().catch(() => undefined);
       await sleep(wait);
     }

@@ -21,7 +21,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseForgeConfig, parseOutboxConfig, type ForgeConfig, type OutboxConfig } from './config.ts';
+import {
+  parseForgeConfig,
+  parseOutboxConfig,
+  type ForgeConfig,
+  type OutboxConfig,
+} from './config.ts';
 import { createGitHubClient } from './github/client.ts';
 import { GitHubForge } from './github/forge.ts';
 import { GiteaForge } from './gitea.ts';
@@ -35,14 +40,25 @@ import type { OutboxHealth } from './outbox/entry.ts';
 import type { StuckDelivery } from '../admin-alerts.ts';
 
 export * from './types.ts';
-export { forgeSettingsFromEnv, webhookSettingsFromEnv, type ForgeConfig, type OutboxConfig } from './config.ts';
+export {
+  forgeSettingsFromEnv,
+  webhookSettingsFromEnv,
+  type ForgeConfig,
+  type OutboxConfig,
+} from './config.ts';
 export { LocalGitForge } from './local-git.ts';
 export { GitHubForge } from './github/forge.ts';
 export { createGitHubClient } from './github/client.ts';
 export { GiteaForge } from './gitea.ts';
 export { GitLabForge } from './gitlab.ts';
 export { createPresenter, type Presenter } from './present.ts';
-export { createWebhookHandler, startWebhookServer, memoryDeliveryLog, redisDeliveryLog, type WebhookOptions } from './webhooks.ts';
+export {
+  createWebhookHandler,
+  startWebhookServer,
+  memoryDeliveryLog,
+  redisDeliveryLog,
+  type WebhookOptions,
+} from './webhooks.ts';
 export { EmbeddedSink } from './outbox/embedded-sink.ts';
 export { RedisSink } from './outbox/redis-sink.ts';
 export type { OutboxHealth } from './outbox/entry.ts';
@@ -85,7 +101,9 @@ export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forg
   const parsed = parseForgeConfig(config);
   // Summaries carry the validator's verdict when the publisher's configuration is at hand.
   const root = extras.contentRoot;
-  const configured = root && ['categories.yaml', 'publisher.yaml'].every((f) => existsSync(join(root, 'content', f)));
+  const configured =
+    root &&
+    ['categories.yaml', 'publisher.yaml'].every((f) => existsSync(join(root, 'content', f)));
   const presenter = () => createPresenter({ contentRoot: configured ? root : undefined });
   switch (parsed.kind) {
     case 'local':
@@ -93,23 +111,50 @@ export function createForge(config: ForgeConfig, extras: ForgeExtras = {}): Forg
     case 'github':
       return new GitHubForge({
         octokit: createGitHubClient({ auth: parsed.auth, baseUrl: parsed.apiUrl, log: extras.log }),
-        repo: parsed.repo, base: parsed.base, presenter: presenter(),
-        webUrl: parsed.apiUrl === 'https://api.github.com' ? 'https://github.com' : parsed.apiUrl.replace(/\/api\/v3\/?$/, ''),
+        repo: parsed.repo,
+        base: parsed.base,
+        presenter: presenter(),
+        webUrl:
+          parsed.apiUrl === 'https://api.github.com'
+            ? 'https://github.com'
+            : parsed.apiUrl.replace(/\/api\/v3\/?$/, ''),
       });
     case 'gitea':
-      return new GiteaForge({ url: parsed.url, token: parsed.token, repo: parsed.repo, base: parsed.base, presenter: presenter(), http: { log: extras.log } });
+      return new GiteaForge({
+        url: parsed.url,
+        token: parsed.token,
+        repo: parsed.repo,
+        base: parsed.base,
+        presenter: presenter(),
+        http: { log: extras.log },
+      });
     case 'gitlab':
-      return new GitLabForge({ url: parsed.url, token: parsed.token, project: parsed.project, base: parsed.base, presenter: presenter() });
+      return new GitLabForge({
+        url: parsed.url,
+        token: parsed.token,
+        project: parsed.project,
+        base: parsed.base,
+        presenter: presenter(),
+      });
   }
 }
 
 /** Builds the outbox and its forge; delivery and polling start at once. */
 export function createSubmissionSink(config: SinkConfig): ForgeSink {
-  const forge = createForge(config.forge, { contentRoot: config.contentRoot ?? process.cwd(), log: config.log });
+  const forge = createForge(config.forge, {
+    contentRoot: config.contentRoot ?? process.cwd(),
+    log: config.log,
+  });
   const outbox = parseOutboxConfig(config.outbox);
   // Reading a local repository costs nothing: poll it often; hosted forges every 5 minutes.
   const pollIntervalMs = config.pollIntervalMs ?? (forge.name === 'local' ? 30_000 : 5 * 60_000);
-  const common = { forge, notify: config.notify, pollIntervalMs, log: config.log, stuck: config.stuck };
+  const common = {
+    forge,
+    notify: config.notify,
+    pollIntervalMs,
+    log: config.log,
+    stuck: config.stuck,
+  };
   return outbox.kind === 'file'
     ? new EmbeddedSink({ ...common, dir: outbox.dir, retryIntervalMs: config.retryIntervalMs })
     : new RedisSink({ ...common, url: outbox.url, prefix: outbox.prefix });

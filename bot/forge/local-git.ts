@@ -7,8 +7,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_IDENTITY, git, identityEnv, isAncestor, resolveRef, trailerValues, ZERO_OID, type GitIdentity } from './git.ts';
-import { assertSubmissionId, branchFor, type Forge, type PullRequestRef, type ReviewState, type Submission } from './types.ts';
+import {
+  DEFAULT_IDENTITY,
+  git,
+  identityEnv,
+  isAncestor,
+  resolveRef,
+  trailerValues,
+  ZERO_OID,
+  type GitIdentity,
+} from './git.ts';
+import {
+  assertSubmissionId,
+  branchFor,
+  type Forge,
+  type PullRequestRef,
+  type ReviewState,
+  type Submission,
+} from './types.ts';
 
 /** Where a rejected submission's branch is kept (with the rejection commit on top). */
 export const rejectedRefFor = (submissionId: string) => `refs/honghei/rejected/${submissionId}`;
@@ -36,7 +52,10 @@ export interface LocalGitOptions {
 
 /** The commit message of a submission: title, short body, and trailers that identify it. */
 export function submissionMessage(s: Submission): string {
-  const who = s.submitter.unit ?? s.submitter.displayName ?? (s.submitter.chatId !== undefined ? `chat ${s.submitter.chatId}` : 'unknown');
+  const who =
+    s.submitter.unit ??
+    s.submitter.displayName ??
+    (s.submitter.chatId !== undefined ? `chat ${s.submitter.chatId}` : 'unknown');
   return [
     s.title.replace(/\s+/g, ' ').trim(),
     '',
@@ -51,8 +70,15 @@ export function submissionMessage(s: Submission): string {
 /** Paths must stay inside the repository: relative, forward slashes, no '..' or '.git'. */
 export function assertRepoPath(path: string): void {
   const parts = path.split('/');
-  if (!path || path.startsWith('/') || path.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..' || p === '.git')) {
-    throw new Error(`file path "${path}" is not a clean path inside the repository: write it relative to the root with '/', e.g. content/records/black/2026/2026q3-black-007.yaml`);
+  if (
+    !path ||
+    path.startsWith('/') ||
+    path.includes('\\') ||
+    parts.some((p) => p === '' || p === '.' || p === '..' || p === '.git')
+  ) {
+    throw new Error(
+      `file path "${path}" is not a clean path inside the repository: write it relative to the root with '/', e.g. content/records/black/2026/2026q3-black-007.yaml`,
+    );
   }
 }
 
@@ -80,16 +106,32 @@ export class LocalGitForge implements Forge {
     if (existing) return existing;
 
     const baseCommit = await resolveRef(this.repo, `refs/heads/${this.base}`);
-    if (!baseCommit) throw new Error(`the base branch "${this.base}" does not exist in ${this.repo}: create it (git branch ${this.base}) or set base in the forge configuration`);
+    if (!baseCommit)
+      throw new Error(
+        `the base branch "${this.base}" does not exist in ${this.repo}: create it (git branch ${this.base}) or set base in the forge configuration`,
+      );
     const commit = await this.commitFiles(baseCommit, submission);
     const branch = branchFor(submission.id);
     // Create-only update: if another process made the branch meanwhile, git refuses and the
     // branch that exists is the answer ("already exists" is success).
-    const created = await git(this.repo, ['update-ref', '-m', `honghei: submission ${submission.id}`, `refs/heads/${branch}`, commit, ZERO_OID], { okCodes: [1, 128] });
+    const created = await git(
+      this.repo,
+      [
+        'update-ref',
+        '-m',
+        `honghei: submission ${submission.id}`,
+        `refs/heads/${branch}`,
+        commit,
+        ZERO_OID,
+      ],
+      { okCodes: [1, 128] },
+    );
     if (created.code !== 0) {
       const found = await this.find(submission.id);
       if (found) return found;
-      throw new Error(`could not create branch ${branch} in ${this.repo}; nothing else holds it — check the repository's permissions`);
+      throw new Error(
+        `could not create branch ${branch} in ${this.repo}; nothing else holds it — check the repository's permissions`,
+      );
     }
     return { submissionId: submission.id, branch, url: this.urlFor(branch) };
   }
@@ -102,8 +144,14 @@ export class LocalGitForge implements Forge {
       await git(this.repo, ['read-tree', baseCommit], { env });
       for (const file of submission.files) {
         assertRepoPath(file.path);
-        const blob = (await git(this.repo, ['hash-object', '-w', '--stdin'], { input: file.content })).stdout.trim();
-        await git(this.repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+        const blob = (
+          await git(this.repo, ['hash-object', '-w', '--stdin'], { input: file.content })
+        ).stdout.trim();
+        await git(
+          this.repo,
+          ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`],
+          { env },
+        );
       }
       const tree = (await git(this.repo, ['write-tree'], { env })).stdout.trim();
       const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', baseCommit, '-F', '-'], {
@@ -119,21 +167,31 @@ export class LocalGitForge implements Forge {
   async find(submissionId: string): Promise<PullRequestRef | undefined> {
     assertSubmissionId(submissionId);
     const branch = branchFor(submissionId);
-    if (await resolveRef(this.repo, `refs/heads/${branch}`)) return { submissionId, branch, url: this.urlFor(branch) };
+    if (await resolveRef(this.repo, `refs/heads/${branch}`))
+      return { submissionId, branch, url: this.urlFor(branch) };
     const rejected = rejectedRefFor(submissionId);
-    if (await resolveRef(this.repo, rejected)) return { submissionId, branch, url: this.urlFor(rejected) };
+    if (await resolveRef(this.repo, rejected))
+      return { submissionId, branch, url: this.urlFor(rejected) };
     // A person may have merged by hand and deleted the branch: the commit still says whose it is.
-    if (await this.mergedCommit(submissionId)) return { submissionId, branch, url: this.urlFor(this.base) };
+    if (await this.mergedCommit(submissionId))
+      return { submissionId, branch, url: this.urlFor(this.base) };
     return undefined;
   }
 
   /** The submission's own commit on the base branch, found by its trailer. */
   private async mergedCommit(submissionId: string): Promise<string | undefined> {
     if (!(await resolveRef(this.repo, `refs/heads/${this.base}`))) return undefined;
-    const { stdout } = await git(this.repo, ['log', `refs/heads/${this.base}`, '-F', `--grep=${TRAILERS.submission}: ${submissionId}`, '--format=%H%x00%B%x01']);
+    const { stdout } = await git(this.repo, [
+      'log',
+      `refs/heads/${this.base}`,
+      '-F',
+      `--grep=${TRAILERS.submission}: ${submissionId}`,
+      '--format=%H%x00%B%x01',
+    ]);
     for (const entry of stdout.split('\x01')) {
       const [hash, message] = entry.trim().split('\x00');
-      if (hash && message && trailerValues(message, TRAILERS.submission).includes(submissionId)) return hash;
+      if (hash && message && trailerValues(message, TRAILERS.submission).includes(submissionId))
+        return hash;
     }
     return undefined;
   }
@@ -144,49 +202,90 @@ export class LocalGitForge implements Forge {
     const rejected = await resolveRef(this.repo, rejectedRefFor(submissionId));
     if (rejected) {
       const message = (await git(this.repo, ['log', '-1', '--format=%B', rejected])).stdout;
-      return { state: 'closed', url: this.urlFor(rejectedRefFor(submissionId)), comment: rejectionComment(message) };
+      return {
+        state: 'closed',
+        url: this.urlFor(rejectedRefFor(submissionId)),
+        comment: rejectionComment(message),
+      };
     }
     const tip = await resolveRef(this.repo, `refs/heads/${branch}`);
     const baseTip = await resolveRef(this.repo, `refs/heads/${this.base}`);
     if (tip && baseTip) {
-      if (await isAncestor(this.repo, tip, baseTip)) return { state: 'merged', url: this.urlFor(this.base), mergedAt: await this.mergedAt(tip, baseTip) };
-      return { state: 'open', url: this.urlFor(branch), approvals: (await this.approvals(submissionId)).length };
+      if (await isAncestor(this.repo, tip, baseTip))
+        return {
+          state: 'merged',
+          url: this.urlFor(this.base),
+          mergedAt: await this.mergedAt(tip, baseTip),
+        };
+      return {
+        state: 'open',
+        url: this.urlFor(branch),
+        approvals: (await this.approvals(submissionId)).length,
+      };
     }
     const merged = await this.mergedCommit(submissionId);
-    if (merged && baseTip) return { state: 'merged', url: this.urlFor(this.base), mergedAt: await this.mergedAt(merged, baseTip) };
+    if (merged && baseTip)
+      return {
+        state: 'merged',
+        url: this.urlFor(this.base),
+        mergedAt: await this.mergedAt(merged, baseTip),
+      };
     return undefined;
   }
 
   /** When the base branch took the commit: the oldest commit on the path from it to the base tip. */
   private async mergedAt(commit: string, baseTip: string): Promise<string> {
-    const { stdout } = await git(this.repo, ['rev-list', '--ancestry-path', '--reverse', '--format=%cI', `${commit}..${baseTip}`]);
+    const { stdout } = await git(this.repo, [
+      'rev-list',
+      '--ancestry-path',
+      '--reverse',
+      '--format=%cI',
+      `${commit}..${baseTip}`,
+    ]);
     const date = stdout.split('\n').find((line) => /^\d{4}-/.test(line));
     return date ?? (await git(this.repo, ['log', '-1', '--format=%cI', commit])).stdout.trim();
   }
 
   /** The approvals recorded on a submission's branch, oldest first (one per trailer). */
-  async approvals(submissionId: string): Promise<{ role: 'review' | 'approve'; by: string; commit: string }[]> {
+  async approvals(
+    submissionId: string,
+  ): Promise<{ role: 'review' | 'approve'; by: string; commit: string }[]> {
     const tip = await resolveRef(this.repo, `refs/heads/${branchFor(submissionId)}`);
     if (!tip) return [];
-    const { stdout } = await git(this.repo, ['log', '--reverse', '--format=%H%x00%B%x01', `refs/heads/${this.base}..${tip}`]);
+    const { stdout } = await git(this.repo, [
+      'log',
+      '--reverse',
+      '--format=%H%x00%B%x01',
+      `refs/heads/${this.base}..${tip}`,
+    ]);
     const out: { role: 'review' | 'approve'; by: string; commit: string }[] = [];
     for (const entry of stdout.split('\x01')) {
       const [commit, message] = entry.trim().split('\x00');
       if (!commit || !message) continue;
-      for (const by of trailerValues(message, TRAILERS.review)) out.push({ role: 'review', by, commit });
-      for (const by of trailerValues(message, TRAILERS.approve)) out.push({ role: 'approve', by, commit });
+      for (const by of trailerValues(message, TRAILERS.review))
+        out.push({ role: 'review', by, commit });
+      for (const by of trailerValues(message, TRAILERS.approve))
+        out.push({ role: 'approve', by, commit });
     }
     return out;
   }
 
   async listOpen(): Promise<PullRequestRef[]> {
-    const { stdout } = await git(this.repo, ['for-each-ref', '--format=%(refname)', 'refs/heads/submission/']);
+    const { stdout } = await git(this.repo, [
+      'for-each-ref',
+      '--format=%(refname)',
+      'refs/heads/submission/',
+    ]);
     const baseTip = await resolveRef(this.repo, `refs/heads/${this.base}`);
     const open: PullRequestRef[] = [];
     for (const ref of stdout.split('\n').filter(Boolean)) {
       const branch = ref.slice('refs/heads/'.length);
       if (baseTip && (await isAncestor(this.repo, ref, baseTip))) continue;
-      open.push({ submissionId: branch.slice('submission/'.length), branch, url: this.urlFor(branch) });
+      open.push({
+        submissionId: branch.slice('submission/'.length),
+        branch,
+        url: this.urlFor(branch),
+      });
     }
     return open;
   }
@@ -194,7 +293,10 @@ export class LocalGitForge implements Forge {
 
 /** The reviewer's comment in a rejection commit: the body between the subject and the trailers. */
 export function rejectionComment(message: string): string | undefined {
-  const paragraphs = message.trim().split(/\n[ \t]*\n/).slice(1);
+  const paragraphs = message
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .slice(1);
   const last = paragraphs.at(-1);
   if (last && last.split('\n').every((line) => /^[A-Za-z-]+: /.test(line))) paragraphs.pop();
   return paragraphs.join('\n\n').trim() || undefined;

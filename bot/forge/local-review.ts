@@ -9,8 +9,22 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProblems, loadCategories, validateRepository, type IsoDate, type Lang, type Problem, type Stage } from '../../content/schema/index.ts';
-import { addApproval, alignStart, checkApprovals, ReviewRefusal, type Approval } from './approvals.ts';
+import {
+  formatProblems,
+  loadCategories,
+  validateRepository,
+  type IsoDate,
+  type Lang,
+  type Problem,
+  type Stage,
+} from '../../content/schema/index.ts';
+import {
+  addApproval,
+  alignStart,
+  checkApprovals,
+  ReviewRefusal,
+  type Approval,
+} from './approvals.ts';
 import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
 import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
 import { recordRows, verdictOf, type SummaryRow, type Verdict } from './summary.ts';
@@ -53,21 +67,33 @@ export class LocalReview {
   /** The tip of an open submission's branch, or a refusal saying why there is none. */
   private async openTip(id: string): Promise<string> {
     const state = await this.forge.state(id);
-    if (!state) throw new ReviewRefusal(`没有编号为 ${id} 的提交：用 npm run review -- list 查看待审提交`);
+    if (!state)
+      throw new ReviewRefusal(`没有编号为 ${id} 的提交：用 npm run review -- list 查看待审提交`);
     if (state.state === 'merged') throw new ReviewRefusal(`提交 ${id} 已合并发布，不能再操作`);
-    if (state.state === 'closed') throw new ReviewRefusal(`提交 ${id} 已退回${state.comment ? `（${state.comment}）` : ''}，不能再操作；如需重新报送，请在机器人中重新提交`);
+    if (state.state === 'closed')
+      throw new ReviewRefusal(
+        `提交 ${id} 已退回${state.comment ? `（${state.comment}）` : ''}，不能再操作；如需重新报送，请在机器人中重新提交`,
+      );
     return (await resolveRef(this.repo, `refs/heads/${branchFor(id)}`))!;
   }
 
   /** The submission's own commit (the first on the branch) and its message. */
   private async firstCommit(tip: string): Promise<{ hash: string; message: string }> {
-    const { stdout } = await git(this.repo, ['rev-list', '--reverse', `refs/heads/${this.forge.base}..${tip}`]);
+    const { stdout } = await git(this.repo, [
+      'rev-list',
+      '--reverse',
+      `refs/heads/${this.forge.base}..${tip}`,
+    ]);
     const hash = stdout.split('\n')[0]!.trim();
     return { hash, message: (await git(this.repo, ['log', '-1', '--format=%B', hash])).stdout };
   }
 
   private async changedFiles(tip: string): Promise<string[]> {
-    const { stdout } = await git(this.repo, ['diff', '--name-only', `refs/heads/${this.forge.base}...${tip}`]);
+    const { stdout } = await git(this.repo, [
+      'diff',
+      '--name-only',
+      `refs/heads/${this.forge.base}...${tip}`,
+    ]);
     return stdout.split('\n').filter(Boolean);
   }
 
@@ -76,8 +102,15 @@ export class LocalReview {
     const dir = await mkdtemp(join(tmpdir(), 'honghei-review-'));
     try {
       await new Promise<void>((resolve, reject) => {
-        const archive = execFile('git', ['-C', this.repo, 'archive', '--format=tar', treeish], { encoding: 'buffer', maxBuffer: 1024 ** 3 }, (e) => (e ? reject(e) : undefined));
-        const tar = execFile('tar', ['-x', '-C', dir], (e) => (e ? reject(new Error(`unpacking ${treeish} failed`, { cause: e })) : resolve()));
+        const archive = execFile(
+          'git',
+          ['-C', this.repo, 'archive', '--format=tar', treeish],
+          { encoding: 'buffer', maxBuffer: 1024 ** 3 },
+          (e) => (e ? reject(e) : undefined),
+        );
+        const tar = execFile('tar', ['-x', '-C', dir], (e) =>
+          e ? reject(new Error(`unpacking ${treeish} failed`, { cause: e })) : resolve(),
+        );
         archive.stdout!.pipe(tar.stdin!);
       });
       return await fn(dir);
@@ -90,7 +123,11 @@ export class LocalReview {
   private validateAt(treeish: string, files: string[], date: IsoDate, stage: Stage) {
     return this.withTree(treeish, (dir) => {
       const report = validateRepository(dir, { date, lang: this.lang, stage });
-      return { problems: report.problems.filter((p) => files.includes(p.file)), publisher: report.publisher, categories: loadCategories(dir) };
+      return {
+        problems: report.problems.filter((p) => files.includes(p.file)),
+        publisher: report.publisher,
+        categories: loadCategories(dir),
+      };
     });
   }
 
@@ -100,7 +137,12 @@ export class LocalReview {
     const first = await this.firstCommit(tip);
     const files = await this.changedFiles(tip);
     const recordFile = files.find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
-    const { problems, publisher, categories } = await this.validateAt(tip, files, date, 'submission');
+    const { problems, publisher, categories } = await this.validateAt(
+      tip,
+      files,
+      date,
+      'submission',
+    );
     const text = recordFile ? (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout : '';
     const trailers: Record<string, string> = {};
     for (const key of [TRAILERS.submission, TRAILERS.kind, TRAILERS.record, TRAILERS.submitter]) {
@@ -108,7 +150,12 @@ export class LocalReview {
       if (v) trailers[key] = v;
     }
     return {
-      id, branch: branchFor(id), title: first.message.split('\n')[0]!, trailers, files, recordFile,
+      id,
+      branch: branchFor(id),
+      title: first.message.split('\n')[0]!,
+      trailers,
+      files,
+      recordFile,
       rows: recordRows(text, { lang: this.lang, categories }),
       approvals: await this.forge.approvals(id),
       required: publisher.approvals_required,
@@ -118,15 +165,20 @@ export class LocalReview {
   }
 
   /** Open submissions with their titles and approval counts. */
-  async list(): Promise<{ id: string; title: string; approvals: number; submitter?: string; date: string }[]> {
+  async list(): Promise<
+    { id: string; title: string; approvals: number; submitter?: string; date: string }[]
+  > {
     const out = [];
     for (const ref of await this.forge.listOpen()) {
       const tip = (await resolveRef(this.repo, `refs/heads/${ref.branch}`))!;
       const first = await this.firstCommit(tip);
       const date = (await git(this.repo, ['log', '-1', '--format=%aI', first.hash])).stdout.trim();
       out.push({
-        id: ref.submissionId, title: first.message.split('\n')[0]!, approvals: (await this.forge.approvals(ref.submissionId)).length,
-        submitter: trailerValues(first.message, TRAILERS.submitter)[0], date,
+        id: ref.submissionId,
+        title: first.message.split('\n')[0]!,
+        approvals: (await this.forge.approvals(ref.submissionId)).length,
+        submitter: trailerValues(first.message, TRAILERS.submitter)[0],
+        date,
       });
     }
     return out;
@@ -138,29 +190,73 @@ export class LocalReview {
    * A proposed publication start before the approval's day moves to that day (said in the commit).
    * A change to an entry already on the base branch is approved by the trailer alone.
    */
-  async approve(id: string, options: { by: string; role?: 'review' | 'approve'; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<Approval & { startMoved?: { from: IsoDate; to: IsoDate } }> {
+  async approve(
+    id: string,
+    options: {
+      by: string;
+      role?: 'review' | 'approve';
+      date: IsoDate;
+      identity?: Partial<GitIdentity>;
+    },
+  ): Promise<Approval & { startMoved?: { from: IsoDate; to: IsoDate } }> {
     const by = options.by.trim();
-    if (by.length < 2) throw new ReviewRefusal('请用 --by 写明审批人的职务和姓名，如 --by "分管副主席 王某"');
+    if (by.length < 2)
+      throw new ReviewRefusal('请用 --by 写明审批人的职务和姓名，如 --by "分管副主席 王某"');
     const tip = await this.openTip(id);
     const approvals = await this.forge.approvals(id);
-    const role = options.role ?? (approvals.some((a) => a.role === 'review') ? 'approve' : 'review');
-    if (approvals.some((a) => a.by === by)) throw new ReviewRefusal(`${by} 已经批准过提交 ${id}：审核与审定须由两个人分别完成`);
-    if (approvals.some((a) => a.role === role)) throw new ReviewRefusal(`提交 ${id} 已有${ROLE_ZH[role]}（${approvals.find((a) => a.role === role)!.by}）：另一人请用 --role ${role === 'review' ? 'approve' : 'review'}`);
-    if (role === 'approve' && !approvals.some((a) => a.role === 'review')) throw new ReviewRefusal(`提交 ${id} 尚未审核：先由分管领导审核（--role review），再由主要领导审定`);
+    const role =
+      options.role ?? (approvals.some((a) => a.role === 'review') ? 'approve' : 'review');
+    if (approvals.some((a) => a.by === by))
+      throw new ReviewRefusal(`${by} 已经批准过提交 ${id}：审核与审定须由两个人分别完成`);
+    if (approvals.some((a) => a.role === role))
+      throw new ReviewRefusal(
+        `提交 ${id} 已有${ROLE_ZH[role]}（${approvals.find((a) => a.role === role)!.by}）：另一人请用 --role ${role === 'review' ? 'approve' : 'review'}`,
+      );
+    if (role === 'approve' && !approvals.some((a) => a.role === 'review'))
+      throw new ReviewRefusal(
+        `提交 ${id} 尚未审核：先由分管领导审核（--role review），再由主要领导审定`,
+      );
 
-    const recordFile = (await this.changedFiles(tip)).find((f) => /^content\/records\/.+\.ya?ml$/.test(f));
-    if (!recordFile) throw new ReviewRefusal(`提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`);
+    const recordFile = (await this.changedFiles(tip)).find((f) =>
+      /^content\/records\/.+\.ya?ml$/.test(f),
+    );
+    if (!recordFile)
+      throw new ReviewRefusal(
+        `提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`,
+      );
     // A change to a published entry (objection, repair, removal) is approved in its commit's
     // trailer only: the record's approvals are those of its listing, dated before its start, and
     // its start must not move.
-    const published = (await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], { okCodes: [1, 128] })).code === 0;
+    const published =
+      (
+        await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], {
+          okCodes: [1, 128],
+        })
+      ).code === 0;
     const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
-    const { text: updated, moved } = published ? { text, moved: undefined } : alignStart(addApproval(text, { role, by, date: options.date }, recordFile), options.date, recordFile);
+    const { text: updated, moved } = published
+      ? { text, moved: undefined }
+      : alignStart(
+          addApproval(text, { role, by, date: options.date }, recordFile),
+          options.date,
+          recordFile,
+        );
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
-    const note = moved ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n` : '';
+    const note = moved
+      ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n`
+      : '';
     const message = `${ROLE_ZH[role]}：${title}\n\n${note}${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
-    const identity = { name: options.identity?.name ?? by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
-    const commit = await this.commitChange(tip, published ? [] : [{ path: recordFile, content: updated }], message, identity, `${options.date}T12:00:00+08:00`);
+    const identity = {
+      name: options.identity?.name ?? by,
+      email: options.identity?.email ?? 'reviewer@honghei.invalid',
+    };
+    const commit = await this.commitChange(
+      tip,
+      published ? [] : [{ path: recordFile, content: updated }],
+      message,
+      identity,
+      `${options.date}T12:00:00+08:00`,
+    );
     await this.moveRef(`refs/heads/${branchFor(id)}`, commit, tip);
     return { role, by, commit, ...(moved ? { startMoved: moved } : {}) };
   }
@@ -169,57 +265,101 @@ export class LocalReview {
    * Merges into the base branch: refuses with fewer approvals than publisher.yaml requires, or
    * when the merged content does not validate. Returns the merge commit.
    */
-  async merge(id: string, options: { by: string; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<string> {
+  async merge(
+    id: string,
+    options: { by: string; date: IsoDate; identity?: Partial<GitIdentity> },
+  ): Promise<string> {
     const tip = await this.openTip(id);
     const base = `refs/heads/${this.forge.base}`;
     const baseTip = (await resolveRef(this.repo, base))!;
     const approvals = await this.forge.approvals(id);
     const files = await this.changedFiles(tip);
-    const merged = await git(this.repo, ['merge-tree', '--write-tree', baseTip, tip], { okCodes: [1] });
-    if (merged.code !== 0) throw new ReviewRefusal(`提交 ${id} 与 ${this.forge.base} 有冲突（${merged.stdout.split('\n').slice(1).filter(Boolean).join('；')}）：请退回并重新提交`);
+    const merged = await git(this.repo, ['merge-tree', '--write-tree', baseTip, tip], {
+      okCodes: [1],
+    });
+    if (merged.code !== 0)
+      throw new ReviewRefusal(
+        `提交 ${id} 与 ${this.forge.base} 有冲突（${merged.stdout.split('\n').slice(1).filter(Boolean).join('；')}）：请退回并重新提交`,
+      );
     const tree = merged.stdout.split('\n')[0]!.trim();
     const { problems, publisher } = await this.validateAt(tree, files, options.date, 'publish');
     checkApprovals(id, approvals, publisher);
     const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length) throw new ReviewRefusal(`提交 ${id} 合并后校验未通过，不能发布：\n${formatProblems(errors, this.lang)}`);
+    if (errors.length)
+      throw new ReviewRefusal(
+        `提交 ${id} 合并后校验未通过，不能发布：\n${formatProblems(errors, this.lang)}`,
+      );
 
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
     const message = `发布：${title}\n\n${TRAILERS.merged}: ${options.by}\n${TRAILERS.submission}: ${id}\n`;
-    const identity = { name: options.identity?.name ?? options.by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
-    const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', baseTip, '-p', tip, '-F', '-'], { input: message, env: identityEnv(identity, `${options.date}T12:00:00+08:00`) });
+    const identity = {
+      name: options.identity?.name ?? options.by,
+      email: options.identity?.email ?? 'reviewer@honghei.invalid',
+    };
+    const { stdout } = await git(
+      this.repo,
+      ['commit-tree', tree, '-p', baseTip, '-p', tip, '-F', '-'],
+      { input: message, env: identityEnv(identity, `${options.date}T12:00:00+08:00`) },
+    );
     const commit = stdout.trim();
     await this.advanceBase(commit, baseTip);
     return commit;
   }
 
   /** Rejects: keeps the branch under refs/honghei/rejected/<id> with the comment, and removes it. */
-  async reject(id: string, options: { by: string; comment: string; date: IsoDate; identity?: Partial<GitIdentity> }): Promise<string> {
+  async reject(
+    id: string,
+    options: { by: string; comment: string; date: IsoDate; identity?: Partial<GitIdentity> },
+  ): Promise<string> {
     const comment = options.comment.trim();
     if (!comment) throw new ReviewRefusal('请用 --comment 写明退回理由，报送人会收到这段话');
     const tip = await this.openTip(id);
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
     const tree = (await git(this.repo, ['rev-parse', `${tip}^{tree}`])).stdout.trim();
     const message = `退回：${title}\n\n${comment}\n\n${TRAILERS.rejected}: ${options.by}\n${TRAILERS.submission}: ${id}\n`;
-    const identity = { name: options.identity?.name ?? options.by, email: options.identity?.email ?? 'reviewer@honghei.invalid' };
-    const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', tip, '-F', '-'], { input: message, env: identityEnv(identity, `${options.date}T12:00:00+08:00`) });
+    const identity = {
+      name: options.identity?.name ?? options.by,
+      email: options.identity?.email ?? 'reviewer@honghei.invalid',
+    };
+    const { stdout } = await git(this.repo, ['commit-tree', tree, '-p', tip, '-F', '-'], {
+      input: message,
+      env: identityEnv(identity, `${options.date}T12:00:00+08:00`),
+    });
     const commit = stdout.trim();
     // One transaction: the rejected ref appears and the branch disappears together.
-    await git(this.repo, ['update-ref', '--stdin'], { input: `start\ncreate ${rejectedRefFor(id)} ${commit}\ndelete refs/heads/${branchFor(id)} ${tip}\ncommit\n` });
+    await git(this.repo, ['update-ref', '--stdin'], {
+      input: `start\ncreate ${rejectedRefFor(id)} ${commit}\ndelete refs/heads/${branchFor(id)} ${tip}\ncommit\n`,
+    });
     return commit;
   }
 
   /** One commit of the given files on a parent (used by the review CLI's writes). */
-  async commitChange(parent: string, files: { path: string; content: string }[], message: string, identity: GitIdentity, date: string): Promise<string> {
+  async commitChange(
+    parent: string,
+    files: { path: string; content: string }[],
+    message: string,
+    identity: GitIdentity,
+    date: string,
+  ): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'honghei-index-'));
     const env = { GIT_INDEX_FILE: join(dir, 'index') };
     try {
       await git(this.repo, ['read-tree', parent], { env });
       for (const f of files) {
-        const blob = (await git(this.repo, ['hash-object', '-w', '--stdin'], { input: f.content })).stdout.trim();
-        await git(this.repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${f.path}`], { env });
+        const blob = (
+          await git(this.repo, ['hash-object', '-w', '--stdin'], { input: f.content })
+        ).stdout.trim();
+        await git(this.repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${f.path}`], {
+          env,
+        });
       }
       const tree = (await git(this.repo, ['write-tree'], { env })).stdout.trim();
-      return (await git(this.repo, ['commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env: identityEnv(identity, date) })).stdout.trim();
+      return (
+        await git(this.repo, ['commit-tree', tree, '-p', parent, '-F', '-'], {
+          input: message,
+          env: identityEnv(identity, date),
+        })
+      ).stdout.trim();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -228,17 +368,26 @@ export class LocalReview {
   /** Moves a ref only if it still points where we read it (someone else may have acted meanwhile). */
   async moveRef(ref: string, to: string, from: string): Promise<void> {
     const r = await git(this.repo, ['update-ref', ref, to, from], { okCodes: [1, 128] });
-    if (r.code !== 0) throw new ReviewRefusal(`${ref} 在操作期间被他人改动：请重新查看（npm run review -- show）后再试`);
+    if (r.code !== 0)
+      throw new ReviewRefusal(
+        `${ref} 在操作期间被他人改动：请重新查看（npm run review -- show）后再试`,
+      );
   }
 
   /** Moves the base branch to the merge commit; in a work tree on that branch, updates the files too. */
   async advanceBase(commit: string, baseTip: string): Promise<void> {
-    const bare = (await git(this.repo, ['rev-parse', '--is-bare-repository'])).stdout.trim() === 'true';
-    const head = bare ? '' : (await git(this.repo, ['symbolic-ref', '-q', 'HEAD'], { okCodes: [1] })).stdout.trim();
+    const bare =
+      (await git(this.repo, ['rev-parse', '--is-bare-repository'])).stdout.trim() === 'true';
+    const head = bare
+      ? ''
+      : (await git(this.repo, ['symbolic-ref', '-q', 'HEAD'], { okCodes: [1] })).stdout.trim();
     if (head === `refs/heads/${this.forge.base}`) {
       // git refuses if local changes would be overwritten; the ref then stays where it was.
       const r = await git(this.repo, ['merge', '--ff-only', '-q', commit], { okCodes: [1, 128] });
-      if (r.code !== 0) throw new ReviewRefusal(`无法更新工作区中的 ${this.forge.base}：${r.stdout.trim()} 请先提交或清理本地改动，再合并`);
+      if (r.code !== 0)
+        throw new ReviewRefusal(
+          `无法更新工作区中的 ${this.forge.base}：${r.stdout.trim()} 请先提交或清理本地改动，再合并`,
+        );
       return;
     }
     await this.moveRef(`refs/heads/${this.forge.base}`, commit, baseTip);

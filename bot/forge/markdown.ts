@@ -4,7 +4,12 @@
  * @mention or #/!/~ reference may come out of it, and it must not break the table it sits in.
  */
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
 
 // The ASCII punctuation that makes inline Markdown (code, emphasis, links and images, strikethrough,
 // a table's cell border): a backslash makes each a literal character. Others (dates' "-", "."

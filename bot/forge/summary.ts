@@ -6,14 +6,27 @@
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
-  APPROVAL_ROLE_NAMES, ATTACHMENT_KIND_NAMES, LIST_NAMES, PERSON_ROLE_NAMES, recordShape, STATUS_NAMES, SUBJECT_KIND_NAMES,
-  formatProblems, type Categories, type Lang, type Problem,
+  APPROVAL_ROLE_NAMES,
+  ATTACHMENT_KIND_NAMES,
+  LIST_NAMES,
+  PERSON_ROLE_NAMES,
+  recordShape,
+  STATUS_NAMES,
+  SUBJECT_KIND_NAMES,
+  formatProblems,
+  type Categories,
+  type Lang,
+  type Problem,
 } from '../../content/schema/index.ts';
 import { codeBlock, markdownText } from './markdown.ts';
 import type { Submission } from './types.ts';
 
 /** One line of the summary: the field's label and its value as text. */
-export interface SummaryRow { field: string; label: string; value: string }
+export interface SummaryRow {
+  field: string;
+  label: string;
+  value: string;
+}
 
 type Shape = Record<string, z.ZodType>;
 
@@ -27,11 +40,17 @@ function unwrap(schema: z.ZodType): z.ZodType {
 /** The short label in a field description: without its notes in brackets, up to the first '：' or '，'. */
 function labelOf(schema: z.ZodType | undefined, key: string): string {
   const description = schema ? (schema.description ?? unwrap(schema).description) : undefined;
-  return description?.replace(/（[^）]*）|\([^)]*\)/g, '').split(/[：，;；]/)[0]?.trim() || key;
+  return (
+    description
+      ?.replace(/（[^）]*）|\([^)]*\)/g, '')
+      .split(/[：，;；]/)[0]
+      ?.trim() || key
+  );
 }
 
 function shapeOf(schema: z.ZodType | undefined): Shape | undefined {
-  const inner = schema && (unwrap(schema) as { def?: { type?: string; shape?: Shape; element?: z.ZodType } });
+  const inner =
+    schema && (unwrap(schema) as { def?: { type?: string; shape?: Shape; element?: z.ZodType } });
   if (inner?.def?.type === 'object') return inner.def.shape;
   if (inner?.def?.type === 'array') return shapeOf(inner.def.element);
   return undefined;
@@ -47,7 +66,13 @@ const VALUE_NAMES: Record<string, Record<string, Record<Lang, string>>> = {
   'attachments.kind': ATTACHMENT_KIND_NAMES,
 };
 
-function scalarText(path: string, value: unknown, lang: Lang, categories?: Categories, list?: string): string {
+function scalarText(
+  path: string,
+  value: unknown,
+  lang: Lang,
+  categories?: Categories,
+  list?: string,
+): string {
   const named = VALUE_NAMES[path]?.[String(value)];
   if (named) return `${named[lang]}（${String(value)}）`;
   if (path === 'category' && categories && list && list in categories) {
@@ -58,7 +83,10 @@ function scalarText(path: string, value: unknown, lang: Lang, categories?: Categ
 }
 
 /** The record's fields as rows, in schema order, nested fields as "parent · child". */
-export function recordRows(yamlText: string, options: { lang?: Lang; categories?: Categories } = {}): SummaryRow[] {
+export function recordRows(
+  yamlText: string,
+  options: { lang?: Lang; categories?: Categories } = {},
+): SummaryRow[] {
   const lang = options.lang ?? 'zh';
   let data: unknown;
   try {
@@ -81,14 +109,23 @@ export function recordRows(yamlText: string, options: { lang?: Lang; categories?
       if (Array.isArray(v)) {
         const items = v.map((item) =>
           item && typeof item === 'object'
-            ? Object.entries(item as Record<string, unknown>).map(([k, x]) => scalarText(`${dotted}.${k}`, x, lang, options.categories, String(record.list))).join(' / ')
+            ? Object.entries(item as Record<string, unknown>)
+                .map(([k, x]) =>
+                  scalarText(`${dotted}.${k}`, x, lang, options.categories, String(record.list)),
+                )
+                .join(' / ')
             : scalarText(dotted, item, lang),
         );
-        if (items.length) rows.push({ field: dotted, label: label.join(' · '), value: items.join('；') });
+        if (items.length)
+          rows.push({ field: dotted, label: label.join(' · '), value: items.join('；') });
       } else if (typeof v === 'object') {
         visit(v, shapeOf(schema), fieldPath, label);
       } else {
-        rows.push({ field: dotted, label: label.join(' · '), value: scalarText(dotted, v, lang, options.categories, String(record.list)) });
+        rows.push({
+          field: dotted,
+          label: label.join(' · '),
+          value: scalarText(dotted, v, lang, options.categories, String(record.list)),
+        });
       }
     }
   };
@@ -106,31 +143,63 @@ export interface Verdict {
 
 /** Splits problems into errors, approval-pending items and warnings. */
 export function verdictOf(problems: readonly Problem[]): Verdict {
-  const pending = problems.filter((p) => p.field === 'approvals' || p.field.startsWith('approvals.'));
+  const pending = problems.filter(
+    (p) => p.field === 'approvals' || p.field.startsWith('approvals.'),
+  );
   const rest = problems.filter((p) => !pending.includes(p));
-  return { errors: rest.filter((p) => p.severity === 'error'), pending, warnings: rest.filter((p) => p.severity !== 'error') };
+  return {
+    errors: rest.filter((p) => p.severity === 'error'),
+    pending,
+    warnings: rest.filter((p) => p.severity !== 'error'),
+  };
 }
 
 /** One line saying whether the record passes, and what it awaits (待审核/待审定 — 合并前由审核人、审定人批准). */
 export function verdictLine(v: Verdict, lang: Lang = 'zh'): string {
-  if (v.errors.length) return lang === 'zh' ? `❌ 校验未通过：${v.errors.length} 个错误` : `❌ validation failed: ${v.errors.length} error(s)`;
+  if (v.errors.length)
+    return lang === 'zh'
+      ? `❌ 校验未通过：${v.errors.length} 个错误`
+      : `❌ validation failed: ${v.errors.length} error(s)`;
   // The submission stage's notice names exactly what is awaited; the publish stage's error is longer.
   const awaited = v.pending.find((p) => p.severity === 'notice');
   const pending = awaited
-    ? (lang === 'zh' ? `（${awaited.what} — ${awaited.fix}）` : ` (${awaited.what} — ${awaited.fix})`)
-    : v.pending.length ? (lang === 'zh' ? '（待审核/待审定 — 合并前由审核人、审定人批准）' : ' (awaiting review and approval — the reviewers approve before the merge)') : '';
-  return (lang === 'zh' ? '✅ 校验通过' : '✅ valid') + pending + (v.warnings.length ? (lang === 'zh' ? `，${v.warnings.length} 个提示` : `, ${v.warnings.length} warning(s)`) : '');
+    ? lang === 'zh'
+      ? `（${awaited.what} — ${awaited.fix}）`
+      : ` (${awaited.what} — ${awaited.fix})`
+    : v.pending.length
+      ? lang === 'zh'
+        ? '（待审核/待审定 — 合并前由审核人、审定人批准）'
+        : ' (awaiting review and approval — the reviewers approve before the merge)'
+      : '';
+  return (
+    (lang === 'zh' ? '✅ 校验通过' : '✅ valid') +
+    pending +
+    (v.warnings.length
+      ? lang === 'zh'
+        ? `，${v.warnings.length} 个提示`
+        : `, ${v.warnings.length} warning(s)`
+      : '')
+  );
 }
 
 /** The pull request body: the bot's text, the field table, the verdict and the attachments. */
-export function pullRequestBody(submission: Submission, options: { rows: SummaryRow[]; verdict?: Verdict; attachmentUrl?: (path: string) => string; lang?: Lang }): string {
+export function pullRequestBody(
+  submission: Submission,
+  options: {
+    rows: SummaryRow[];
+    verdict?: Verdict;
+    attachmentUrl?: (path: string) => string;
+    lang?: Lang;
+  },
+): string {
   const lang = options.lang ?? 'zh';
   const zh = lang === 'zh';
   const out: string[] = [submission.body.trim(), ''];
   if (options.rows.length) {
     out.push(zh ? '| 字段 | 内容 |' : '| field | value |', '|---|---|');
     // Record text stays text on every forge: no link, image, HTML, mention, and the table holds.
-    for (const r of options.rows) out.push(`| ${markdownText(r.label)} | ${markdownText(r.value)} |`);
+    for (const r of options.rows)
+      out.push(`| ${markdownText(r.label)} | ${markdownText(r.value)} |`);
     out.push('');
   }
   if (options.verdict) {
@@ -142,7 +211,10 @@ export function pullRequestBody(submission: Submission, options: { rows: Summary
   const attachments = submission.files.filter((f) => !/^content\/records\//.test(f.path));
   if (attachments.length) {
     out.push(`**${zh ? '附件' : 'Attachments'}**：`);
-    for (const f of attachments) out.push(`- [${f.path.split('/').at(-1)}](${options.attachmentUrl ? options.attachmentUrl(f.path) : f.path})`);
+    for (const f of attachments)
+      out.push(
+        `- [${f.path.split('/').at(-1)}](${options.attachmentUrl ? options.attachmentUrl(f.path) : f.path})`,
+      );
     out.push('');
   }
   out.push(
@@ -155,7 +227,9 @@ export function pullRequestBody(submission: Submission, options: { rows: Summary
 }
 
 /** The record file of a submission (the first YAML under content/records/). */
-export function recordFileOf(submission: Pick<Submission, 'files'>): Submission['files'][number] | undefined {
+export function recordFileOf(
+  submission: Pick<Submission, 'files'>,
+): Submission['files'][number] | undefined {
   return submission.files.find((f) => /^content\/records\/.+\.ya?ml$/.test(f.path));
 }
 
@@ -163,7 +237,10 @@ export function recordFileOf(submission: Pick<Submission, 'files'>): Submission[
 export function recordLabels(yamlText: string): string[] {
   try {
     const data = parse(yamlText) as { list?: unknown; category?: unknown };
-    return [data.list ? `list:${String(data.list)}` : '', data.category ? `category:${String(data.category)}` : ''].filter(Boolean);
+    return [
+      data.list ? `list:${String(data.list)}` : '',
+      data.category ? `category:${String(data.category)}` : '',
+    ].filter(Boolean);
   } catch {
     return [];
   }

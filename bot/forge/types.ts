@@ -23,7 +23,13 @@ export interface Submission {
    * Who sent it: the submitting unit for staff; for the public (objections) only a chat id. The
    * language is the one the submitter used in chat, for the notices (absent: Chinese).
    */
-  submitter: { unit?: string; chatId?: number; userId?: number; displayName?: string; language?: 'zh' | 'en' };
+  submitter: {
+    unit?: string;
+    chatId?: number;
+    userId?: number;
+    displayName?: string;
+    language?: 'zh' | 'en';
+  };
   /** One line for the pull request title and the commit subject. */
   title: string;
   /** Human summary for the pull request body (Markdown). */
@@ -73,7 +79,9 @@ export interface Forge {
 export interface SubmissionSink {
   submit(submission: Submission): Promise<{ stored: true; receipt: string }>;
   /** The pull request or branch of a submission once delivered. */
-  status(submissionId: string): Promise<{ delivered: boolean; pullRequest?: PullRequestRef; review?: ReviewState }>;
+  status(
+    submissionId: string,
+  ): Promise<{ delivered: boolean; pullRequest?: PullRequestRef; review?: ReviewState }>;
 }
 
 /** The branch of a submission. */
@@ -87,7 +95,12 @@ export const SUBMISSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Throws, naming the id and the rule, when a submission id cannot name a branch. */
 export function assertSubmissionId(id: string): void {
-  if (!SUBMISSION_ID_PATTERN.test(id) || id.includes('..') || id.endsWith('.lock') || id.endsWith('.')) {
+  if (
+    !SUBMISSION_ID_PATTERN.test(id) ||
+    id.includes('..') ||
+    id.endsWith('.lock') ||
+    id.endsWith('.')
+  ) {
     throw new Error(
       `submission id "${id}" cannot name a branch: use letters, digits, '.', '_' and '-' (no '..', not ending in '.' or '.lock'), at most 100 characters, e.g. 2026q3-black-007-k3f9`,
     );

@@ -40,7 +40,10 @@ export function memoryDeliveryLog(size = 10_000): DeliveryLog {
 
 /** Delivery ids in Redis (several instances behind one URL), kept for a week. */
 export function redisDeliveryLog(redis: Redis, prefix = 'honghei'): DeliveryLog {
-  return { firstTime: async (id) => (await redis.set(`${prefix}:webhook:${id}`, '1', 'EX', 7 * 24 * 3600, 'NX')) === 'OK' };
+  return {
+    firstTime: async (id) =>
+      (await redis.set(`${prefix}:webhook:${id}`, '1', 'EX', 7 * 24 * 3600, 'NX')) === 'OK',
+  };
 }
 
 /** Options of the webhook endpoint; a forge without its secret is refused. */
@@ -67,7 +70,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 type GitLabMergeRequestEvent = Pick<WebhookMergeRequestEventSchema, 'object_kind'> & {
-  object_attributes: Pick<WebhookMergeRequestEventSchema['object_attributes'], 'source_branch' | 'state'> & { action?: string };
+  object_attributes: Pick<
+    WebhookMergeRequestEventSchema['object_attributes'],
+    'source_branch' | 'state'
+  > & { action?: string };
 };
 
 /** Reads a request body up to a size. */
@@ -83,7 +89,9 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | und
 }
 
 /** The request handler: mount it on the bot's HTTP server or use startWebhookServer. */
-export function createWebhookHandler(options: WebhookOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createWebhookHandler(
+  options: WebhookOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const log = options.log ?? ((m) => console.error(m));
   const deliveries = options.deliveries ?? memoryDeliveryLog();
   const github = options.github && new Webhooks({ secret: options.github.secret });
@@ -98,12 +106,21 @@ export function createWebhookHandler(options: WebhookOptions): (req: IncomingMes
   // The work after the answer: read the state and notify; failures wait for the next poll.
   const later = (forge: string, submissionId: string | undefined) => {
     if (!submissionId) return;
-    void options.sink.refresh(submissionId).catch((e) => log(`webhook (${forge}): reading ${submissionId} failed, the poll will retry: ${describeError(e)}`));
+    void options.sink
+      .refresh(submissionId)
+      .catch((e) =>
+        log(
+          `webhook (${forge}): reading ${submissionId} failed, the poll will retry: ${describeError(e)}`,
+        ),
+      );
   };
 
   return async (req, res) => {
-    const forge = /^\/webhooks\/(github|gitea|gitlab)\/?$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1];
-    if (req.method !== 'POST' || !forge) return answer(res, 404, 'POST /webhooks/github, /webhooks/gitea or /webhooks/gitlab');
+    const forge = /^\/webhooks\/(github|gitea|gitlab)\/?$/.exec(
+      new URL(req.url ?? '/', 'http://x').pathname,
+    )?.[1];
+    if (req.method !== 'POST' || !forge)
+      return answer(res, 404, 'POST /webhooks/github, /webhooks/gitea or /webhooks/gitlab');
     const body = await readBody(req, options.maxBytes ?? 5 * 1024 * 1024);
     if (body === undefined) return answer(res, 413, 'payload too large');
 
@@ -111,41 +128,67 @@ export function createWebhookHandler(options: WebhookOptions): (req: IncomingMes
     let submissionId: string | undefined;
     try {
       if (forge === 'github') {
-        if (!github) return answer(res, 404, 'GitHub webhooks are not configured: set the GitHub webhook secret');
+        if (!github)
+          return answer(
+            res,
+            404,
+            'GitHub webhooks are not configured: set the GitHub webhook secret',
+          );
         const signature = header(req, 'x-hub-signature-256') ?? '';
-        if (!signature || !(await github.verify(body, signature))) return answer(res, 401, 'signature does not match: check the webhook secret');
+        if (!signature || !(await github.verify(body, signature)))
+          return answer(res, 401, 'signature does not match: check the webhook secret');
         id = header(req, 'x-github-delivery');
         const event = header(req, 'x-github-event');
         const payload = JSON.parse(body) as { pull_request?: { head?: { ref?: string } } };
-        if (event === 'pull_request' || event === 'pull_request_review') submissionId = submissionOfBranch(payload.pull_request?.head?.ref);
+        if (event === 'pull_request' || event === 'pull_request_review')
+          submissionId = submissionOfBranch(payload.pull_request?.head?.ref);
       } else if (forge === 'gitea') {
-        if (!options.gitea) return answer(res, 404, 'Gitea webhooks are not configured: set the Gitea webhook secret');
-        const signature = header(req, 'x-forgejo-signature') ?? header(req, 'x-gitea-signature') ?? '';
+        if (!options.gitea)
+          return answer(
+            res,
+            404,
+            'Gitea webhooks are not configured: set the Gitea webhook secret',
+          );
+        const signature =
+          header(req, 'x-forgejo-signature') ?? header(req, 'x-gitea-signature') ?? '';
         const expected = createHmac('sha256', options.gitea.secret).update(body).digest('hex');
-        if (!safeEqual(signature, expected)) return answer(res, 401, 'signature does not match: check the webhook secret');
+        if (!safeEqual(signature, expected))
+          return answer(res, 401, 'signature does not match: check the webhook secret');
         id = header(req, 'x-forgejo-delivery') ?? header(req, 'x-gitea-delivery');
         const payload = JSON.parse(body) as { pull_request?: { head?: { ref?: string } } };
         submissionId = submissionOfBranch(payload.pull_request?.head?.ref);
       } else {
-        if (!options.gitlab) return answer(res, 404, 'GitLab webhooks are not configured: set the GitLab webhook token');
-        if (!safeEqual(header(req, 'x-gitlab-token') ?? '', options.gitlab.token)) return answer(res, 401, 'token does not match: check the webhook secret token');
+        if (!options.gitlab)
+          return answer(
+            res,
+            404,
+            'GitLab webhooks are not configured: set the GitLab webhook token',
+          );
+        if (!safeEqual(header(req, 'x-gitlab-token') ?? '', options.gitlab.token))
+          return answer(res, 401, 'token does not match: check the webhook secret token');
         id = header(req, 'idempotency-key') ?? header(req, 'x-gitlab-event-uuid');
         const payload = JSON.parse(body) as GitLabMergeRequestEvent;
-        if (payload.object_kind === 'merge_request') submissionId = submissionOfBranch(payload.object_attributes?.source_branch);
+        if (payload.object_kind === 'merge_request')
+          submissionId = submissionOfBranch(payload.object_attributes?.source_branch);
       }
     } catch (error) {
       return answer(res, 400, `payload is not JSON: ${describeError(error)}`);
     }
-    if (id && !(await deliveries.firstTime(`${forge}:${id}`))) return answer(res, 200, 'duplicate delivery');
+    if (id && !(await deliveries.firstTime(`${forge}:${id}`)))
+      return answer(res, 200, 'duplicate delivery');
     answer(res, 202, submissionId ? `accepted: ${submissionId}` : 'accepted (not a submission)');
     later(forge, submissionId);
   };
 }
 
 /** Starts an HTTP server for the webhook endpoint (default 127.0.0.1, behind the site's proxy). */
-export async function startWebhookServer(options: WebhookOptions & { port: number; host?: string }): Promise<Server> {
+export async function startWebhookServer(
+  options: WebhookOptions & { port: number; host?: string },
+): Promise<Server> {
   const handler = createWebhookHandler(options);
   const server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve),
+  );
   return server;
 }

@@ -33,12 +33,18 @@ export function formCommandReply(command: string, place: FormPlace, t: Translate
   // At the summary there is nothing to skip: /skip there gets the summary's help.
   if (command === 'help' || command === 'start' || (command === 'skip' && !place.question)) {
     const q = place.question;
-    const head = q ? [t('form-help-question', { label: q.label }), ...(q.help ? [q.help] : []), q.how] : [t('form-help-summary')];
+    const head = q
+      ? [t('form-help-question', { label: q.label }), ...(q.help ? [q.help] : []), q.how]
+      : [t('form-help-summary')];
     return [...head, '', t('form-help-moves'), ...navigation(place, t)].join('\n');
   }
   if (command === 'skip') return `${t('form-skip-required')}\n${navigation(place, t).join('\n')}`;
   if (command === 'back') return `${t('form-back-first')}\n${navigation(place, t).join('\n')}`;
   if (command === 'status') return t('form-command-status');
-  if ((COMMANDS as readonly string[]).includes(command)) return t('form-command-other-form', { command });
-  return [t('form-command-unknown', { command: command.slice(0, 32) }), ...navigation(place, t)].join('\n');
+  if ((COMMANDS as readonly string[]).includes(command))
+    return t('form-command-other-form', { command });
+  return [
+    t('form-command-unknown', { command: command.slice(0, 32) }),
+    ...navigation(place, t),
+  ].join('\n');
 }

@@ -11,7 +11,10 @@ import type { Button, FormIO } from './io.ts';
 import type { Answers, ChoiceStep, FormEnv, RepeatStep, Step } from './step.ts';
 
 /** What the whole set of answers looks like to the validator: notes to show, and problems that block Confirm. */
-export interface Review { notes: string[]; problems: string[] }
+export interface Review {
+  notes: string[];
+  problems: string[];
+}
 
 /** A form: its steps, its environment, and how its answers are reviewed before Confirm. */
 export interface FormSpec<D> {
@@ -23,10 +26,16 @@ export interface FormSpec<D> {
   review(answers: Answers): Promise<Review>;
 }
 
-const applies = <D>(step: Step<D>, answers: Answers, env: FormEnv<D>) => !step.applies || step.applies(answers, env);
+const applies = <D>(step: Step<D>, answers: Answers, env: FormEnv<D>) =>
+  !step.applies || step.applies(answers, env);
 
 /** Runs a form to Confirm and returns its answers (the caller submits them); `atSummary` resumes at the summary. */
-export async function runForm<D>(io: FormIO, spec: FormSpec<D>, answers: Answers = {}, atSummary = false): Promise<Answers> {
+export async function runForm<D>(
+  io: FormIO,
+  spec: FormSpec<D>,
+  answers: Answers = {},
+  atSummary = false,
+): Promise<Answers> {
   const { steps, env } = spec;
   const visited = new Set<string>(Object.keys(answers));
   let i = atSummary ? steps.length : 0;
@@ -47,16 +56,22 @@ export async function runForm<D>(io: FormIO, spec: FormSpec<D>, answers: Answers
       i++;
       continue;
     }
-    if (i !== forced && editing && visited.has(step.key) && stillValid(step, answers[step.key], answers, env)) {
+    if (
+      i !== forced &&
+      editing &&
+      visited.has(step.key) &&
+      stillValid(step, answers[step.key], answers, env)
+    ) {
       i++;
       continue;
     }
     const { index, count, first: firstStep } = stepPosition(steps, i, answers, env);
     const position = `(${index}/${count})`;
     const first = !editing && firstStep;
-    const asked: Asked = step.input === 'repeat'
-      ? await askRepeat(io, step, answers, env, position, spec.askFiles)
-      : await askStep(io, step, answers, env, position, first, spec.askFiles);
+    const asked: Asked =
+      step.input === 'repeat'
+        ? await askRepeat(io, step, answers, env, position, spec.askFiles)
+        : await askStep(io, step, answers, env, position, first, spec.askFiles);
     if (asked.nav === 'back') {
       if (editing) i = steps.length;
       else forced = i = previousApplicable(steps, i, answers, env);
@@ -69,7 +84,12 @@ export async function runForm<D>(io: FormIO, spec: FormSpec<D>, answers: Answers
   }
 }
 
-function previousApplicable<D>(steps: Step<D>[], i: number, answers: Answers, env: FormEnv<D>): number {
+function previousApplicable<D>(
+  steps: Step<D>[],
+  i: number,
+  answers: Answers,
+  env: FormEnv<D>,
+): number {
   for (let j = i - 1; j >= 0; j--) if (applies(steps[j]!, answers, env)) return j;
   return i;
 }
@@ -85,11 +105,15 @@ async function summary<D>(io: FormIO, spec: FormSpec<D>, answers: Answers): Prom
   const { steps, env } = spec;
   const { t } = env;
   const review = await spec.review(answers);
-  const shown = steps.map((step, index) => ({ step, index })).filter(({ step }) => step.inSummary !== false && applies(step, answers, env));
+  const shown = steps
+    .map((step, index) => ({ step, index }))
+    .filter(({ step }) => step.inSummary !== false && applies(step, answers, env));
   const lines = [t('summary-title', { title: spec.title }), ''];
   for (const { step } of shown) {
     const value = answers[step.key];
-    lines.push(`• ${step.label(env)}：${value === undefined ? t('none') : displayOf(step, value, answers, env)}`);
+    lines.push(
+      `• ${step.label(env)}：${value === undefined ? t('none') : displayOf(step, value, answers, env)}`,
+    );
   }
   const canConfirm = review.problems.length === 0;
   if (review.notes.length) lines.push('', ...review.notes);
@@ -98,19 +122,38 @@ async function summary<D>(io: FormIO, spec: FormSpec<D>, answers: Answers): Prom
   const rows: Button[][] = [];
   shown.forEach(({ step, index }, n) => {
     if (n % 2 === 0) rows.push([]);
-    rows[rows.length - 1]!.push({ text: t('button-edit', { label: step.label(env) }), action: 'edit', index });
+    rows[rows.length - 1]!.push({
+      text: t('button-edit', { label: step.label(env) }),
+      action: 'edit',
+      index,
+    });
   });
-  rows.push([{ text: t('button-back'), action: 'back' }, ...(canConfirm ? [{ text: t('button-confirm'), action: 'confirm' as const }] : [])]);
+  rows.push([
+    { text: t('button-back'), action: 'back' },
+    ...(canConfirm ? [{ text: t('button-confirm'), action: 'confirm' as const }] : []),
+  ]);
   io.nextQuestion();
   await io.say(lines.join('\n'), rows, { cancel: true });
   for (;;) {
     const input = await io.receive();
-    if (input.type === 'button' && input.action === 'edit' && shown.some((s) => s.index === input.index)) return { action: 'edit', index: input.index };
-    if (input.type === 'button' && input.action === 'confirm' && canConfirm) return { action: 'confirm' };
-    if ((input.type === 'button' && input.action === 'back') || (input.type === 'command' && input.command === 'back')) return { action: 'back' };
+    if (
+      input.type === 'button' &&
+      input.action === 'edit' &&
+      shown.some((s) => s.index === input.index)
+    )
+      return { action: 'edit', index: input.index };
+    if (input.type === 'button' && input.action === 'confirm' && canConfirm)
+      return { action: 'confirm' };
+    if (
+      (input.type === 'button' && input.action === 'back') ||
+      (input.type === 'command' && input.command === 'back')
+    )
+      return { action: 'back' };
     if (input.type === 'stale') continue;
     if (input.type === 'command') {
-      await io.say(formCommandReply(input.command, { back: true, skip: false }, t), rows, { cancel: true });
+      await io.say(formCommandReply(input.command, { back: true, skip: false }, t), rows, {
+        cancel: true,
+      });
       continue;
     }
     io.nextQuestion();
@@ -119,38 +162,90 @@ async function summary<D>(io: FormIO, spec: FormSpec<D>, answers: Answers): Prom
 }
 
 /** Asks a list of items: a menu of the first item step's choices, then the item's other steps. */
-async function askRepeat<D>(io: FormIO, step: RepeatStep<D>, answers: Answers, env: FormEnv<D>, position: string, askFiles: FilesAsker): Promise<Asked> {
+async function askRepeat<D>(
+  io: FormIO,
+  step: RepeatStep<D>,
+  answers: Answers,
+  env: FormEnv<D>,
+  position: string,
+  askFiles: FilesAsker,
+): Promise<Asked> {
   const { t } = env;
   const [head, ...rest] = step.item as [ChoiceStep<D>, ...Step<D>[]];
-  const items: Answers[] = Array.isArray(answers[step.key]) ? [...(answers[step.key] as Answers[])] : [];
+  const items: Answers[] = Array.isArray(answers[step.key])
+    ? [...(answers[step.key] as Answers[])]
+    : [];
   for (;;) {
-    const listing = items.length ? items.map((item, n) => `${n + 1}. ${step.itemLine(item, env)}`).join('\n') : t('none');
+    const listing = items.length
+      ? items.map((item, n) => `${n + 1}. ${step.itemLine(item, env)}`).join('\n')
+      : t('none');
     const choices = items.length < step.max ? head.choices(answers, env) : [];
-    const rows: Button[][] = choices.map((c, index) => [{ text: t('button-add', { label: c.label }), action: 'value' as const, index }]);
-    rows.push([{ text: t('button-back'), action: 'back' }, { text: t(items.length ? 'button-done' : 'button-skip'), action: 'done' }]);
+    const rows: Button[][] = choices.map((c, index) => [
+      { text: t('button-add', { label: c.label }), action: 'value' as const, index },
+    ]);
+    rows.push([
+      { text: t('button-back'), action: 'back' },
+      { text: t(items.length ? 'button-done' : 'button-skip'), action: 'done' },
+    ]);
     io.nextQuestion();
     const help = step.help?.(answers, env);
-    await io.say([`${position} ${step.label(env)}${t('optional-mark')}`, ...(help ? [help] : []), t('repeat-listing', { items: listing }), t('how-repeat')].join('\n'), rows, { cancel: true });
+    await io.say(
+      [
+        `${position} ${step.label(env)}${t('optional-mark')}`,
+        ...(help ? [help] : []),
+        t('repeat-listing', { items: listing }),
+        t('how-repeat'),
+      ].join('\n'),
+      rows,
+      { cancel: true },
+    );
     let picked: string | undefined;
     while (picked === undefined) {
       const input = await io.receive();
-      if ((input.type === 'button' && input.action === 'back') || (input.type === 'command' && input.command === 'back')) return { nav: 'back' };
-      if (input.type === 'button' && input.action === 'done') return items.length ? { nav: 'answer', value: items } : { nav: 'skip' };
-      if (input.type === 'command' && input.command === 'skip' && !items.length) return { nav: 'skip' };
-      if (input.type === 'button' && input.action === 'value' && choices[input.index]) picked = choices[input.index]!.value;
+      if (
+        (input.type === 'button' && input.action === 'back') ||
+        (input.type === 'command' && input.command === 'back')
+      )
+        return { nav: 'back' };
+      if (input.type === 'button' && input.action === 'done')
+        return items.length ? { nav: 'answer', value: items } : { nav: 'skip' };
+      if (input.type === 'command' && input.command === 'skip' && !items.length)
+        return { nav: 'skip' };
+      if (input.type === 'button' && input.action === 'value' && choices[input.index])
+        picked = choices[input.index]!.value;
       else if (input.type === 'command') {
         const question = { label: step.label(env), help, how: howToAnswer(step, env) };
-        await io.say(formCommandReply(input.command, { question, back: true, skip: !items.length }, t), rows, { cancel: true });
+        await io.say(
+          formCommandReply(input.command, { question, back: true, skip: !items.length }, t),
+          rows,
+          { cancel: true },
+        );
       } else if (input.type !== 'stale') {
         io.nextQuestion();
-        await io.say(t('re-ask', { what: t('choice-typed'), fix: t('choice-typed-fix'), label: step.label(env) }), rows, { cancel: true });
+        await io.say(
+          t('re-ask', {
+            what: t('choice-typed'),
+            fix: t('choice-typed-fix'),
+            label: step.label(env),
+          }),
+          rows,
+          { cancel: true },
+        );
       }
     }
     const item: Answers = { [head.key]: picked };
     let j = 0;
     while (j >= 0 && j < rest.length) {
       const sub = rest[j]!;
-      const asked = await askStep(io, sub, item, env, `${position} ${items.length + 1}.`, false, askFiles);
+      const asked = await askStep(
+        io,
+        sub,
+        item,
+        env,
+        `${position} ${items.length + 1}.`,
+        false,
+        askFiles,
+      );
       if (asked.nav === 'back') j--;
       else {
         if (asked.nav === 'answer') item[sub.key] = asked.value;

@@ -18,22 +18,40 @@ export function filesAsker(services: { files: FileService }, maxBytes: number): 
     const allowed = ATTACHMENT_EXTENSIONS[step.kind];
     const what = acceptedFiles(step.kind, t);
     // Pictures are shown on the site, so a picture step takes images only; the fix says so.
-    const wrongTypeFix = () => t(allowed.includes('pdf') ? 'file-wrong-type-fix' : 'file-wrong-type-fix-pictures', { types: allowed.join(', ') });
+    const wrongTypeFix = () =>
+      t(allowed.includes('pdf') ? 'file-wrong-type-fix' : 'file-wrong-type-fix-pictures', {
+        types: allowed.join(', '),
+      });
     const received: FileAnswer[] = [];
-    const buttons = (): Button[][] => [[
-      { text: t('button-back'), action: 'back' },
-      received.length ? { text: t('button-done'), action: 'done' } : optional ? { text: t('button-skip'), action: 'skip' } : { text: t('button-done'), action: 'done' },
-    ]];
-    await io.say(`${question}\n${t('files-accepted', { types: allowed.join(', '), max: formatBytes(maxBytes), count: step.max })}`, buttons(), { cancel: true });
+    const buttons = (): Button[][] => [
+      [
+        { text: t('button-back'), action: 'back' },
+        received.length
+          ? { text: t('button-done'), action: 'done' }
+          : optional
+            ? { text: t('button-skip'), action: 'skip' }
+            : { text: t('button-done'), action: 'done' },
+      ],
+    ];
+    await io.say(
+      `${question}\n${t('files-accepted', { types: allowed.join(', '), max: formatBytes(maxBytes), count: step.max })}`,
+      buttons(),
+      { cancel: true },
+    );
     for (;;) {
       const input = await io.receive();
       let refusal: { what: string; fix: string } | undefined;
       if (input.type === 'button' && input.action === 'back') return { nav: 'back' };
-      if (input.type === 'button' && input.action === 'skip' && optional && !received.length) return { nav: 'skip' };
+      if (input.type === 'button' && input.action === 'skip' && optional && !received.length)
+        return { nav: 'skip' };
       if (input.type === 'command') {
         if (input.command === 'back' && place.back) return { nav: 'back' };
         if (input.command === 'skip' && optional && !received.length) return { nav: 'skip' };
-        await io.say(formCommandReply(input.command, { ...place, skip: optional && !received.length }, t), buttons(), { cancel: true });
+        await io.say(
+          formCommandReply(input.command, { ...place, skip: optional && !received.length }, t),
+          buttons(),
+          { cancel: true },
+        );
         continue;
       }
       if (input.type === 'button' && input.action === 'done') {
@@ -44,24 +62,60 @@ export function filesAsker(services: { files: FileService }, maxBytes: number): 
         const file = input.file;
         const captionProblem = file.caption ? textProblem(normaliseText(file.caption)) : undefined;
         if (captionProblem) {
-          refusal = { what: t('file-caption', { problem: t(`text-${captionProblem}`) }), fix: t('file-caption-fix') };
+          refusal = {
+            what: t('file-caption', { problem: t(`text-${captionProblem}`) }),
+            fix: t('file-caption-fix'),
+          };
         } else if (received.length >= step.max) {
           refusal = { what: t('files-too-many', { max: step.max }), fix: t('files-too-many-fix') };
         } else {
-          const inspection = await io.external(() => inspectFile(services.files, file.fileId, file.size, maxBytes));
+          const inspection = await io.external(() =>
+            inspectFile(services.files, file.fileId, file.size, maxBytes),
+          );
           if (!inspection.ok && inspection.reason === 'too-big') {
-            refusal = { what: t('file-too-big', { size: formatBytes(inspection.size), max: formatBytes(inspection.max) }), fix: t('file-too-big-fix', { max: formatBytes(inspection.max) }) };
+            refusal = {
+              what: t('file-too-big', {
+                size: formatBytes(inspection.size),
+                max: formatBytes(inspection.max),
+              }),
+              fix: t('file-too-big-fix', { max: formatBytes(inspection.max) }),
+            };
           } else if (!inspection.ok && inspection.reason === 'type') {
-            refusal = { what: t('file-wrong-type', { found: inspection.found }), fix: wrongTypeFix() };
+            refusal = {
+              what: t('file-wrong-type', { found: inspection.found }),
+              fix: wrongTypeFix(),
+            };
           } else if (!inspection.ok) {
-            refusal = { what: t('file-download-failed', { detail: inspection.detail }), fix: t('file-download-failed-fix') };
+            refusal = {
+              what: t('file-download-failed', { detail: inspection.detail }),
+              fix: t('file-download-failed-fix'),
+            };
           } else if (!allowed.includes(inspection.ext)) {
-            refusal = { what: t('file-wrong-type', { found: inspection.ext }), fix: wrongTypeFix() };
+            refusal = {
+              what: t('file-wrong-type', { found: inspection.ext }),
+              fix: wrongTypeFix(),
+            };
           } else {
-            const caption = file.caption ? normaliseText(file.caption).slice(0, 200) || undefined : undefined;
-            received.push({ fileId: file.fileId, ext: inspection.ext, size: inspection.size, sha256: inspection.sha256, ...(caption ? { caption } : {}) });
+            const caption = file.caption
+              ? normaliseText(file.caption).slice(0, 200) || undefined
+              : undefined;
+            received.push({
+              fileId: file.fileId,
+              ext: inspection.ext,
+              size: inspection.size,
+              sha256: inspection.sha256,
+              ...(caption ? { caption } : {}),
+            });
             io.nextQuestion();
-            await io.say(t('file-received', { n: received.length, type: inspection.ext.toUpperCase(), size: formatBytes(inspection.size) }), buttons(), { cancel: true });
+            await io.say(
+              t('file-received', {
+                n: received.length,
+                type: inspection.ext.toUpperCase(),
+                size: formatBytes(inspection.size),
+              }),
+              buttons(),
+              { cancel: true },
+            );
             continue;
           }
         }
@@ -70,7 +124,9 @@ export function filesAsker(services: { files: FileService }, maxBytes: number): 
       }
       if (refusal) {
         io.nextQuestion();
-        await io.say(t('re-ask', { ...refusal, label: step.label(env) }), buttons(), { cancel: true });
+        await io.say(t('re-ask', { ...refusal, label: step.label(env) }), buttons(), {
+          cancel: true,
+        });
       }
     }
   };

@@ -13,8 +13,18 @@ export const CANCEL_DATA = 'cancel';
 
 /** What a button does inside a form. */
 export type Action = 'value' | 'option' | 'back' | 'skip' | 'done' | 'edit' | 'confirm';
-const ACTION_CODES: Record<Action, string> = { value: 'v', option: 'o', back: 'b', skip: 's', done: 'd', edit: 'e', confirm: 'c' };
-const CODE_ACTIONS = Object.fromEntries(Object.entries(ACTION_CODES).map(([a, c]) => [c, a as Action]));
+const ACTION_CODES: Record<Action, string> = {
+  value: 'v',
+  option: 'o',
+  back: 'b',
+  skip: 's',
+  done: 'd',
+  edit: 'e',
+  confirm: 'c',
+};
+const CODE_ACTIONS = Object.fromEntries(
+  Object.entries(ACTION_CODES).map(([a, c]) => [c, a as Action]),
+);
 
 /** What arrived from the user. */
 export type Input =
@@ -36,7 +46,11 @@ export interface IncomingFile {
 }
 
 /** A button of a form question. */
-export interface Button { text: string; action: Action; index?: number }
+export interface Button {
+  text: string;
+  action: Action;
+  index?: number;
+}
 
 /** The conversation's chat handle: one per conversation run, replayed deterministically. */
 export class FormIO {
@@ -51,7 +65,13 @@ export class FormIO {
   private readonly cancelLabel: string;
   private readonly log: Logger;
 
-  constructor(conversation: FormConversation, ctx: FormContext, nonce: string, cancelLabel: string, log: Logger) {
+  constructor(
+    conversation: FormConversation,
+    ctx: FormContext,
+    nonce: string,
+    cancelLabel: string,
+    log: Logger,
+  ) {
     this.conversation = conversation;
     this.ctx = ctx;
     this.nonce = nonce;
@@ -65,11 +85,18 @@ export class FormIO {
   }
 
   /** Sends a message with this question's buttons (rows), plus the cancel button when asked. */
-  async say(text: string, rows: Button[][] = [], options: { cancel?: boolean } = {}): Promise<void> {
-    const keyboard: InlineKeyboardButton[][] = rows.map((row) => row.map((b) => ({ text: b.text, callback_data: this.data(b) })));
+  async say(
+    text: string,
+    rows: Button[][] = [],
+    options: { cancel?: boolean } = {},
+  ): Promise<void> {
+    const keyboard: InlineKeyboardButton[][] = rows.map((row) =>
+      row.map((b) => ({ text: b.text, callback_data: this.data(b) })),
+    );
     if (options.cancel) keyboard.push([{ text: this.cancelLabel, callback_data: CANCEL_DATA }]);
     const chatId = this.ctx.chatId;
-    if (chatId === undefined) throw new Error('a form message has no chat to go to: forms run in private chats only');
+    if (chatId === undefined)
+      throw new Error('a form message has no chat to go to: forms run in private chats only');
     const body = text.length > 4096 ? `${text.slice(0, 4090)}…` : text;
     await this.conversation.external(async (octx) => {
       await octx.api.sendMessage(chatId, body, {
@@ -105,7 +132,10 @@ export class FormIO {
     const ctx = await this.conversation.wait();
     this.ctx = ctx;
     const input = readInput(ctx, `f${this.nonce}.${this.seq}.`);
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery(input.type === 'stale' ? { text: ctx.t('button-stale') } : undefined);
+    if (ctx.callbackQuery)
+      await ctx.answerCallbackQuery(
+        input.type === 'stale' ? { text: ctx.t('button-stale') } : undefined,
+      );
     return input;
   }
 
@@ -127,15 +157,30 @@ export function readInput(ctx: FormContext, prefix: string): Input {
   if (!msg) return { type: 'other' };
   if (msg.text !== undefined) {
     const command = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i.exec(msg.text);
-    return command ? { type: 'command', command: command[1]!.toLowerCase() } : { type: 'text', text: msg.text };
+    return command
+      ? { type: 'command', command: command[1]!.toLowerCase() }
+      : { type: 'text', text: msg.text };
   }
   if (msg.photo?.length) {
     const largest = msg.photo[msg.photo.length - 1]!;
-    return { type: 'file', file: { fileId: largest.file_id, size: largest.file_size, caption: msg.caption, photo: true } };
+    return {
+      type: 'file',
+      file: { fileId: largest.file_id, size: largest.file_size, caption: msg.caption, photo: true },
+    };
   }
   if (msg.document) {
     const d = msg.document;
-    return { type: 'file', file: { fileId: d.file_id, size: d.file_size, name: d.file_name, mime: d.mime_type, caption: msg.caption, photo: false } };
+    return {
+      type: 'file',
+      file: {
+        fileId: d.file_id,
+        size: d.file_size,
+        name: d.file_name,
+        mime: d.mime_type,
+        caption: msg.caption,
+        photo: false,
+      },
+    };
   }
   return { type: 'other' };
 }

@@ -8,7 +8,8 @@
  */
 import type { Answers, FormEnv, Step } from './step.ts';
 
-const applies = <D>(step: Step<D>, answers: Answers, env: FormEnv<D>) => !step.applies || step.applies(answers, env);
+const applies = <D>(step: Step<D>, answers: Answers, env: FormEnv<D>) =>
+  !step.applies || step.applies(answers, env);
 
 /** How many of steps[from…] apply to these answers. */
 function countFrom<D>(steps: Step<D>[], from: number, answers: Answers, env: FormEnv<D>): number {
@@ -37,7 +38,16 @@ function remaining<D>(steps: Step<D>[], from: number, answers: Answers, env: For
 }
 
 /** The position of steps[i] on the form's path: its number, the path's length, and whether it is the first. */
-export function stepPosition<D>(steps: Step<D>[], i: number, answers: Answers, env: FormEnv<D>): { index: number; count: number; first: boolean } {
+export function stepPosition<D>(
+  steps: Step<D>[],
+  i: number,
+  answers: Answers,
+  env: FormEnv<D>,
+): { index: number; count: number; first: boolean } {
   const before = steps.slice(0, i).filter((s) => applies(s, answers, env)).length;
-  return { index: before + 1, count: before + remaining(steps, i, answers, env), first: before === 0 };
+  return {
+    index: before + 1,
+    count: before + remaining(steps, i, answers, env),
+    first: before === 0,
+  };
 }

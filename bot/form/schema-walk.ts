@@ -6,7 +6,14 @@
 import type { z } from 'zod';
 
 type AnySchema = z.core.$ZodType;
-interface Def { type: string; innerType?: AnySchema; in?: AnySchema; shape?: Record<string, AnySchema>; element?: AnySchema; entries?: Record<string, string> }
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  entries?: Record<string, string>;
+}
 
 const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
 
@@ -31,7 +38,13 @@ export function unwrapSchema(schema: AnySchema): { inner: AnySchema; optional: b
   let optional = false;
   for (;;) {
     const def = defOf(s);
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) {
+    if (
+      (def.type === 'optional' ||
+        def.type === 'default' ||
+        def.type === 'nullable' ||
+        def.type === 'prefault') &&
+      def.innerType
+    ) {
       optional = true;
       s = def.innerType;
     } else if (def.type === 'pipe' && def.in) s = def.in;
@@ -72,5 +85,9 @@ export function schemaLeaves(shape: Record<string, AnySchema>, prefix: string[] 
 
 /** A date field: the schema accepts a real calendar day and refuses an impossible one. */
 export function isDateField(leaf: Leaf): boolean {
-  return leaf.type === 'string' && leaf.schema.safeParse('2024-02-29').success && !leaf.schema.safeParse('2023-02-29').success;
+  return (
+    leaf.type === 'string' &&
+    leaf.schema.safeParse('2024-02-29').success &&
+    !leaf.schema.safeParse('2023-02-29').success
+  );
 }

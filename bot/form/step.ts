@@ -10,7 +10,10 @@ import type { Translate } from '../i18n.ts';
 export type Answers = Record<string, unknown>;
 
 /** A button: its label and the value it answers with. */
-export interface Choice { value: string; label: string }
+export interface Choice {
+  value: string;
+  label: string;
+}
 
 /** A refused answer: what is wrong, how to fix it, and buttons that answer instead. */
 export interface Refusal {

@@ -16,16 +16,29 @@ export interface SentMessage {
 }
 
 /** A file the user "uploads": its bytes (or only an announced size, for a file too big to fetch). */
-interface StoredFile { bytes?: Uint8Array; size: number }
+interface StoredFile {
+  bytes?: Uint8Array;
+  size: number;
+}
 
 /** The bot's own user in local mode. */
 export const LOCAL_BOT: UserFromGetMe = {
-  id: 1000000001, is_bot: true, first_name: 'Honghei 红黑 (local)', username: 'honghei_local_bot',
-  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+  id: 1000000001,
+  is_bot: true,
+  first_name: 'Honghei 红黑 (local)',
+  username: 'honghei_local_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
-type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
+type Result =
+  | { ok: true; result: unknown }
+  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
 
 /** The local Bot API. */
 export class LocalTelegram {
@@ -40,8 +53,13 @@ export class LocalTelegram {
   private fileSeq = 1;
 
   /** The `fetch` to give the bot's client. */
-  readonly fetch = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  readonly fetch = (async (
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> => {
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    );
     const file = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
     if (file) {
       const stored = this.files.get(decodeURIComponent(file[1]!));
@@ -52,13 +70,25 @@ export class LocalTelegram {
     const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
     this.calls.push({ method, payload });
     const failure = this.failures.findIndex((f) => f.method === method);
-    const result = failure >= 0 ? this.failures.splice(failure, 1)[0]!.result : this.answer(method, payload);
-    return new Response(JSON.stringify(result), { status: result.ok ? 200 : result.error_code, headers: { 'content-type': 'application/json' } });
+    const result =
+      failure >= 0 ? this.failures.splice(failure, 1)[0]!.result : this.answer(method, payload);
+    return new Response(JSON.stringify(result), {
+      status: result.ok ? 200 : result.error_code,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
 
   /** Makes the next call of a method fail with a Bot API error (e.g. 429 with retry_after). */
   failNext(method: string, error_code: number, description: string, retry_after?: number): void {
-    this.failures.push({ method, result: { ok: false, error_code, description, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) } });
+    this.failures.push({
+      method,
+      result: {
+        ok: false,
+        error_code,
+        description,
+        ...(retry_after !== undefined ? { parameters: { retry_after } } : {}),
+      },
+    });
   }
 
   private answer(method: string, p: Record<string, unknown>): Result {
@@ -69,12 +99,23 @@ export class LocalTelegram {
         const chatId = Number(p.chat_id);
         const markup = p.reply_markup as InlineKeyboardMarkup | undefined;
         const message = {
-          message_id: this.messageId++, date: now(), chat: { id: chatId, type: 'private', first_name: 'User' },
-          from: LOCAL_BOT, text: String(p.text), ...(markup ? { reply_markup: markup } : {}),
+          message_id: this.messageId++,
+          date: now(),
+          chat: { id: chatId, type: 'private', first_name: 'User' },
+          from: LOCAL_BOT,
+          text: String(p.text),
+          ...(markup ? { reply_markup: markup } : {}),
         } as Message.TextMessage;
         const sent: SentMessage = {
-          chatId, messageId: message.message_id, text: message.text,
-          buttons: (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: 'callback_data' in b ? String(b.callback_data) : '' }))),
+          chatId,
+          messageId: message.message_id,
+          text: message.text,
+          buttons: (markup?.inline_keyboard ?? []).map((row) =>
+            row.map((b) => ({
+              text: b.text,
+              data: 'callback_data' in b ? String(b.callback_data) : '',
+            })),
+          ),
         };
         this.sent.push(sent);
         this.onSend?.(sent);
@@ -83,10 +124,15 @@ export class LocalTelegram {
       case 'getFile': {
         const id = String(p.file_id);
         const stored = this.files.get(id);
-        if (!stored) return { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
+        if (!stored)
+          return { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
         // Like the cloud Bot API: files over 20 MB get no download path.
-        if (stored.size > 20 * 1024 * 1024) return { ok: false, error_code: 400, description: 'Bad Request: file is too big' };
-        return { ok: true, result: { file_id: id, file_unique_id: `u${id}`, file_size: stored.size, file_path: id } };
+        if (stored.size > 20 * 1024 * 1024)
+          return { ok: false, error_code: 400, description: 'Bad Request: file is too big' };
+        return {
+          ok: true,
+          result: { file_id: id, file_unique_id: `u${id}`, file_size: stored.size, file_path: id },
+        };
       }
       case 'answerCallbackQuery':
       case 'setMyCommands':
@@ -96,7 +142,11 @@ export class LocalTelegram {
       case 'editMessageReplyMarkup':
         return { ok: true, result: true };
       default:
-        return { ok: false, error_code: 404, description: `Not Found: method ${method} is not implemented by the local Bot API` };
+        return {
+          ok: false,
+          error_code: 404,
+          description: `Not Found: method ${method} is not implemented by the local Bot API`,
+        };
     }
   }
 
@@ -110,19 +160,40 @@ export class LocalTelegram {
   private message(user: User, fields: Record<string, unknown>): Update {
     return {
       update_id: this.updateId++,
-      message: { message_id: this.messageId++, date: now(), chat: { id: user.id, type: 'private', first_name: user.first_name }, from: user, ...fields } as Update['message'] & object,
+      message: {
+        message_id: this.messageId++,
+        date: now(),
+        chat: { id: user.id, type: 'private', first_name: user.first_name },
+        from: user,
+        ...fields,
+      } as Update['message'] & object,
     };
   }
 
   /** A text message; a leading /command gets its entity, as Telegram sends it. */
   text(user: User, text: string): Update {
     const command = /^\/[a-z_]+/i.exec(text);
-    return this.message(user, { text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}) });
+    return this.message(user, {
+      text,
+      ...(command
+        ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] }
+        : {}),
+    });
   }
 
   /** A message of another kind (sticker, location…), which the bot does not expect. */
   sticker(user: User): Update {
-    return this.message(user, { sticker: { file_id: 'sticker', file_unique_id: 'sticker', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } });
+    return this.message(user, {
+      sticker: {
+        file_id: 'sticker',
+        file_unique_id: 'sticker',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
   }
 
   /** Stores a file and returns its id; `announcedSize` alone makes a file too big to fetch. */
@@ -135,25 +206,53 @@ export class LocalTelegram {
   /** A photo message (Telegram sends several sizes; the bot takes the largest). */
   photo(user: User, bytes: Uint8Array, caption?: string): Update {
     const id = this.addFile(bytes);
-    return this.message(user, { photo: [{ file_id: id, file_unique_id: `u${id}`, width: 1280, height: 960, file_size: bytes.byteLength }], ...(caption ? { caption } : {}) });
+    return this.message(user, {
+      photo: [
+        {
+          file_id: id,
+          file_unique_id: `u${id}`,
+          width: 1280,
+          height: 960,
+          file_size: bytes.byteLength,
+        },
+      ],
+      ...(caption ? { caption } : {}),
+    });
   }
 
   /** A document message; `size` may differ from the bytes (a client announcing a size). */
-  document(user: User, bytes: Uint8Array | undefined, name: string, mime: string, size = bytes?.byteLength ?? 0): Update {
+  document(
+    user: User,
+    bytes: Uint8Array | undefined,
+    name: string,
+    mime: string,
+    size = bytes?.byteLength ?? 0,
+  ): Update {
     const id = this.addFile(bytes, size);
-    return this.message(user, { document: { file_id: id, file_unique_id: `u${id}`, file_name: name, mime_type: mime, file_size: size } });
+    return this.message(user, {
+      document: {
+        file_id: id,
+        file_unique_id: `u${id}`,
+        file_name: name,
+        mime_type: mime,
+        file_size: size,
+      },
+    });
   }
 
   /** Presses a button of the bot's latest message that has one matching the label. */
   press(user: User, label: string | RegExp): Update {
-    const match = (t: string) => (typeof label === 'string' ? t === label || t.includes(label) : label.test(t));
+    const match = (t: string) =>
+      typeof label === 'string' ? t === label || t.includes(label) : label.test(t);
     for (let i = this.sent.length - 1; i >= 0; i--) {
       const m = this.sent[i]!;
       if (m.chatId !== user.id) continue;
       const button = m.buttons.flat().find((b) => match(b.text));
       if (button) return this.pressData(user, button.data, m.messageId);
     }
-    throw new Error(`no message to chat ${user.id} has a button "${String(label)}"; the last one said: ${this.last(user.id)?.text ?? '(nothing)'}`);
+    throw new Error(
+      `no message to chat ${user.id} has a button "${String(label)}"; the last one said: ${this.last(user.id)?.text ?? '(nothing)'}`,
+    );
   }
 
   /** Presses a button by its callback data (also an old or forged one). */
@@ -162,8 +261,26 @@ export class LocalTelegram {
     return {
       update_id: this.updateId++,
       callback_query: {
-        id: `cq${this.updateId}`, from: user, chat_instance: `ci${user.id}`, data,
-        message: { message_id: messageId, date: now(), chat: { id: user.id, type: 'private', first_name: user.first_name }, from: LOCAL_BOT, text: sent?.text ?? '', ...(sent?.buttons.length ? { reply_markup: { inline_keyboard: sent.buttons.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {}) } as Message,
+        id: `cq${this.updateId}`,
+        from: user,
+        chat_instance: `ci${user.id}`,
+        data,
+        message: {
+          message_id: messageId,
+          date: now(),
+          chat: { id: user.id, type: 'private', first_name: user.first_name },
+          from: LOCAL_BOT,
+          text: sent?.text ?? '',
+          ...(sent?.buttons.length
+            ? {
+                reply_markup: {
+                  inline_keyboard: sent.buttons.map((r) =>
+                    r.map((b) => ({ text: b.text, callback_data: b.data })),
+                  ),
+                },
+              }
+            : {}),
+        } as Message,
       },
     };
   }

@@ -11,7 +11,8 @@ type Loose = Record<string, unknown>;
 /** The user as the bot uses it: id and language (for texts), name (for greetings). */
 function compactUser(user: Loose | undefined): void {
   if (!user) return;
-  for (const key of Object.keys(user)) if (!['id', 'is_bot', 'first_name', 'language_code'].includes(key)) delete user[key];
+  for (const key of Object.keys(user))
+    if (!['id', 'is_bot', 'first_name', 'language_code'].includes(key)) delete user[key];
 }
 
 /** Keeps only the id, date and chat of a pressed button's message; drops quoted messages and profile details. */
@@ -19,7 +20,11 @@ export async function compactUpdates(ctx: BotContext, next: NextFunction): Promi
   const query = ctx.update.callback_query;
   if (query?.message) {
     const { message_id, date, chat } = query.message;
-    (query as { message?: unknown }).message = { message_id, date, chat: { id: chat.id, type: chat.type } };
+    (query as { message?: unknown }).message = {
+      message_id,
+      date,
+      chat: { id: chat.id, type: chat.type },
+    };
   }
   compactUser(query?.from as unknown as Loose | undefined);
   const message = ctx.update.message as unknown as Loose | undefined;

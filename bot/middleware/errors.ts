@@ -14,14 +14,22 @@ export function errorHandler(services: { log: Logger; alerts?: AdminAlerts }) {
     const ctx = err.ctx;
     log.error(`update ${ctx.update.update_id} failed`, err.error);
     try {
-      const text = typeof ctx.t === 'function' ? ctx.t('error-internal', { update: String(ctx.update.update_id) }) : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
+      const text =
+        typeof ctx.t === 'function'
+          ? ctx.t('error-internal', { update: String(ctx.update.update_id) })
+          : `内部错误（更新 ${ctx.update.update_id}），请稍后重试。`;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       if (ctx.chatId !== undefined) await ctx.api.sendMessage(ctx.chatId, text);
     } catch (replyError) {
-      log.error(`update ${ctx.update.update_id}: could not tell the user about the error`, replyError);
+      log.error(
+        `update ${ctx.update.update_id}: could not tell the user about the error`,
+        replyError,
+      );
     }
     // Then the administrators hear of each kind of error once (admin-alerts.ts), after the user's answer; the user is not told they were.
-    await services.alerts?.botError(ctx.update.update_id, err.error).catch((e) => log.error('alerting the administrators failed', e));
+    await services.alerts
+      ?.botError(ctx.update.update_id, err.error)
+      .catch((e) => log.error('alerting the administrators failed', e));
   };
 }
 
@@ -35,4 +43,3 @@ export async function unhandled(ctx: BotContext): Promise<void> {
   }
   await ctx.reply(ctx.t('unhandled'));
 }
-

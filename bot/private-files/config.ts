@@ -26,13 +26,39 @@ import { RedisStore } from './redis-store.ts';
 import type { PrivateStore } from './store.ts';
 
 const envSchema = z.object({
-  HONGHEI_PRIVATE_STORE: z.enum(['dir', 'redis'], { error: 'HONGHEI_PRIVATE_STORE must be dir or redis, e.g. HONGHEI_PRIVATE_STORE=dir' }).optional(),
+  HONGHEI_PRIVATE_STORE: z
+    .enum(['dir', 'redis'], {
+      error: 'HONGHEI_PRIVATE_STORE must be dir or redis, e.g. HONGHEI_PRIVATE_STORE=dir',
+    })
+    .optional(),
   HONGHEI_PRIVATE_DIR: z.string().min(1).default('.honghei/private'),
-  HONGHEI_PRIVATE_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, 'HONGHEI_PRIVATE_PREFIX is letters, digits, :, ., _ or -, e.g. honghei:private:').default('honghei:private:'),
-  HONGHEI_PRIVATE_SECRET: z.string().min(MIN_SECRET_LENGTH, `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`).optional(),
-  HONGHEI_PRIVATE_URL: z.url('HONGHEI_PRIVATE_URL must be the bot\'s address as reviewers reach it, e.g. https://bot.example.org').optional(),
-  HONGHEI_PRIVATE_LINK_DAYS: z.coerce.number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' }).positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14').max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366').default(14),
-  HONGHEI_PRIVATE_PR_LINKS: z.enum(['yes', 'no'], { error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no' }).default('yes'),
+  HONGHEI_PRIVATE_PREFIX: z
+    .string()
+    .regex(
+      /^[\w:.-]{1,100}$/,
+      'HONGHEI_PRIVATE_PREFIX is letters, digits, :, ., _ or -, e.g. honghei:private:',
+    )
+    .default('honghei:private:'),
+  HONGHEI_PRIVATE_SECRET: z
+    .string()
+    .min(
+      MIN_SECRET_LENGTH,
+      `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`,
+    )
+    .optional(),
+  HONGHEI_PRIVATE_URL: z
+    .url(
+      "HONGHEI_PRIVATE_URL must be the bot's address as reviewers reach it, e.g. https://bot.example.org",
+    )
+    .optional(),
+  HONGHEI_PRIVATE_LINK_DAYS: z.coerce
+    .number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' })
+    .positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14')
+    .max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366')
+    .default(14),
+  HONGHEI_PRIVATE_PR_LINKS: z
+    .enum(['yes', 'no'], { error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no' })
+    .default('yes'),
   HONGHEI_REDIS_URL: z.string().optional(),
   BOT_WEBHOOK_URL: z.string().optional(),
   BOT_HOST: z.string().default('127.0.0.1'),
@@ -57,18 +83,31 @@ export class PrivateFilesConfigError extends ConfigError {}
 export function privateFilesConfig(env: NodeJS.ProcessEnv = process.env): PrivateFilesConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new PrivateFilesConfigError(`the private store's settings are not valid:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`);
+    throw new PrivateFilesConfigError(
+      `the private store's settings are not valid:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`,
+    );
   }
   const e = parsed.data;
   const kind = e.HONGHEI_PRIVATE_STORE ?? (e.HONGHEI_REDIS_URL ? 'redis' : 'dir');
-  if (kind === 'redis' && !e.HONGHEI_REDIS_URL) throw new PrivateFilesConfigError('HONGHEI_PRIVATE_STORE=redis needs HONGHEI_REDIS_URL, e.g. redis://127.0.0.1:6379');
+  if (kind === 'redis' && !e.HONGHEI_REDIS_URL)
+    throw new PrivateFilesConfigError(
+      'HONGHEI_PRIVATE_STORE=redis needs HONGHEI_REDIS_URL, e.g. redis://127.0.0.1:6379',
+    );
   // Instances sharing a store must sign alike, and a generated secret would differ per machine.
   if (kind === 'redis' && !e.HONGHEI_PRIVATE_SECRET) {
-    throw new PrivateFilesConfigError('the shared private store (redis) needs HONGHEI_PRIVATE_SECRET, the same on every bot instance: at least 32 characters, e.g. from: openssl rand -hex 32');
+    throw new PrivateFilesConfigError(
+      'the shared private store (redis) needs HONGHEI_PRIVATE_SECRET, the same on every bot instance: at least 32 characters, e.g. from: openssl rand -hex 32',
+    );
   }
-  const webhookOrigin = e.BOT_WEBHOOK_URL && URL.canParse(e.BOT_WEBHOOK_URL) ? new URL(e.BOT_WEBHOOK_URL).origin : undefined;
+  const webhookOrigin =
+    e.BOT_WEBHOOK_URL && URL.canParse(e.BOT_WEBHOOK_URL)
+      ? new URL(e.BOT_WEBHOOK_URL).origin
+      : undefined;
   return {
-    store: kind === 'redis' ? { kind, url: e.HONGHEI_REDIS_URL!, prefix: e.HONGHEI_PRIVATE_PREFIX } : { kind, dir: e.HONGHEI_PRIVATE_DIR },
+    store:
+      kind === 'redis'
+        ? { kind, url: e.HONGHEI_REDIS_URL!, prefix: e.HONGHEI_PRIVATE_PREFIX }
+        : { kind, dir: e.HONGHEI_PRIVATE_DIR },
     ...(e.HONGHEI_PRIVATE_SECRET ? { secret: e.HONGHEI_PRIVATE_SECRET } : {}),
     baseUrl: e.HONGHEI_PRIVATE_URL ?? webhookOrigin ?? `http://${e.BOT_HOST}:${e.BOT_PORT}`,
     ttlMs: e.HONGHEI_PRIVATE_LINK_DAYS * 24 * 3600_000,
@@ -87,7 +126,9 @@ export interface PrivateFiles {
 /** Refuses a directory store inside the content folder, which is published. */
 export function assertOutsideContent(dir: string, contentRoot: string): void {
   if (isInside(resolve(dir), join(resolve(contentRoot), 'content'))) {
-    throw new PrivateFilesConfigError(`HONGHEI_PRIVATE_DIR ${dir} is inside content/, which is published: choose a folder outside it, e.g. .honghei/private`);
+    throw new PrivateFilesConfigError(
+      `HONGHEI_PRIVATE_DIR ${dir} is inside content/, which is published: choose a folder outside it, e.g. .honghei/private`,
+    );
   }
 }
 
@@ -121,7 +162,10 @@ function directorySecret(dir: string): string {
 }
 
 /** Opens the private store a configuration names. redis: a client to share (the bot's storage client). */
-export function openPrivateFiles(config: PrivateFilesConfig, options: { contentRoot?: string; redis?: Redis; now?: () => number } = {}): PrivateFiles {
+export function openPrivateFiles(
+  config: PrivateFilesConfig,
+  options: { contentRoot?: string; redis?: Redis; now?: () => number } = {},
+): PrivateFiles {
   let store: PrivateStore;
   let secret = config.secret;
   if (config.store.kind === 'dir') {
@@ -129,8 +173,16 @@ export function openPrivateFiles(config: PrivateFilesConfig, options: { contentR
     store = new DirectoryStore(config.store.dir);
     secret ??= directorySecret(config.store.dir);
   } else {
-    store = new RedisStore({ redis: options.redis ?? config.store.url, ...(config.store.prefix ? { prefix: config.store.prefix } : {}) });
+    store = new RedisStore({
+      redis: options.redis ?? config.store.url,
+      ...(config.store.prefix ? { prefix: config.store.prefix } : {}),
+    });
   }
-  const links = new LinkSigner({ secret: secret!, baseUrl: config.baseUrl, ttlMs: config.ttlMs, ...(options.now ? { now: options.now } : {}) });
+  const links = new LinkSigner({
+    secret: secret!,
+    baseUrl: config.baseUrl,
+    ttlMs: config.ttlMs,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return { store, links, linksInBody: config.linksInBody ?? true };
 }

@@ -10,7 +10,14 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openDatabase } from '../storage/sqlite-adapter.ts';
-import { assertSha256, sha256Hex, verified, type PrivateFileMeta, type PrivateStore, type StoredFile } from './store.ts';
+import {
+  assertSha256,
+  sha256Hex,
+  verified,
+  type PrivateFileMeta,
+  type PrivateStore,
+  type StoredFile,
+} from './store.ts';
 
 /** A private store in a directory. */
 export class DirectoryStore implements PrivateStore {
@@ -50,13 +57,27 @@ export class DirectoryStore implements PrivateStore {
         await rename(temp, target);
       } catch (error) {
         await rm(temp, { force: true });
-        throw new Error(`could not store private file sha256:${sha256} in ${this.dir}`, { cause: error });
+        throw new Error(`could not store private file sha256:${sha256} in ${this.dir}`, {
+          cause: error,
+        });
       }
     }
     const storedAt = new Date().toISOString();
     // The first submission that brought a file stays its provenance.
-    this.db.prepare(`INSERT INTO files (sha256, size, name, type, kind, submission, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(sha256) DO NOTHING`).run(sha256, bytes.byteLength, meta.name, meta.type, meta.kind, meta.submission ?? null, storedAt);
+    this.db
+      .prepare(
+        `INSERT INTO files (sha256, size, name, type, kind, submission, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(sha256) DO NOTHING`,
+      )
+      .run(
+        sha256,
+        bytes.byteLength,
+        meta.name,
+        meta.type,
+        meta.kind,
+        meta.submission ?? null,
+        storedAt,
+      );
     return (await this.stat(sha256))!;
   }
 
@@ -72,11 +93,31 @@ export class DirectoryStore implements PrivateStore {
 
   async stat(sha256: string): Promise<StoredFile | undefined> {
     assertSha256(sha256);
-    const row = this.db.prepare('SELECT sha256, size, name, type, kind, submission, stored_at FROM files WHERE sha256 = ?').get(sha256) as
-      | { sha256: string; size: number; name: string; type: string; kind: string; submission: string | null; stored_at: string }
+    const row = this.db
+      .prepare(
+        'SELECT sha256, size, name, type, kind, submission, stored_at FROM files WHERE sha256 = ?',
+      )
+      .get(sha256) as
+      | {
+          sha256: string;
+          size: number;
+          name: string;
+          type: string;
+          kind: string;
+          submission: string | null;
+          stored_at: string;
+        }
       | undefined;
     if (!row) return undefined;
-    return { sha256: row.sha256, size: row.size, name: row.name, type: row.type, kind: row.kind, storedAt: row.stored_at, ...(row.submission ? { submission: row.submission } : {}) };
+    return {
+      sha256: row.sha256,
+      size: row.size,
+      name: row.name,
+      type: row.type,
+      kind: row.kind,
+      storedAt: row.stored_at,
+      ...(row.submission ? { submission: row.submission } : {}),
+    };
   }
 
   async close(): Promise<void> {

@@ -12,21 +12,34 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 
 // What a reviewer reads: Chinese first, then English (the reviewer may use either).
 const REFUSALS = {
-  malformed: '链接不完整或格式不对：请从 PR/MR 正文完整复制链接，或在机器人服务器上运行 npm run review -- show <提交编号>。\nThe link is incomplete or malformed: copy the whole link from the pull request, or run npm run review -- show <id> on the bot server.',
-  altered: '链接无效：链接被改动过或不是本机器人签发的，拒绝提供文件。请使用 PR/MR 正文中的原链接，或在机器人服务器上运行 npm run review -- show <提交编号>。\nThis link was altered or not issued by this bot: the file is refused. Use the link from the pull request, or run npm run review -- show <id> on the bot server.',
-  expired: '链接已过期：为保护不公开材料，链接只在有限时间内有效。请在机器人服务器上运行 npm run review -- show <提交编号> 查看文件并取得新链接。\nThis link has expired: links to non-public files are valid for a limited time. Run npm run review -- show <id> on the bot server to see the file and get a new link.',
-  missing: '不公开存储中没有这个文件：可能尚未保存或存储未恢复。请联系机器人管理员。\nThe private store has no such file: ask the bot administrator.',
-  damaged: '文件已损坏（内容与 SHA-256 不符），拒绝提供：请联系机器人管理员从备份恢复。\nThe stored file is damaged (its SHA-256 does not match) and is refused: ask the bot administrator to restore it from the backup.',
+  malformed:
+    '链接不完整或格式不对：请从 PR/MR 正文完整复制链接，或在机器人服务器上运行 npm run review -- show <提交编号>。\nThe link is incomplete or malformed: copy the whole link from the pull request, or run npm run review -- show <id> on the bot server.',
+  altered:
+    '链接无效：链接被改动过或不是本机器人签发的，拒绝提供文件。请使用 PR/MR 正文中的原链接，或在机器人服务器上运行 npm run review -- show <提交编号>。\nThis link was altered or not issued by this bot: the file is refused. Use the link from the pull request, or run npm run review -- show <id> on the bot server.',
+  expired:
+    '链接已过期：为保护不公开材料，链接只在有限时间内有效。请在机器人服务器上运行 npm run review -- show <提交编号> 查看文件并取得新链接。\nThis link has expired: links to non-public files are valid for a limited time. Run npm run review -- show <id> on the bot server to see the file and get a new link.',
+  missing:
+    '不公开存储中没有这个文件：可能尚未保存或存储未恢复。请联系机器人管理员。\nThe private store has no such file: ask the bot administrator.',
+  damaged:
+    '文件已损坏（内容与 SHA-256 不符），拒绝提供：请联系机器人管理员从备份恢复。\nThe stored file is damaged (its SHA-256 does not match) and is refused: ask the bot administrator to restore it from the backup.',
   method: '只支持 GET。\nOnly GET is supported.',
 } as const;
 
 function refuse(res: ServerResponse, status: number, text: string, head = false): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(head ? undefined : `${text}\n`);
 }
 
 /** The handler of /private-files/…, serving files of the store to holders of a valid link. */
-export function privateFileHandler(options: { store: PrivateStore; links: LinkSigner; log?: (message: string, error?: unknown) => void }): RouteHandler {
+export function privateFileHandler(options: {
+  store: PrivateStore;
+  links: LinkSigner;
+  log?: (message: string, error?: unknown) => void;
+}): RouteHandler {
   return async (req, res) => {
     const url = req.url ?? '';
     if (!url.startsWith(PRIVATE_FILES_PATH)) return false;
@@ -66,7 +79,8 @@ export function privateFileHandler(options: { store: PrivateStore; links: LinkSi
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'content-security-policy':
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       'x-robots-tag': 'noindex, nofollow',
     });
     res.end(head ? undefined : bytes);

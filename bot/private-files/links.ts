@@ -38,7 +38,10 @@ export class LinkSigner {
   private readonly now: () => number;
 
   constructor(options: LinkOptions) {
-    if (options.secret.length < MIN_SECRET_LENGTH) throw new Error(`the link secret has ${options.secret.length} characters; it needs at least ${MIN_SECRET_LENGTH}`);
+    if (options.secret.length < MIN_SECRET_LENGTH)
+      throw new Error(
+        `the link secret has ${options.secret.length} characters; it needs at least ${MIN_SECRET_LENGTH}`,
+      );
     this.secret = options.secret;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.ttlMs = options.ttlMs;
@@ -46,7 +49,9 @@ export class LinkSigner {
   }
 
   private mac(sha256: string, name: string, exp: number): Buffer {
-    return createHmac('sha256', this.secret).update(`honghei-private-file\n${sha256}\n${name}\n${exp}`).digest();
+    return createHmac('sha256', this.secret)
+      .update(`honghei-private-file\n${sha256}\n${name}\n${exp}`)
+      .digest();
   }
 
   /** A link to a file, valid until expiresAt (ms; default now + ttl). */
@@ -73,12 +78,19 @@ export class LinkSigner {
     } catch {
       return { ok: false, status: 400, reason: 'malformed' };
     }
-    if (!match || !SHA256_HEX.test(match[1]!) || !PRIVATE_NAME_PATTERN.test(name) || !Number.isSafeInteger(exp) || !/^[\w-]{43}$/.test(sig)) {
+    if (
+      !match ||
+      !SHA256_HEX.test(match[1]!) ||
+      !PRIVATE_NAME_PATTERN.test(name) ||
+      !Number.isSafeInteger(exp) ||
+      !/^[\w-]{43}$/.test(sig)
+    ) {
       return { ok: false, status: 400, reason: 'malformed' };
     }
     const given = Buffer.from(sig, 'base64url');
     const expected = this.mac(match[1]!, name, exp);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, status: 403, reason: 'altered' };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { ok: false, status: 403, reason: 'altered' };
     if (exp * 1000 <= this.now()) return { ok: false, status: 410, reason: 'expired' };
     return { ok: true, sha256: match[1]!, name, expiresAt: exp * 1000 };
   }

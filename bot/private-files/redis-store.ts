@@ -5,7 +5,14 @@
  * loses the files — the store says so in the log at start (docs/private-files.md).
  */
 import { Redis } from 'ioredis';
-import { assertSha256, sha256Hex, verified, type PrivateFileMeta, type PrivateStore, type StoredFile } from './store.ts';
+import {
+  assertSha256,
+  sha256Hex,
+  verified,
+  type PrivateFileMeta,
+  type PrivateStore,
+  type StoredFile,
+} from './store.ts';
 
 /** Options of the Redis store. */
 export interface RedisStoreOptions {
@@ -24,7 +31,10 @@ export class RedisStore implements PrivateStore {
 
   constructor(options: RedisStoreOptions) {
     this.owned = typeof options.redis === 'string';
-    this.redis = typeof options.redis === 'string' ? new Redis(options.redis, { maxRetriesPerRequest: 3 }) : options.redis;
+    this.redis =
+      typeof options.redis === 'string'
+        ? new Redis(options.redis, { maxRetriesPerRequest: 3 })
+        : options.redis;
     this.prefix = options.prefix ?? 'honghei:private:';
   }
 
@@ -35,14 +45,25 @@ export class RedisStore implements PrivateStore {
 
   async put(bytes: Uint8Array, meta: PrivateFileMeta): Promise<StoredFile> {
     const sha256 = sha256Hex(bytes);
-    const fields: Record<string, string> = { sha256, size: String(bytes.byteLength), name: meta.name, type: meta.type, kind: meta.kind, storedAt: new Date().toISOString() };
+    const fields: Record<string, string> = {
+      sha256,
+      size: String(bytes.byteLength),
+      name: meta.name,
+      type: meta.type,
+      kind: meta.kind,
+      storedAt: new Date().toISOString(),
+    };
     if (meta.submission) fields.submission = meta.submission;
     // One transaction: the bytes and the index entry, each kept as first written.
     const tx = this.redis.multi().set(this.key('blob', sha256), Buffer.from(bytes), 'NX');
-    for (const [field, value] of Object.entries(fields)) tx.hsetnx(this.key('meta', sha256), field, value);
+    for (const [field, value] of Object.entries(fields))
+      tx.hsetnx(this.key('meta', sha256), field, value);
     const results = await tx.exec();
     const failed = results?.find(([error]) => error)?.[0];
-    if (!results || failed) throw new Error(`could not store private file sha256:${sha256} in Redis`, { cause: failed ?? undefined });
+    if (!results || failed)
+      throw new Error(`could not store private file sha256:${sha256} in Redis`, {
+        cause: failed ?? undefined,
+      });
     return (await this.stat(sha256))!;
   }
 
@@ -54,7 +75,15 @@ export class RedisStore implements PrivateStore {
   async stat(sha256: string): Promise<StoredFile | undefined> {
     const h = await this.redis.hgetall(this.key('meta', sha256));
     if (!h.name) return undefined;
-    return { sha256, size: Number(h.size), name: h.name, type: h.type!, kind: h.kind!, storedAt: h.storedAt!, ...(h.submission ? { submission: h.submission } : {}) };
+    return {
+      sha256,
+      size: Number(h.size),
+      name: h.name,
+      type: h.type!,
+      kind: h.kind!,
+      storedAt: h.storedAt!,
+      ...(h.submission ? { submission: h.submission } : {}),
+    };
   }
 
   /**
@@ -64,11 +93,20 @@ export class RedisStore implements PrivateStore {
    */
   async persistenceWarning(): Promise<string | undefined> {
     try {
-      const value = async (name: string) => ((await this.redis.config('GET', name)) as string[])[1] ?? '';
+      const value = async (name: string) =>
+        ((await this.redis.config('GET', name)) as string[])[1] ?? '';
       const problems: string[] = [];
-      if ((await value('appendonly')) !== 'yes' && !(await value('save')).trim()) problems.push('it does not persist to disk (appendonly no, no save rules): a restart loses them; set appendonly yes');
-      if ((await value('maxmemory-policy')).startsWith('allkeys-')) problems.push(`its maxmemory-policy ${await value('maxmemory-policy')} may evict them; set noeviction (or a volatile-* policy)`);
-      return problems.length ? `the Redis of the private store can lose pledges and evidence: ${problems.join('; ')}` : undefined;
+      if ((await value('appendonly')) !== 'yes' && !(await value('save')).trim())
+        problems.push(
+          'it does not persist to disk (appendonly no, no save rules): a restart loses them; set appendonly yes',
+        );
+      if ((await value('maxmemory-policy')).startsWith('allkeys-'))
+        problems.push(
+          `its maxmemory-policy ${await value('maxmemory-policy')} may evict them; set noeviction (or a volatile-* policy)`,
+        );
+      return problems.length
+        ? `the Redis of the private store can lose pledges and evidence: ${problems.join('; ')}`
+        : undefined;
     } catch {
       return undefined; // managed Redis often forbids CONFIG: its persistence is the provider's
     }

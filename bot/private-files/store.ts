@@ -19,7 +19,11 @@ export interface PrivateFileMeta {
 }
 
 /** A stored file's description, as the index holds it. */
-export interface StoredFile extends PrivateFileMeta { sha256: string; size: number; storedAt: string }
+export interface StoredFile extends PrivateFileMeta {
+  sha256: string;
+  size: number;
+  storedAt: string;
+}
 
 /** A private store: one directory (one machine) or Redis (several bot instances). */
 export interface PrivateStore {
@@ -43,7 +47,9 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 export class CorruptFileError extends Error {
   readonly sha256: string;
   constructor(sha256: string, found: string) {
-    super(`private file sha256:${sha256} is damaged: its bytes hash to ${found}; restore it from the backup of the private store`);
+    super(
+      `private file sha256:${sha256} is damaged: its bytes hash to ${found}; restore it from the backup of the private store`,
+    );
     this.sha256 = sha256;
   }
 }
@@ -57,5 +63,6 @@ export function verified(sha256: string, bytes: Uint8Array): Uint8Array {
 
 /** Refuses anything but a SHA-256 as an address (it becomes part of a path or a key). */
 export function assertSha256(sha256: string): void {
-  if (!SHA256_HEX.test(sha256)) throw new Error(`"${sha256}" is not a SHA-256 (64 lower-case hex digits)`);
+  if (!SHA256_HEX.test(sha256))
+    throw new Error(`"${sha256}" is not a SHA-256 (64 lower-case hex digits)`);
 }

@@ -11,12 +11,21 @@ import { attachmentEntry, planAttachments, type PlannedFile } from './build.ts';
 import type { RecordRef } from './repository.ts';
 
 /** The amended file and the attachments it now references. */
-export interface Amendment { file: string; yaml: string; attachments: PlannedFile[] }
+export interface Amendment {
+  file: string;
+  yaml: string;
+  attachments: PlannedFile[];
+}
 
 /** Appends an event and attachments to a record's YAML text. */
-export function amendText(text: string, event: Record<string, unknown>, attachments: PlannedFile[]): string {
+export function amendText(
+  text: string,
+  event: Record<string, unknown>,
+  attachments: PlannedFile[],
+): string {
   const doc = parseDocument(text);
-  if (!isMap(doc.contents)) throw new Error('the record file is not a mapping: run npm run validate on it');
+  if (!isMap(doc.contents))
+    throw new Error('the record file is not a mapping: run npm run validate on it');
   if (!isSeq(doc.get('history', true))) doc.set('history', doc.createNode([]));
   doc.addIn(['history'], doc.createNode(event));
   if (attachments.length) {
@@ -27,7 +36,13 @@ export function amendText(text: string, event: Record<string, unknown>, attachme
 }
 
 /** Amends a record of the repository with an event and the answers' attachments. */
-export function amendRecord(root: string, target: RecordRef, event: Record<string, unknown>, answers: Answers, tag: string): Amendment {
+export function amendRecord(
+  root: string,
+  target: RecordRef,
+  event: Record<string, unknown>,
+  answers: Answers,
+  tag: string,
+): Amendment {
   const text = readFileSync(join(root, target.file), 'utf8');
   const year = String(event.date).slice(0, 4);
   const attachments = planAttachments(answers, `${target.id}-${tag}`, year);

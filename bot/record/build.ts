@@ -5,12 +5,28 @@
  * approvals: the reviewers add them when they approve.
  */
 import { stringify } from 'yaml';
-import { ATTACHMENT_KINDS, ATTACHMENT_MEDIA_TYPES, batchOf, PRIVATE_ATTACHMENT_KINDS, recordShape, type AttachmentKind, type IsoDate, type ListId } from '../../content/schema/index.ts';
+import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_MEDIA_TYPES,
+  batchOf,
+  PRIVATE_ATTACHMENT_KINDS,
+  recordShape,
+  type AttachmentKind,
+  type IsoDate,
+  type ListId,
+} from '../../content/schema/index.ts';
 import { unwrapSchema } from '../form/schema-walk.ts';
 import type { Answers, FileAnswer } from '../form/step.ts';
 
 /** An attachment of a submission that is published: where it goes in the repository and where its bytes come from. */
-export interface PublicPlannedFile { path: string; fileId: string; kind: AttachmentKind; caption?: string; public: true; private?: undefined }
+export interface PublicPlannedFile {
+  path: string;
+  fileId: string;
+  kind: AttachmentKind;
+  caption?: string;
+  public: true;
+  private?: undefined;
+}
 
 /**
  * A non-public attachment: its bytes go to the private store on Confirm, never to the repository;
@@ -55,27 +71,40 @@ type AnySchema = Parameters<typeof unwrapSchema>[0];
 
 /** Orders an object's keys as the schema declares them, recursively, so files read like the samples. */
 export function orderLike(value: unknown, schema: AnySchema | Record<string, AnySchema>): unknown {
-  const shapeOf = (s: AnySchema | Record<string, AnySchema>): Record<string, AnySchema> | undefined => {
+  const shapeOf = (
+    s: AnySchema | Record<string, AnySchema>,
+  ): Record<string, AnySchema> | undefined => {
     if (!('_zod' in s)) return s as Record<string, AnySchema>;
-    const def = unwrapSchema(s as AnySchema).inner._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    const def = unwrapSchema(s as AnySchema).inner._zod.def as unknown as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+    };
     return def.type === 'object' ? def.shape : undefined;
   };
   if (Array.isArray(value)) {
-    const def = '_zod' in schema ? (unwrapSchema(schema as AnySchema).inner._zod.def as unknown as { element?: AnySchema }) : {};
+    const def =
+      '_zod' in schema
+        ? (unwrapSchema(schema as AnySchema).inner._zod.def as unknown as { element?: AnySchema })
+        : {};
     return def.element ? value.map((v) => orderLike(v, def.element!)) : value;
   }
   const shape = shapeOf(schema);
   if (!shape || !value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(shape)) if ((value as Record<string, unknown>)[key] !== undefined) out[key] = orderLike((value as Record<string, unknown>)[key], shape[key]!);
+  for (const key of Object.keys(shape))
+    if ((value as Record<string, unknown>)[key] !== undefined)
+      out[key] = orderLike((value as Record<string, unknown>)[key], shape[key]!);
   return out;
 }
 
 /** Where a record lives: content/records/<list>/<year of its batch>/<id>.yaml. */
-export const recordPath = (list: ListId, batch: string, id: string) => `content/records/${list}/${batch.slice(0, 4)}/${id}.yaml`;
+export const recordPath = (list: ListId, batch: string, id: string) =>
+  `content/records/${list}/${batch.slice(0, 4)}/${id}.yaml`;
 
 /** The record's id: its batch, list and a random suffix, e.g. 2026q4-black-k3f9x2. */
-export const recordIdFor = (batch: string, list: ListId, suffix: string) => `${batch.toLowerCase().replace('-', '')}-${list}-${suffix}`;
+export const recordIdFor = (batch: string, list: ListId, suffix: string) =>
+  `${batch.toLowerCase().replace('-', '')}-${list}-${suffix}`;
 
 /** YAML as the repository writes it: no line folding, strings quoted only where YAML needs it. */
 export function toYaml(record: unknown): string {
@@ -83,7 +112,10 @@ export function toYaml(record: unknown): string {
 }
 
 /** Builds the record file of a /new form. */
-export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: string; sample: boolean }): BuiltRecord {
+export function buildNewRecord(
+  answers: Answers,
+  meta: { suffix: string; unit: string; sample: boolean },
+): BuiltRecord {
   const list = answers.list as ListId;
   const start = answers['publication.start'] as IsoDate;
   const batch = batchOf(start);
@@ -91,7 +123,8 @@ export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: s
   const record: Record<string, unknown> = { id, batch, ...(meta.sample ? { sample: true } : {}) };
   for (const [key, value] of Object.entries(answers)) {
     // Approvals are never the submitter's: a form stored before /new stopped asking may still hold some.
-    if (value === undefined || key.startsWith('attachments.') || key.startsWith('approvals.')) continue;
+    if (value === undefined || key.startsWith('attachments.') || key.startsWith('approvals.'))
+      continue;
     setPath(record, key, value);
   }
   setPath(record, 'submitted.unit', meta.unit);
@@ -105,7 +138,15 @@ export function buildNewRecord(answers: Answers, meta: { suffix: string; unit: s
 /** The record's attachment entry for a planned file: a path relative to content/, or the private reference. */
 export function attachmentEntry(f: PlannedFile): Record<string, unknown> {
   const caption = f.caption ? { caption: f.caption } : {};
-  if (f.private) return { private: `sha256:${f.private.sha256}`, kind: f.kind, name: f.private.name, size: f.private.size, type: f.private.type, ...caption };
+  if (f.private)
+    return {
+      private: `sha256:${f.private.sha256}`,
+      kind: f.kind,
+      name: f.private.name,
+      size: f.private.size,
+      type: f.private.type,
+      ...caption,
+    };
   return { file: f.path.replace(/^content\//, ''), kind: f.kind, ...caption };
 }
 
@@ -113,7 +154,12 @@ export function attachmentEntry(f: PlannedFile): Record<string, unknown> {
  * Plans the files of every `attachments.<kind>` answer: public ones at content/media/<year>/<id>-<n>.<ext>;
  * the kinds that are never public (labels.ts PRIVATE_ATTACHMENT_KINDS) as private references named <id>-<n>.<ext>.
  */
-export function planAttachments(answers: Answers, id: string, year: string, first = 1): PlannedFile[] {
+export function planAttachments(
+  answers: Answers,
+  id: string,
+  year: string,
+  first = 1,
+): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const kind of ATTACHMENT_KINDS) {
     const files = answers[`attachments.${kind}`] as FileAnswer[] | undefined;
@@ -122,9 +168,26 @@ export function planAttachments(answers: Answers, id: string, year: string, firs
       const caption = f.caption ? { caption: f.caption } : {};
       if (PRIVATE_ATTACHMENT_KINDS.includes(kind)) {
         // A form stored before files carried their SHA-256 has none: the summary then asks for the file again (the reference is invalid).
-        planned.push({ fileId: f.fileId, kind, ...caption, public: false, private: { sha256: f.sha256 ?? '', name, size: f.size, type: ATTACHMENT_MEDIA_TYPES[f.ext] ?? 'application/octet-stream' } });
+        planned.push({
+          fileId: f.fileId,
+          kind,
+          ...caption,
+          public: false,
+          private: {
+            sha256: f.sha256 ?? '',
+            name,
+            size: f.size,
+            type: ATTACHMENT_MEDIA_TYPES[f.ext] ?? 'application/octet-stream',
+          },
+        });
       } else {
-        planned.push({ path: `content/media/${year}/${name}`, fileId: f.fileId, kind, ...caption, public: true });
+        planned.push({
+          path: `content/media/${year}/${name}`,
+          fileId: f.fileId,
+          kind,
+          ...caption,
+          public: true,
+        });
       }
     }
   }

@@ -15,10 +15,12 @@ import type { Answers, Check } from '../form/step.ts';
 type Issue = z.core.$ZodIssue;
 
 /** An answer as a message may repeat it: long text cut (a 10 KB answer must not push the question out of the reply). */
-export const echo = (value: unknown) => (typeof value === 'string' && value.length > 40 ? `${value.slice(0, 39)}…` : value);
+export const echo = (value: unknown) =>
+  typeof value === 'string' && value.length > 40 ? `${value.slice(0, 39)}…` : value;
 
 /** A leaf's path with '*' as item 0, as the schema's helpers expect it. */
-export const concretePath = (path: readonly string[]): PropertyKey[] => path.map((p) => (p === '*' ? 0 : p));
+export const concretePath = (path: readonly string[]): PropertyKey[] =>
+  path.map((p) => (p === '*' ? 0 : p));
 
 /**
  * How much an issue says about the answer, lowest first: a rule of the domain (masked name,
@@ -26,15 +28,25 @@ export const concretePath = (path: readonly string[]): PropertyKey[] => path.map
  */
 function weight(issue: Issue): number {
   switch (issue.code) {
-    case 'custom': return 0;
-    case 'invalid_format': case 'invalid_value': case 'invalid_type': return 1;
-    case 'too_small': case 'too_big': return 2;
-    default: return 1;
+    case 'custom':
+      return 0;
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'invalid_type':
+      return 1;
+    case 'too_small':
+    case 'too_big':
+      return 2;
+    default:
+      return 1;
   }
 }
 
 /** An issue and the path, in the record, of the field it is about. */
-export interface FieldIssue { issue: Issue; path: PropertyKey[] }
+export interface FieldIssue {
+  issue: Issue;
+  path: PropertyKey[];
+}
 
 /** The most meaningful of several issues (the first of the lightest weight). */
 export function mostMeaningful(issues: readonly FieldIssue[]): FieldIssue | undefined {
@@ -45,9 +57,19 @@ export function mostMeaningful(issues: readonly FieldIssue[]): FieldIssue | unde
  * Checks a value against one field's schema, and against `related` rules (the subject's, for a
  * subject field) whatever the schema said; the parsed value (trimmed, upper-cased…) is returned.
  */
-export function checkLeaf(leaf: Leaf, value: unknown, lang: Lang, related?: (value: unknown) => FieldIssue[]): Check<unknown> {
+export function checkLeaf(
+  leaf: Leaf,
+  value: unknown,
+  lang: Lang,
+  related?: (value: unknown) => FieldIssue[],
+): Check<unknown> {
   const parsed = leaf.schema.safeParse(value);
-  const issues: FieldIssue[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ issue, path: [...concretePath(leaf.path), ...issue.path] }));
+  const issues: FieldIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        issue,
+        path: [...concretePath(leaf.path), ...issue.path],
+      }));
   const candidate = parsed.success ? parsed.data : typeof value === 'string' ? value.trim() : value;
   if (related) issues.push(...related(candidate));
   const worst = mostMeaningful(issues);
@@ -56,14 +78,22 @@ export function checkLeaf(leaf: Leaf, value: unknown, lang: Lang, related?: (val
 }
 
 /** The subject as answered so far, with one field replaced by a candidate value. */
-export function subjectOf(answers: Answers, field?: string, value?: unknown): Record<string, unknown> {
+export function subjectOf(
+  answers: Answers,
+  field?: string,
+  value?: unknown,
+): Record<string, unknown> {
   const subject: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(answers)) {
     const m = /^subject\.([a-z_]+)$/.exec(key);
     if (m && v !== undefined) subject[m[1]!] = v;
   }
-  const override = { reason: answers['subject.code_override.reason'], accepted_by: answers['subject.code_override.accepted_by'] };
-  if (override.reason !== undefined && override.accepted_by !== undefined) subject.code_override = override;
+  const override = {
+    reason: answers['subject.code_override.reason'],
+    accepted_by: answers['subject.code_override.accepted_by'],
+  };
+  if (override.reason !== undefined && override.accepted_by !== undefined)
+    subject.code_override = override;
   if (field) subject[field] = value;
   return subject;
 }
@@ -74,7 +104,11 @@ export function subjectOf(answers: Answers, field?: string, value?: unknown): Re
  */
 function subjectRuleIssues(subject: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
-  const ctx = { value: subject, issues, addIssue: (i: Issue) => issues.push({ ...i, path: i.path ?? [] } as Issue) };
+  const ctx = {
+    value: subject,
+    issues,
+    addIssue: (i: Issue) => issues.push({ ...i, path: i.path ?? [] } as Issue),
+  };
   try {
     subjectRules(subject as unknown as SubjectInput, ctx as unknown as z.core.$RefinementCtx);
     return issues;
@@ -99,7 +133,11 @@ export function subjectFieldIssues(answers: Answers, field: string, value: unkno
 export function personFieldIssues(person: Answers, field: string, value: unknown): FieldIssue[] {
   // A park needs no credit code, so only the person's own problems can appear.
   // The person's other fields may not be answered yet: stand-ins let the rules run (only `field`'s issues are kept).
-  return subjectRuleIssues({ kind: 'park', name: 'placeholder', persons: [{ role: PERSON_ROLES[0], name: '张某', ...person, [field]: value }] })
+  return subjectRuleIssues({
+    kind: 'park',
+    name: 'placeholder',
+    persons: [{ role: PERSON_ROLES[0], name: '张某', ...person, [field]: value }],
+  })
     .filter((i) => i.path[0] === 'persons' && i.path[2] === field)
     .map((issue) => ({ issue, path: ['subject', ...issue.path] }));
 }

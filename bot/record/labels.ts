@@ -4,7 +4,13 @@
  * its description until someone names it. Vocabulary names come from the schema's labels.
  */
 import {
-  APPROVAL_ROLE_NAMES, ATTACHMENT_KIND_NAMES, DEMO_LEVEL_NAMES, LIST_NAMES, PERSON_ROLE_NAMES, STATUS_NAMES, SUBJECT_KIND_NAMES,
+  APPROVAL_ROLE_NAMES,
+  ATTACHMENT_KIND_NAMES,
+  DEMO_LEVEL_NAMES,
+  LIST_NAMES,
+  PERSON_ROLE_NAMES,
+  STATUS_NAMES,
+  SUBJECT_KIND_NAMES,
   type Lang,
 } from '../../content/schema/index.ts';
 import type { Translate } from '../i18n.ts';
@@ -21,7 +27,8 @@ export const ENUM_NAMES: Record<string, Record<string, Record<Lang, string>>> = 
 };
 
 /** The locale key of a field's name: field-subject-code for subject.code. */
-export const fieldKey = (path: string) => `field-${path.replace(/\.\*?\.?/g, '-').replace(/-+/g, '-')}`;
+export const fieldKey = (path: string) =>
+  `field-${path.replace(/\.\*?\.?/g, '-').replace(/-+/g, '-')}`;
 
 /** A field's name in the user's language; the schema's description when the locale has none. */
 export function fieldLabel(path: string, t: Translate, description?: string): string {

@@ -5,8 +5,22 @@
  * publisher's categories, the region proposed from the credit code, dates with a default).
  */
 import {
-  addDays, batchOf, batchRange, FACT_DATE_FIELDS, futureDateVars, KINDS_BY_LIST, KINDS_WITH_CODE, LISTS, latestPublicationEnd, recordShape, renderMessage,
-  type AttachmentKind, type Categories, type IsoDate, type ListId, type Publisher,
+  addDays,
+  batchOf,
+  batchRange,
+  FACT_DATE_FIELDS,
+  futureDateVars,
+  KINDS_BY_LIST,
+  KINDS_WITH_CODE,
+  LISTS,
+  latestPublicationEnd,
+  recordShape,
+  renderMessage,
+  type AttachmentKind,
+  type Categories,
+  type IsoDate,
+  type ListId,
+  type Publisher,
 } from '../../content/schema/index.ts';
 import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
 import type { Answers, Choice, FormEnv, Step, TextStep } from '../form/step.ts';
@@ -28,9 +42,21 @@ type Env = FormEnv<NewRecordData>;
  * history and attachments' paths on Confirm; the approvals are the reviewers' to write when they
  * approve (002: 报送 → 审核 → 审定 → 发布), never the submitter's; a case write-up is editorial.
  */
-export const DERIVED = ['id', 'batch', 'sample', 'submitted.unit', 'approvals', 'history.*', 'attachments.*', 'case'];
+export const DERIVED = [
+  'id',
+  'batch',
+  'sample',
+  'submitted.unit',
+  'approvals',
+  'history.*',
+  'attachments.*',
+  'case',
+];
 
-const isDerived = (path: string) => DERIVED.some((d) => path === d || (d.endsWith('.*') && path.startsWith(`${d}.`)) || path.startsWith(`${d}.`));
+const isDerived = (path: string) =>
+  DERIVED.some(
+    (d) => path === d || (d.endsWith('.*') && path.startsWith(`${d}.`)) || path.startsWith(`${d}.`),
+  );
 
 /** The attachment kinds asked for on each list: a black-list entry should carry a typical-case report (002, 以案释法). */
 export const NEW_ATTACHMENT_KINDS: Record<ListId, AttachmentKind[]> = {
@@ -57,8 +83,10 @@ const APPLIES: Record<string, (a: Answers, env: Env) => boolean> = {
   'subject.address': (a) => kind(a) !== 'individual',
   // 人社部令第45号 publishes the legal representative and responsible persons with a black-listed employer.
   'subject.persons': (a) => list(a) === 'black' && kind(a) !== 'individual',
-  'publication.extension_basis': (a) => typeof a['publication.start'] === 'string' && typeof a['publication.end'] === 'string'
-    && (a['publication.end'] as string) > latestPublicationEnd(a['publication.start'] as string),
+  'publication.extension_basis': (a) =>
+    typeof a['publication.start'] === 'string' &&
+    typeof a['publication.end'] === 'string' &&
+    (a['publication.end'] as string) > latestPublicationEnd(a['publication.start'] as string),
   demonstration: (a) => list(a) === 'demo',
 };
 
@@ -75,10 +103,22 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
     ...(appliesFor(path) ? { applies: appliesFor(path) } : {}),
   };
   if (leaf.values) {
-    return { ...base, input: 'choice', choices: (_a, env) => leaf.values!.map((v) => ({ value: v, label: enumLabel(path, v, env.lang) })) };
+    return {
+      ...base,
+      input: 'choice',
+      choices: (_a, env) =>
+        leaf.values!.map((v) => ({ value: v, label: enumLabel(path, v, env.lang) })),
+    };
   }
   if (leaf.type === 'boolean') {
-    return { ...base, input: 'choice', choices: (_a, env) => [{ value: 'true', label: env.t('yes') }, { value: 'false', label: env.t('no') }] };
+    return {
+      ...base,
+      input: 'choice',
+      choices: (_a, env) => [
+        { value: 'true', label: env.t('yes') },
+        { value: 'false', label: env.t('no') },
+      ],
+    };
   }
   const subjectField = /^subject\.([a-z_]+)$/.exec(path)?.[1];
   const date = isDateField(leaf);
@@ -90,9 +130,17 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
     multiline: ['facts', 'legal_basis'].includes(path),
     check(text, answers, env) {
       const value = date ? parseDateInput(text) : text;
-      const checked = checkLeaf(leaf, value, env.lang, subjectField ? (v) => subjectFieldIssues(answers, subjectField, v) : undefined);
+      const checked = checkLeaf(
+        leaf,
+        value,
+        env.lang,
+        subjectField ? (v) => subjectFieldIssues(answers, subjectField, v) : undefined,
+      );
       // A fact's date (decision, submission) cannot lie after today: the validator's rule, asked here.
-      const future = checked.ok && factDate ? futureDateVars(leaf.path[0]!, String(checked.value), env.today) : undefined;
+      const future =
+        checked.ok && factDate
+          ? futureDateVars(leaf.path[0]!, String(checked.value), env.today)
+          : undefined;
       if (future) return { ok: false, ...renderMessage('date_in_future', future, env.lang) };
       return checked;
     },
@@ -114,15 +162,27 @@ const DATE_SUGGESTIONS: Record<string, (a: Answers, env: Env) => Choice[]> = {
   'publication.start': (a, env) => {
     const earliest = [env.today, a['submitted.date'] as string].filter(Boolean).sort().at(-1)!;
     const next = nextBatchStart(earliest);
-    return [{ value: earliest, label: earliest }, { value: next, label: env.t('start-next-batch', { date: next, batch: batchOf(next) }) }];
+    return [
+      { value: earliest, label: earliest },
+      { value: next, label: env.t('start-next-batch', { date: next, batch: batchOf(next) }) },
+    ];
   },
-  'publication.end': (a) => (typeof a['publication.start'] === 'string' ? [latestPublicationEnd(a['publication.start'])].map((d) => ({ value: d, label: d })) : []),
+  'publication.end': (a) =>
+    typeof a['publication.start'] === 'string'
+      ? [latestPublicationEnd(a['publication.start'])].map((d) => ({ value: d, label: d }))
+      : [],
 };
 
 function withSuggestions(step: Step<NewRecordData>): Step<NewRecordData> {
   const suggest = DATE_SUGGESTIONS[step.key];
   if (!suggest || step.input !== 'text') return step;
-  return { ...step, suggestions: (a, env) => suggest(a, env).filter((c, i, all) => c.value && all.findIndex((o) => o.value === c.value) === i) };
+  return {
+    ...step,
+    suggestions: (a, env) =>
+      suggest(a, env).filter(
+        (c, i, all) => c.value && all.findIndex((o) => o.value === c.value) === i,
+      ),
+  };
 }
 
 /** The /new steps, in the schema's order. */
@@ -135,14 +195,38 @@ export function newRecordSteps(): Step<NewRecordData>[] {
     const path = leaf.path.join('.');
     if (isDerived(path)) continue;
     if (path.startsWith('subject.persons.')) {
-      if (!done.has('persons')) steps.push(personsStep(leaves.filter((l) => l.path.join('.').startsWith('subject.persons.'))));
+      if (!done.has('persons'))
+        steps.push(
+          personsStep(leaves.filter((l) => l.path.join('.').startsWith('subject.persons.'))),
+        );
       done.add('persons');
     } else if (path === 'list') {
-      steps.push({ ...leafStep(leaf), input: 'choice', choices: (_a, env) => LISTS.filter((l) => unitCategories(env, l).length).map((l) => ({ value: l, label: enumLabel('list', l, env.lang) })) } as Step<NewRecordData>);
+      steps.push({
+        ...leafStep(leaf),
+        input: 'choice',
+        choices: (_a, env) =>
+          LISTS.filter((l) => unitCategories(env, l).length).map((l) => ({
+            value: l,
+            label: enumLabel('list', l, env.lang),
+          })),
+      } as Step<NewRecordData>);
     } else if (path === 'subject.kind') {
-      steps.push({ ...leafStep(leaf), input: 'choice', choices: (a, env) => (list(a) ? KINDS_BY_LIST[list(a)!] : []).map((k) => ({ value: k, label: enumLabel(path, k, env.lang) })) } as Step<NewRecordData>);
+      steps.push({
+        ...leafStep(leaf),
+        input: 'choice',
+        choices: (a, env) =>
+          (list(a) ? KINDS_BY_LIST[list(a)!] : []).map((k) => ({
+            value: k,
+            label: enumLabel(path, k, env.lang),
+          })),
+      } as Step<NewRecordData>);
     } else if (path === 'subject.code') {
-      steps.push(codeStep(leafStep(leaf) as TextStep<NewRecordData>, (a) => !KINDS_WITH_CODE.includes(kind(a) as never)));
+      steps.push(
+        codeStep(
+          leafStep(leaf) as TextStep<NewRecordData>,
+          (a) => !KINDS_WITH_CODE.includes(kind(a) as never),
+        ),
+      );
     } else if (path === 'subject.id_number' || path === 'publication.extension_basis') {
       // Optional in the schema, required whenever asked: an individual's masked ID; the basis for a longer period.
       steps.push({ ...leafStep(leaf), optional: false });
@@ -150,8 +234,13 @@ export function newRecordSteps(): Step<NewRecordData>[] {
       steps.push(regionStep(leafStep(leaf) as TextStep<NewRecordData>));
     } else if (path === 'category') {
       steps.push({
-        ...leafStep(leaf), input: 'choice',
-        choices: (a, env) => (list(a) ? unitCategories(env, list(a)!) : []).map((c) => ({ value: c.id, label: c.name[env.lang] })),
+        ...leafStep(leaf),
+        input: 'choice',
+        choices: (a, env) =>
+          (list(a) ? unitCategories(env, list(a)!) : []).map((c) => ({
+            value: c.id,
+            label: c.name[env.lang],
+          })),
       } as Step<NewRecordData>);
     } else {
       steps.push(withSuggestions(leafStep(leaf)));
@@ -159,7 +248,11 @@ export function newRecordSteps(): Step<NewRecordData>[] {
   }
   // Attachments last but one: files are sent after everything else is known.
   const source = steps.findIndex((s) => s.key === 'source_url');
-  steps.splice(source < 0 ? steps.length : source, 0, ...filesSteps(byPath.get('attachments.*.kind')));
+  steps.splice(
+    source < 0 ? steps.length : source,
+    0,
+    ...filesSteps(byPath.get('attachments.*.kind')),
+  );
   return steps;
 }
 
@@ -168,7 +261,11 @@ function personsStep(personLeaves: Leaf[]): Step<NewRecordData> {
     const step = leafStep(leaf, String(leaf.path.at(-1)));
     if (step.input !== 'text') return step;
     const field = String(leaf.path.at(-1));
-    return { ...step, check: (text: string, person: Answers, env: Env) => checkLeaf(leaf, text, env.lang, (v) => personFieldIssues(person, field, v)) };
+    return {
+      ...step,
+      check: (text: string, person: Answers, env: Env) =>
+        checkLeaf(leaf, text, env.lang, (v) => personFieldIssues(person, field, v)),
+    };
   });
   return {
     key: 'subject.persons',
@@ -179,7 +276,8 @@ function personsStep(personLeaves: Leaf[]): Step<NewRecordData> {
     label: (env) => fieldLabel('subject.persons', env.t),
     help: () => (recordShape.subject.shape.persons as { description?: string }).description,
     item,
-    itemLine: (p, env) => `${enumLabel('subject.persons.*.role', String(p.role), env.lang)} ${p.name}${p.id_number ? ` ${p.id_number}` : ''}`,
+    itemLine: (p, env) =>
+      `${enumLabel('subject.persons.*.role', String(p.role), env.lang)} ${p.name}${p.id_number ? ` ${p.id_number}` : ''}`,
   };
 }
 

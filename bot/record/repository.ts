@@ -5,8 +5,17 @@
  * of 20,000 files).
  */
 import {
-  checkRecordSource, isPublicOn, listRecordFiles, loadCategories, loadPublisher, readYaml,
-  type Categories, type IsoDate, type ListId, type LoadedRecord, type Publisher,
+  checkRecordSource,
+  isPublicOn,
+  listRecordFiles,
+  loadCategories,
+  loadPublisher,
+  readYaml,
+  type Categories,
+  type IsoDate,
+  type ListId,
+  type LoadedRecord,
+  type Publisher,
 } from '../../content/schema/index.ts';
 
 /** A short reference to a record, small enough to keep in a form's answers. */
@@ -40,7 +49,10 @@ export class ContentRepository {
     if (this.cache && Date.now() - this.cache.at < this.maxAgeMs) return this.cache.records;
     const records: LoadedRecord[] = [];
     for (const file of listRecordFiles(this.root)) {
-      const check = checkRecordSource(readYaml(this.root, file), { categories: this.categories, lang: 'zh' });
+      const check = checkRecordSource(readYaml(this.root, file), {
+        categories: this.categories,
+        lang: 'zh',
+      });
       if (check.record) records.push({ source: check.source, record: check.record });
     }
     this.cache = { at: Date.now(), records };
@@ -57,8 +69,20 @@ export class ContentRepository {
     const q = query.normalize('NFKC').replace(/\s+/g, '');
     const code = q.toUpperCase();
     return this.records()
-      .filter(({ record: r }) => (r.id === q.toLowerCase() || r.subject.code === code) && (!lists || lists.includes(r.list)) && isPublicOn(r, date))
-      .map(({ record: r, source }) => ({ id: r.id, file: source.file, list: r.list, name: r.subject.name, category: r.category, ...(r.subject.code ? { code: r.subject.code } : {}) }));
+      .filter(
+        ({ record: r }) =>
+          (r.id === q.toLowerCase() || r.subject.code === code) &&
+          (!lists || lists.includes(r.list)) &&
+          isPublicOn(r, date),
+      )
+      .map(({ record: r, source }) => ({
+        id: r.id,
+        file: source.file,
+        list: r.list,
+        name: r.subject.name,
+        category: r.category,
+        ...(r.subject.code ? { code: r.subject.code } : {}),
+      }));
   }
 
   /** One record by its file, as loaded. */

@@ -4,7 +4,13 @@
  * that span records (the same code active twice on one list, the unit, the file's place) against
  * the repository's records. A submission awaits its approvals: that is said, and does not block.
  */
-import { checkRecordText, crossRecordProblems, type IsoDate, type Lang, type Problem } from '../../content/schema/index.ts';
+import {
+  checkRecordText,
+  crossRecordProblems,
+  type IsoDate,
+  type Lang,
+  type Problem,
+} from '../../content/schema/index.ts';
 import type { Translate } from '../i18n.ts';
 import { fieldLabel } from './labels.ts';
 import type { ContentRepository } from './repository.ts';
@@ -18,19 +24,43 @@ export interface CandidateFile {
 }
 
 /** Every problem `npm run validate -- --stage submission` would report on the repository with this file added (or replaced). */
-export function validateCandidate(repo: ContentRepository, candidate: CandidateFile, date: IsoDate, lang: Lang): Problem[] {
-  const check = checkRecordText(candidate.yaml, candidate.file, { categories: repo.categories, lang });
+export function validateCandidate(
+  repo: ContentRepository,
+  candidate: CandidateFile,
+  date: IsoDate,
+  lang: Lang,
+): Problem[] {
+  const check = checkRecordText(candidate.yaml, candidate.file, {
+    categories: repo.categories,
+    lang,
+  });
   if (!check.record) return check.problems;
   // Only records that can conflict with this one: the same id, or the same code on the same list.
   // The rules then say exactly what `npm run validate` says about this file, at any repository size.
   const r = check.record;
-  const related = repo.records().filter(({ source, record: o }) => source.file !== candidate.file
-    && (o.id === r.id || (!!r.subject.code && o.list === r.list && o.subject.code === r.subject.code)));
-  const cross = crossRecordProblems(repo.root, [...related, { source: check.source, record: r }], repo.publisher, date, lang, 'submission');
+  const related = repo
+    .records()
+    .filter(
+      ({ source, record: o }) =>
+        source.file !== candidate.file &&
+        (o.id === r.id ||
+          (!!r.subject.code && o.list === r.list && o.subject.code === r.subject.code)),
+    );
+  const cross = crossRecordProblems(
+    repo.root,
+    [...related, { source: check.source, record: r }],
+    repo.publisher,
+    date,
+    lang,
+    'submission',
+  );
   // The submission brings its own attachments: their absence from the checkout is expected.
   const arriving = candidate.attachments.flatMap((p) => (p ? [p.replace(/^content\//, '')] : []));
-  const ours = cross.filter((p) => (p.file === candidate.file || p.what.includes(candidate.file))
-    && !(p.field.startsWith('attachments.') && arriving.some((a) => p.what.includes(a))));
+  const ours = cross.filter(
+    (p) =>
+      (p.file === candidate.file || p.what.includes(candidate.file)) &&
+      !(p.field.startsWith('attachments.') && arriving.some((a) => p.what.includes(a))),
+  );
   return [...check.problems, ...ours];
 }
 
@@ -41,7 +71,11 @@ export function problemLine(p: Problem, t: Translate): string {
 }
 
 /** The summary's review: errors block Confirm; warnings and what awaits the reviewers are shown as notes. */
-export function reviewOf(problems: Problem[], t: Translate, notes: string[] = []): { notes: string[]; problems: string[] } {
+export function reviewOf(
+  problems: Problem[],
+  t: Translate,
+  notes: string[] = [],
+): { notes: string[]; problems: string[] } {
   return {
     notes: [
       ...notes,

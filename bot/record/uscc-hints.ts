@@ -11,11 +11,30 @@ import { checkUscc, USCC_ALPHABET, usccCheckChar } from '../../content/schema/in
 
 /** Characters people confuse when copying a licence (letters I, O, S, V, Z never occur). */
 const LOOK_ALIKE: Record<string, string> = {
-  '0': 'DQ8', D: '0', Q: '0', '1': 'L7', L: '1', '7': '1', '8': 'B30', B: '8', '3': '8', '5': '6', '6': 'G5', G: '6', '2': 'Y', U: 'W', W: 'U', M: 'N', N: 'M',
+  '0': 'DQ8',
+  D: '0',
+  Q: '0',
+  '1': 'L7',
+  L: '1',
+  '7': '1',
+  '8': 'B30',
+  B: '8',
+  '3': '8',
+  '5': '6',
+  '6': 'G5',
+  G: '6',
+  '2': 'Y',
+  U: 'W',
+  W: 'U',
+  M: 'N',
+  N: 'M',
 };
 
 /** A likely correction: the 1-based positions involved and the corrected code. */
-export interface TypoHint { positions: number[]; code: string }
+export interface TypoHint {
+  positions: number[];
+  code: string;
+}
 
 /** What can be said about a code whose check character does not match. */
 export interface ChecksumHints {
@@ -43,7 +62,9 @@ export function likelyTypos(code: string, max = 5): ChecksumHints {
     }
   }
   const first17 = code.slice(0, 17);
-  const check = [...first17].every((ch) => USCC_ALPHABET.includes(ch)) ? usccCheckChar(first17) : undefined;
+  const check = [...first17].every((ch) => USCC_ALPHABET.includes(ch))
+    ? usccCheckChar(first17)
+    : undefined;
   return { slips: [...swaps, ...chars].slice(0, max), ...(check ? { check } : {}) };
 }
 

@@ -7,13 +7,24 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
-import { checkCalendar, createAdminAlerts, onceStoreOf, watchWebhook, type StuckDelivery } from '../admin-alerts.ts';
+import {
+  checkCalendar,
+  createAdminAlerts,
+  onceStoreOf,
+  watchWebhook,
+  type StuckDelivery,
+} from '../admin-alerts.ts';
 import { loadBotConfig, redactor, type BotConfig } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { createBot } from '../create-bot.ts';
 import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
-import { createSubmissionSink, forgeSettingsFromEnv, type ForgeSink, type Notifier } from '../forge/index.ts';
+import {
+  createSubmissionSink,
+  forgeSettingsFromEnv,
+  type ForgeSink,
+  type Notifier,
+} from '../forge/index.ts';
 import { createI18n } from '../i18n.ts';
 import { gitIgnoreWarning, openPrivateFiles, privateFilesConfig } from '../private-files/config.ts';
 import { DirectoryStore } from '../private-files/directory-store.ts';
@@ -37,7 +48,10 @@ export function consoleLogger(redact: (text: string) => string): Logger {
 /** Random lower-case letters and digits. */
 export function randomId(length: number): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) => alphabet[b % alphabet.length]).join('');
+  return Array.from(
+    crypto.getRandomValues(new Uint8Array(length)),
+    (b) => alphabet[b % alphabet.length],
+  ).join('');
 }
 
 /** Everything a running bot holds. */
@@ -56,21 +70,44 @@ export interface App {
 }
 
 /** Builds the bot and its services from the environment. */
-export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEnv = process.env): Promise<App> {
+export async function openApp(
+  mode: 'polling' | 'webhook',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<App> {
   const config = loadBotConfig(env, mode);
   const log = createLogger(redactor(config, secretValues(env)));
   const repo = new ContentRepository(config.contentRoot);
   const submitters = loadSubmitters(config.submittersFile, repo.publisher);
   const storage = createStorage(config.storage, config.formTtlMs);
-  const privateFiles = openPrivateFiles(privateFilesConfig(env), { contentRoot: config.contentRoot, redis: storage.redis });
-  const warning = privateFiles.store instanceof RedisStore ? await privateFiles.store.persistenceWarning() : privateFiles.store instanceof DirectoryStore ? gitIgnoreWarning(privateFiles.store.dir, config.contentRoot) : undefined;
+  const privateFiles = openPrivateFiles(privateFilesConfig(env), {
+    contentRoot: config.contentRoot,
+    redis: storage.redis,
+  });
+  const warning =
+    privateFiles.store instanceof RedisStore
+      ? await privateFiles.store.persistenceWarning()
+      : privateFiles.store instanceof DirectoryStore
+        ? gitIgnoreWarning(privateFiles.store.dir, config.contentRoot)
+        : undefined;
   if (warning) log.error(warning);
   // The sink needs the notifier, the notifier the bot: bind it once the bot exists.
-  let notify: Notifier = async () => { throw new Error('the bot is not ready to send notices yet'); };
+  let notify: Notifier = async () => {
+    throw new Error('the bot is not ready to send notices yet');
+  };
   let stuck = (_: StuckDelivery) => undefined as void;
-  const sink = createSubmissionSink({ ...forgeSettingsFromEnv(env), notify: (n) => notify(n), log: (m) => log.warn(m), stuck: (d) => stuck(d), contentRoot: config.contentRoot });
+  const sink = createSubmissionSink({
+    ...forgeSettingsFromEnv(env),
+    notify: (n) => notify(n),
+    log: (m) => log.warn(m),
+    stuck: (d) => stuck(d),
+    contentRoot: config.contentRoot,
+  });
   const services: BotServices = {
-    repo, sink, submitters, log, privateFiles,
+    repo,
+    sink,
+    submitters,
+    log,
+    privateFiles,
     files: undefined as never,
     today: () => publicationDate(env),
     randomId,
@@ -80,17 +117,42 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot });
   notify = createNotifier(bot.api);
   // The administrators' alerts: calendar gaps (now and twice a day), stuck deliveries, errors.
-  const alerts = (services.alerts = createAdminAlerts({ api: bot.api, publisher: repo.publisher, once: onceStoreOf(storage), log }));
-  stuck = (d) => void alerts.outboxStuck(d).catch((e) => log.error(`alerting the administrators of ${d.id} failed`, e));
-  const checkDates = () => void checkCalendar(alerts, repo.root, repo.publisher, services.today()).catch((e) => log.error('checking the holiday calendar failed', e));
+  const alerts = (services.alerts = createAdminAlerts({
+    api: bot.api,
+    publisher: repo.publisher,
+    once: onceStoreOf(storage),
+    log,
+  }));
+  stuck = (d) =>
+    void alerts
+      .outboxStuck(d)
+      .catch((e) => log.error(`alerting the administrators of ${d.id} failed`, e));
+  const checkDates = () =>
+    void checkCalendar(alerts, repo.root, repo.publisher, services.today()).catch((e) =>
+      log.error('checking the holiday calendar failed', e),
+    );
   checkDates();
   const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
   // Signed links to non-public attachments, for reviewers (docs/private-files.md), in every mode.
-  const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) }).route(privateFileHandler({ ...privateFiles, log: (m, e) => log.warn(`${m}${e ? `: ${String(e)}` : ''}`) }));
-  log.info(`content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`);
+  const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) }).route(
+    privateFileHandler({
+      ...privateFiles,
+      log: (m, e) => log.warn(`${m}${e ? `: ${String(e)}` : ''}`),
+    }),
+  );
+  log.info(
+    `content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`,
+  );
   return {
-    bot, config, services, mode, log, storage, sink, http,
+    bot,
+    config,
+    services,
+    mode,
+    log,
+    storage,
+    sink,
+    http,
     async close() {
       clearInterval(sweeper);
       clearInterval(calendarTimer);
@@ -104,8 +166,14 @@ export async function openApp(mode: 'polling' | 'webhook', env: NodeJS.ProcessEn
 /** The command menu in both languages. */
 export async function setCommands(bot: Bot<BotContext>): Promise<void> {
   const i18n = createI18n();
-  for (const [locale, code] of [['zh-CN', undefined], ['en', 'en']] as const) {
-    const commands = COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+  for (const [locale, code] of [
+    ['zh-CN', undefined],
+    ['en', 'en'],
+  ] as const) {
+    const commands = COMMANDS.map((command) => ({
+      command,
+      description: i18n.t(locale, `command-${command}`),
+    }));
     await bot.api.setMyCommands(commands, code ? { language_code: code } : {});
   }
 }
@@ -116,8 +184,13 @@ export async function setCommands(bot: Bot<BotContext>): Promise<void> {
  * Each request is answered once its update is handled, so Telegram sends a chat's next update only
  * after the previous one is stored: instances sharing Redis never handle one chat concurrently.
  */
-export function webhookRoute(bot: Bot<BotContext>, options: { path: string; secret?: string }): HttpHandler {
-  const handle = webhookCallback(bot, 'http', { ...(options.secret ? { secretToken: options.secret } : {}) });
+export function webhookRoute(
+  bot: Bot<BotContext>,
+  options: { path: string; secret?: string },
+): HttpHandler {
+  const handle = webhookCallback(bot, 'http', {
+    ...(options.secret ? { secretToken: options.secret } : {}),
+  });
   return async (req, res) => {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== options.path) return false;
     await handle(req, res);
@@ -133,22 +206,33 @@ const liveness: HttpHandler = async (req: IncomingMessage, res: ServerResponse) 
 };
 
 /** A server with the webhook route and /health (tests drive a bot through it). */
-export function webhookServer(bot: Bot<BotContext>, options: { path: string; secret?: string }): Server {
+export function webhookServer(
+  bot: Bot<BotContext>,
+  options: { path: string; secret?: string },
+): Server {
   return new BotHttpServer().route(webhookRoute(bot, options)).route(liveness).server;
 }
 
 /** Starts the HTTP server on BOT_HOST:BOT_PORT with the health routes and the routes already registered. */
 async function startHttp(app: App, shutdown: Shutdown): Promise<string> {
   const { host, port } = app.config.http ?? { host: '127.0.0.1', port: 8080 };
-  app.http.route(liveness).route(healthRoute({
-    mode: app.mode, storage: app.storage, sink: app.sink, stopping: shutdown.stopping,
-    maxBacklogAgeMs: app.config.maxBacklogAgeMs ?? 3600_000,
-  }));
+  app.http.route(liveness).route(
+    healthRoute({
+      mode: app.mode,
+      storage: app.storage,
+      sink: app.sink,
+      stopping: shutdown.stopping,
+      maxBacklogAgeMs: app.config.maxBacklogAgeMs ?? 3600_000,
+    }),
+  );
   try {
     const address = await app.http.listen(host, port);
     return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   } catch (error) {
-    throw new Error(`cannot listen on ${host}:${port} (${(error as Error).message}): set BOT_PORT to a free port (e.g. BOT_PORT=8081) or BOT_HOST to an address of this machine`, { cause: error });
+    throw new Error(
+      `cannot listen on ${host}:${port} (${(error as Error).message}): set BOT_PORT to a free port (e.g. BOT_PORT=8081) or BOT_HOST to an address of this machine`,
+      { cause: error },
+    );
   }
 }
 
@@ -160,7 +244,10 @@ function shutdownFor(app: App, stopUpdates: (deadline: number) => Promise<unknow
     steps: [
       { name: 'stop taking updates and finish the one in flight', run: stopUpdates },
       { name: 'close the HTTP server', run: (deadline) => app.http.drain(deadline) },
-      { name: 'close the outbox (finish the delivery in flight) and the storage', run: () => app.close() },
+      {
+        name: 'close the outbox (finish the delivery in flight) and the storage',
+        run: () => app.close(),
+      },
     ],
   });
 }
@@ -178,7 +265,12 @@ export async function runPolling(app: App): Promise<void> {
   await app.bot.api.deleteWebhook();
   await setCommands(app.bot);
   if (shutdown.stopping()) return;
-  polling = app.bot.start({ onStart: (me) => app.log.info(`@${me.username} is polling; health at ${origin}${HEALTH_PATH}; SIGTERM or Ctrl-C stops it`) });
+  polling = app.bot.start({
+    onStart: (me) =>
+      app.log.info(
+        `@${me.username} is polling; health at ${origin}${HEALTH_PATH}; SIGTERM or Ctrl-C stops it`,
+      ),
+  });
   await polling;
 }
 
@@ -197,9 +289,14 @@ export async function runWebhook(app: App): Promise<void> {
   app.http.route(webhookRoute(app.bot, { path, secret: hook.secret }));
   const origin = await startHttp(app, shutdown);
   await setCommands(app.bot);
-  await app.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message', 'callback_query'] });
+  await app.bot.api.setWebhook(hook.url, {
+    secret_token: hook.secret,
+    allowed_updates: ['message', 'callback_query'],
+  });
   // Telegram's own view of the webhook: delivery failures reach the administrators once per kind.
   const { alerts, log } = app.services;
   stopWatch = alerts ? watchWebhook(app.bot.api, alerts, log) : () => undefined;
-  app.log.info(`@${app.bot.botInfo.username} listens on ${origin}${path} for ${new URL(hook.url).origin}; health at ${origin}${HEALTH_PATH}`);
+  app.log.info(
+    `@${app.bot.botInfo.username} listens on ${origin}${path} for ${new URL(hook.url).origin}; health at ${origin}${HEALTH_PATH}`,
+  );
 }

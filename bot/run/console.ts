@@ -47,7 +47,15 @@ const CONSOLE_TOKEN = '1000000001:local-console-token-never-sent-to-telegram';
 
 function mimeOf(path: string): string {
   const ext = path.split('.').pop()?.toLowerCase();
-  return ext === 'pdf' ? 'application/pdf' : ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : 'application/octet-stream';
+  return ext === 'pdf'
+    ? 'application/pdf'
+    : ext === 'png'
+      ? 'image/png'
+      : ext === 'webp'
+        ? 'image/webp'
+        : ext === 'jpg' || ext === 'jpeg'
+          ? 'image/jpeg'
+          : 'application/octet-stream';
 }
 
 /** Prints a bot message with its buttons numbered 1, 2, … */
@@ -91,16 +99,26 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const root = resolve(o.root);
   const out = (text: string) => o.output.write(`${text}\n`);
   const repo = new ContentRepository(root);
-  const submitters = loadSubmitters(o.submittersFile ?? join(root, 'content/submitters.yaml'), repo.publisher);
+  const submitters = loadSubmitters(
+    o.submittersFile ?? join(root, 'content/submitters.yaml'),
+    repo.publisher,
+  );
   const config: BotConfig = {
-    token: CONSOLE_TOKEN, contentRoot: root, submittersFile: o.submittersFile ?? join(root, 'content/submitters.yaml'),
+    token: CONSOLE_TOKEN,
+    contentRoot: root,
+    submittersFile: o.submittersFile ?? join(root, 'content/submitters.yaml'),
     storage: { kind: 'sqlite', path: o.stateFile ?? join(root, '.honghei/console-state.sqlite') },
-    formTtlMs: 48 * 3600_000, maxFileBytes: 10 * 1024 * 1024, rateLimit: { limit: 1000, windowMs: 60_000 },
+    formTtlMs: 48 * 3600_000,
+    maxFileBytes: 10 * 1024 * 1024,
+    rateLimit: { limit: 1000, windowMs: 60_000 },
     apiRoot: 'http://local.telegram.invalid',
   };
   const log = consoleLogger((t) => t);
   const submittersUser = o.userId ?? submitters.ids()[0] ?? 100000001;
-  const stateFile = config.storage.kind === 'sqlite' ? config.storage.path : join(root, '.honghei/console-state.sqlite');
+  const stateFile =
+    config.storage.kind === 'sqlite'
+      ? config.storage.path
+      : join(root, '.honghei/console-state.sqlite');
   const pending = new PendingQuestion(stateFile);
   const tg = new LocalTelegram();
   tg.onSend = (m) => {
@@ -118,10 +136,24 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   });
   const storage = createStorage(config.storage, config.formTtlMs);
   // Console mode keeps non-public attachments in a directory beside its state, never in content/.
-  const privateFiles = openPrivateFiles(privateFilesConfig({ ...env, HONGHEI_PRIVATE_STORE: 'dir', HONGHEI_PRIVATE_DIR: env.HONGHEI_PRIVATE_DIR ?? join(root, '.honghei/private') }), { contentRoot: root });
+  const privateFiles = openPrivateFiles(
+    privateFilesConfig({
+      ...env,
+      HONGHEI_PRIVATE_STORE: 'dir',
+      HONGHEI_PRIVATE_DIR: env.HONGHEI_PRIVATE_DIR ?? join(root, '.honghei/private'),
+    }),
+    { contentRoot: root },
+  );
   const services: BotServices = {
-    repo, sink, submitters, log, privateFiles, files: undefined as never,
-    today: () => publicationDate(env), randomId, now: () => new Date().toISOString(),
+    repo,
+    sink,
+    submitters,
+    log,
+    privateFiles,
+    files: undefined as never,
+    today: () => publicationDate(env),
+    randomId,
+    now: () => new Date().toISOString(),
   };
   const bot = createBot(config, { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, fetch: tg.fetch });
@@ -131,10 +163,17 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const lines = createInterface({ input: o.input, terminal: false });
   // SIGTERM/SIGINT end the input like /quit: the update in flight finishes, the outbox is flushed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => lines.close());
-  out(i18n.t(locale, 'console-welcome', { user: String(userId), unit: submitters.unitOf(userId)?.name ?? '—', root }));
+  out(
+    i18n.t(locale, 'console-welcome', {
+      user: String(userId),
+      unit: submitters.unitOf(userId)?.name ?? '—',
+      root,
+    }),
+  );
   // A form left open by an earlier run (the state file keeps it): show the question it waits on.
   const waiting = pending.read();
-  const stored = (await storage.conversations.read(`form:${userId}`)) as { state?: Record<string, unknown> } | undefined;
+  const stored = (await storage.conversations.read(`form:${userId}`)) as
+    { state?: Record<string, unknown> } | undefined;
   if (waiting && stored?.state && Object.keys(stored.state).length) {
     out(`\n${i18n.t(locale, 'console-resumed')}`);
     tg.sent.push({ ...waiting, messageId: 0 });
@@ -146,7 +185,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     if (!line) {
       // Nothing typed: repeat what the bot waits for, instead of silence.
       const last = lastToUser();
-      out(last && isQuestion(last) ? `${i18n.t(locale, 'console-blank-pending')}${render(last)}` : i18n.t(locale, 'console-blank'));
+      out(
+        last && isQuestion(last)
+          ? `${i18n.t(locale, 'console-blank-pending')}${render(last)}`
+          : i18n.t(locale, 'console-blank'),
+      );
       continue;
     }
     if (line === '/quit' || line === '/exit') {
@@ -154,7 +197,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       out(i18n.t(locale, last && isQuestion(last) ? 'console-bye-pending' : 'console-bye'));
       break;
     }
-    const keyboard = [...tg.sent].reverse().find((m) => m.chatId === user.id && m.buttons.length)?.buttons.flat() ?? [];
+    const keyboard =
+      [...tg.sent]
+        .reverse()
+        .find((m) => m.chatId === user.id && m.buttons.length)
+        ?.buttons.flat() ?? [];
     const byNumber = /^\d{1,2}$/.test(line) ? keyboard[Number(line) - 1] : undefined;
     // A button's text pressed by typing it, with or without its leading symbol (✅ 完成 or 完成).
     const plain = (t: string) => t.replace(/^[^\p{L}\p{N}]+/u, '').trim();
@@ -162,11 +209,20 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     try {
       const file = /^\/(file|photo)\s+(.+)$/.exec(line);
       let update;
-      if (byNumber ?? byLabel) update = tg.pressData(user, (byNumber ?? byLabel)!.data, [...tg.sent].reverse().find((m) => m.buttons.flat().includes((byNumber ?? byLabel)!))?.messageId);
+      if (byNumber ?? byLabel)
+        update = tg.pressData(
+          user,
+          (byNumber ?? byLabel)!.data,
+          [...tg.sent].reverse().find((m) => m.buttons.flat().includes((byNumber ?? byLabel)!))
+            ?.messageId,
+        );
       else if (file) {
         const path = resolve(file[2]!.replace(/^["']|["']$/g, ''));
         const bytes = readFileSync(path);
-        update = file[1] === 'photo' ? tg.photo(user, bytes) : tg.document(user, bytes, basename(path), mimeOf(path));
+        update =
+          file[1] === 'photo'
+            ? tg.photo(user, bytes)
+            : tg.document(user, bytes, basename(path), mimeOf(path));
       } else update = tg.text(user, line);
       await bot.handleUpdate(update);
     } catch (error) {

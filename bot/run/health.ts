@@ -29,7 +29,12 @@ export interface HealthReport {
   problems: string[];
   mode: HealthSources['mode'];
   storage: { kind: BotStorage['kind']; reachable: boolean };
-  outbox: { readable: boolean; backlog?: number; oldestStoredAt?: string; oldestAgeSeconds?: number };
+  outbox: {
+    readable: boolean;
+    backlog?: number;
+    oldestStoredAt?: string;
+    oldestAgeSeconds?: number;
+  };
   forge: { lastSuccessAt: string | null };
   checkedAt: string;
 }
@@ -37,7 +42,13 @@ export interface HealthReport {
 /** Fails when the promise takes longer than ms (a Redis that does not answer must not hang the check). */
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(
+        () => reject(new Error(`${what} did not answer within ${ms / 1000} s`)),
+        ms,
+      )),
+  );
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
@@ -56,23 +67,38 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export async function checkHealth(s: HealthSources): Promise<HealthReport> {
   const now = (s.now ?? (() => new Date()))();
   const problems: string[] = [];
-  const [storage, outbox] = await Promise.allSettled([within(3000, probeStorage(s.storage), `${s.storage.kind} storage`), within(3000, s.sink.health(), 'the outbox')]);
-  if (storage.status === 'rejected') problems.push(`storage (${s.storage.kind}) is not reachable: ${message(storage.reason)}`);
+  const [storage, outbox] = await Promise.allSettled([
+    within(3000, probeStorage(s.storage), `${s.storage.kind} storage`),
+    within(3000, s.sink.health(), 'the outbox'),
+  ]);
+  if (storage.status === 'rejected')
+    problems.push(`storage (${s.storage.kind}) is not reachable: ${message(storage.reason)}`);
   const report: HealthReport = {
-    status: 'ok', problems, mode: s.mode,
+    status: 'ok',
+    problems,
+    mode: s.mode,
     storage: { kind: s.storage.kind, reachable: storage.status === 'fulfilled' },
     outbox: { readable: outbox.status === 'fulfilled' },
     forge: { lastSuccessAt: null },
     checkedAt: now.toISOString(),
   };
-  if (outbox.status === 'rejected') problems.push(`the outbox cannot be read: ${message(outbox.reason)}`);
+  if (outbox.status === 'rejected')
+    problems.push(`the outbox cannot be read: ${message(outbox.reason)}`);
   else {
     const o = outbox.value;
-    const age = o.oldestStoredAt ? Math.max(0, Math.round((now.getTime() - Date.parse(o.oldestStoredAt)) / 1000)) : undefined;
-    report.outbox = { readable: true, backlog: o.backlog, ...(o.oldestStoredAt ? { oldestStoredAt: o.oldestStoredAt, oldestAgeSeconds: age } : {}) };
+    const age = o.oldestStoredAt
+      ? Math.max(0, Math.round((now.getTime() - Date.parse(o.oldestStoredAt)) / 1000))
+      : undefined;
+    report.outbox = {
+      readable: true,
+      backlog: o.backlog,
+      ...(o.oldestStoredAt ? { oldestStoredAt: o.oldestStoredAt, oldestAgeSeconds: age } : {}),
+    };
     report.forge.lastSuccessAt = o.lastForgeSuccessAt ?? null;
     if (age !== undefined && age * 1000 > s.maxBacklogAgeMs) {
-      problems.push(`${o.backlog} submission(s) not delivered to the forge, the oldest for ${Math.round(age / 60)} min (limit ${Math.round(s.maxBacklogAgeMs / 60_000)} min): see the log for the forge's error`);
+      problems.push(
+        `${o.backlog} submission(s) not delivered to the forge, the oldest for ${Math.round(age / 60)} min (limit ${Math.round(s.maxBacklogAgeMs / 60_000)} min): see the log for the forge's error`,
+      );
     }
   }
   if (s.stopping?.()) problems.push('the bot is shutting down');
@@ -83,9 +109,13 @@ export async function checkHealth(s: HealthSources): Promise<HealthReport> {
 /** The route of GET /healthz (HEAD too). */
 export function healthRoute(sources: HealthSources): HttpHandler {
   return async (req, res) => {
-    if (req.url?.split('?')[0] !== HEALTH_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    if (req.url?.split('?')[0] !== HEALTH_PATH || (req.method !== 'GET' && req.method !== 'HEAD'))
+      return false;
     const report = await checkHealth(sources);
-    res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(report.status === 'ok' ? 200 : 503, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end(req.method === 'HEAD' ? undefined : `${JSON.stringify(report, null, 1)}\n`);
     return true;
   };

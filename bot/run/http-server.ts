@@ -27,7 +27,13 @@ export class BotHttpServer {
     this.onError = options.onError ?? ((m, e) => console.error(m, e));
     this.server = createServer((req, res) => {
       if (this.draining) {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close', 'retry-after': '5' }).end('shutting down: try again shortly\n');
+        res
+          .writeHead(503, {
+            'content-type': 'text/plain; charset=utf-8',
+            connection: 'close',
+            'retry-after': '5',
+          })
+          .end('shutting down: try again shortly\n');
         return;
       }
       const done = this.dispatch(req, res).finally(() => this.inFlight.delete(done));
@@ -44,10 +50,12 @@ export class BotHttpServer {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       for (const handler of this.handlers) if (await handler(req, res)) return;
-      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      if (!res.headersSent)
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     } catch (error) {
       this.onError(`HTTP ${req.method} ${req.url?.split('?')[0]} failed`, error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error\n');
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error\n');
       else res.destroy();
     }
     // A handler that answered asynchronously (grammY's webhook) is done when its response is.
@@ -77,7 +85,9 @@ export class BotHttpServer {
    */
   async drain(deadline: number): Promise<boolean> {
     this.draining = true;
-    const closed = new Promise<void>((resolve) => (this.server.listening ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) =>
+      this.server.listening ? this.server.close(() => resolve()) : resolve(),
+    );
     this.server.closeIdleConnections();
     let finished = true;
     while (this.inFlight.size) {
@@ -87,7 +97,10 @@ export class BotHttpServer {
         break;
       }
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, left)))]);
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((r) => (timer = setTimeout(r, left))),
+      ]);
       clearTimeout(timer);
     }
     this.server.closeAllConnections();

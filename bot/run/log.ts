@@ -9,7 +9,12 @@ import { fstatSync } from 'node:fs';
 import type { Logger } from '../services.ts';
 
 /** sd-daemon(3) priorities. */
-const LEVELS = { error: { prefix: '<3>', word: 'ERROR ' }, warn: { prefix: '<4>', word: 'WARN ' }, info: { prefix: '<6>', word: '' }, debug: { prefix: '<7>', word: 'DEBUG ' } } as const;
+const LEVELS = {
+  error: { prefix: '<3>', word: 'ERROR ' },
+  warn: { prefix: '<4>', word: 'WARN ' },
+  info: { prefix: '<6>', word: '' },
+  debug: { prefix: '<7>', word: 'DEBUG ' },
+} as const;
 type Level = keyof typeof LEVELS;
 
 // CSI and OSC sequences: a message quoting a tool's coloured output must not colour the journal.
@@ -24,13 +29,25 @@ function messages(error: unknown): string {
 /** An error with its causes and the first frames of its stack, as text. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).map((l) => l.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 8)
+    .map((l) => l.trim());
   return `${messages(error)}${frames.length ? ` | ${frames.join(' | ')}` : ''}`;
 }
 
 /** One log line: redacted, without colours, folded onto one line. */
-export function formatLine(level: Level, message: string, redact: (text: string) => string, journal: boolean): string {
-  const text = redact(message).replace(ANSI, '').replace(/\r?\n\s*/g, ' ⏎ ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+export function formatLine(
+  level: Level,
+  message: string,
+  redact: (text: string) => string,
+  journal: boolean,
+): string {
+  const text = redact(message)
+    .replace(ANSI, '')
+    .replace(/\r?\n\s*/g, ' ⏎ ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
   return journal ? `${LEVELS[level].prefix}${text}` : `[bot] ${LEVELS[level].word}${text}`;
 }
 
@@ -51,10 +68,20 @@ export function toJournal(env: NodeJS.ProcessEnv = process.env, fd = 2): boolean
 }
 
 /** The bot's logger on stderr; `redact` removes the configuration's secrets from every line. */
-export function createLogger(redact: (text: string) => string, options: { journal?: boolean; debug?: boolean } = {}): Required<Logger> {
+export function createLogger(
+  redact: (text: string) => string,
+  options: { journal?: boolean; debug?: boolean } = {},
+): Required<Logger> {
   const journal = options.journal ?? toJournal();
   const write = (level: Level, message: string, error?: unknown) =>
-    console.error(formatLine(level, `${message}${error === undefined ? '' : `: ${describeError(error)}`}`, redact, journal));
+    console.error(
+      formatLine(
+        level,
+        `${message}${error === undefined ? '' : `: ${describeError(error)}`}`,
+        redact,
+        journal,
+      ),
+    );
   return {
     info: (message) => write('info', message),
     warn: (message, error) => write('warn', message, error),
@@ -70,6 +97,12 @@ export function createLogger(redact: (text: string) => string, options: { journa
  */
 export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => /(TOKEN|SECRET|PASSWORD|_KEY)$/.test(name) && value && value.length >= 8 && !/(_FILE|_PATH)$/.test(name))
+    .filter(
+      ([name, value]) =>
+        /(TOKEN|SECRET|PASSWORD|_KEY)$/.test(name) &&
+        value &&
+        value.length >= 8 &&
+        !/(_FILE|_PATH)$/.test(name),
+    )
     .map(([, value]) => value!);
 }

@@ -41,7 +41,9 @@ export function installShutdown(o: ShutdownOptions): Shutdown {
     o.log.info(`${reason}: shutting down (at most ${o.timeoutMs / 1000} s)`);
     let current = '';
     const timer = setTimeout(() => {
-      o.log.warn?.(`shutdown: still at "${current}" after ${o.timeoutMs / 1000} s; exiting now — submissions not yet delivered stay in the outbox and are delivered after the next start`);
+      o.log.warn?.(
+        `shutdown: still at "${current}" after ${o.timeoutMs / 1000} s; exiting now — submissions not yet delivered stay in the outbox and are delivered after the next start`,
+      );
       exit(0);
     }, o.timeoutMs + 500);
     timer.unref();

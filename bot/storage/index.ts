@@ -56,14 +56,23 @@ export class MemoryAdapter<T> implements StorageAdapter<T> {
 /** Opens the storage a configuration names. */
 export function createStorage(config: StorageConfig, formTtlMs: number): BotStorage {
   if (config.kind === 'memory') {
-    return { kind: 'memory', sessions: new MemoryAdapter(SESSION_TTL_MS), conversations: new MemoryAdapter(formTtlMs), sweep: () => undefined, close: async () => undefined };
+    return {
+      kind: 'memory',
+      sessions: new MemoryAdapter(SESSION_TTL_MS),
+      conversations: new MemoryAdapter(formTtlMs),
+      sweep: () => undefined,
+      close: async () => undefined,
+    };
   }
   if (config.kind === 'redis') {
     const redis = new Redis(config.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     return {
       kind: 'redis',
       redis,
-      sessions: new RedisAdapter<SessionData>({ instance: redis, ttl: Math.ceil(SESSION_TTL_MS / 1000) }),
+      sessions: new RedisAdapter<SessionData>({
+        instance: redis,
+        ttl: Math.ceil(SESSION_TTL_MS / 1000),
+      }),
       conversations: new RedisAdapter({ instance: redis, ttl: Math.ceil(formTtlMs / 1000) }),
       sweep: () => undefined,
       close: async () => {

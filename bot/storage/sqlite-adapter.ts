@@ -30,10 +30,15 @@ export class SqliteAdapter<T> implements StorageAdapter<T> {
   constructor(db: DatabaseSync, table: string, ttlMs?: number, now: () => number = Date.now) {
     this.ttlMs = ttlMs;
     this.now = now;
-    if (!/^[a-z_]+$/.test(table)) throw new Error(`table name "${table}" must be lower-case letters and _`);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER)`);
+    if (!/^[a-z_]+$/.test(table))
+      throw new Error(`table name "${table}" must be lower-case letters and _`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER)`,
+    );
     this.get = db.prepare(`SELECT value, expires FROM ${table} WHERE key = ?`);
-    this.put = db.prepare(`INSERT INTO ${table} (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires`);
+    this.put = db.prepare(
+      `INSERT INTO ${table} (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires`,
+    );
     this.del = db.prepare(`DELETE FROM ${table} WHERE key = ?`);
     this.purge = db.prepare(`DELETE FROM ${table} WHERE expires IS NOT NULL AND expires < ?`);
   }
@@ -49,7 +54,11 @@ export class SqliteAdapter<T> implements StorageAdapter<T> {
   }
 
   write(key: string, value: T): void {
-    this.put.run(key, JSON.stringify(value), this.ttlMs === undefined ? null : this.now() + this.ttlMs);
+    this.put.run(
+      key,
+      JSON.stringify(value),
+      this.ttlMs === undefined ? null : this.now() + this.ttlMs,
+    );
   }
 
   delete(key: string): void {

@@ -5,7 +5,12 @@
  * kept out of it: the record holds only `private: sha256:…` with a generated name, the size and
  * the type (docs/private-files.md).
  */
-import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MEDIA_TYPES, PRIVATE_ATTACHMENT_KINDS, type AttachmentKind } from './labels.ts';
+import {
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_MEDIA_TYPES,
+  PRIVATE_ATTACHMENT_KINDS,
+  type AttachmentKind,
+} from './labels.ts';
 import { report, type Ctx } from './report-issue.ts';
 
 /** A reference into the private store: the SHA-256 of the file's bytes. */
@@ -18,7 +23,12 @@ export const PRIVATE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,120}\.(pdf|jpg|jpeg|pn
 export const MAX_PRIVATE_FILE_BYTES = 20 * 1024 * 1024;
 
 /** The media types a private file may have. */
-export const PRIVATE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const PRIVATE_MEDIA_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+] as const;
 
 /** An attachment as its schema reads it (record.ts). */
 export interface AttachmentInput {
@@ -33,14 +43,26 @@ export interface AttachmentInput {
 }
 
 /** An attachment that is a public file of content/media/. */
-export type PublicFileAttachment<A extends AttachmentInput = AttachmentInput> = A & { file: string };
+export type PublicFileAttachment<A extends AttachmentInput = AttachmentInput> = A & {
+  file: string;
+};
 
 /** An attachment kept in the private store. */
-export type PrivateAttachment<A extends AttachmentInput = AttachmentInput> = A & { private: string; name: string; size: number; type: string };
+export type PrivateAttachment<A extends AttachmentInput = AttachmentInput> = A & {
+  private: string;
+  name: string;
+  size: number;
+  type: string;
+};
 
 /** True for an attachment the site may publish: a file in content/media/ not marked otherwise. */
 export function isPublicFile<A extends AttachmentInput>(a: A): a is PublicFileAttachment<A> {
-  return a.file !== undefined && a.private === undefined && a.public !== false && !PRIVATE_ATTACHMENT_KINDS.includes(a.kind);
+  return (
+    a.file !== undefined &&
+    a.private === undefined &&
+    a.public !== false &&
+    !PRIVATE_ATTACHMENT_KINDS.includes(a.kind)
+  );
 }
 
 /** True for a reference into the private store. */
@@ -56,15 +78,21 @@ const extOf = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
 /** Which fields go with which kind of attachment; a non-public file in content/ is refused. */
 export function attachmentRule(a: AttachmentInput, ctx: Ctx): void {
   if (a.file === undefined && a.private === undefined) return report(ctx, [], 'attachment_no_file');
-  if (a.file !== undefined && a.private !== undefined) return report(ctx, ['file'], 'attachment_both', { file: a.file });
+  if (a.file !== undefined && a.private !== undefined)
+    return report(ctx, ['file'], 'attachment_both', { file: a.file });
   if (a.file !== undefined) {
-    if (!/^media\/(?!.*\.\.)[\w\-./\u4e00-\u9fff]+$/u.test(a.file)) report(ctx, ['file'], 'attachment_path', { file: a.file });
+    if (!/^media\/(?!.*\.\.)[\w\-./\u4e00-\u9fff]+$/u.test(a.file))
+      report(ctx, ['file'], 'attachment_path', { file: a.file });
     const allowed = ATTACHMENT_EXTENSIONS[a.kind];
-    if (!allowed.includes(extOf(a.file))) report(ctx, ['file'], 'attachment_type', { file: a.file, allowed: allowed.join(', ') });
-    if (a.public === false) report(ctx, ['public'], 'attachment_private_in_content', { file: a.file, kind: a.kind });
-    else if (PRIVATE_ATTACHMENT_KINDS.includes(a.kind)) report(ctx, ['kind'], 'attachment_kind_private', { file: a.file, kind: a.kind });
+    if (!allowed.includes(extOf(a.file)))
+      report(ctx, ['file'], 'attachment_type', { file: a.file, allowed: allowed.join(', ') });
+    if (a.public === false)
+      report(ctx, ['public'], 'attachment_private_in_content', { file: a.file, kind: a.kind });
+    else if (PRIVATE_ATTACHMENT_KINDS.includes(a.kind))
+      report(ctx, ['kind'], 'attachment_kind_private', { file: a.file, kind: a.kind });
     const extra = (['name', 'size', 'type'] as const).filter((k) => a[k] !== undefined);
-    if (extra.length) report(ctx, [extra[0]!], 'attachment_private_only', { fields: extra.join(', ') });
+    if (extra.length)
+      report(ctx, [extra[0]!], 'attachment_private_only', { fields: extra.join(', ') });
     return;
   }
   const missing = (['name', 'size', 'type'] as const).filter((k) => a[k] === undefined);
@@ -72,10 +100,14 @@ export function attachmentRule(a: AttachmentInput, ctx: Ctx): void {
   if (a.public === true) report(ctx, ['public'], 'attachment_private_public');
   if (a.name !== undefined) {
     const allowed = ATTACHMENT_EXTENSIONS[a.kind];
-    if (!allowed.includes(extOf(a.name))) report(ctx, ['name'], 'attachment_type', { file: a.name, allowed: allowed.join(', ') });
+    if (!allowed.includes(extOf(a.name)))
+      report(ctx, ['name'], 'attachment_type', { file: a.name, allowed: allowed.join(', ') });
     else if (a.type !== undefined && ATTACHMENT_MEDIA_TYPES[extOf(a.name)] !== a.type) {
-      report(ctx, ['type'], 'attachment_private_type', { name: a.name, type: a.type, expected: ATTACHMENT_MEDIA_TYPES[extOf(a.name)]! });
+      report(ctx, ['type'], 'attachment_private_type', {
+        name: a.name,
+        type: a.type,
+        expected: ATTACHMENT_MEDIA_TYPES[extOf(a.name)]!,
+      });
     }
   }
 }
-

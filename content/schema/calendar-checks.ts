@@ -11,7 +11,14 @@ import type { IsoDate } from './dates.ts';
 import type { Lang } from './messages.ts';
 import { problemAt, type Problem } from './problems.ts';
 import { positionOf } from './source.ts';
-import { fileDays, noticeWindow, packageCalendar, workingIn, WorkingCalendar, type CalendarSource } from './working-days.ts';
+import {
+  fileDays,
+  noticeWindow,
+  packageCalendar,
+  workingIn,
+  WorkingCalendar,
+  type CalendarSource,
+} from './working-days.ts';
 
 /** The value of an objection's `due` while the calendar of its year is not known. */
 export const DUE_PENDING = 'pending';
@@ -22,11 +29,17 @@ export function workingCalendarOf(root: string): WorkingCalendar {
 }
 
 /** The days on which a publisher's file and the package disagree, for a year both hold. */
-export function calendarDifferences(file: Pick<LoadedCalendar, 'year' | 'data'>, base: CalendarSource = packageCalendar()): { date: IsoDate; mine: boolean; theirs: boolean }[] {
+export function calendarDifferences(
+  file: Pick<LoadedCalendar, 'year' | 'data'>,
+  base: CalendarSource = packageCalendar(),
+): { date: IsoDate; mine: boolean; theirs: boolean }[] {
   if (!base.years.has(file.year)) return [];
   const mine = fileDays(file);
   const { first, last } = noticeWindow(file.year);
-  const dates = new Set([...mine.keys(), ...[...base.days.keys()].filter((d) => d >= first && d <= last)]);
+  const dates = new Set([
+    ...mine.keys(),
+    ...[...base.days.keys()].filter((d) => d >= first && d <= last),
+  ]);
   return [...dates]
     .sort()
     .filter((d) => base.years.has(Number(d.slice(0, 4))))
@@ -43,10 +56,27 @@ function pathOfDate(file: LoadedCalendar, date: IsoDate): PropertyKey[] {
 }
 
 /** Next year's calendar (or this year's) missing, from the publisher's warning day on. */
-export function calendarWarnings(calendar: Pick<WorkingCalendar, 'years'>, publisher: Pick<Publisher, 'calendar_warning_from'>, date: IsoDate, lang: Lang): Problem[] {
+export function calendarWarnings(
+  calendar: Pick<WorkingCalendar, 'years'>,
+  publisher: Pick<Publisher, 'calendar_warning_from'>,
+  date: IsoDate,
+  lang: Lang,
+): Problem[] {
   const year = Number(date.slice(0, 4));
-  const missing = [year, year + 1].filter((y) => !calendar.years.has(y) && (y === year || date.slice(5) >= publisher.calendar_warning_from));
-  return missing.map((y) => ({ ...problemAt({ file: calendarFile(y) }, [], 'calendar_next_missing', { year: y, file: calendarFile(y) }, lang, 'warning') }));
+  const missing = [year, year + 1].filter(
+    (y) =>
+      !calendar.years.has(y) && (y === year || date.slice(5) >= publisher.calendar_warning_from),
+  );
+  return missing.map((y) => ({
+    ...problemAt(
+      { file: calendarFile(y) },
+      [],
+      'calendar_next_missing',
+      { year: y, file: calendarFile(y) },
+      lang,
+      'warning',
+    ),
+  }));
 }
 
 /**
@@ -57,41 +87,106 @@ export function calendarProblems(root: string, lang: Lang): Problem[] {
   const { calendars, problems } = loadCalendarFiles(root, lang);
   for (const file of calendars) {
     for (const d of calendarDifferences(file)) {
-      const kind = (working: boolean) => (lang === 'zh' ? (working ? '工作日' : '休息日') : working ? 'a working day' : 'a day off');
+      const kind = (working: boolean) =>
+        lang === 'zh' ? (working ? '工作日' : '休息日') : working ? 'a working day' : 'a day off';
       const path = pathOfDate(file, d.date);
       const { line, col } = positionOf(file.source, path);
-      problems.push({ ...problemAt({ file: file.file }, path, 'calendar_differs', { date: d.date, year: file.year, mine: kind(d.mine), theirs: kind(d.theirs) }, lang), line, col });
+      problems.push({
+        ...problemAt(
+          { file: file.file },
+          path,
+          'calendar_differs',
+          { date: d.date, year: file.year, mine: kind(d.mine), theirs: kind(d.theirs) },
+          lang,
+        ),
+        line,
+        col,
+      });
     }
   }
   return problems;
 }
 
 /** An objection whose deadline is pending, and its date once the calendar knows it. */
-export interface PendingDeadline { file: string; recordId: string; index: number; received: IsoDate; expected?: IsoDate; waitsFor?: number }
+export interface PendingDeadline {
+  file: string;
+  recordId: string;
+  index: number;
+  received: IsoDate;
+  expected?: IsoDate;
+  waitsFor?: number;
+}
 
 /** The objections of the records whose `due` is pending. */
-export function pendingDeadlines(records: readonly LoadedRecord[], calendar: WorkingCalendar, days: number): PendingDeadline[] {
+export function pendingDeadlines(
+  records: readonly LoadedRecord[],
+  calendar: WorkingCalendar,
+  days: number,
+): PendingDeadline[] {
   return records.flatMap(({ source, record }) =>
     record.history.flatMap((e, index) => {
       if (e.status !== 'objection' || e.due !== DUE_PENDING) return [];
       const d = calendar.deadline(e.date, days);
-      return [{ file: source.file, recordId: record.id, index, received: e.date, ...('due' in d ? { expected: d.due } : { waitsFor: d.pending }) }];
+      return [
+        {
+          file: source.file,
+          recordId: record.id,
+          index,
+          received: e.date,
+          ...('due' in d ? { expected: d.due } : { waitsFor: d.pending }),
+        },
+      ];
     }),
   );
 }
 
 /** An objection's `due`: the configured number of working days after receipt, or pending while unknown. */
-export function objectionDeadlineProblems({ source, record }: LoadedRecord, calendar: WorkingCalendar, days: number, lang: Lang): Problem[] {
+export function objectionDeadlineProblems(
+  { source, record }: LoadedRecord,
+  calendar: WorkingCalendar,
+  days: number,
+  lang: Lang,
+): Problem[] {
   const problems: Problem[] = [];
   record.history.forEach((e, i) => {
     if (e.status !== 'objection' || !e.due) return;
     const d = calendar.deadline(e.date, days);
     const at = ['history', i, 'due'];
     if (e.due === DUE_PENDING) {
-      if ('due' in d) problems.push(problemAt(source, at, 'due_pending_known', { expected: d.due, date: e.date, days }, lang, 'warning'));
-      else problems.push(problemAt(source, at, 'due_pending', { year: d.pending, file: calendarFile(d.pending) }, lang, 'warning'));
-    } else if ('pending' in d) problems.push(problemAt(source, at, 'calendar_gap', { year: d.pending }, lang, 'warning'));
-    else if (d.due !== e.due) problems.push(problemAt(source, at, 'objection_due', { due: e.due, date: e.date, days, expected: d.due }, lang));
+      if ('due' in d)
+        problems.push(
+          problemAt(
+            source,
+            at,
+            'due_pending_known',
+            { expected: d.due, date: e.date, days },
+            lang,
+            'warning',
+          ),
+        );
+      else
+        problems.push(
+          problemAt(
+            source,
+            at,
+            'due_pending',
+            { year: d.pending, file: calendarFile(d.pending) },
+            lang,
+            'warning',
+          ),
+        );
+    } else if ('pending' in d)
+      problems.push(problemAt(source, at, 'calendar_gap', { year: d.pending }, lang, 'warning'));
+    else if (d.due !== e.due)
+      problems.push(
+        problemAt(
+          source,
+          at,
+          'objection_due',
+          { due: e.due, date: e.date, days, expected: d.due },
+          lang,
+        ),
+      );
   });
   return problems;
 }
@@ -104,6 +199,8 @@ export function pendingText(pending: readonly PendingDeadline[], lang: Lang): st
     if (p.expected) return `${at}  → ${p.expected}`;
     return `${at}  → ${zh ? `待定（等待 ${calendarFile(p.waitsFor!)}）` : `pending (waits for ${calendarFile(p.waitsFor!)})`}`;
   });
-  const head = zh ? `待定的异议办理时限（${pending.length} 项；已可计算的用 npm run review -- deadlines --write 写入）：` : `pending objection deadlines (${pending.length}; write the computable ones with npm run review -- deadlines --write):`;
+  const head = zh
+    ? `待定的异议办理时限（${pending.length} 项；已可计算的用 npm run review -- deadlines --write 写入）：`
+    : `pending objection deadlines (${pending.length}; write the computable ones with npm run review -- deadlines --write):`;
   return [head, ...lines].join('\n');
 }

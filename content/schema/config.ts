@@ -10,7 +10,9 @@ const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) 
 
 /** One category (basis for listing) of a list. */
 export const categorySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. wage-arrears'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. wage-arrears'),
   name: bilingual.describe('类别名称（中文、英文）'),
   description: z.string().optional().describe('类别说明，显示在标准页面'),
   source: z.string().optional().describe('出处，如“000 基本标准二(1)”'),
@@ -43,7 +45,12 @@ export const unitSchema = z.strictObject({
 
 /** An administrator of the bot: told of calendar gaps, stuck deliveries and errors (bot/admin-alerts.ts). */
 export const administratorSchema = z.strictObject({
-  chat_id: z.number().int().describe('管理员的 Telegram 会话 ID（数字，可向机器人发送 /start 后从日志或 @userinfobot 查得）'),
+  chat_id: z
+    .number()
+    .int()
+    .describe(
+      '管理员的 Telegram 会话 ID（数字，可向机器人发送 /start 后从日志或 @userinfobot 查得）',
+    ),
   name: z.string().trim().min(1).max(60).describe('管理员的职务或姓名，如“信息中心 李某”'),
   language: z.enum(['zh', 'en']).optional().describe('通知的语言；省略时用 language'),
 });
@@ -53,13 +60,18 @@ export const publisherSchema = z.strictObject({
   name: z.string().min(1).describe('发布单位全称'),
   short_name: z.string().min(1).describe('简称，用于页眉'),
   logo_text: z.string().min(1).max(4).describe('页眉标志中的文字（1–4 字）'),
-  region: z.string().regex(/^\d{6}$/).describe('发布单位所在行政区划代码'),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .describe('发布单位所在行政区划代码'),
   site_url: z.url().describe('公开网站地址'),
   language: z.enum(['zh', 'en']).default('zh').describe('校验报告的默认语言'),
   languages: z
     .array(z.enum(['zh', 'en']))
     .default(['zh'])
-    .describe('网站界面的语言：zh 中文（网站根目录，始终发布）；加 en 则另在 /en/ 发布英文界面，条目页数量随之加倍'),
+    .describe(
+      '网站界面的语言：zh 中文（网站根目录，始终发布）；加 en 则另在 /en/ 发布英文界面，条目页数量随之加倍',
+    ),
   sample: z.boolean().default(false).describe('为 true 时全站显示“示例数据”标识'),
   contact: z.strictObject({
     department: z.string().min(1),
@@ -68,15 +80,26 @@ export const publisherSchema = z.strictObject({
     email: z.email().optional(),
     hours: z.string().optional(),
   }),
-  approvals_required: z.number().int().min(1).max(5).default(2).describe('发布前所需审批数（审核 + 审定 = 2）'),
+  approvals_required: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .default(2)
+    .describe('发布前所需审批数（审核 + 审定 = 2）'),
   units: z.array(unitSchema).min(1).describe('报送单位'),
   objection_working_days: z.number().int().min(1).default(3).describe('异议办理时限（工作日）'),
   calendar_warning_from: z
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '写成 月-日，如 11-01')
     .default('11-01')
-    .describe('从每年这一天（月-日）起，下一年的节假日安排（content/calendar/YYYY.yaml）仍未添加时，校验、网站构建和机器人发出提醒'),
-  administrators: z.array(administratorSchema).default([]).describe('机器人的管理员：节假日安排缺失、提交长时间无法送达、机器人出错时收到通知'),
+    .describe(
+      '从每年这一天（月-日）起，下一年的节假日安排（content/calendar/YYYY.yaml）仍未添加时，校验、网站构建和机器人发出提醒',
+    ),
+  administrators: z
+    .array(administratorSchema)
+    .default([])
+    .describe('机器人的管理员：节假日安排缺失、提交长时间无法送达、机器人出错时收到通知'),
 });
 export type Publisher = z.infer<typeof publisherSchema>;
 export type Administrator = z.infer<typeof administratorSchema>;

@@ -24,15 +24,21 @@ export const CONTENT_ROOT_VARIABLES = ['HONGHEI_CONTENT_ROOT', 'HONGHEI_ROOT'] a
  */
 export function defaultContentRoot(projectRoot: string): string {
   const project = resolve(projectRoot);
-  return existsSync(join(project, 'content', 'publisher.yaml')) ? project : join(project, SAMPLE_ROOT);
+  return existsSync(join(project, 'content', 'publisher.yaml'))
+    ? project
+    : join(project, SAMPLE_ROOT);
 }
 
 /**
  * The content root to read: an explicit folder (a --root option), else HONGHEI_CONTENT_ROOT, else
  * HONGHEI_ROOT, else the project's default (defaultContentRoot). Always an absolute path.
  */
-export function resolveContentRoot(options: { root?: string; env?: Record<string, string | undefined>; projectRoot?: string } = {}): string {
+export function resolveContentRoot(
+  options: { root?: string; env?: Record<string, string | undefined>; projectRoot?: string } = {},
+): string {
   const env = options.env ?? process.env;
-  const named = [options.root, ...CONTENT_ROOT_VARIABLES.map((v) => env[v])].map((v) => v?.trim()).find((v) => v);
+  const named = [options.root, ...CONTENT_ROOT_VARIABLES.map((v) => env[v])]
+    .map((v) => v?.trim())
+    .find((v) => v);
   return named ? resolve(named) : defaultContentRoot(options.projectRoot ?? process.cwd());
 }

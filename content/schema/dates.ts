@@ -45,7 +45,10 @@ export function batchRange(batch: string): { start: IsoDate; end: IsoDate } {
   const year = Number(m[1]);
   const q = Number(m[2]);
   const start = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
-  const end = addDays(q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`, -1);
+  const end = addDays(
+    q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`,
+    -1,
+  );
   return { start, end };
 }
 
@@ -59,7 +62,13 @@ export function batchOf(date: IsoDate): string {
 export const PUBLISHER_TIME_ZONE = 'Asia/Shanghai';
 
 const CHINA_CLOCK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PUBLISHER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: PUBLISHER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /**
@@ -69,7 +78,10 @@ const CHINA_CLOCK = new Intl.DateTimeFormat('en-CA', {
  */
 export function chinaDateTime(instant: Date | string | number): string {
   const at = instant instanceof Date ? instant : new Date(instant);
-  if (Number.isNaN(at.getTime())) throw new Error(`"${String(instant)}" is not a point in time: expected an ISO timestamp such as 2026-11-20T10:00:00Z`);
+  if (Number.isNaN(at.getTime()))
+    throw new Error(
+      `"${String(instant)}" is not a point in time: expected an ISO timestamp such as 2026-11-20T10:00:00Z`,
+    );
   const part = Object.fromEntries(CHINA_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }

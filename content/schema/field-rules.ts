@@ -36,7 +36,10 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 /** Free text must not carry control characters. */
 export function controlCharacterRule(value: string, ctx: Ctx) {
   const found = CONTROL.exec(value);
-  if (found) report(ctx, [], 'control_character', { code: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  if (found)
+    report(ctx, [], 'control_character', {
+      code: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    });
 }
 
 // A date however written (2026-07-15, 2026/7/15, 2026年7月15日) or a bare number.
@@ -45,7 +48,8 @@ const NUMBER_LIKE = /^[\s\d.,，、:：/-]+$/u;
 
 /** An authority (认定机关, 命名机关) is the name of a body: Chinese characters, not a date or a number. */
 export function authorityRule(value: string, ctx: Ctx) {
-  if (DATE_LIKE.test(value) || NUMBER_LIKE.test(value) || !HAN.test(value)) report(ctx, [], 'authority_format', { value });
+  if (DATE_LIKE.test(value) || NUMBER_LIKE.test(value) || !HAN.test(value))
+    report(ctx, [], 'authority_format', { value });
 }
 
 /**
@@ -53,7 +57,8 @@ export function authorityRule(value: string, ctx: Ctx) {
  * or 【】 and an optional 第 before the serial (大工办发〔2016〕18号, 大人社监罚字[2026]第18号). Sample
  * data may end it with （示例）, the mark every fictional value carries.
  */
-export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z0-9·（）()\-]*\p{Script=Han}[\p{Script=Han}A-Za-z0-9·（）()\-]*\s*[〔[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号(?:（示例）)?$/u;
+export const DOCUMENT_NUMBER_PATTERN =
+  /^[\p{Script=Han}A-Za-z0-9·（）()\-]*\p{Script=Han}[\p{Script=Han}A-Za-z0-9·（）()\-]*\s*[〔[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号(?:（示例）)?$/u;
 
 /**
  * A document number must at least hold a Chinese issuer code and a serial number ("abc" does
@@ -73,7 +78,12 @@ export const unusualDocumentNumber = (value: string) => !DOCUMENT_NUMBER_PATTERN
  * is dated with the publication start, which may be scheduled ahead; deadlines, `due`, lie ahead
  * by nature). The bot asks the ones it asks with this list; the validator reads factDates.
  */
-export const FACT_DATE_FIELDS = ['decision.date', 'submitted.date', 'approvals.*.date', 'history.*.date'] as const;
+export const FACT_DATE_FIELDS = [
+  'decision.date',
+  'submitted.date',
+  'approvals.*.date',
+  'history.*.date',
+] as const;
 
 /** The first item of a list whose date is not a fact (the listing). */
 const NOT_A_FACT: Record<string, number> = { history: 0 };
@@ -90,7 +100,8 @@ export function factDates(r: object): [path: PropertyKey[], date: IsoDate][] {
       continue;
     }
     ((record[group] as Record<string, unknown>[] | undefined) ?? []).forEach((entry, i) => {
-      if (NOT_A_FACT[group] !== i && typeof entry[key] === 'string') out.push([[group, i, key], entry[key] as IsoDate]);
+      if (NOT_A_FACT[group] !== i && typeof entry[key] === 'string')
+        out.push([[group, i, key], entry[key] as IsoDate]);
     });
   }
   return out;

@@ -13,7 +13,14 @@ function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (;;) {
     const def = s._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) s = def.innerType;
+    if (
+      (def.type === 'optional' ||
+        def.type === 'default' ||
+        def.type === 'nullable' ||
+        def.type === 'prefault') &&
+      def.innerType
+    )
+      s = def.innerType;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else return s;
   }
@@ -25,7 +32,11 @@ export function recordFieldAt(path: readonly PropertyKey[]): AnySchema | undefin
   let shape: Record<string, AnySchema> | undefined = recordShape;
   for (const key of path) {
     if (node) {
-      const def = unwrap(node)._zod.def as { type: string; element?: AnySchema; shape?: Record<string, AnySchema> };
+      const def = unwrap(node)._zod.def as {
+        type: string;
+        element?: AnySchema;
+        shape?: Record<string, AnySchema>;
+      };
       if (def.type === 'array' && typeof key === 'number') {
         node = def.element;
         continue;
@@ -42,7 +53,10 @@ export function recordFieldAt(path: readonly PropertyKey[]): AnySchema | undefin
 export function recordFieldDescription(path: readonly PropertyKey[]): string | undefined {
   const field = recordFieldAt(path);
   if (!field) return undefined;
-  return (field as { description?: string }).description ?? (unwrap(field) as { description?: string }).description;
+  return (
+    (field as { description?: string }).description ??
+    (unwrap(field) as { description?: string }).description
+  );
 }
 
 /** The keys allowed in the mapping at a path ([] for the record itself). */
@@ -50,7 +64,11 @@ export function recordKeysAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(recordShape);
   const field = recordFieldAt(path);
   if (!field) return [];
-  let def = unwrap(field)._zod.def as { type: string; element?: AnySchema; shape?: Record<string, AnySchema> };
+  let def = unwrap(field)._zod.def as {
+    type: string;
+    element?: AnySchema;
+    shape?: Record<string, AnySchema>;
+  };
   if (def.type === 'array' && def.element) def = unwrap(def.element)._zod.def as typeof def;
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
@@ -78,5 +96,7 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
     const d = distance(key.toLowerCase(), candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))
+    ? best
+    : undefined;
 }

@@ -16,7 +16,15 @@ export const LIST_NAMES: Names<ListId> = {
 };
 
 /** Subject kinds (002, 三; 003/004 for parks, townships and industries). */
-export const SUBJECT_KINDS = ['enterprise', 'institution', 'social-org', 'individual', 'park', 'township', 'industry'] as const;
+export const SUBJECT_KINDS = [
+  'enterprise',
+  'institution',
+  'social-org',
+  'individual',
+  'park',
+  'township',
+  'industry',
+] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export const SUBJECT_KIND_NAMES: Names<SubjectKind> = {
   enterprise: { zh: '企业', en: 'enterprise' },
@@ -39,7 +47,16 @@ export const KINDS_BY_LIST: Record<ListId, readonly SubjectKind[]> = {
 export const KINDS_WITH_CODE: readonly SubjectKind[] = ['enterprise', 'institution', 'social-org'];
 
 /** Status events of an entry's history. */
-export const STATUSES = ['listed', 'objection', 'maintained', 'corrected', 'repair-applied', 'removed', 'revoked', 'expired'] as const;
+export const STATUSES = [
+  'listed',
+  'objection',
+  'maintained',
+  'corrected',
+  'repair-applied',
+  'removed',
+  'revoked',
+  'expired',
+] as const;
 export type Status = (typeof STATUSES)[number];
 export const STATUS_NAMES: Names<Status> = {
   listed: { zh: '列入', en: 'listed' },
@@ -90,7 +107,13 @@ export const PERSON_ROLE_NAMES: Names<PersonRole> = {
 };
 
 /** Attachment kinds and the file types each accepts. */
-export const ATTACHMENT_KINDS = ['picture', 'case-report', 'decision', 'evidence', 'pledge'] as const;
+export const ATTACHMENT_KINDS = [
+  'picture',
+  'case-report',
+  'decision',
+  'evidence',
+  'pledge',
+] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_NAMES: Names<AttachmentKind> = {
   picture: { zh: '图片', en: 'picture' },
@@ -113,7 +136,13 @@ export const ATTACHMENT_EXTENSIONS: Record<AttachmentKind, readonly string[]> = 
  */
 export const PRIVATE_ATTACHMENT_KINDS: readonly AttachmentKind[] = ['evidence', 'pledge'];
 /** The media type of each file extension an attachment may have. */
-export const ATTACHMENT_MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+export const ATTACHMENT_MEDIA_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 /** A name in the requested language. */
 export function nameOf<K extends string>(names: Names<K>, key: K, lang: Lang = 'zh'): string {

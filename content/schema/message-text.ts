@@ -11,7 +11,10 @@ export type Vars = Record<string, string | number>;
 type Text = (v: Vars) => string;
 
 /** One catalogue entry. */
-export interface Message { what: Record<Lang, Text>; fix: Record<Lang, Text> }
+export interface Message {
+  what: Record<Lang, Text>;
+  fix: Record<Lang, Text>;
+}
 
 /** Builds a message from its four texts. */
 export const m = (whatZh: Text, whatEn: Text, fixZh: Text, fixEn: Text): Message => ({

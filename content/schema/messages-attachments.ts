@@ -2,7 +2,8 @@
 import { ATTACHMENT_KIND_NAMES, type AttachmentKind } from './labels.ts';
 import { m, type Lang, type Message } from './message-text.ts';
 
-const kind = (id: unknown, lang: Lang) => ATTACHMENT_KIND_NAMES[id as AttachmentKind]?.[lang] ?? String(id);
+const kind = (id: unknown, lang: Lang) =>
+  ATTACHMENT_KIND_NAMES[id as AttachmentKind]?.[lang] ?? String(id);
 
 // How to move a file out of content/: the same steps wherever the mistake is found.
 const MOVE_ZH = (file: string, k: string) =>
@@ -14,25 +15,32 @@ const MOVE_EN = (file: string, k: string) =>
 export const ATTACHMENT_MESSAGES = {
   attachment_no_file: m(
     () => '附件既没有 file（公开文件）也没有 private（不公开文件的引用）',
-    () => 'the attachment has neither file (a public file) nor private (a reference to a non-public file)',
-    () => '公开文件写 file: media/…；不公开的文件写 private: sha256:…（由机器人或 npm run private-files -- add 生成）',
-    () => 'write file: media/… for a public file, or private: sha256:… for a non-public one (the bot or npm run private-files -- add gives it)',
+    () =>
+      'the attachment has neither file (a public file) nor private (a reference to a non-public file)',
+    () =>
+      '公开文件写 file: media/…；不公开的文件写 private: sha256:…（由机器人或 npm run private-files -- add 生成）',
+    () =>
+      'write file: media/… for a public file, or private: sha256:… for a non-public one (the bot or npm run private-files -- add gives it)',
   ),
   attachment_both: m(
     (v) => `附件同时写了 file（${v.file}）和 private`,
     (v) => `the attachment has both file (${v.file}) and private`,
     () => '只保留一个：公开文件写 file，不公开文件写 private，并从 content/ 删除该文件',
-    () => 'keep one: file for a public file, private for a non-public one (and delete the file from content/)',
+    () =>
+      'keep one: file for a public file, private for a non-public one (and delete the file from content/)',
   ),
   attachment_private_in_content: m(
-    (v) => `附件 content/${v.file} 标为不公开（public: false），却放在 content/ 中：content/ 的一切都随仓库及其历史公开`,
-    (v) => `attachment content/${v.file} is marked not public (public: false) but lies in content/: everything in content/ is public with the repository and its history`,
+    (v) =>
+      `附件 content/${v.file} 标为不公开（public: false），却放在 content/ 中：content/ 的一切都随仓库及其历史公开`,
+    (v) =>
+      `attachment content/${v.file} is marked not public (public: false) but lies in content/: everything in content/ is public with the repository and its history`,
     (v) => MOVE_ZH(String(v.file), String(v.kind)),
     (v) => MOVE_EN(String(v.file), String(v.kind)),
   ),
   attachment_kind_private: m(
     (v) => `${kind(v.kind, 'zh')}不公开，不能作为公开文件放在 content/ 中（content/${v.file}）`,
-    (v) => `a ${kind(v.kind, 'en')} is never public and cannot be a file in content/ (content/${v.file})`,
+    (v) =>
+      `a ${kind(v.kind, 'en')} is never public and cannot be a file in content/ (content/${v.file})`,
     (v) => MOVE_ZH(String(v.file), String(v.kind)),
     (v) => MOVE_EN(String(v.file), String(v.kind)),
   ),
@@ -61,9 +69,13 @@ export const ATTACHMENT_MESSAGES = {
     (v) => `write type ${v.expected}, or correct the name`,
   ),
   private_file_in_content: m(
-    (v) => `content/${v.file} 看来是不公开文件（${v.reason}），却在 content/ 中：content/ 的一切都随仓库及其历史公开`,
-    (v) => `content/${v.file} looks like a non-public file (${v.reason}) but lies in content/: everything in content/ is public with the repository and its history`,
-    (v) => `${MOVE_ZH(String(v.file), String(v.kind))}；确属公开文件的，改放到 media/ 下不表示不公开的目录并改名`,
-    (v) => `${MOVE_EN(String(v.file), String(v.kind))}; if it really is public, move it to a folder and name under media/ that do not say it is private`,
+    (v) =>
+      `content/${v.file} 看来是不公开文件（${v.reason}），却在 content/ 中：content/ 的一切都随仓库及其历史公开`,
+    (v) =>
+      `content/${v.file} looks like a non-public file (${v.reason}) but lies in content/: everything in content/ is public with the repository and its history`,
+    (v) =>
+      `${MOVE_ZH(String(v.file), String(v.kind))}；确属公开文件的，改放到 media/ 下不表示不公开的目录并改名`,
+    (v) =>
+      `${MOVE_EN(String(v.file), String(v.kind))}; if it really is public, move it to a folder and name under media/ that do not say it is private`,
   ),
 } satisfies Record<string, Message>;

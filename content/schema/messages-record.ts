@@ -3,8 +3,13 @@ import { LIST_NAMES, STATUS_NAMES, type ListId, type Status } from './labels.ts'
 import { m, type Lang, type Message } from './message-text.ts';
 
 const list = (id: unknown, lang: Lang) => LIST_NAMES[id as ListId]?.[lang] ?? String(id);
-const lists = (ids: unknown, lang: Lang) => String(ids).split(',').map((l) => list(l, lang)).join(lang === 'zh' ? '、' : ', ');
-const status = (id: unknown, lang: Lang) => `${STATUS_NAMES[id as Status]?.[lang] ?? String(id)}（${String(id)}）`;
+const lists = (ids: unknown, lang: Lang) =>
+  String(ids)
+    .split(',')
+    .map((l) => list(l, lang))
+    .join(lang === 'zh' ? '、' : ', ');
+const status = (id: unknown, lang: Lang) =>
+  `${STATUS_NAMES[id as Status]?.[lang] ?? String(id)}（${String(id)}）`;
 
 /** Names of the dated steps, for the date-order message. */
 const STEP_NAMES: Record<string, Record<Lang, string>> = {
@@ -50,9 +55,12 @@ export const RECORD_MESSAGES = {
   ),
   period_too_long: m(
     (v) => `发布期限超过 3 年（开始 ${v.start}，结束 ${v.end}，最晚可到 ${v.max}）`,
-    (v) => `the publication period is longer than 3 years (start ${v.start}, end ${v.end}, latest allowed ${v.max})`,
-    (v) => `把结束日期改为 ${v.max} 或更早；法律另有规定的，增加 publication.extension_basis 写明依据`,
-    (v) => `set the end to ${v.max} or earlier; where a law allows longer, add publication.extension_basis citing it`,
+    (v) =>
+      `the publication period is longer than 3 years (start ${v.start}, end ${v.end}, latest allowed ${v.max})`,
+    (v) =>
+      `把结束日期改为 ${v.max} 或更早；法律另有规定的，增加 publication.extension_basis 写明依据`,
+    (v) =>
+      `set the end to ${v.max} or earlier; where a law allows longer, add publication.extension_basis citing it`,
   ),
   extension_unneeded: m(
     () => '发布期限未超过 3 年，不需要 extension_basis',
@@ -61,8 +69,10 @@ export const RECORD_MESSAGES = {
     () => 'remove publication.extension_basis',
   ),
   date_order: m(
-    (v) => `${step(v.later, 'zh')}（${v.laterDate}）早于${step(v.earlier, 'zh')}（${v.earlierDate}）`,
-    (v) => `${step(v.later, 'en')} (${v.laterDate}) is before ${step(v.earlier, 'en')} (${v.earlierDate})`,
+    (v) =>
+      `${step(v.later, 'zh')}（${v.laterDate}）早于${step(v.earlier, 'zh')}（${v.earlierDate}）`,
+    (v) =>
+      `${step(v.later, 'en')} (${v.laterDate}) is before ${step(v.earlier, 'en')} (${v.earlierDate})`,
     () => '按“决定 → 报送 → 审核 → 审定 → 发布”的顺序核对日期',
     () => 'dates must follow decision → submission → review → approval → publication',
   ),
@@ -82,7 +92,8 @@ export const RECORD_MESSAGES = {
     (v) => `“${status(v.previous, 'zh')}”之后不能再有状态记录（这里是“${status(v.status, 'zh')}”）`,
     (v) => `no status can follow "${status(v.previous, 'en')}" (found "${status(v.status, 'en')}")`,
     () => '该条目已结束；删除这一项，如需重新列入，另建一条新记录',
-    () => 'the entry has ended: remove this event, and create a new record to list the subject again',
+    () =>
+      'the entry has ended: remove this event, and create a new record to list the subject again',
   ),
   maintained_without_objection: m(
     () => '“异议不成立，维持”前面没有“异议处理中”',
@@ -124,7 +135,8 @@ export const RECORD_MESSAGES = {
     (v) => `附件路径“${v.file}”不在 content/media/ 下`,
     (v) => `attachment path "${v.file}" is not under content/media/`,
     () => '把文件放到 content/media/ 下，写相对 content/ 的路径，如 media/2026/case-1.jpg',
-    () => 'put the file under content/media/ and give its path relative to content/, e.g. media/2026/case-1.jpg',
+    () =>
+      'put the file under content/media/ and give its path relative to content/, e.g. media/2026/case-1.jpg',
   ),
   invalid_date: m(
     (v) => `“${v.value}”不是有效日期`,
@@ -135,26 +147,34 @@ export const RECORD_MESSAGES = {
   date_in_future: m(
     (v) => `${step(v.field, 'zh')} ${v.date} 晚于今天（${v.today}）`,
     (v) => `${step(v.field, 'en')} ${v.date} is after today (${v.today})`,
-    (v) => `这里填已经发生的日期：今天 ${v.today} 或更早，照文书或登记簿填写；尚未发生的，发生后再填`,
-    (v) => `this is the date something happened: today (${v.today}) or earlier, as the document or register shows; if it has not happened yet, add it once it has`,
+    (v) =>
+      `这里填已经发生的日期：今天 ${v.today} 或更早，照文书或登记簿填写；尚未发生的，发生后再填`,
+    (v) =>
+      `this is the date something happened: today (${v.today}) or earlier, as the document or register shows; if it has not happened yet, add it once it has`,
   ),
   authority_format: m(
     (v) => `“${v.value}”不是机关名称`,
     (v) => `"${v.value}" is not the name of an authority`,
-    () => '填写作出决定（命名）的机关全称，用汉字，如“大连市人力资源和社会保障局”；日期和文号各有字段',
-    () => 'give the full Chinese name of the body that decided (or named), e.g. 大连市人力资源和社会保障局; the date and the document number have their own fields',
+    () =>
+      '填写作出决定（命名）的机关全称，用汉字，如“大连市人力资源和社会保障局”；日期和文号各有字段',
+    () =>
+      'give the full Chinese name of the body that decided (or named), e.g. 大连市人力资源和社会保障局; the date and the document number have their own fields',
   ),
   document_number_format: m(
     (v) => `“${v.value}”不是文号`,
     (v) => `"${v.value}" is not a document number`,
     () => '照决定书填写文号：机关代字〔年份〕序号号，如“大人社监罚字〔2026〕18号”',
-    () => 'copy the number from the decision: issuer code〔year〕serial 号, e.g. 大人社监罚字〔2026〕18号',
+    () =>
+      'copy the number from the decision: issuer code〔year〕serial 号, e.g. 大人社监罚字〔2026〕18号',
   ),
   document_number_unusual: m(
     (v) => `文号“${v.value}”不是常见的“机关代字〔年份〕序号号”格式`,
-    (v) => `document number "${v.value}" does not follow the usual form issuer code〔year〕serial 号`,
-    () => '请对照决定书核对，如“大工办发〔2016〕18号”（年份可用〔〕、[]、［］括起，序号前可有“第”）；确实如此的无需修改',
-    () => 'check it against the decision, e.g. 大工办发〔2016〕18号 (the year in 〔〕, [] or ［］, 第 before the serial allowed); if it is right as it is, leave it',
+    (v) =>
+      `document number "${v.value}" does not follow the usual form issuer code〔year〕serial 号`,
+    () =>
+      '请对照决定书核对，如“大工办发〔2016〕18号”（年份可用〔〕、[]、［］括起，序号前可有“第”）；确实如此的无需修改',
+    () =>
+      'check it against the decision, e.g. 大工办发〔2016〕18号 (the year in 〔〕, [] or ［］, 第 before the serial allowed); if it is right as it is, leave it',
   ),
   control_character: m(
     (v) => `文字中含有看不见的控制字符（${v.code}）`,
@@ -166,6 +186,7 @@ export const RECORD_MESSAGES = {
     (v) => `行政区划代码 ${v.code} 不在 GB/T 2260 区划表中`,
     (v) => `division code ${v.code} is not in the GB/T 2260 list`,
     () => '填写 6 位区划代码，如 210202（大连市中山区）；可在国家统计局区划代码表中查询',
-    () => 'give a 6-digit division code such as 210202; look it up in the statistics bureau division list',
+    () =>
+      'give a 6-digit division code such as 210202; look it up in the statistics bureau division list',
   ),
 } satisfies Record<string, Message>;

@@ -13,12 +13,22 @@ import { SUBJECT_MESSAGES } from './messages-subject.ts';
 export type { Lang } from './message-text.ts';
 
 /** Every message, by key. */
-export const MESSAGES = { ...SUBJECT_MESSAGES, ...RECORD_MESSAGES, ...REPOSITORY_MESSAGES, ...CALENDAR_MESSAGES, ...ATTACHMENT_MESSAGES } satisfies Record<string, Message>;
+export const MESSAGES = {
+  ...SUBJECT_MESSAGES,
+  ...RECORD_MESSAGES,
+  ...REPOSITORY_MESSAGES,
+  ...CALENDAR_MESSAGES,
+  ...ATTACHMENT_MESSAGES,
+} satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 /** Renders a message as "what — how to fix" in one language. */
-export function renderMessage(key: MessageKey, vars: Vars, lang: Lang): { what: string; fix: string } {
+export function renderMessage(
+  key: MessageKey,
+  vars: Vars,
+  lang: Lang,
+): { what: string; fix: string } {
   const msg: Message = MESSAGES[key];
   return { what: msg.what[lang](vars), fix: msg.fix[lang](vars) };
 }

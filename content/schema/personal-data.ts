@@ -15,8 +15,41 @@ const ID_CHECK = '10X98765432';
  * and 81–83 (residence permits of Hong Kong, Macao and Taiwan residents).
  */
 const ID_PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43',
-  '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** The GB 11643-1999 check character of the first 17 digits of a resident ID number. */
@@ -47,15 +80,54 @@ export const MASKED_ID_PATTERN = /^\d{6}\*{8}\d{3}[\dX]$/;
  * name like 张三某 (which shows the given name) is refused.
  */
 export const COMPOUND_SURNAMES: readonly string[] = [
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯',
-  '令狐', '端木', '独孤', '南宫', '西门', '澹台', '公冶', '宗政', '濮阳', '太叔', '申屠', '钟离', '闻人',
-  '赫连', '呼延', '轩辕', '万俟', '司空', '淳于', '单于', '仲孙', '左丘', '东郭', '百里', '第五', '拓跋',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门',
+  '澹台',
+  '公冶',
+  '宗政',
+  '濮阳',
+  '太叔',
+  '申屠',
+  '钟离',
+  '闻人',
+  '赫连',
+  '呼延',
+  '轩辕',
+  '万俟',
+  '司空',
+  '淳于',
+  '单于',
+  '仲孙',
+  '左丘',
+  '东郭',
+  '百里',
+  '第五',
+  '拓跋',
 ];
 
 const HAN = '[\\u4e00-\\u9fff]';
 
 /** A masked name is a surname followed by 某 or 某某 (张某, 张某某, 欧阳某某). */
-export const MASKED_NAME_PATTERN = new RegExp(`^(?:${COMPOUND_SURNAMES.join('|')}|${HAN})某{1,2}$`, 'u');
+export const MASKED_NAME_PATTERN = new RegExp(
+  `^(?:${COMPOUND_SURNAMES.join('|')}|${HAN})某{1,2}$`,
+  'u',
+);
 
 /** Masks a resident ID number the way the lists publish it. */
 export function maskResidentId(id: string): string {
@@ -65,7 +137,8 @@ export function maskResidentId(id: string): string {
 /** Masks a Chinese personal name: the surname stays, the given name becomes 某 or 某某. */
 export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
-  const compound = chars.length >= 3 && COMPOUND_SURNAMES.includes(chars.slice(0, 2).join('')) ? 2 : 1;
+  const compound =
+    chars.length >= 3 && COMPOUND_SURNAMES.includes(chars.slice(0, 2).join('')) ? 2 : 1;
   const given = chars.length - compound;
   return chars.slice(0, compound).join('') + (given >= 2 ? '某某' : '某');
 }
@@ -97,18 +170,24 @@ const HAS_DIGIT_RUN = /\d{7}/;
 export function findPersonalData(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
   if (text.includes('@')) {
-    for (const m of text.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]+/g)) found.push({ kind: 'email', excerpt: hide(m[0]) });
+    for (const m of text.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]+/g))
+      found.push({ kind: 'email', excerpt: hide(m[0]) });
   }
   if (!HAS_DIGIT_RUN.test(text.replace(/[ -]/g, ''))) return found;
   for (const m of text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)) {
-    if (isValidResidentId(m[0].toUpperCase())) found.push({ kind: 'resident-id', excerpt: hide(m[0]) });
+    if (isValidResidentId(m[0].toUpperCase()))
+      found.push({ kind: 'resident-id', excerpt: hide(m[0]) });
   }
-  for (const m of text.matchAll(/(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![\dA-Za-z])/g)) {
+  for (const m of text.matchAll(
+    /(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![\dA-Za-z])/g,
+  )) {
     found.push({ kind: 'phone', excerpt: hide(m[0]) });
   }
-  for (const m of text.matchAll(/(?<![\dA-Za-z])0\d{2,3}-\d{7,8}(?!\d)/g)) found.push({ kind: 'phone', excerpt: hide(m[0]) });
+  for (const m of text.matchAll(/(?<![\dA-Za-z])0\d{2,3}-\d{7,8}(?!\d)/g))
+    found.push({ kind: 'phone', excerpt: hide(m[0]) });
   for (const m of text.matchAll(/(?<![\dA-Za-z])(?:62|4\d|5[1-5])\d{14,17}(?![\dA-Za-z])/g)) {
-    if (luhn(m[0]) && !isValidResidentId(m[0]) && !isValidUscc(m[0])) found.push({ kind: 'bank-card', excerpt: hide(m[0]) });
+    if (luhn(m[0]) && !isValidResidentId(m[0]) && !isValidUscc(m[0]))
+      found.push({ kind: 'bank-card', excerpt: hide(m[0]) });
   }
   return found;
 }

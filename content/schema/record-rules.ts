@@ -3,7 +3,15 @@
  * problem names its field and comes with its fix from the message catalogue.
  */
 import type { Categories } from './config.ts';
-import { addDays, addYears, batchOf, batchRange, BATCH_PATTERN, isIsoDate, type IsoDate } from './dates.ts';
+import {
+  addDays,
+  addYears,
+  batchOf,
+  batchRange,
+  BATCH_PATTERN,
+  isIsoDate,
+  type IsoDate,
+} from './dates.ts';
 import { KINDS_BY_LIST, LISTS, type ListId, type Status } from './labels.ts';
 import type { RecordInput } from './record.ts';
 import { divisionName } from './region.ts';
@@ -39,15 +47,25 @@ export function crossFieldRules(context: RecordContext) {
   return (r: RecordInput, ctx: Ctx): void => {
     const allowedKinds = KINDS_BY_LIST[r.list];
     if (!allowedKinds.includes(r.subject.kind)) {
-      report(ctx, ['subject', 'kind'], 'kind_not_in_list', { kind: r.subject.kind, list: r.list, allowed: allowedKinds.join(',') });
+      report(ctx, ['subject', 'kind'], 'kind_not_in_list', {
+        kind: r.subject.kind,
+        list: r.list,
+        allowed: allowedKinds.join(','),
+      });
     }
-    if (/^\d{6}$/.test(r.region) && !divisionName(r.region)) report(ctx, ['region'], 'unknown_region', { code: r.region });
+    if (/^\d{6}$/.test(r.region) && !divisionName(r.region))
+      report(ctx, ['region'], 'unknown_region', { code: r.region });
     const categories = context.categories[r.list];
     if (!categories.some((c) => c.id === r.category)) {
-      report(ctx, ['category'], 'unknown_category', { category: r.category, list: r.list, allowed: categories.map((c) => c.id).join(', ') });
+      report(ctx, ['category'], 'unknown_category', {
+        category: r.category,
+        list: r.list,
+        allowed: categories.map((c) => c.id).join(', '),
+      });
     }
     if (r.list === 'demo' && !r.demonstration) report(ctx, [], 'demonstration_required');
-    if (r.list !== 'demo' && r.demonstration) report(ctx, ['demonstration'], 'demonstration_forbidden');
+    if (r.list !== 'demo' && r.demonstration)
+      report(ctx, ['demonstration'], 'demonstration_forbidden');
     dateRules(r, ctx);
     historyRules(r, ctx);
   };
@@ -55,9 +73,18 @@ export function crossFieldRules(context: RecordContext) {
 
 /** Decision → submission → review → approval → publication; the batch; three years. */
 function dateRules(r: RecordInput, ctx: Ctx) {
-  const dates = [r.decision.date, r.submitted.date, ...r.approvals.map((a) => a.date), r.publication.start, r.publication.end];
+  const dates = [
+    r.decision.date,
+    r.submitted.date,
+    ...r.approvals.map((a) => a.date),
+    r.publication.start,
+    r.publication.end,
+  ];
   if (!dates.every(isIsoDate)) return; // each bad date already has its own issue
-  const step = (role: string) => r.approvals.flatMap((a, i): [PropertyKey[], string, string][] => (a.role === role ? [[['approvals', i, 'date'], role, a.date]] : []));
+  const step = (role: string) =>
+    r.approvals.flatMap((a, i): [PropertyKey[], string, string][] =>
+      a.role === role ? [[['approvals', i, 'date'], role, a.date]] : [],
+    );
   const chain: [PropertyKey[], string, string][] = [
     [['decision', 'date'], 'decision', r.decision.date],
     [['submitted', 'date'], 'submitted', r.submitted.date],
@@ -70,20 +97,29 @@ function dateRules(r: RecordInput, ctx: Ctx) {
   for (let i = 1; i < chain.length; i++) {
     const [, earlier, earlierDate] = chain[i - 1]!;
     const [path, later, laterDate] = chain[i]!;
-    if (laterDate < earlierDate) report(ctx, path, 'date_order', { later, laterDate, earlier, earlierDate });
+    if (laterDate < earlierDate)
+      report(ctx, path, 'date_order', { later, laterDate, earlier, earlierDate });
   }
 
   const { start, end, extension_basis } = r.publication;
   if (BATCH_PATTERN.test(r.batch)) {
     const quarter = batchRange(r.batch);
     if (start < quarter.start || start > quarter.end) {
-      report(ctx, ['batch'], 'batch_start', { start, batch: r.batch, from: quarter.start, to: quarter.end, suggestion: batchOf(start) });
+      report(ctx, ['batch'], 'batch_start', {
+        start,
+        batch: r.batch,
+        from: quarter.start,
+        to: quarter.end,
+        suggestion: batchOf(start),
+      });
     }
   }
   const max = latestPublicationEnd(start);
   if (end < start) report(ctx, ['publication', 'end'], 'end_before_start', { start, end });
-  else if (end > max && !extension_basis) report(ctx, ['publication', 'end'], 'period_too_long', { start, end, max });
-  else if (end <= max && extension_basis) report(ctx, ['publication', 'extension_basis'], 'extension_unneeded');
+  else if (end > max && !extension_basis)
+    report(ctx, ['publication', 'end'], 'period_too_long', { start, end, max });
+  else if (end <= max && extension_basis)
+    report(ctx, ['publication', 'extension_basis'], 'extension_unneeded');
 }
 
 /** Starts with listed on the first day, in date order, statuses of this list, nothing after the end. */
@@ -99,17 +135,31 @@ function historyRules(r: RecordInput, ctx: Ctx) {
   r.history.forEach((e, i) => {
     const previous = r.history[i - 1];
     if (previous && isIsoDate(e.date) && e.date < previous.date) {
-      report(ctx, ['history', i, 'date'], 'history_order', { date: e.date, previous: previous.date });
+      report(ctx, ['history', i, 'date'], 'history_order', {
+        date: e.date,
+        previous: previous.date,
+      });
     }
     if (!statusAppliesTo(e.status, r.list)) {
-      report(ctx, ['history', i, 'status'], 'status_not_for_list', { status: e.status, lists: LISTS.filter((l) => statusAppliesTo(e.status, l)).join(',') });
+      report(ctx, ['history', i, 'status'], 'status_not_for_list', {
+        status: e.status,
+        lists: LISTS.filter((l) => statusAppliesTo(e.status, l)).join(','),
+      });
     }
     if (final && !(final === 'revoked' && r.list === 'demo' && e.status === 'expired')) {
-      report(ctx, ['history', i, 'status'], 'history_after_end', { previous: final, status: e.status });
+      report(ctx, ['history', i, 'status'], 'history_after_end', {
+        previous: final,
+        status: e.status,
+      });
     }
-    if (e.status === 'maintained' && !openObjection) report(ctx, ['history', i, 'status'], 'maintained_without_objection');
+    if (e.status === 'maintained' && !openObjection)
+      report(ctx, ['history', i, 'status'], 'maintained_without_objection');
     if (e.status === 'expired' && isIsoDate(end) && isIsoDate(e.date) && e.date <= end) {
-      report(ctx, ['history', i, 'date'], 'expired_too_early', { date: e.date, end, after: addDays(end, 1) });
+      report(ctx, ['history', i, 'date'], 'expired_too_early', {
+        date: e.date,
+        end,
+        after: addDays(end, 1),
+      });
     }
     if (e.due && isIsoDate(e.due) && isIsoDate(e.date) && e.due < e.date) {
       report(ctx, ['history', i, 'due'], 'due_before_date', { due: e.due, date: e.date });

@@ -4,14 +4,23 @@
  */
 import { HAN } from './field-rules.ts';
 import { KINDS_WITH_CODE } from './labels.ts';
-import { findPersonalData, isValidResidentId, MASKED_ID_PATTERN, MASKED_NAME_PATTERN, maskPersonName } from './personal-data.ts';
+import {
+  findPersonalData,
+  isValidResidentId,
+  MASKED_ID_PATTERN,
+  MASKED_NAME_PATTERN,
+  maskPersonName,
+} from './personal-data.ts';
 import type { SubjectInput } from './record.ts';
 import { report, type Ctx } from './report-issue.ts';
 import { checkUscc } from './uscc.ts';
 
 function checkMaskedName(ctx: Ctx, path: PropertyKey[], name: string) {
   // A name without Chinese characters ("Zhang Wei") has no surname to keep: show the form instead.
-  if (!MASKED_NAME_PATTERN.test(name)) report(ctx, path, 'masked_name', { suggestion: HAN.test(name) ? maskPersonName(name) : '张某某' });
+  if (!MASKED_NAME_PATTERN.test(name))
+    report(ctx, path, 'masked_name', {
+      suggestion: HAN.test(name) ? maskPersonName(name) : '张某某',
+    });
 }
 
 /** A person's name field: masked, or refused with the masked form to use. */
@@ -37,10 +46,12 @@ export function subjectRules(s: SubjectInput, ctx: Ctx) {
   } else {
     if (s.id_number) report(ctx, ['id_number'], 'id_for_individual_only');
     // A registered name (企业、事业单位、社会组织, a park, a township, an industry) is Chinese.
-    if (!HAN.test(s.name)) report(ctx, ['name'], 'name_without_han', { kind: s.kind, name: s.name });
+    if (!HAN.test(s.name))
+      report(ctx, ['name'], 'name_without_han', { kind: s.kind, name: s.name });
   }
   if (s.id_number) checkMaskedId(ctx, ['id_number'], s.id_number);
-  if (KINDS_WITH_CODE.includes(s.kind) && !s.code) report(ctx, [], 'code_required', { kind: s.kind });
+  if (KINDS_WITH_CODE.includes(s.kind) && !s.code)
+    report(ctx, [], 'code_required', { kind: s.kind });
 
   if (s.code === undefined) {
     if (s.code_override) report(ctx, ['code_override'], 'override_without_code');
@@ -50,7 +61,8 @@ export function subjectRules(s: SubjectInput, ctx: Ctx) {
       if (s.code_override) report(ctx, ['code_override'], 'override_unneeded');
     } else if (check.problem === 'checksum') {
       // The one failure a reviewer may accept, with a reason (pilot codes issued before the standard).
-      if (!s.code_override) report(ctx, ['code'], 'uscc_checksum', { expected: check.expected, actual: check.actual });
+      if (!s.code_override)
+        report(ctx, ['code'], 'uscc_checksum', { expected: check.expected, actual: check.actual });
     } else if (check.problem === 'length') {
       report(ctx, ['code'], 'uscc_length', { length: check.length });
     } else if (check.problem === 'character') {
@@ -67,5 +79,6 @@ export function subjectRules(s: SubjectInput, ctx: Ctx) {
 
 /** Free text must not carry personal data; each text field runs this on its own value. */
 export function personalDataRule(value: string, ctx: Ctx) {
-  for (const f of findPersonalData(value)) report(ctx, [], 'personal_data', { kind: f.kind, excerpt: f.excerpt });
+  for (const f of findPersonalData(value))
+    report(ctx, [], 'personal_data', { kind: f.kind, excerpt: f.excerpt });
 }

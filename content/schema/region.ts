@@ -5,7 +5,10 @@
  */
 import regionNames from './region-names.json' with { type: 'json' };
 
-interface Division { code: string; name: string }
+interface Division {
+  code: string;
+  name: string;
+}
 
 let cache: Map<string, string> | undefined;
 
@@ -29,18 +32,28 @@ export function divisionName(code: string): string | undefined {
 export function regionFullName(code: string): string | undefined {
   const own = divisionName(code);
   if (!own) return undefined;
-  const parts = [divisionName(`${code.slice(0, 2)}0000`), divisionName(`${code.slice(0, 4)}00`), own];
+  const parts = [
+    divisionName(`${code.slice(0, 2)}0000`),
+    divisionName(`${code.slice(0, 4)}00`),
+    own,
+  ];
   const seen = new Set<string>();
-  return parts.filter((p): p is string => !!p && p !== '市辖区' && !seen.has(p) && !!seen.add(p)).join(' ');
+  return parts
+    .filter((p): p is string => !!p && p !== '市辖区' && !seen.has(p) && !!seen.add(p))
+    .join(' ');
 }
 
 /** The province- and city-level codes a region belongs to, for filters (210202 → 210000, 210200). */
 export function regionAncestors(code: string): string[] {
-  const out = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`].filter((c) => c !== code && divisions().has(c));
+  const out = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`].filter(
+    (c) => c !== code && divisions().has(c),
+  );
   return [...new Set(out)];
 }
 
 /** All known division codes starting with a prefix, for the bot's region questions. */
 export function divisionsUnder(prefix: string): Division[] {
-  return [...divisions()].filter(([c]) => c.startsWith(prefix)).map(([code, name]) => ({ code, name }));
+  return [...divisions()]
+    .filter(([c]) => c.startsWith(prefix))
+    .map(([code, name]) => ({ code, name }));
 }

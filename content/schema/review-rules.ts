@@ -14,7 +14,11 @@ import type { YamlSource } from './source.ts';
  * The message variables of a fact dated after today, or undefined when it is not: `step` names the
  * fact (decision, submitted, review, approve, history) as the date-order message does.
  */
-export function futureDateVars(step: string, date: IsoDate, today: IsoDate): Record<string, string> | undefined {
+export function futureDateVars(
+  step: string,
+  date: IsoDate,
+  today: IsoDate,
+): Record<string, string> | undefined {
   return date > today ? { field: step, date, today } : undefined;
 }
 
@@ -25,7 +29,12 @@ function stepOf(r: HongheiRecord, path: readonly PropertyKey[]): string {
 }
 
 /** The problems of one record as of a day. */
-export function reviewProblems(source: YamlSource, r: HongheiRecord, today: IsoDate, lang: Lang): Problem[] {
+export function reviewProblems(
+  source: YamlSource,
+  r: HongheiRecord,
+  today: IsoDate,
+  lang: Lang,
+): Problem[] {
   const problems: Problem[] = [];
   for (const [path, date] of factDates(r)) {
     const vars = futureDateVars(stepOf(r, path), date, today);
@@ -34,10 +43,14 @@ export function reviewProblems(source: YamlSource, r: HongheiRecord, today: IsoD
   // An error would block a real number in a form nobody foresaw; a reviewer compares it with the decision.
   const numbers: [PropertyKey[], string | undefined][] = [
     [['decision', 'document_number'], r.decision.document_number],
-    ...r.history.map((e, i): [PropertyKey[], string | undefined] => [['history', i, 'document_number'], e.document_number]),
+    ...r.history.map((e, i): [PropertyKey[], string | undefined] => [
+      ['history', i, 'document_number'],
+      e.document_number,
+    ]),
   ];
   for (const [path, value] of numbers) {
-    if (value !== undefined && unusualDocumentNumber(value)) problems.push(problemAt(source, path, 'document_number_unusual', { value }, lang, 'warning'));
+    if (value !== undefined && unusualDocumentNumber(value))
+      problems.push(problemAt(source, path, 'document_number_unusual', { value }, lang, 'warning'));
   }
   return problems;
 }

@@ -5,7 +5,18 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load as loadFast } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  YAMLParseError,
+  type Document,
+  type Node,
+} from 'yaml';
 import { categoriesSchema, publisherSchema, type Categories, type Publisher } from './config.ts';
 
 /** A parsed YAML file with what is needed to point at a field in it. */
@@ -18,7 +29,10 @@ export interface YamlSource {
 }
 
 /** A position in a file, 1-based. */
-export interface Position { line: number; col: number }
+export interface Position {
+  line: number;
+  col: number;
+}
 
 const MAY_HAVE_ALIAS = /(?:^|[\s:\-[{,])[&*][^\s*]/m;
 
@@ -26,21 +40,39 @@ const MAY_HAVE_ALIAS = /(?:^|[\s:\-[{,])[&*][^\s*]/m;
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
   // Core schema: dates stay strings, `yes` stays a string; no merge keys, no custom tags.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: false,
+  });
   // Aliases (&a / *a) would let one field silently repeat another: refuse them as a syntax error
   // at the alias, instead of letting toJS throw. (Only texts with an anchor or alias need the walk.)
-  if (MAY_HAVE_ALIAS.test(text)) visit(doc, {
-    Alias(_, node) {
-      doc.errors.push(new YAMLParseError(node.range ? [node.range[0], node.range[1]] : [0, 0], 'BAD_ALIAS', 'Aliases are not allowed in a record'));
-      return visit.BREAK;
-    },
-  });
+  if (MAY_HAVE_ALIAS.test(text))
+    visit(doc, {
+      Alias(_, node) {
+        doc.errors.push(
+          new YAMLParseError(
+            node.range ? [node.range[0], node.range[1]] : [0, 0],
+            'BAD_ALIAS',
+            'Aliases are not allowed in a record',
+          ),
+        );
+        return visit.BREAK;
+      },
+    });
   let data: unknown;
   if (!doc.errors.length) {
     try {
       data = doc.toJS({ maxAliasCount: 0 });
     } catch (error) {
-      doc.errors.push(new YAMLParseError([0, 0], 'IMPOSSIBLE', error instanceof Error ? error.message : String(error)));
+      doc.errors.push(
+        new YAMLParseError(
+          [0, 0],
+          'IMPOSSIBLE',
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
     }
   }
   return { file, data, doc, lines };
@@ -82,7 +114,9 @@ export function parseRecordYaml(text: string, file: string): YamlSource {
   } catch {
     return parseYaml(text, file);
   }
-  return data === undefined || data === null ? parseYaml(text, file) : lightYamlSource(file, text, data);
+  return data === undefined || data === null
+    ? parseYaml(text, file)
+    : lightYamlSource(file, text, data);
 }
 
 /**
@@ -94,7 +128,9 @@ export function positionOf(source: YamlSource, path: readonly PropertyKey[]): Po
   let offset = (source.doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+      );
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;
@@ -153,7 +189,17 @@ export const toPosix = (p: string) => p.split(sep).join('/');
 /** A configuration file that failed its schema, with the first problem's position. */
 export class ConfigError extends Error {}
 
-function loadConfig<T>(root: string, file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
+function loadConfig<T>(
+  root: string,
+  file: string,
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+): T {
   const source = readYaml(root, file);
   if (source.doc.errors.length) {
     const e = source.doc.errors[0]!;

@@ -22,15 +22,27 @@ export const DEFAULT_STAGE: Stage = 'publish';
  * The approvals a record lacks for publication — a review (审核), an approval (审定), and as many
  * as content/publisher.yaml asks — as an error when publishing, as a notice on a submission.
  */
-export function approvalProblems({ source, record }: LoadedRecord, publisher: Pick<Publisher, 'approvals_required'>, stage: Stage, lang: Lang): Problem[] {
+export function approvalProblems(
+  { source, record }: LoadedRecord,
+  publisher: Pick<Publisher, 'approvals_required'>,
+  stage: Stage,
+  lang: Lang,
+): Problem[] {
   const missing = APPROVAL_ROLES.filter((role) => !record.approvals.some((a) => a.role === role));
   const count = record.approvals.length;
   const required = publisher.approvals_required;
   if (!missing.length && count >= required) return [];
   const vars = { roles: missing.join(','), count, required };
-  const problem = stage === 'submission'
-    ? problemAt(source, ['approvals'], 'approvals_awaited', vars, lang, 'notice')
-    : problemAt(source, ['approvals'], missing.length ? 'approvals_missing' : 'approvals_count', vars, lang);
+  const problem =
+    stage === 'submission'
+      ? problemAt(source, ['approvals'], 'approvals_awaited', vars, lang, 'notice')
+      : problemAt(
+          source,
+          ['approvals'],
+          missing.length ? 'approvals_missing' : 'approvals_count',
+          vars,
+          lang,
+        );
   // No approvals field yet: point at `submitted`, after which the reviewers' approvals are written.
   const absent = (source.data as { approvals?: unknown } | undefined)?.approvals === undefined;
   return [absent ? { ...problem, ...positionOf(source, ['submitted']) } : problem];

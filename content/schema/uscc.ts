@@ -36,7 +36,10 @@ export function usccCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const value = USCC_ALPHABET.indexOf(first17[i] ?? '');
-    if (value < 0) throw new Error(`character ${JSON.stringify(first17[i])} at position ${i + 1} is not allowed in a credit code`);
+    if (value < 0)
+      throw new Error(
+        `character ${JSON.stringify(first17[i])} at position ${i + 1} is not allowed in a credit code`,
+      );
     sum += value * (WEIGHTS[i] ?? 0);
   }
   return USCC_ALPHABET[(31 - (sum % 31)) % 31] ?? '0';

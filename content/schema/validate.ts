@@ -11,16 +11,37 @@ import type { Lang } from './messages.ts';
 import { privateFilesInContent } from './private-files.ts';
 import { problemAt, problemsFromIssues, type Problem } from './problems.ts';
 import { createRecordSchema, type HongheiRecord } from './record.ts';
-import { lightYamlSource, listRecordFiles, loadCategories, loadPublisher, parseRecordYaml, parseYaml, readText, type YamlSource } from './source.ts';
+import {
+  lightYamlSource,
+  listRecordFiles,
+  loadCategories,
+  loadPublisher,
+  parseRecordYaml,
+  parseYaml,
+  readText,
+  type YamlSource,
+} from './source.ts';
 import { DEFAULT_STAGE, type Stage } from './stages.ts';
 
-export { caseProblems, crossRecordProblems, lastPublicDay, type LoadedRecord } from './cross-record.ts';
+export {
+  caseProblems,
+  crossRecordProblems,
+  lastPublicDay,
+  type LoadedRecord,
+} from './cross-record.ts';
 
 /** The outcome of checking one record's text. */
-export interface RecordCheck { record?: HongheiRecord; problems: Problem[]; source: YamlSource }
+export interface RecordCheck {
+  record?: HongheiRecord;
+  problems: Problem[];
+  source: YamlSource;
+}
 
 /** What the single-record check needs: the publisher's categories, and its language. */
-export interface CheckContext { categories: Categories; lang: Lang }
+export interface CheckContext {
+  categories: Categories;
+  lang: Lang;
+}
 
 const schemaCache = new WeakMap<Categories, ReturnType<typeof createRecordSchema>>();
 
@@ -37,17 +58,31 @@ export function checkRecordText(text: string, file: string, context: CheckContex
 }
 
 /** Checks a parsed record file against the schema. */
-export function checkRecordSource(source: YamlSource, { categories, lang }: CheckContext): RecordCheck {
+export function checkRecordSource(
+  source: YamlSource,
+  { categories, lang }: CheckContext,
+): RecordCheck {
   // A source whose data was read (lightYamlSource) parsed cleanly: do not parse it again to ask.
   if (source.data === undefined && source.doc.errors.length) {
     // Only the first syntax error: the ones after it are nearly always its consequences.
     const e = source.doc.errors[0]!;
     const { line, col } = source.lines.linePos(e.pos[0]);
-    const problem = { ...problemAt(source, [], 'yaml_syntax', { code: e.code, detail: e.message.split('\n')[0] ?? e.code }, lang), line, col };
+    const problem = {
+      ...problemAt(
+        source,
+        [],
+        'yaml_syntax',
+        { code: e.code, detail: e.message.split('\n')[0] ?? e.code },
+        lang,
+      ),
+      line,
+      col,
+    };
     return { problems: [problem], source };
   }
   const parsed = recordSchemaFor(categories).safeParse(source.data);
-  if (!parsed.success) return { problems: problemsFromIssues(source, parsed.error.issues, lang), source };
+  if (!parsed.success)
+    return { problems: problemsFromIssues(source, parsed.error.issues, lang), source };
   return { record: parsed.data, problems: [], source };
 }
 
@@ -67,7 +102,10 @@ export interface RepositoryReport {
  * without them); record problems are collected. The stage is publish unless given: a record
  * without its approvals is then an error; at the submission stage it is a notice.
  */
-export function validateRepository(root: string, options: { date: IsoDate; lang?: Lang; stage?: Stage }): RepositoryReport {
+export function validateRepository(
+  root: string,
+  options: { date: IsoDate; lang?: Lang; stage?: Stage },
+): RepositoryReport {
   const stage = options.stage ?? DEFAULT_STAGE;
   const publisher = loadPublisher(root);
   const categories = loadCategories(root);

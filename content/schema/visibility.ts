@@ -9,7 +9,10 @@ import type { HongheiRecord } from './record.ts';
 type Dated = Pick<HongheiRecord, 'list' | 'publication' | 'history'>;
 
 /** The status in force on a date: the last history event dated on or before it. */
-export function statusOn(record: Pick<HongheiRecord, 'history'>, date: IsoDate): Status | undefined {
+export function statusOn(
+  record: Pick<HongheiRecord, 'history'>,
+  date: IsoDate,
+): Status | undefined {
   let current: Status | undefined;
   for (const event of record.history) if (event.date <= date) current = event.status;
   return current;
@@ -26,9 +29,11 @@ export type Visibility =
  */
 export function visibilityOn(record: Dated, date: IsoDate): Visibility {
   const status = statusOn(record, date);
-  if (date < record.publication.start || !status) return { public: false, reason: 'not-yet', status };
+  if (date < record.publication.start || !status)
+    return { public: false, reason: 'not-yet', status };
   if (date > record.publication.end) return { public: false, reason: 'ended', status };
-  if (!PUBLIC_STATUSES[record.list].includes(status)) return { public: false, reason: 'status', status };
+  if (!PUBLIC_STATUSES[record.list].includes(status))
+    return { public: false, reason: 'status', status };
   return { public: true, status };
 }
 

@@ -23,13 +23,20 @@ export type DayKind = 'off' | 'work';
 export const NEXT_NOTICE_FROM = '12-29';
 
 /** The days one notice arranges: from 29 December of the year before to 28 December. */
-export const noticeWindow = (year: number) => ({ first: `${year - 1}-${NEXT_NOTICE_FROM}`, last: addDays(`${year}-${NEXT_NOTICE_FROM}`, -1) });
+export const noticeWindow = (year: number) => ({
+  first: `${year - 1}-${NEXT_NOTICE_FROM}`,
+  last: addDays(`${year}-${NEXT_NOTICE_FROM}`, -1),
+});
 
 /** The year whose notice arranges a day. */
-export const noticeYearOf = (date: IsoDate) => Number(date.slice(0, 4)) + (date.slice(5) >= NEXT_NOTICE_FROM ? 1 : 0);
+export const noticeYearOf = (date: IsoDate) =>
+  Number(date.slice(0, 4)) + (date.slice(5) >= NEXT_NOTICE_FROM ? 1 : 0);
 
 /** One source of official days: the years whose notices it holds, and the days they list. */
-export interface CalendarSource { years: ReadonlySet<number>; days: ReadonlyMap<IsoDate, DayKind> }
+export interface CalendarSource {
+  years: ReadonlySet<number>;
+  days: ReadonlyMap<IsoDate, DayKind>;
+}
 
 let packaged: CalendarSource | undefined;
 
@@ -37,8 +44,15 @@ let packaged: CalendarSource | undefined;
 export function packageCalendar(): CalendarSource {
   if (!packaged) {
     const dist = dirname(require.resolve('chinese-days'));
-    const years = new Set(readdirSync(join(dist, 'years')).flatMap((f) => (/^\d{4}\.json$/.test(f) ? [Number(f.slice(0, 4))] : [])));
-    const data = JSON.parse(readFileSync(join(dist, 'chinese-days.json'), 'utf8')) as { holidays: Record<string, string>; workdays: Record<string, string> };
+    const years = new Set(
+      readdirSync(join(dist, 'years')).flatMap((f) =>
+        /^\d{4}\.json$/.test(f) ? [Number(f.slice(0, 4))] : [],
+      ),
+    );
+    const data = JSON.parse(readFileSync(join(dist, 'chinese-days.json'), 'utf8')) as {
+      holidays: Record<string, string>;
+      workdays: Record<string, string>;
+    };
     const days = new Map<IsoDate, DayKind>();
     for (const d of Object.keys(data.holidays)) days.set(d, 'off');
     for (const d of Object.keys(data.workdays)) days.set(d, 'work');
@@ -50,7 +64,8 @@ export function packageCalendar(): CalendarSource {
 /** The days a publisher's calendar file lists. */
 export function fileDays(calendar: Pick<LoadedCalendar, 'data'>): Map<IsoDate, DayKind> {
   const days = new Map<IsoDate, DayKind>();
-  for (const h of calendar.data.holidays) for (const d of spanDays(h.from, h.to)) days.set(d, 'off');
+  for (const h of calendar.data.holidays)
+    for (const d of spanDays(h.from, h.to)) days.set(d, 'off');
   for (const w of calendar.data.workdays) days.set(w.date, 'work');
   return days;
 }
@@ -80,7 +95,10 @@ export class WorkingCalendar {
   readonly fileYears: ReadonlySet<number>;
   private readonly days: Map<IsoDate, DayKind>;
 
-  constructor(files: readonly Pick<LoadedCalendar, 'year' | 'data'>[] = [], base: CalendarSource = packageCalendar()) {
+  constructor(
+    files: readonly Pick<LoadedCalendar, 'year' | 'data'>[] = [],
+    base: CalendarSource = packageCalendar(),
+  ) {
     const days = new Map(base.days);
     for (const file of files) {
       // A publisher's file replaces what the package says of the days its notice arranges.
@@ -103,7 +121,10 @@ export class WorkingCalendar {
 
   private gap(date: IsoDate): never {
     const year = this.missingYear(date)!;
-    throw new CalendarGapError(year, `the official holidays of ${year} are not known (needed for ${date}): add content/calendar/${year}.yaml once the State Council publishes them`);
+    throw new CalendarGapError(
+      year,
+      `the official holidays of ${year} are not known (needed for ${date}): add content/calendar/${year}.yaml once the State Council publishes them`,
+    );
   }
 
   /** True when the date is a working day (调休 working days included, holidays excluded). */
@@ -148,4 +169,5 @@ export const workingDayYears = (): ReadonlySet<number> => packageCalendar().year
 export const isWorkingDay = (date: IsoDate): boolean => defaultCalendar().isWorkingDay(date);
 
 /** `count` working days after `date` on the package's calendar (see WorkingCalendar for a content root's). */
-export const addWorkingDays = (date: IsoDate, count: number): IsoDate => defaultCalendar().addWorkingDays(date, count);
+export const addWorkingDays = (date: IsoDate, count: number): IsoDate =>
+  defaultCalendar().addWorkingDays(date, count);

@@ -6,10 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 const [file, name] = process.argv.slice(2);
-if (!file || !name) throw new Error('usage: node scripts/bench/measure-module.ts <module.ts> <exported function>');
+if (!file || !name)
+  throw new Error('usage: node scripts/bench/measure-module.ts <module.ts> <exported function>');
 const module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
 const measure = module[name];
-if (typeof measure !== 'function') throw new Error(`${file} does not export a function ${name}(): the bench calls ${name}() and stores what it returns`);
+if (typeof measure !== 'function')
+  throw new Error(
+    `${file} does not export a function ${name}(): the bench calls ${name}() and stores what it returns`,
+  );
 const result: unknown = await measure();
 console.log(`BENCH-RESULT ${JSON.stringify(result)}`);
 process.exit(0); // a module may leave timers or sockets open; its result is in

@@ -12,21 +12,46 @@ import { parse } from 'yaml';
 import { divisionName, LIST_NAMES, type HongheiRecord } from '../../content/schema/index.ts';
 import { VARIANTS, type Variant } from './lib/pagefind-study.ts';
 
-
-const { values } = parseArgs({ options: { variant: { type: 'string' }, records: { type: 'string' }, out: { type: 'string' }, site: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    variant: { type: 'string' },
+    records: { type: 'string' },
+    out: { type: 'string' },
+    site: { type: 'string' },
+  },
+});
 const variant = values.variant as Variant;
 if (!(variant in VARIANTS) || !values.records || !values.out) {
-  throw new Error(`usage: node scripts/bench/pagefind-variant.ts --variant (${Object.keys(VARIANTS).join('|')}) --records DIR --out DIR [--site DIR]`);
+  throw new Error(
+    `usage: node scripts/bench/pagefind-variant.ts --variant (${Object.keys(VARIANTS).join('|')}) --records DIR --out DIR [--site DIR]`,
+  );
 }
-if (variant === 'site-pages' && !values.site) throw new Error('--variant site-pages needs --site DIR: a built site (npm run bench -- --keep leaves one)');
+if (variant === 'site-pages' && !values.site)
+  throw new Error(
+    '--variant site-pages needs --site DIR: a built site (npm run bench -- --keep leaves one)',
+  );
 
 function fullText(r: HongheiRecord): string {
   const s = r.subject;
   return [
-    s.name, s.code, s.id_number, s.address, LIST_NAMES[r.list].zh, divisionName(r.region), r.category, r.facts, r.legal_basis,
-    r.decision.authority, r.decision.document_number, r.submitted.unit, r.batch, r.publication.start,
+    s.name,
+    s.code,
+    s.id_number,
+    s.address,
+    LIST_NAMES[r.list].zh,
+    divisionName(r.region),
+    r.category,
+    r.facts,
+    r.legal_basis,
+    r.decision.authority,
+    r.decision.document_number,
+    r.submitted.unit,
+    r.batch,
+    r.publication.start,
     ...(s.persons ?? []).map((p) => p.name),
-  ].filter(Boolean).join(' \n');
+  ]
+    .filter(Boolean)
+    .join(' \n');
 }
 
 const records = readdirSync(values.records, { recursive: true, encoding: 'utf8' })
@@ -34,7 +59,9 @@ const records = readdirSync(values.records, { recursive: true, encoding: 'utf8' 
   .sort()
   .map((f) => parse(readFileSync(join(values.records!, f), 'utf8')) as HongheiRecord);
 
-const config: PagefindServiceConfig = { forceLanguage: variant === 'custom-full-en' ? 'en' : 'zh-cn' };
+const config: PagefindServiceConfig = {
+  forceLanguage: variant === 'custom-full-en' ? 'en' : 'zh-cn',
+};
 if (variant === 'custom-full-frag100') config.maxFragments = 100;
 if (variant === 'custom-full-frag1000') config.maxFragments = 1000;
 
@@ -48,14 +75,25 @@ if (variant === 'site-pages') {
   for (const id of readdirSync(recordsDir)) {
     const html = readFileSync(join(recordsDir, id, 'index.html'), 'utf8');
     mkdirSync(join(htmlDir, 'records', id), { recursive: true });
-    writeFileSync(join(htmlDir, 'records', id, 'index.html'), html.includes('data-pagefind-body') ? html : html.replace('<main', '<main data-pagefind-body'));
+    writeFileSync(
+      join(htmlDir, 'records', id, 'index.html'),
+      html.includes('data-pagefind-body')
+        ? html
+        : html.replace('<main', '<main data-pagefind-body'),
+    );
   }
 }
 if (variant === 'html-body') {
   for (const r of records) {
     mkdirSync(join(htmlDir, 'records', r.id), { recursive: true });
-    const body = fullText(r).split(' \n').map((t) => `<p>${t.replace(/[<&]/g, ' ')}</p>`).join('');
-    writeFileSync(join(htmlDir, 'records', r.id, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${r.subject.name}</title></head><body><main data-pagefind-body>${body}</main></body></html>`);
+    const body = fullText(r)
+      .split(' \n')
+      .map((t) => `<p>${t.replace(/[<&]/g, ' ')}</p>`)
+      .join('');
+    writeFileSync(
+      join(htmlDir, 'records', r.id, 'index.html'),
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${r.subject.name}</title></head><body><main data-pagefind-body>${body}</main></body></html>`,
+    );
   }
 }
 
@@ -71,15 +109,36 @@ if (variant === 'site-pages' || variant === 'html-body') {
   for (let i = 0; i < records.length; i += 256) {
     const batch = records.slice(i, i + 256).map((r) => {
       const s = r.subject;
-      const content = variant === 'custom-compact' ? [s.name, s.code, divisionName(r.region)].filter(Boolean).join(' \n') : fullText(r);
+      const content =
+        variant === 'custom-compact'
+          ? [s.name, s.code, divisionName(r.region)].filter(Boolean).join(' \n')
+          : fullText(r);
       const bare = variant === 'custom-bare';
       return index.addCustomRecord({
-        url: `/records/${r.id}/`, content, language,
-        meta: bare ? { title: s.name } : { title: s.name, ...(s.code ? { code: s.code } : {}), date: r.publication.start, id: r.id },
-        ...(bare ? {} : {
-          filters: { list: [r.list], category: [`${r.list}.${r.category}`], region: [r.region], year: [r.publication.start.slice(0, 4)], kind: [s.kind], status: [r.history.at(-1)!.status] },
-          sort: { date: r.publication.start },
-        }),
+        url: `/records/${r.id}/`,
+        content,
+        language,
+        meta: bare
+          ? { title: s.name }
+          : {
+              title: s.name,
+              ...(s.code ? { code: s.code } : {}),
+              date: r.publication.start,
+              id: r.id,
+            },
+        ...(bare
+          ? {}
+          : {
+              filters: {
+                list: [r.list],
+                category: [`${r.list}.${r.category}`],
+                region: [r.region],
+                year: [r.publication.start.slice(0, 4)],
+                kind: [s.kind],
+                status: [r.history.at(-1)!.status],
+              },
+              sort: { date: r.publication.start },
+            }),
       });
     });
     for (const r of await Promise.all(batch)) {
@@ -94,4 +153,6 @@ if (written.errors.length) throw new Error(written.errors.join('; '));
 const writtenAt = performance.now();
 await index.deleteIndex();
 await close();
-console.log(`VARIANT-RESULT ${JSON.stringify({ variant, records: records.length, addMs: addedAt - started, writeMs: writtenAt - addedAt, uniqueWordsPerRecord: words / records.length })}`);
+console.log(
+  `VARIANT-RESULT ${JSON.stringify({ variant, records: records.length, addMs: addedAt - started, writeMs: writtenAt - addedAt, uniqueWordsPerRecord: words / records.length })}`,
+);

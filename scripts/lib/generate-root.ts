@@ -1,19 +1,34 @@
 /** Writes a generated content root: the publisher's configuration and the records. */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentPaths, isIsoDate, isPublicOn, loadCategories, loadPublisher, type IsoDate } from '../../content/schema/index.ts';
+import {
+  contentPaths,
+  isIsoDate,
+  isPublicOn,
+  loadCategories,
+  loadPublisher,
+  type IsoDate,
+} from '../../content/schema/index.ts';
 import { eachGeneratedRecord, GENERATOR_TODAY } from './generate.ts';
 
 /** What was written. */
-export interface RootSummary { records: number; public: number; today: IsoDate }
+export interface RootSummary {
+  records: number;
+  public: number;
+  today: IsoDate;
+}
 
 /**
  * Writes content/publisher.yaml, content/categories.yaml (copied from the project) and
  * content/records/** under `out`, replacing any records already there.
  */
-export function writeContentRoot(out: string, options: { count: number; seed: number; today?: IsoDate; projectRoot: string }): RootSummary {
+export function writeContentRoot(
+  out: string,
+  options: { count: number; seed: number; today?: IsoDate; projectRoot: string },
+): RootSummary {
   const today = options.today ?? GENERATOR_TODAY;
-  if (!isIsoDate(today)) throw new Error(`--today ${today}: write the date as YYYY-MM-DD, e.g. 2026-11-21`);
+  if (!isIsoDate(today))
+    throw new Error(`--today ${today}: write the date as YYYY-MM-DD, e.g. 2026-11-21`);
   const source = contentPaths(options.projectRoot);
   const target = contentPaths(out);
   const categories = loadCategories(options.projectRoot);
@@ -26,7 +41,13 @@ export function writeContentRoot(out: string, options: { count: number; seed: nu
   const made = new Set<string>();
   let records = 0;
   let visible = 0;
-  for (const g of eachGeneratedRecord({ count: options.count, seed: options.seed, today, categories, publisher })) {
+  for (const g of eachGeneratedRecord({
+    count: options.count,
+    seed: options.seed,
+    today,
+    categories,
+    publisher,
+  })) {
     const file = join(out, g.file);
     const dir = dirname(file);
     if (!made.has(dir)) {

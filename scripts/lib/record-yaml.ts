@@ -14,11 +14,19 @@ const FIELD_ORDER = Object.keys(recordShape);
 // start, no ": " or " #" inside, no surrounding spaces, and not a number, boolean or null.
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 const UNSAFE_INSIDE = /: |:$| #|[\n\r\t\u0000-\u001f\u007f\u2028\u2029\ufeff]/;
-const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const LOOKS_TYPED =
+  /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|y|Y|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /** A string as a YAML scalar. */
 export function yamlString(s: string): string {
-  if (s === '' || UNSAFE_START.test(s) || UNSAFE_INSIDE.test(s) || /\s$/.test(s) || LOOKS_TYPED.test(s)) return JSON.stringify(s);
+  if (
+    s === '' ||
+    UNSAFE_START.test(s) ||
+    UNSAFE_INSIDE.test(s) ||
+    /\s$/.test(s) ||
+    LOOKS_TYPED.test(s)
+  )
+    return JSON.stringify(s);
   return s;
 }
 
@@ -65,7 +73,8 @@ function emit(value: Value, indent: string, out: string[]): void {
 export function recordToYaml(record: Record<string, unknown>): string {
   const ordered: Record<string, Value> = {};
   for (const key of FIELD_ORDER) if (record[key] !== undefined) ordered[key] = record[key] as Value;
-  for (const [key, v] of Object.entries(record)) if (!(key in ordered) && v !== undefined) ordered[key] = v as Value;
+  for (const [key, v] of Object.entries(record))
+    if (!(key in ordered) && v !== undefined) ordered[key] = v as Value;
   const out: string[] = [];
   emit(ordered, '', out);
   return `${out.join('\n')}\n`;

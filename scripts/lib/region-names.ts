@@ -6,7 +6,10 @@
  */
 import { createRequire } from 'node:module';
 
-interface Division { code: string; name: string }
+interface Division {
+  code: string;
+  name: string;
+}
 
 /** [code, name] pairs, provinces first, then cities, then counties (the order the bot lists them). */
 export type RegionNames = [code: string, name: string][];

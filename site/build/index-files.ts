@@ -8,7 +8,9 @@ import { SearchEngine } from '../lib/search/engine.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
 
 /** An engine over a built site's index, and the bytes it has read so far. */
-export async function openSiteIndex(outDir: string): Promise<{ engine: SearchEngine; bytesRead: () => number }> {
+export async function openSiteIndex(
+  outDir: string,
+): Promise<{ engine: SearchEngine; bytesRead: () => number }> {
   let bytes = 0;
   const engine = await SearchEngine.open(async (path) => {
     const data = await readFile(join(outDir, INDEX_DIR, path.split('?')[0]!));

@@ -23,7 +23,9 @@ export const ARTICLE_BUNDLE = 'pagefind-articles';
 const BATCH = 256;
 
 function fail(what: string, errors: readonly string[]): never {
-  throw new Error(`Pagefind failed ${what}: ${errors.join('; ')} — the site is not published; fix the cause and build again`);
+  throw new Error(
+    `Pagefind failed ${what}: ${errors.join('; ')} — the site is not published; fix the cause and build again`,
+  );
 }
 
 /** The custom record of an entry. */
@@ -39,7 +41,10 @@ export function pagefindRecord(e: SourceEntry) {
 }
 
 /** Runs one Pagefind process: fills an index, writes it to outputPath, and stops the process. */
-async function writeBundle(outputPath: string, fill: (index: PagefindIndex) => Promise<void>): Promise<void> {
+async function writeBundle(
+  outputPath: string,
+  fill: (index: PagefindIndex) => Promise<void>,
+): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
   if (!index) fail('to start', errors);
   try {
@@ -53,17 +58,27 @@ async function writeBundle(outputPath: string, fill: (index: PagefindIndex) => P
 }
 
 /** Indexes the entries into a bundle at outputPath. */
-export function writeEntryBundle(outputPath: string, entries: readonly SourceEntry[]): Promise<void> {
+export function writeEntryBundle(
+  outputPath: string,
+  entries: readonly SourceEntry[],
+): Promise<void> {
   return writeBundle(outputPath, async (index) => {
     for (let i = 0; i < entries.length; i += BATCH) {
-      const added = await Promise.all(entries.slice(i, i + BATCH).map((e) => index.addCustomRecord(pagefindRecord(e))));
-      for (const [j, r] of added.entries()) if (r.errors.length) fail(`on entry ${entries[i + j]!.id}`, r.errors);
+      const added = await Promise.all(
+        entries.slice(i, i + BATCH).map((e) => index.addCustomRecord(pagefindRecord(e))),
+      );
+      for (const [j, r] of added.entries())
+        if (r.errors.length) fail(`on entry ${entries[i + j]!.id}`, r.errors);
     }
   });
 }
 
 /** Indexes built HTML pages (URLs like /cases/x/ under outDir) into a bundle at outputPath. */
-export function writeArticleBundle(outputPath: string, outDir: string, urls: readonly string[]): Promise<void> {
+export function writeArticleBundle(
+  outputPath: string,
+  outDir: string,
+  urls: readonly string[],
+): Promise<void> {
   return writeBundle(outputPath, async (index) => {
     for (const url of urls) {
       const file = join(outDir, url, 'index.html');

@@ -7,12 +7,25 @@
  * search silently lost entries must not be published.
  */
 import { build } from 'astro';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
 import { publicationDate, resolveContentRoot } from '../../content/schema/index.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
-import { ARTICLE_BUNDLE, ENTRY_BUNDLE, writeArticleBundle, writeEntryBundle } from './pagefind-index.ts';
+import {
+  ARTICLE_BUNDLE,
+  ENTRY_BUNDLE,
+  writeArticleBundle,
+  writeEntryBundle,
+} from './pagefind-index.ts';
 import { loadSearchSource } from './search-source.ts';
 
 export interface PublishOptions {
@@ -69,7 +82,8 @@ function buildsFolder(root: string): string {
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
     const pid = Number(/^[a-z]+-(\d+)-/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
+    if (pid && pid !== process.pid && !alive(pid))
+      rmSync(join(dir, name), { recursive: true, force: true });
   }
   return dir;
 }
@@ -94,7 +108,13 @@ async function astroBuild(root: string): Promise<void> {
 }
 
 /** Builds the site and its search indexes. */
-export async function publish({ root, contentRoot, outDir, date, onStep }: PublishOptions): Promise<PublishResult> {
+export async function publish({
+  root,
+  contentRoot,
+  outDir,
+  date,
+  onStep,
+}: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
   if (outDir) process.env.HONGHEI_OUT_DIR = resolve(outDir);
   const content = resolveContentRoot({ root: contentRoot, projectRoot: root });
@@ -125,7 +145,12 @@ export async function publish({ root, contentRoot, outDir, date, onStep }: Publi
     const articles = articlePages(out);
     if (articles.length) await writeArticleBundle(join(out, ARTICLE_BUNDLE), out, articles);
     step('pagefind: case and guide pages; writing the indexes');
-    return { outDir: out, entries: entries.length, pages: entries.length + articles.length, searchIndex };
+    return {
+      outDir: out,
+      entries: entries.length,
+      pages: entries.length + articles.length,
+      searchIndex,
+    };
   } finally {
     rmSync(waiting, { recursive: true, force: true });
   }

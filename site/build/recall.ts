@@ -8,12 +8,28 @@ import type { SearchEngine } from '../lib/search/engine.ts';
 import { normalize } from '../lib/search/text.ts';
 
 /** What a query is checked against: a public entry's id, name and code. */
-export interface KnownEntry { id: string; name: string; code?: string }
+export interface KnownEntry {
+  id: string;
+  name: string;
+  code?: string;
+}
 
-export const QUERY_KINDS = ['name-2', 'name-3', 'name-4', 'name-full', 'code-full', 'code-prefix-6', 'code-prefix-10'] as const;
+export const QUERY_KINDS = [
+  'name-2',
+  'name-3',
+  'name-4',
+  'name-full',
+  'code-full',
+  'code-prefix-6',
+  'code-prefix-10',
+] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
-export interface RecallQuery { kind: QueryKind; query: string; expected: string[] }
+export interface RecallQuery {
+  kind: QueryKind;
+  query: string;
+  expected: string[];
+}
 
 /** A small deterministic generator (mulberry32), so a query set can be reproduced from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -30,11 +46,21 @@ export function seededRandom(seed: number): () => number {
 /** Every entry a query must find: its name contains the query, or its code starts with it. */
 export function expectedMatches(entries: readonly KnownEntry[], query: string): string[] {
   const q = normalize(query);
-  return entries.filter((e) => normalize(e.name).includes(q) || (e.code !== undefined && normalize(e.code).startsWith(q))).map((e) => e.id).sort();
+  return entries
+    .filter(
+      (e) =>
+        normalize(e.name).includes(q) || (e.code !== undefined && normalize(e.code).startsWith(q)),
+    )
+    .map((e) => e.id)
+    .sort();
 }
 
 /** Queries for `samples` entries of each kind, with their expected answers. */
-export function recallQueries(entries: readonly KnownEntry[], samples: number, seed = 1): RecallQuery[] {
+export function recallQueries(
+  entries: readonly KnownEntry[],
+  samples: number,
+  seed = 1,
+): RecallQuery[] {
   const random = seededRandom(seed);
   const pick = () => entries[Math.floor(random() * entries.length)]!;
   const queries: RecallQuery[] = [];
@@ -49,7 +75,8 @@ export function recallQueries(entries: readonly KnownEntry[], samples: number, s
         const start = Math.floor(random() * (chars.length - n + 1));
         query = chars.slice(start, start + n).join('');
       } else if (kind === 'name-full') query = e.name;
-      else if (e.code) query = kind === 'code-full' ? e.code : e.code.slice(0, Number(kind.split('-').pop()));
+      else if (e.code)
+        query = kind === 'code-full' ? e.code : e.code.slice(0, Number(kind.split('-').pop()));
       if (query === undefined || !query.trim()) continue;
       queries.push({ kind, query, expected: expectedMatches(entries, query) });
     }
@@ -70,10 +97,22 @@ export interface RecallRow {
 }
 
 /** Runs the queries through the exact-match engine and compares with the known answers. */
-export async function measureRecall(engine: SearchEngine, queries: readonly RecallQuery[]): Promise<RecallRow[]> {
+export async function measureRecall(
+  engine: SearchEngine,
+  queries: readonly RecallQuery[],
+): Promise<RecallRow[]> {
   const rows = new Map<QueryKind, RecallRow & { found: number; wanted: number }>();
   for (const q of queries) {
-    const row = rows.get(q.kind) ?? { kind: q.kind, queries: 0, recall: 0, exact: 0, extra: 0, missed: [], found: 0, wanted: 0 };
+    const row = rows.get(q.kind) ?? {
+      kind: q.kind,
+      queries: 0,
+      recall: 0,
+      exact: 0,
+      extra: 0,
+      missed: [],
+      found: 0,
+      wanted: 0,
+    };
     rows.set(q.kind, row);
     const ids = new Set((await engine.docs(await engine.search({ q: q.query }))).map((d) => d.id));
     const missing = q.expected.filter((id) => !ids.has(id));
@@ -82,7 +121,11 @@ export async function measureRecall(engine: SearchEngine, queries: readonly Reca
     row.found += q.expected.length - missing.length;
     row.extra += ids.size - (q.expected.length - missing.length);
     if (!missing.length && ids.size === q.expected.length) row.exact++;
-    if (missing.length && row.missed.length < 5) row.missed.push({ query: q.query, missing: missing.slice(0, 5) });
+    if (missing.length && row.missed.length < 5)
+      row.missed.push({ query: q.query, missing: missing.slice(0, 5) });
   }
-  return [...rows.values()].map(({ found, wanted, ...row }) => ({ ...row, recall: wanted ? found / wanted : 1 }));
+  return [...rows.values()].map(({ found, wanted, ...row }) => ({
+    ...row,
+    recall: wanted ? found / wanted : 1,
+  }));
 }

@@ -23,10 +23,16 @@ export function englishEnabled(): boolean {
 }
 
 /** A site path in a language: /records/x/ → /en/records/x/ in English. */
-export const localePath = (lang: Lang, path: string): string => (lang === 'en' ? `${EN_PREFIX}${path}` : path);
+export const localePath = (lang: Lang, path: string): string =>
+  lang === 'en' ? `${EN_PREFIX}${path}` : path;
 
 /** The page types that exist in both languages (the rest of the site is Chinese only). */
-const BILINGUAL = [/^\/$/, /^\/search\/$/, new RegExp(`^/lists/(${LISTS.join('|')})/(\\d+/)?$`), /^\/records\/[^/]+\/$/];
+const BILINGUAL = [
+  /^\/$/,
+  /^\/search\/$/,
+  new RegExp(`^/lists/(${LISTS.join('|')})/(\\d+/)?$`),
+  /^\/records\/[^/]+\/$/,
+];
 
 /**
  * The same page in the other language, or undefined when it has none (then the language switch

@@ -28,7 +28,8 @@ export const searchText = {
     found: (what: string, n: number) => `${n} ${n === 1 ? 'entry' : 'entries'} on display ${what}.`,
     notFound: (what: string) => `No entries on display ${what}.`,
     fullTextSearching: 'Searching the full text…',
-    fullTextFound: (q: string, n: number) => `${n} ${n === 1 ? 'result contains' : 'results contain'} “${q}” in the full text.`,
+    fullTextFound: (q: string, n: number) =>
+      `${n} ${n === 1 ? 'result contains' : 'results contain'} “${q}” in the full text.`,
     fullTextNone: (q: string) => `Nothing in the full text contains “${q}”.`,
     error: (message: string) => `Search failed: ${message}. Reload the page and try again.`,
   },

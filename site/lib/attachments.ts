@@ -6,19 +6,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
-import { isPublicFile, type HongheiRecord, type PublicFileAttachment } from '../../content/schema/index.ts';
+import {
+  isPublicFile,
+  type HongheiRecord,
+  type PublicFileAttachment,
+} from '../../content/schema/index.ts';
 import { allEntries } from './entries.ts';
 import { contentRoot } from './site-context.ts';
 
 export type Attachment = PublicFileAttachment<HongheiRecord['attachments'][number]>;
 
 /** The attachments of a record that the site shows. */
-export const publicAttachments = (record: HongheiRecord): Attachment[] => record.attachments.filter(isPublicFile);
+export const publicAttachments = (record: HongheiRecord): Attachment[] =>
+  record.attachments.filter(isPublicFile);
 
 /** Every public file of every public entry (paths relative to content/, e.g. media/2026/x.jpg). */
 export async function publicMediaFiles(): Promise<string[]> {
   const files = new Set<string>();
-  for (const e of await allEntries()) for (const a of publicAttachments(e.record)) files.add(a.file);
+  for (const e of await allEntries())
+    for (const a of publicAttachments(e.record)) files.add(a.file);
   return [...files].sort();
 }
 
@@ -28,7 +34,9 @@ export function readMedia(file: string): Buffer {
 }
 
 /** Width and height of a picture, so the page reserves its space before it loads. */
-export async function pictureSize(file: string): Promise<{ width: number; height: number } | undefined> {
+export async function pictureSize(
+  file: string,
+): Promise<{ width: number; height: number } | undefined> {
   try {
     const meta = await imageMetadata(new Uint8Array(readMedia(file)), file);
     return meta.width && meta.height ? { width: meta.width, height: meta.height } : undefined;

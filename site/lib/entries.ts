@@ -41,7 +41,9 @@ export async function batches(): Promise<{ batch: string; entries: Entry[] }[]> 
     group.push(e);
     groups.set(e.record.batch, group);
   }
-  return [...groups].sort(([a], [b]) => (a < b ? 1 : -1)).map(([batch, entries]) => ({ batch, entries }));
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([batch, entries]) => ({ batch, entries }));
 }
 
 export type CaseEntry = CollectionEntry<'cases'>;
@@ -60,6 +62,8 @@ export function publishedCases(): Promise<CaseEntry[]> {
     const cases = await getCollection('cases');
     return cases
       .filter((c) => c.data.records.every((id) => publicIds.has(id)))
-      .sort((a, b) => (a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.id.localeCompare(b.id)));
+      .sort((a, b) =>
+        a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.id.localeCompare(b.id),
+      );
   })());
 }

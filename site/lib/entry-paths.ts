@@ -16,6 +16,9 @@ export async function entryPaths(): Promise<{ params: { id: string }; props: Ent
   const cases = new Map((await publishedCases()).map((c) => [c.id, c]));
   return (await allEntries()).map((entry) => {
     const c = entry.record.case ? cases.get(entry.record.case) : undefined;
-    return { params: { id: entry.id }, props: { entry, ...(c ? { caseLink: { href: casePath(c.id), title: c.data.title } } : {}) } };
+    return {
+      params: { id: entry.id },
+      props: { entry, ...(c ? { caseLink: { href: casePath(c.id), title: c.data.title } } : {}) },
+    };
   });
 }

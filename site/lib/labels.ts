@@ -4,16 +4,26 @@
  * Region names exist in Chinese only (GB/T 2260).
  */
 import {
-  DEMO_LEVEL_NAMES, LIST_NAMES, regionFullName, STATUS_NAMES, SUBJECT_KIND_NAMES,
-  type Category, type DemoLevel, type ListId, type Status, type SubjectKind,
+  DEMO_LEVEL_NAMES,
+  LIST_NAMES,
+  regionFullName,
+  STATUS_NAMES,
+  SUBJECT_KIND_NAMES,
+  type Category,
+  type DemoLevel,
+  type ListId,
+  type Status,
+  type SubjectKind,
 } from '../../content/schema/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { categories } from './site-context.ts';
 
 export const listName = (list: ListId, lang: Lang = 'zh'): string => LIST_NAMES[list][lang];
-export const kindName = (kind: SubjectKind, lang: Lang = 'zh'): string => SUBJECT_KIND_NAMES[kind][lang];
+export const kindName = (kind: SubjectKind, lang: Lang = 'zh'): string =>
+  SUBJECT_KIND_NAMES[kind][lang];
 export const statusName = (status: Status, lang: Lang = 'zh'): string => STATUS_NAMES[status][lang];
-export const levelName = (level: DemoLevel, lang: Lang = 'zh'): string => DEMO_LEVEL_NAMES[level][lang];
+export const levelName = (level: DemoLevel, lang: Lang = 'zh'): string =>
+  DEMO_LEVEL_NAMES[level][lang];
 
 /** A category of a list, or undefined when the publisher has removed it. */
 export function categoryOf(list: ListId, id: string): Category | undefined {
@@ -36,7 +46,20 @@ export function regionShortName(code: string): string {
   return regionName(code).split(' ').pop() ?? code;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 2026-07-15 → 2026年7月15日 (English: 15 July 2026). */
 export function formatDate(iso: string, lang: Lang = 'zh'): string {

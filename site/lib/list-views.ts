@@ -24,7 +24,10 @@ export function listView(list: ListId): Promise<ListView> {
     view = entriesOf(list).then((entries) => ({
       list,
       entries,
-      facets: Object.fromEntries(FACETS.map((f) => [f, facetGroups(list, entries, f)])) as Record<Facet, FacetGroup[]>,
+      facets: Object.fromEntries(FACETS.map((f) => [f, facetGroups(list, entries, f)])) as Record<
+        Facet,
+        FacetGroup[]
+      >,
     }));
     views.set(list, view);
   }

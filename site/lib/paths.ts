@@ -15,7 +15,8 @@ export const batchesPath = '/batches/';
 
 export const recordPath = (id: string) => `/records/${id}/`;
 export const listPath = (list: ListId, page = 1) => paged(`/lists/${list}/`, page);
-export const facetPath = (list: ListId, facet: Facet, value: string, page = 1) => paged(`/lists/${list}/${facet}/${value}/`, page);
+export const facetPath = (list: ListId, facet: Facet, value: string, page = 1) =>
+  paged(`/lists/${list}/${facet}/${value}/`, page);
 export const batchPath = (batch: string, page = 1) => paged(`/batches/${batch}/`, page);
 export const casePath = (id: string) => `/cases/${id}/`;
 export const guidePagePath = (id: string) => `/guide/${id}/`;

@@ -9,7 +9,14 @@ import type { Loader } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblems, isPublicOn, listRecordFiles, validateRepository, type HongheiRecord, type IsoDate } from '../../content/schema/index.ts';
+import {
+  formatProblems,
+  isPublicOn,
+  listRecordFiles,
+  validateRepository,
+  type HongheiRecord,
+  type IsoDate,
+} from '../../content/schema/index.ts';
 
 export interface RecordsLoaderOptions {
   /** The project root (the folder holding content/). */
@@ -27,12 +34,18 @@ export interface PublicRecords {
 // Shared through globalThis: the publish step (plain Node) and Astro's content layer (its own
 // module instance of this file, in the same process) then validate the repository once.
 const CACHE = Symbol.for('honghei.publicRecords');
-const validated: Map<string, Promise<PublicRecords>> = ((globalThis as Record<symbol, unknown>)[CACHE] ??= new Map()) as Map<string, Promise<PublicRecords>>;
+const validated: Map<string, Promise<PublicRecords>> = ((globalThis as Record<symbol, unknown>)[
+  CACHE
+] ??= new Map()) as Map<string, Promise<PublicRecords>>;
 
 /** Names, sizes and times of the content files: a changed file (astro dev) means a new validation. */
 function fingerprint(root: string): string {
   const hash = createHash('sha1');
-  for (const file of ['content/publisher.yaml', 'content/categories.yaml', ...listRecordFiles(root)]) {
+  for (const file of [
+    'content/publisher.yaml',
+    'content/categories.yaml',
+    ...listRecordFiles(root),
+  ]) {
     const s = statSync(join(root, file), { throwIfNoEntry: false });
     hash.update(`${file}\0${s?.size}\0${s?.mtimeMs}\n`);
   }
@@ -48,9 +61,13 @@ export function publicRecords({ root, date }: RecordsLoaderOptions): Promise<Pub
       const report = validateRepository(root, { date });
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
-        throw new Error(`${errors.length} problem(s) in content; run npm run validate for the full report:\n${formatProblems(errors.slice(0, 50), report.publisher.language)}`);
+        throw new Error(
+          `${errors.length} problem(s) in content; run npm run validate for the full report:\n${formatProblems(errors.slice(0, 50), report.publisher.language)}`,
+        );
       }
-      const records = report.records.filter(({ record }) => isPublicOn(record, date)).map(({ record, source }) => ({ record, file: source.file }));
+      const records = report.records
+        .filter(({ record }) => isPublicOn(record, date))
+        .map(({ record, source }) => ({ record, file: source.file }));
       return { records, total: report.records.length };
     });
     validated.clear(); // keep only the latest state of the files
@@ -65,7 +82,8 @@ export function recordsLoader(options: RecordsLoaderOptions): Loader {
     load: async ({ store, logger, generateDigest }) => {
       const { records, total } = await publicRecords(options);
       store.clear();
-      for (const { record, file } of records) store.set({ id: record.id, data: record, digest: generateDigest(record), filePath: file });
+      for (const { record, file } of records)
+        store.set({ id: record.id, data: record, digest: generateDigest(record), filePath: file });
       logger.info(`${records.length} of ${total} records are public on ${options.date}`);
     },
   };
@@ -85,7 +103,9 @@ export function publishedCasesLoader(inner: Loader, options: RecordsLoaderOption
         const concerns = (entry.data as { records?: string[] }).records ?? [];
         if (!concerns.every((r) => ids.has(r))) {
           context.store.delete(id);
-          context.logger.info(`case ${id} is not published: it concerns an entry that is not public on ${options.date}`);
+          context.logger.info(
+            `case ${id} is not published: it concerns an entry that is not public on ${options.date}`,
+          );
         }
       }
     },

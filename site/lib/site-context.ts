@@ -2,7 +2,14 @@
  * What every page needs to know about this deployment: where the content lives, the date the
  * site is published as of, the publisher and its categories. Read once per build.
  */
-import { loadCategories, loadPublisher, publicationDate, type Categories, type IsoDate, type Publisher } from '../../content/schema/index.ts';
+import {
+  loadCategories,
+  loadPublisher,
+  publicationDate,
+  type Categories,
+  type IsoDate,
+  type Publisher,
+} from '../../content/schema/index.ts';
 import { contentRootSetting } from '../build/settings.ts';
 
 /**

@@ -6,17 +6,31 @@
  * Everything from the index is written with textContent: record text is never HTML here.
  */
 import { SearchEngine, type SearchQuery } from '../lib/search/engine.ts';
-import { FILTER_KEYS, INDEX_DIR, indexFiles, type Doc, type FilterKey } from '../lib/search/format.ts';
+import {
+  FILTER_KEYS,
+  INDEX_DIR,
+  indexFiles,
+  type Doc,
+  type FilterKey,
+} from '../lib/search/format.ts';
 import { queryTerms } from '../lib/search/text.ts';
 import { searchText } from '../i18n/search-text.ts';
-import { renderDoc, renderFullTextResult, type FullTextResult, type RenderOptions } from './search-render.ts';
+import {
+  renderDoc,
+  renderFullTextResult,
+  type FullTextResult,
+  type RenderOptions,
+} from './search-render.ts';
 
 const PAGE = 20;
 
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string): Promise<void>;
-  search(q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
+  search(
+    q: string | null,
+    o: { filters?: Record<string, string>; sort?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -26,7 +40,10 @@ const english = document.documentElement.lang === 'en';
 const t = searchText[english ? 'en' : 'zh'];
 
 async function fetchIndexFile(path: string): Promise<Uint8Array> {
-  const response = await fetch(`/${INDEX_DIR}/${path}`, path === indexFiles.meta ? { cache: 'no-cache' } : {});
+  const response = await fetch(
+    `/${INDEX_DIR}/${path}`,
+    path === indexFiles.meta ? { cache: 'no-cache' } : {},
+  );
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -46,14 +63,22 @@ function loadPagefind(): Promise<PagefindApi> {
 }
 
 /** The query in the form (and the URL). */
-function readForm(form: HTMLFormElement): { q: string; filters: Partial<Record<FilterKey, string>>; sort: 'desc' | 'asc' } {
+function readForm(form: HTMLFormElement): {
+  q: string;
+  filters: Partial<Record<FilterKey, string>>;
+  sort: 'desc' | 'asc';
+} {
   const data = new FormData(form);
   const filters: Partial<Record<FilterKey, string>> = {};
   for (const key of FILTER_KEYS) {
     const v = String(data.get(key) ?? '');
     if (v) filters[key] = v;
   }
-  return { q: String(data.get('q') ?? '').trim(), filters, sort: data.get('sort') === 'asc' ? 'asc' : 'desc' };
+  return {
+    q: String(data.get('q') ?? '').trim(),
+    filters,
+    sort: data.get('sort') === 'asc' ? 'asc' : 'desc',
+  };
 }
 
 let options: RenderOptions | undefined;
@@ -63,7 +88,11 @@ function renderOptions(): RenderOptions {
   if (options) return options;
   const data = $('search-js').dataset;
   const labels = data.labels ? (JSON.parse(data.labels) as RenderOptions['labels']) : undefined;
-  return (options = { lang: english ? 'en' : 'zh', entryPrefix: data.entryPrefix ?? '', ...(labels ? { labels } : {}) });
+  return (options = {
+    lang: english ? 'en' : 'zh',
+    entryPrefix: data.entryPrefix ?? '',
+    ...(labels ? { labels } : {}),
+  });
 }
 
 /** Lets the browser paint and handle input before the next step. */
@@ -73,7 +102,12 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 let generation = 0;
 
 /** Shows results page by page in a list, with a "more" button. */
-function pager<T>(list: HTMLOListElement, more: HTMLButtonElement, items: readonly T[], render: (items: T[]) => Promise<HTMLElement[]>): Promise<void> {
+function pager<T>(
+  list: HTMLOListElement,
+  more: HTMLButtonElement,
+  items: readonly T[],
+  render: (items: T[]) => Promise<HTMLElement[]>,
+): Promise<void> {
   let shown = 0;
   const mine = generation;
   const next = async () => {
@@ -93,15 +127,26 @@ function showError(error: unknown): void {
   $('search-status').textContent = t.error(error instanceof Error ? error.message : String(error));
 }
 
-async function runFullText(q: string, filters: Partial<Record<FilterKey, string>>, sort: 'desc' | 'asc'): Promise<void> {
+async function runFullText(
+  q: string,
+  filters: Partial<Record<FilterKey, string>>,
+  sort: 'desc' | 'asc',
+): Promise<void> {
   const section = $('fulltext');
   const status = $('fulltext-status');
   section.hidden = false;
   $('fulltext-run').hidden = true;
   status.textContent = t.fullTextSearching;
   const pf = await loadPagefind();
-  const { results } = await pf.search(q, { filters: filters as Record<string, string>, sort: { date: sort } });
-  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) => (await Promise.all(batch.map((r) => r.data()))).map((r) => renderFullTextResult(r, renderOptions())));
+  const { results } = await pf.search(q, {
+    filters: filters as Record<string, string>,
+    sort: { date: sort },
+  });
+  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) =>
+    (await Promise.all(batch.map((r) => r.data()))).map((r) =>
+      renderFullTextResult(r, renderOptions()),
+    ),
+  );
   status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
 }
 
@@ -123,12 +168,17 @@ async function run(form: HTMLFormElement): Promise<void> {
   const index = await (engine ??= SearchEngine.open(fetchIndexFile));
   // Each step in a task of its own: the page stays responsive while the index is read.
   await nextTask();
-  const query: SearchQuery = { q, filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])) };
+  const query: SearchQuery = {
+    q,
+    filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, [v]])),
+  };
   const found = Array.from(await index.search(query));
   if (mine !== generation) return;
   if (sort === 'asc') found.reverse();
   await nextTask();
-  await pager($('search-list'), $('search-more'), found, async (batch) => (await index.docs(batch)).map((d: Doc) => renderDoc(d, index, renderOptions())));
+  await pager($('search-list'), $('search-more'), found, async (batch) =>
+    (await index.docs(batch)).map((d: Doc) => renderDoc(d, index, renderOptions())),
+  );
   if (mine !== generation) return;
   // The count is announced once the first results are on the page, so the two never disagree.
   const what = terms.length ? t.matching(terms.join(' ')) : t.filtered;

@@ -15,7 +15,20 @@ export interface RenderOptions {
   labels?: Record<'list' | 'status' | 'kind' | 'category', Record<string, string>>;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** What Pagefind returns for a result (the fields used here). */
 export interface FullTextResult {
@@ -24,7 +37,11 @@ export interface FullTextResult {
   meta: Record<string, string | undefined>;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -42,9 +59,14 @@ function formatDate(iso: string, lang: 'zh' | 'en'): string {
 }
 
 /** One entry found by name or code. */
-export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions = { lang: 'zh', entryPrefix: '' }): HTMLLIElement {
+export function renderDoc(
+  doc: Doc,
+  index: SearchEngine,
+  options: RenderOptions = { lang: 'zh', entryPrefix: '' },
+): HTMLLIElement {
   const t = searchText[options.lang];
-  const label = (key: 'list' | 'status' | 'kind' | 'category', value: string) => options.labels?.[key][value] ?? index.label(key, value);
+  const label = (key: 'list' | 'status' | 'kind' | 'category', value: string) =>
+    options.labels?.[key][value] ?? index.label(key, value);
   // Record text (the name, the region) is Chinese: marked so on the English page.
   const chinese = <E extends HTMLElement>(node: E): E => {
     if (options.lang !== 'zh') node.lang = 'zh-CN';
@@ -65,7 +87,11 @@ export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions 
   item(el('span', 'badge badge-status', label('status', doc.status)));
   if (doc.code) item(el('span', 'code', doc.code));
   item(label('kind', doc.kind));
-  item(chinese(el('span', undefined, index.label('region', doc.region).split(' ').pop() ?? doc.region)));
+  item(
+    chinese(
+      el('span', undefined, index.label('region', doc.region).split(' ').pop() ?? doc.region),
+    ),
+  );
   item(label('category', doc.category));
   const time = el('time', undefined, formatDate(doc.date, options.lang));
   time.dateTime = doc.date;
@@ -79,11 +105,18 @@ export function renderDoc(doc: Doc, index: SearchEngine, options: RenderOptions 
 /** Pagefind's excerpt as text with its <mark> highlights, whatever else it holds. */
 function excerptNodes(excerpt: string): Node[] {
   const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return Array.from(parsed.body.childNodes, (n) => (n.nodeName === 'MARK' ? el('mark', undefined, n.textContent ?? '') : document.createTextNode(n.textContent ?? '')));
+  return Array.from(parsed.body.childNodes, (n) =>
+    n.nodeName === 'MARK'
+      ? el('mark', undefined, n.textContent ?? '')
+      : document.createTextNode(n.textContent ?? ''),
+  );
 }
 
 /** One full-text result (an entry, a case write-up or a guide page). */
-export function renderFullTextResult(r: FullTextResult, options: RenderOptions = { lang: 'zh', entryPrefix: '' }): HTMLLIElement {
+export function renderFullTextResult(
+  r: FullTextResult,
+  options: RenderOptions = { lang: 'zh', entryPrefix: '' },
+): HTMLLIElement {
   const li = el('li');
   const a = el('a', 'name', r.meta.title ?? r.url);
   // Entry pages exist in the page's language; case write-ups and guide pages only in Chinese.

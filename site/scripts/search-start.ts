@@ -23,7 +23,9 @@ function search(form: HTMLFormElement): void {
     .catch((error: unknown) => {
       // The search code itself did not load (offline, a deploy in progress).
       const t = searchText[document.documentElement.lang === 'en' ? 'en' : 'zh'];
-      document.getElementById('search-status')!.textContent = t.error(error instanceof Error ? error.message : String(error));
+      document.getElementById('search-status')!.textContent = t.error(
+        error instanceof Error ? error.message : String(error),
+      );
     });
 }
 
@@ -34,7 +36,8 @@ export function startSearchPage(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v) && !(k === 'sort' && v === 'desc')) params.set(k, String(v));
+    for (const [k, v] of new FormData(form))
+      if (String(v) && !(k === 'sort' && v === 'desc')) params.set(k, String(v));
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
     search(form);
   });

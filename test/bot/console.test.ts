@@ -18,15 +18,29 @@ function repository(): string {
   const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: repo }).status).toBe(0);
   git('init', '-q', '-b', 'main');
   git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'sample content');
+  git(
+    '-c',
+    'user.name=test',
+    '-c',
+    'user.email=test@example.invalid',
+    'commit',
+    '-qm',
+    'sample content',
+  );
   return repo;
 }
 
 /** The console process, its output so far, and a way to wait for a text in it. */
 function startConsole(repo: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/bot.ts'), 'console'], {
-    cwd: repo, env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: TODAY }, stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    join(ROOT, 'node_modules/.bin/node'),
+    [join(ROOT, 'scripts/bot.ts'), 'console'],
+    {
+      cwd: repo,
+      env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: TODAY },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const waiters: (() => void)[] = [];
   const collect = (d: Buffer) => {
@@ -35,7 +49,9 @@ function startConsole(repo: string) {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   return {
     child,
     exited,
@@ -46,7 +62,8 @@ function startConsole(repo: string) {
     /** Resolves once the output since `from` contains the text; the test's timeout bounds the wait. */
     async waitFor(text: string, from = 0): Promise<string> {
       while (!output.slice(from).includes(text)) {
-        if (child.exitCode !== null) throw new Error(`the console exited before printing "${text}":\n${output}`);
+        if (child.exitCode !== null)
+          throw new Error(`the console exited before printing "${text}":\n${output}`);
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
       return output.slice(from);
@@ -61,7 +78,9 @@ describe('console mode', () => {
     await first.waitFor('从 /new 开始试试。');
     let mark = first.output.length;
     first.type('');
-    expect(await first.waitFor('请输入命令，如 /new、/help；/quit 退出。', mark)).toContain('空行没有内容');
+    expect(await first.waitFor('请输入命令，如 /new、/help；/quit 退出。', mark)).toContain(
+      '空行没有内容',
+    );
     first.type('/new');
     await first.waitFor('(1/20) 名单');
     first.type('2');
@@ -78,7 +97,9 @@ describe('console mode', () => {
 
     const second = startConsole(repo);
     const resumed = await second.waitFor('[6] ✖️ 取消');
-    expect(resumed).toMatch(/您有一份未完成的表单（上次运行时保存），接着回答这个问题：\n+🤖 \(2\/20\) 主体类型/);
+    expect(resumed).toMatch(
+      /您有一份未完成的表单（上次运行时保存），接着回答这个问题：\n+🤖 \(2\/20\) 主体类型/,
+    );
     // The repeated question's buttons work: 1 is 企业.
     mark = second.output.length;
     second.type('1');

@@ -25,7 +25,12 @@ describe('commands inside a form', () => {
     expect(help).toContain('发送 /cancel');
     expect(help).not.toContain('不能使用');
     // The question's buttons come with the help: pressing one answers the question.
-    expect(h.tg.last(SUBMITTER.id)!.buttons.flat().map((b) => b.text)).toContain('失信黑名单');
+    expect(
+      h.tg
+        .last(SUBMITTER.id)!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toContain('失信黑名单');
     await h.act(SUBMITTER, { press: '失信黑名单' }, { press: '企业' });
 
     const seen: Record<string, string> = {};
@@ -75,7 +80,13 @@ describe('commands inside a form', () => {
     await h.act(SUBMITTER, { press: '失信黑名单' }, '/back');
     expect(h.last()).toMatch(/^\(1\/\d+\) 名单/);
     expect(h.last()).toContain('当前填写：失信黑名单');
-    await h.act(SUBMITTER, { press: '失信黑名单' }, { press: '企业' }, '示例市某某建筑劳务有限公司（示例）', testCode(41));
+    await h.act(
+      SUBMITTER,
+      { press: '失信黑名单' },
+      { press: '企业' },
+      '示例市某某建筑劳务有限公司（示例）',
+      testCode(41),
+    );
     expect(h.last()).toContain('住所（经营场所）');
     await h.act(SUBMITTER, '/skip');
     expect(h.last()).toContain('同时公布的人员');

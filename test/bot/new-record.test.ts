@@ -6,9 +6,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { completeUscc, regionFullName, validateRepository, type Problem } from '../../content/schema/index.ts';
+import {
+  completeUscc,
+  regionFullName,
+  validateRepository,
+  type Problem,
+} from '../../content/schema/index.ts';
 import { fillForm, atSummary } from './support/drive.ts';
-import { blackListAnswers, englishBlackListAnswers, JPEG, PDF, testCode } from './support/fixtures.ts';
+import {
+  blackListAnswers,
+  englishBlackListAnswers,
+  JPEG,
+  PDF,
+  testCode,
+} from './support/fixtures.ts';
 import { harness, PUBLIC, SUBMITTER } from './support/harness.ts';
 import type { MemorySink } from './support/memory-sink.ts';
 import type { Submission } from '../../bot/forge/types.ts';
@@ -28,30 +39,42 @@ const STAGES = ['submission', 'publish'] as const;
 /** What the validator says at each stage, once the submission is applied, that it did not say before. */
 function newProblems(root: string, s: Submission): Record<(typeof STAGES)[number], string[]> {
   const key = (p: Problem) => `${p.file} ${p.field} ${p.what}`;
-  const before = STAGES.map((stage) => validateRepository(root, { date: TODAY, stage }).problems.map(key));
+  const before = STAGES.map((stage) =>
+    validateRepository(root, { date: TODAY, stage }).problems.map(key),
+  );
   apply(root, s);
-  const [submission, publish] = STAGES.map((stage, i) => validateRepository(root, { date: TODAY, stage }).problems
-    .filter((p) => !before[i]!.includes(key(p))).map((p) => `${p.file === s.files[0]!.path ? '' : `${p.file} `}${p.field} ${p.severity}`));
+  const [submission, publish] = STAGES.map((stage, i) =>
+    validateRepository(root, { date: TODAY, stage })
+      .problems.filter((p) => !before[i]!.includes(key(p)))
+      .map((p) => `${p.file === s.files[0]!.path ? '' : `${p.file} `}${p.field} ${p.severity}`),
+  );
   return { submission: submission!, publish: publish! };
 }
 
 /** A good submission: valid, awaiting the reviewers' approvals, which publication needs. */
 const AWAITING_APPROVALS = { submission: ['approvals notice'], publish: ['approvals error'] };
 
-const recordOf = (sink: MemorySink, s: Submission) => parse(sink.text(s, s.files[0]!.path)) as Record<string, any>;
+const recordOf = (sink: MemorySink, s: Submission) =>
+  parse(sink.text(s, s.files[0]!.path)) as Record<string, any>;
 
 describe('/new', () => {
   test('a black-list entry with persons and attachments becomes a record that npm run validate accepts', async () => {
     const h = harness({ today: TODAY });
     const sink = h.sink as MemorySink;
     await h.send(h.tg.text(SUBMITTER, '/new'));
-    await fillForm(h, SUBMITTER, blackListAnswers(testCode(1), {
-      同时公布的人员: [{ press: '法定代表人' }, { press: /完成/ }],
-      '姓名（脱敏）': '张某某',
-      '身份证号（脱敏）': '110105********002X',
-      典型案例报告: { files: (hh, u) => [hh.tg.document(u, PDF, '案例报告.pdf', 'application/pdf')] },
-      图片: { files: (hh, u) => [hh.tg.photo(u, JPEG, '现场照片（示例）')] },
-    }));
+    await fillForm(
+      h,
+      SUBMITTER,
+      blackListAnswers(testCode(1), {
+        同时公布的人员: [{ press: '法定代表人' }, { press: /完成/ }],
+        '姓名（脱敏）': '张某某',
+        '身份证号（脱敏）': '110105********002X',
+        典型案例报告: {
+          files: (hh, u) => [hh.tg.document(u, PDF, '案例报告.pdf', 'application/pdf')],
+        },
+        图片: { files: (hh, u) => [hh.tg.photo(u, JPEG, '现场照片（示例）')] },
+      }),
+    );
     expect(h.last()).toContain('确认提交');
     // The summary says the approvals are still to come, and does not ask for them.
     expect(h.last()).toContain('⏳ 审批：待审核/待审定 — 合并前由审核人、审定人批准');
@@ -62,12 +85,26 @@ describe('/new', () => {
     expect(sink.submissions).toHaveLength(1);
     const s = sink.submissions[0]!;
     expect(s.kind).toBe('new');
-    expect(s.submitter).toEqual({ unit: '劳动保障监察支队', userId: SUBMITTER.id, chatId: SUBMITTER.id, language: 'zh' });
+    expect(s.submitter).toEqual({
+      unit: '劳动保障监察支队',
+      userId: SUBMITTER.id,
+      chatId: SUBMITTER.id,
+      language: 'zh',
+    });
     const record = recordOf(sink, s);
     expect(s.files[0]!.path).toBe(`content/records/black/2026/${record.id}.yaml`);
     expect(record).toMatchObject({
-      list: 'black', batch: '2026-Q4', category: 'wage-arrears', region: '210200',
-      subject: { kind: 'enterprise', code: testCode(1), persons: [{ role: 'legal-representative', name: '张某某', id_number: '110105********002X' }] },
+      list: 'black',
+      batch: '2026-Q4',
+      category: 'wage-arrears',
+      region: '210200',
+      subject: {
+        kind: 'enterprise',
+        code: testCode(1),
+        persons: [
+          { role: 'legal-representative', name: '张某某', id_number: '110105********002X' },
+        ],
+      },
       submitted: { unit: '劳动保障监察支队', date: TODAY },
       publication: { start: TODAY, end: '2029-11-19' },
       history: [{ status: 'listed', date: TODAY }],
@@ -75,16 +112,26 @@ describe('/new', () => {
     const report = record.attachments.find((a: { kind: string }) => a.kind === 'case-report');
     const picture = record.attachments.find((a: { kind: string }) => a.kind === 'picture');
     expect(record.attachments).toHaveLength(2);
-    expect(report).toEqual({ file: expect.stringMatching(new RegExp(`^media/2026/${record.id}-\\d\\.pdf$`)), kind: 'case-report' });
-    expect(picture).toEqual({ file: expect.stringMatching(new RegExp(`^media/2026/${record.id}-\\d\\.jpg$`)), kind: 'picture', caption: '现场照片（示例）' });
-    const bytes = (file: string) => Buffer.from(s.files.find((f) => f.path === `content/${file}`)!.content as Uint8Array);
+    expect(report).toEqual({
+      file: expect.stringMatching(new RegExp(`^media/2026/${record.id}-\\d\\.pdf$`)),
+      kind: 'case-report',
+    });
+    expect(picture).toEqual({
+      file: expect.stringMatching(new RegExp(`^media/2026/${record.id}-\\d\\.jpg$`)),
+      kind: 'picture',
+      caption: '现场照片（示例）',
+    });
+    const bytes = (file: string) =>
+      Buffer.from(s.files.find((f) => f.path === `content/${file}`)!.content as Uint8Array);
     expect(bytes(report.file).equals(PDF)).toBe(true);
     expect(bytes(picture.file).equals(JPEG)).toBe(true);
     expect(record).not.toHaveProperty('approvals');
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
 
     await h.send(h.tg.text(SUBMITTER, '/status'));
-    expect(h.last()).toContain(`新增失信黑名单记录：示例市某某建筑劳务有限公司（示例）（${record.id}）`);
+    expect(h.last()).toContain(
+      `新增失信黑名单记录：示例市某某建筑劳务有限公司（示例）（${record.id}）`,
+    );
     expect(h.last()).toContain(`memory://pull/${record.id}`);
   });
 
@@ -94,23 +141,38 @@ describe('/new', () => {
     // Swap two different neighbouring characters (positions 11 and 12, 1-based): the usual slip.
     const i = [...good].findIndex((c, k) => k >= 10 && k < 16 && good[k + 1] !== c);
     const typo = good.slice(0, i) + good[i + 1] + good[i] + good.slice(i + 2);
-    await h.act(SUBMITTER, '/new', { press: '失信黑名单' }, { press: '企业' }, '示例市某某物流有限公司（示例）');
+    await h.act(
+      SUBMITTER,
+      '/new',
+      { press: '失信黑名单' },
+      { press: '企业' },
+      '示例市某某物流有限公司（示例）',
+    );
     await h.send(h.tg.text(SUBMITTER, typo));
     const reply = h.last();
     expect(reply).toMatch(/^⚠️ 校验位不符/);
-    expect(reply).toContain(`第 ${i + 1}、${i + 2} 位前后颠倒？应为 ${good.slice(0, 2)} ${good.slice(2, 8)} ${good.slice(8, 17)} ${good[17]}`);
+    expect(reply).toContain(
+      `第 ${i + 1}、${i + 2} 位前后颠倒？应为 ${good.slice(0, 2)} ${good.slice(2, 8)} ${good.slice(8, 17)} ${good[17]}`,
+    );
     expect(reply).toContain('请重新回答：统一社会信用代码');
     await h.send(h.tg.press(SUBMITTER, '仍然采用此代码'));
-    const asked = await fillForm(h, SUBMITTER, blackListAnswers(typo, {
-      代码例外理由: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）',
-      接受该代码的审核人: '法规科 赵某',
-    }));
+    const asked = await fillForm(
+      h,
+      SUBMITTER,
+      blackListAnswers(typo, {
+        代码例外理由: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）',
+        接受该代码的审核人: '法规科 赵某',
+      }),
+    );
     expect(asked.slice(0, 2)).toEqual(['代码例外理由', '接受该代码的审核人']);
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     const record = recordOf(h.sink as MemorySink, s);
     expect(record.subject.code).toBe(typo);
-    expect(record.subject.code_override).toEqual({ reason: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）', accepted_by: '法规科 赵某' });
+    expect(record.subject.code_override).toEqual({
+      reason: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）',
+      accepted_by: '法规科 赵某',
+    });
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
@@ -119,8 +181,20 @@ describe('/new', () => {
     // A code registered in 210202 whose check character is wrong (so no real organisation holds it).
     const valid = completeUscc('91210202BT0000001');
     const code = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
-    await h.act(SUBMITTER, '/new', { press: '失信黑名单' }, { press: '企业' }, '示例市某某物流有限公司（示例）', code);
-    await h.act(SUBMITTER, { press: '仍然采用此代码' }, '该代码为标准施行前试点地区发放，核对无误（示例）', '法规科 赵某');
+    await h.act(
+      SUBMITTER,
+      '/new',
+      { press: '失信黑名单' },
+      { press: '企业' },
+      '示例市某某物流有限公司（示例）',
+      code,
+    );
+    await h.act(
+      SUBMITTER,
+      { press: '仍然采用此代码' },
+      '该代码为标准施行前试点地区发放，核对无误（示例）',
+      '法规科 赵某',
+    );
     await h.act(SUBMITTER, { press: /跳过/ }, { press: /跳过/ });
     const question = h.tg.last(SUBMITTER.id)!;
     expect(question.text).toContain('所在地行政区划');
@@ -141,41 +215,58 @@ describe('/new', () => {
     await h.send(h.tg.text(SUBMITTER, '11010519491231002X'));
     expect(h.last()).toMatch(/^⚠️ 这里是完整的居民身份证号，不得公开/);
     await h.act(SUBMITTER, '110105********002X');
-    const asked = await fillForm(h, SUBMITTER, blackListAnswers('', {
-      列入类别: { press: '诚信等级 A 级' },
-      事由: '连续两年劳动保障守法诚信等级评为 A 级。（示例数据）',
-      依据: '人社系统信用“红黑名单”发布制度',
-    }));
+    const asked = await fillForm(
+      h,
+      SUBMITTER,
+      blackListAnswers('', {
+        列入类别: { press: '诚信等级 A 级' },
+        事由: '连续两年劳动保障守法诚信等级评为 A 级。（示例数据）',
+        依据: '人社系统信用“红黑名单”发布制度',
+      }),
+    );
     expect(asked).not.toContain('统一社会信用代码');
     expect(asked).not.toContain('住所（经营场所）');
     expect(asked).not.toContain('同时公布的人员');
     expect(asked).not.toContain('典型案例报告');
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
-    expect(recordOf(h.sink as MemorySink, s).subject).toEqual({ kind: 'individual', name: '张某某', id_number: '110105********002X' });
+    expect(recordOf(h.sink as MemorySink, s).subject).toEqual({
+      kind: 'individual',
+      name: '张某某',
+      id_number: '110105********002X',
+    });
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('a demonstration unit: a park needs no code, the naming level and body are asked', async () => {
     const h = harness({ today: TODAY });
     await h.send(h.tg.text(SUBMITTER, '/new'));
-    const asked = await fillForm(h, SUBMITTER, blackListAnswers('', {
-      名单: { press: '示范单位' },
-      主体类型: { press: '工业园区' },
-      名称: '示例市某某工业园区（示例）',
-      统一社会信用代码: { skip: true },
-      所在地行政区划: '210202',
-      列入类别: { press: '创建示范单位' },
-      事由: '园区内企业劳动合同签订率 100%，集体合同全覆盖。（示例数据）',
-      依据: '和谐劳动关系创建示范活动评价标准',
-      命名级别: { press: '市级' },
-      命名机关: '示例市协调劳动关系三方',
-    }));
+    const asked = await fillForm(
+      h,
+      SUBMITTER,
+      blackListAnswers('', {
+        名单: { press: '示范单位' },
+        主体类型: { press: '工业园区' },
+        名称: '示例市某某工业园区（示例）',
+        统一社会信用代码: { skip: true },
+        所在地行政区划: '210202',
+        列入类别: { press: '创建示范单位' },
+        事由: '园区内企业劳动合同签订率 100%，集体合同全覆盖。（示例数据）',
+        依据: '和谐劳动关系创建示范活动评价标准',
+        命名级别: { press: '市级' },
+        命名机关: '示例市协调劳动关系三方',
+      }),
+    );
     expect(asked).toEqual(expect.arrayContaining(['命名级别', '命名机关']));
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     const record = recordOf(h.sink as MemorySink, s);
-    expect(record).toMatchObject({ list: 'demo', region: '210202', subject: { kind: 'park' }, demonstration: { level: 'city', named_by: '示例市协调劳动关系三方' } });
+    expect(record).toMatchObject({
+      list: 'demo',
+      region: '210202',
+      subject: { kind: 'park' },
+      demonstration: { level: 'city', named_by: '示例市协调劳动关系三方' },
+    });
     expect(record.subject.code).toBeUndefined();
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
@@ -209,27 +300,44 @@ describe('/new', () => {
     await fillForm(h, SUBMITTER, blackListAnswers(testCode(4)));
     await h.send(h.tg.press(SUBMITTER, '✏️ 名单'));
     await h.send(h.tg.press(SUBMITTER, '示范单位'));
-    const asked = await fillForm(h, SUBMITTER, { 列入类别: { press: '创建示范单位' }, 命名级别: { press: '省级' }, 命名机关: '示例省协调劳动关系三方' });
+    const asked = await fillForm(h, SUBMITTER, {
+      列入类别: { press: '创建示范单位' },
+      命名级别: { press: '省级' },
+      命名机关: '示例省协调劳动关系三方',
+    });
     // The kind (企业) stays valid on the demonstration list; the category does not; the naming is new.
     expect(asked).toEqual(['列入类别', '命名级别', '命名机关']);
     expect(h.last()).not.toContain('典型案例报告');
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     const record = recordOf(h.sink as MemorySink, s);
-    expect(record).toMatchObject({ list: 'demo', category: 'demonstration', demonstration: { level: 'province' } });
+    expect(record).toMatchObject({
+      list: 'demo',
+      category: 'demonstration',
+      demonstration: { level: 'province' },
+    });
     expect(s.files[0]!.path).toMatch(/^content\/records\/demo\/2026\/2026q4-demo-/);
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
 
   test('a code already active on the same list is flagged before confirmation', async () => {
     const h = harness({ today: TODAY });
-    const active = h.repo.records().find((r) => r.record.list === 'black' && r.record.subject.code && h.repo.findPublic(r.record.subject.code, TODAY, ['black']).length === 1)!;
+    const active = h.repo
+      .records()
+      .find(
+        (r) =>
+          r.record.list === 'black' &&
+          r.record.subject.code &&
+          h.repo.findPublic(r.record.subject.code, TODAY, ['black']).length === 1,
+      )!;
     const code = active.record.subject.code!;
     await h.send(h.tg.text(SUBMITTER, '/new'));
     await fillForm(h, SUBMITTER, blackListAnswers(code));
     const summary = h.tg.last(SUBMITTER.id)!;
     expect(summary.text).toContain('提交前还需要修改');
-    expect(summary.text).toContain(`代码 ${code} 在失信黑名单中的两条记录公开期重叠（另见 ${active.source.file}）`);
+    expect(summary.text).toContain(
+      `代码 ${code} 在失信黑名单中的两条记录公开期重叠（另见 ${active.source.file}）`,
+    );
     expect(summary.buttons.flat().map((b) => b.text)).not.toContain('✅ 确认提交');
   });
 
@@ -249,7 +357,10 @@ describe('/new', () => {
     expect(h.last()).toContain('没有理解这条消息');
     const calls = h.tg.calls.length;
     await h.send(h.tg.press(SUBMITTER, '企业'));
-    expect(h.tg.calls.slice(calls)).toContainEqual({ method: 'answerCallbackQuery', payload: expect.objectContaining({ text: '这个按钮已失效，请使用最新消息中的按钮。' }) });
+    expect(h.tg.calls.slice(calls)).toContainEqual({
+      method: 'answerCallbackQuery',
+      payload: expect.objectContaining({ text: '这个按钮已失效，请使用最新消息中的按钮。' }),
+    });
     await h.act(SUBMITTER, '/new', { press: '失信黑名单' }, { press: '取消' });
     expect(h.last()).toBe('已取消，填写的内容没有提交。');
     expect((h.sink as MemorySink).submissions).toHaveLength(0);
@@ -264,7 +375,12 @@ describe('/new', () => {
     const calls = h.tg.calls.length;
     await h.send(h.tg.press(SUBMITTER, '失信黑名单'));
     const methods = h.tg.calls.slice(calls).map((c) => c.method);
-    expect(methods).toEqual(['answerCallbackQuery', 'answerCallbackQuery', 'sendMessage', 'sendMessage']);
+    expect(methods).toEqual([
+      'answerCallbackQuery',
+      'answerCallbackQuery',
+      'sendMessage',
+      'sendMessage',
+    ]);
     expect(h.last()).toContain('主体类型');
     expect(h.log.lines).toEqual([]);
   });
@@ -288,26 +404,50 @@ describe('/new', () => {
     const h = harness({ today: TODAY });
     const en = { ...SUBMITTER, language_code: 'en-GB' };
     await h.send(h.tg.text(en, '/new'));
-    expect(h.tg.sent.map((m) => m.text).join('\n')).toContain('Adding an entry for 劳动保障监察支队');
+    expect(h.tg.sent.map((m) => m.text).join('\n')).toContain(
+      'Adding an entry for 劳动保障监察支队',
+    );
     await h.send(h.tg.press(en, 'Black list'));
     expect(h.last(en)).toContain('Kind of subject');
-    expect(h.tg.last(en.id)!.buttons.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['enterprise', '⬅️ Back', '✖️ Cancel']));
+    expect(
+      h.tg
+        .last(en.id)!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toEqual(expect.arrayContaining(['enterprise', '⬅️ Back', '✖️ Cancel']));
   });
 
   test('the publication start is proposed, not the approvals: today (moved to the 审定 day if later) or the next batch', async () => {
     const h = harness({ today: TODAY });
     await h.send(h.tg.text(SUBMITTER, '/new'));
     let startButtons: string[] = [];
-    const asked = await fillForm(h, SUBMITTER, blackListAnswers(testCode(6), { 发布开始日期: { press: '下一批次' }, 发布结束日期: { press: /2029|2030/ } }), 80, async (title) => {
-      if (title === '发布开始日期') startButtons = h.tg.last(SUBMITTER.id)!.buttons.flat().map((b) => b.text);
-    });
+    const asked = await fillForm(
+      h,
+      SUBMITTER,
+      blackListAnswers(testCode(6), {
+        发布开始日期: { press: '下一批次' },
+        发布结束日期: { press: /2029|2030/ },
+      }),
+      80,
+      async (title) => {
+        if (title === '发布开始日期')
+          startButtons = h.tg
+            .last(SUBMITTER.id)!
+            .buttons.flat()
+            .map((b) => b.text);
+      },
+    );
     expect(asked.filter((q) => /审核|审定|审批/.test(q))).toEqual([]);
     expect(startButtons.slice(0, 2)).toEqual([TODAY, '2027-01-01（下一批次 2027-Q1）']);
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     const record = recordOf(h.sink as MemorySink, s);
     // The next batch's record belongs to that batch and year.
-    expect(record).toMatchObject({ batch: '2027-Q1', publication: { start: '2027-01-01', end: '2029-12-31' }, history: [{ status: 'listed', date: '2027-01-01' }] });
+    expect(record).toMatchObject({
+      batch: '2027-Q1',
+      publication: { start: '2027-01-01', end: '2029-12-31' },
+      history: [{ status: 'listed', date: '2027-01-01' }],
+    });
     expect(s.files[0]!.path).toMatch(/^content\/records\/black\/2027\/2027q1-black-/);
     expect(newProblems(h.root, s)).toEqual(AWAITING_APPROVALS);
   });
@@ -317,7 +457,9 @@ describe('/new', () => {
     const en = { ...SUBMITTER, language_code: 'en' };
     await h.send(h.tg.text(en, '/new'));
     await fillForm(h, en, englishBlackListAnswers(testCode(7)));
-    expect(h.last(en)).toContain('⏳ Approvals：awaiting review and approval — the reviewers approve before the merge');
+    expect(h.last(en)).toContain(
+      '⏳ Approvals：awaiting review and approval — the reviewers approve before the merge',
+    );
     await h.send(h.tg.press(en, /Confirm/));
     const s = (h.sink as MemorySink).submissions[0]!;
     expect(s.submitter.language).toBe('en');

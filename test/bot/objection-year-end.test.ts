@@ -29,14 +29,25 @@ const ADMIN_CHAT = 900000009;
 const OTHER = LocalTelegram.user(200000003, 'en', 'Public B');
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
+  const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 /** Public black-list entries of the sample content with no event after the date. */
 function publicEntries(h: ReturnType<typeof harness>, date: string): LoadedRecord[] {
-  return h.repo.records().filter((r) => r.record.list === 'black' && r.record.subject.code && r.record.history.every((e) => e.date <= date)
-    && h.repo.findPublic(r.record.subject.code, date).length === 1);
+  return h.repo
+    .records()
+    .filter(
+      (r) =>
+        r.record.list === 'black' &&
+        r.record.subject.code &&
+        r.record.history.every((e) => e.date <= date) &&
+        h.repo.findPublic(r.record.subject.code, date).length === 1,
+    );
 }
 
 describe('an objection across the year end, before the new year’s calendar is published', () => {
@@ -49,17 +60,30 @@ describe('an objection across the year end, before the new year’s calendar is 
   it('is received, recorded with its deadline pending, told to the administrators once, and dated once the calendar is added', async () => {
     // The content repository: the sample content with an administrator, committed on main.
     const root = contentCopy();
-    appendFileSync(join(root, 'content/publisher.yaml'), `administrators:\n  - chat_id: ${ADMIN_CHAT}\n    name: 信息中心 测试管理员（示例）\n`);
+    appendFileSync(
+      join(root, 'content/publisher.yaml'),
+      `administrators:\n  - chat_id: ${ADMIN_CHAT}\n    name: 信息中心 测试管理员（示例）\n`,
+    );
     sh(root, 'init', '-q', '-b', 'main');
     sh(root, 'add', '.');
     sh(root, 'commit', '-q', '-m', 'Content repository (示例)');
-    const sink = createSubmissionSink({ forge: { kind: 'local', repo: root }, outbox: { kind: 'file', dir: join(storageDir, 'outbox') }, pollIntervalMs: 0, retryIntervalMs: 0 });
+    const sink = createSubmissionSink({
+      forge: { kind: 'local', repo: root },
+      outbox: { kind: 'file', dir: join(storageDir, 'outbox') },
+      pollIntervalMs: 0,
+      retryIntervalMs: 0,
+    });
     sinks.push(sink);
     const dbPath = join(storageDir, 'bot.sqlite');
     const storage = createStorage({ kind: 'sqlite', path: dbPath }, 48 * 3600_000);
     // The form starts on 29 December; it is confirmed after midnight, on the 30th: that is the day of receipt.
     const h = harness({ root, sink, storage, today: '2026-12-29' });
-    h.services.alerts = createAdminAlerts({ api: h.bot.api, publisher: h.repo.publisher, once: onceStoreOf(storage), log: h.log });
+    h.services.alerts = createAdminAlerts({
+      api: h.bot.api,
+      publisher: h.repo.publisher,
+      once: onceStoreOf(storage),
+      log: h.log,
+    });
     const days = h.repo.publisher.objection_working_days;
     const rule = `收到后 ${days} 个工作日内，按国务院公布的节假日安排计算`;
     const [entry, second] = publicEntries(h, '2026-12-30');
@@ -69,7 +93,8 @@ describe('an objection across the year end, before the new year’s calendar is 
     await h.act(PUBLIC, '/objection');
     await fillForm(h, PUBLIC, {
       '哪一条记录？': entry!.record.subject.code!,
-      异议事由: '该公司已于 2026 年 12 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
+      异议事由:
+        '该公司已于 2026 年 12 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
       证据材料: { skip: true },
     });
     expect(h.last(PUBLIC)).toContain(rule); // the summary says the rule, not a date
@@ -84,18 +109,28 @@ describe('an objection across the year end, before the new year’s calendar is 
     expect(receipt).toContain('具体日期在公布后确定');
     expect([...receipt.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0])).toEqual(['2026-12-30']);
     expect(receipt).not.toMatch(/[A-Za-z]/);
-    for (const text of toObjector) expect(text).not.toMatch(/calendar|chinese-days|not known|content\/|暂时无法受理|已通知/);
+    for (const text of toObjector)
+      expect(text).not.toMatch(/calendar|chinese-days|not known|content\/|暂时无法受理|已通知/);
 
     // Recorded like any other objection: an outbox entry delivered as a branch of the local forge.
     const id = `${entry!.record.id}-objection-`;
     await sink.reconcile();
-    const branches = sh(root, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/').split('\n').filter(Boolean);
+    const branches = sh(root, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/')
+      .split('\n')
+      .filter(Boolean);
     expect(branches).toHaveLength(1);
     expect(branches[0]).toMatch(new RegExp(`^${branchFor(id)}`));
     const submissionId = branches[0]!.slice('submission/'.length);
     expect(await sink.status(submissionId)).toMatchObject({ delivered: true });
-    const onBranch = () => parse(sh(root, 'show', `${branches[0]}:${entry!.source.file}`)) as { history: Record<string, string>[] };
-    expect(onBranch().history.at(-1)).toMatchObject({ status: 'objection', date: '2026-12-30', due: 'pending' });
+    const onBranch = () =>
+      parse(sh(root, 'show', `${branches[0]}:${entry!.source.file}`)) as {
+        history: Record<string, string>[];
+      };
+    expect(onBranch().history.at(-1)).toMatchObject({
+      status: 'objection',
+      date: '2026-12-30',
+      due: 'pending',
+    });
 
     // The administrators: exactly one message, saying what to do.
     const toAdmin = () => h.tg.sent.filter((m) => m.chatId === ADMIN_CHAT).map((m) => m.text);
@@ -105,7 +140,11 @@ describe('an objection across the year end, before the new year’s calendar is 
 
     // A second gap in the same run (another objector, in English, another entry) tells them no more …
     await h.act(OTHER, '/objection');
-    await fillForm(h, OTHER, { 'Which entry?': second!.record.subject.code!, 'Grounds of the objection': '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）', Evidence: { skip: true } });
+    await fillForm(h, OTHER, {
+      'Which entry?': second!.record.subject.code!,
+      'Grounds of the objection': '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）',
+      Evidence: { skip: true },
+    });
     await h.send(h.tg.press(OTHER, /Confirm/));
     const english = h.last(OTHER).split('\n')[0]!;
     const told = `✅ Objection received (2026-12-30). Deadline: within ${days} working days of receipt, counted on the holidays published by the State Council. The 2027 holidays are not published yet`;
@@ -115,7 +154,12 @@ describe('an objection across the year end, before the new year’s calendar is 
     // … nor does the start-up check of the same year, nor a restart over the same storage.
     await storage.close();
     const reopened = createStorage({ kind: 'sqlite', path: dbPath }, 48 * 3600_000);
-    const afterRestart = createAdminAlerts({ api: h.bot.api, publisher: h.repo.publisher, once: onceStoreOf(reopened), log: h.log });
+    const afterRestart = createAdminAlerts({
+      api: h.bot.api,
+      publisher: h.repo.publisher,
+      once: onceStoreOf(reopened),
+      log: h.log,
+    });
     expect(await afterRestart.calendarGap(2027, second!.record.id)).toBe(0);
     expect(await checkCalendar(afterRestart, root, h.repo.publisher, '2026-12-30')).toBe(1); // a different event: "2027 is missing"
     expect(await checkCalendar(afterRestart, root, h.repo.publisher, '2026-12-31')).toBe(0);
@@ -127,9 +171,15 @@ describe('an objection across the year end, before the new year’s calendar is 
     sh(root, 'worktree', 'add', '-q', '--detach', tree, branches[0]!);
     const before = run('validate', ['--root', tree, '--date', '2026-12-30']);
     expect(before.code, before.out).toBe(0);
-    expect(before.out).toContain(`${entry!.source.file}  history.${onBranch().history.length - 1}.due  ${entry!.record.id}  2026-12-30 收到  → 待定（等待 content/calendar/2027.yaml）`);
+    expect(before.out).toContain(
+      `${entry!.source.file}  history.${onBranch().history.length - 1}.due  ${entry!.record.id}  2026-12-30 收到  → 待定（等待 content/calendar/2027.yaml）`,
+    );
     expect(before.out).toContain('[提示] 尚未收录 2027 年的节假日安排');
-    expect(run('validate', ['--root', tree, '--date', '2026-12-30'], { GITHUB_ACTIONS: 'true' }).out).toMatch(/^::warning file=content\/calendar\/2027\.yaml,line=1,col=1,.*::尚未收录 2027 年的节假日安排/m);
+    expect(
+      run('validate', ['--root', tree, '--date', '2026-12-30'], { GITHUB_ACTIONS: 'true' }).out,
+    ).toMatch(
+      /^::warning file=content\/calendar\/2027\.yaml,line=1,col=1,.*::尚未收录 2027 年的节假日安排/m,
+    );
 
     // The publisher adds the 2027 calendar (here the fictional test fixture): validate gives the date.
     const due = fixtureDeadline('2026-12-30', days);
@@ -150,13 +200,35 @@ describe('an objection across the year end, before the new year’s calendar is 
     expect(listed.code, listed.out).toBe(0);
     expect(listed.out).toContain(`提交 ${submissionId}\t${entry!.source.file}`);
     expect(listed.out).toContain('加 --write 写入');
-    const written = run('review', ['deadlines', '--write', '--repo', root, '--date', '2027-01-04', '--by', '法律部 王某（示例）']);
+    const written = run('review', [
+      'deadlines',
+      '--write',
+      '--repo',
+      root,
+      '--date',
+      '2027-01-04',
+      '--by',
+      '法律部 王某（示例）',
+    ]);
     expect(written.code, written.out).toBe(0);
     expect(written.out).toContain(`已写入 1 项办理时限：${branches[0]}`);
-    expect(onBranch().history.at(-1)).toEqual({ status: 'objection', date: '2026-12-30', note: '该公司已于 2026 年 12 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）', due });
-    expect(sh(root, 'log', '-1', '--format=%B', branches[0]!)).toContain(`Submission-Id: ${submissionId}`);
+    expect(onBranch().history.at(-1)).toEqual({
+      status: 'objection',
+      date: '2026-12-30',
+      note: '该公司已于 2026 年 12 月足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
+      due,
+    });
+    expect(sh(root, 'log', '-1', '--format=%B', branches[0]!)).toContain(
+      `Submission-Id: ${submissionId}`,
+    );
     // Only the deadline changed in the record.
-    expect(sh(root, 'diff', `${branches[0]}~1`, branches[0]!, '--', entry!.source.file).split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual(['-    due: pending', `+    due: ${due}`]);
-    expect(readFileSync(join(root, 'content/calendar/2027.yaml'), 'utf8')).toContain('测试用虚构数据');
+    expect(
+      sh(root, 'diff', `${branches[0]}~1`, branches[0]!, '--', entry!.source.file)
+        .split('\n')
+        .filter((l) => /^[-+][^-+]/.test(l)),
+    ).toEqual(['-    due: pending', `+    due: ${due}`]);
+    expect(readFileSync(join(root, 'content/calendar/2027.yaml'), 'utf8')).toContain(
+      '测试用虚构数据',
+    );
   }, 120_000);
 });

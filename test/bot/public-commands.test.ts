@@ -20,22 +20,47 @@ describe('commands outside forms', () => {
     expect(h.last(PUBLIC)).toContain(h.repo.publisher.name);
     expect(h.last(PUBLIC)).not.toContain('/new');
     await h.act(PUBLIC, '/help');
-    expect(h.last(PUBLIC)).toContain(`收到后 ${h.repo.publisher.objection_working_days} 个工作日内`);
+    expect(h.last(PUBLIC)).toContain(
+      `收到后 ${h.repo.publisher.objection_working_days} 个工作日内`,
+    );
   });
 
   test('/status shows where each submission stands', async () => {
     const states: Record<string, Awaited<ReturnType<SubmissionSink['status']>>> = {
       a: { delivered: false },
-      b: { delivered: true, pullRequest: { submissionId: 'b', branch: 'submission/b', url: 'https://forge.example/pr/2' }, review: { state: 'open', url: 'https://forge.example/pr/2', approvals: 1 } },
-      c: { delivered: true, review: { state: 'merged', url: 'https://forge.example/pr/3', mergedAt: '2026-11-19' } },
-      d: { delivered: true, review: { state: 'closed', url: 'https://forge.example/pr/4', comment: '事实依据不足' } },
+      b: {
+        delivered: true,
+        pullRequest: {
+          submissionId: 'b',
+          branch: 'submission/b',
+          url: 'https://forge.example/pr/2',
+        },
+        review: { state: 'open', url: 'https://forge.example/pr/2', approvals: 1 },
+      },
+      c: {
+        delivered: true,
+        review: { state: 'merged', url: 'https://forge.example/pr/3', mergedAt: '2026-11-19' },
+      },
+      d: {
+        delivered: true,
+        review: { state: 'closed', url: 'https://forge.example/pr/4', comment: '事实依据不足' },
+      },
     };
-    const sink: SubmissionSink = { submit: async () => ({ stored: true, receipt: '' }), status: async (id) => states[id]! };
+    const sink: SubmissionSink = {
+      submit: async () => ({ stored: true, receipt: '' }),
+      status: async (id) => states[id]!,
+    };
     const h = harness({ sink });
     await h.act(PUBLIC, '/status');
     expect(h.last(PUBLIC)).toBe('您还没有提交过。');
     await h.storage.sessions.write(`session:${PUBLIC.id}`, {
-      submissions: ['a', 'b', 'c', 'd'].map((id) => ({ id, kind: 'objection' as const, recordId: 'r', title: `异议 ${id}`, createdAt: '2026-11-18T10:00:00Z' })),
+      submissions: ['a', 'b', 'c', 'd'].map((id) => ({
+        id,
+        kind: 'objection' as const,
+        recordId: 'r',
+        title: `异议 ${id}`,
+        createdAt: '2026-11-18T10:00:00Z',
+      })),
     });
     await h.act(PUBLIC, '/status');
     const text = h.last(PUBLIC);
@@ -43,7 +68,9 @@ describe('commands outside forms', () => {
     expect(text).toContain('异议 a\n  2026-11-18 18:00 · 已保存，排队送审中');
     expect(text).toContain('异议 b\n  2026-11-18 18:00 · 正在核查处理：https://forge.example/pr/2');
     expect(text).toContain('异议 c\n  2026-11-18 18:00 · ✅ 已发布：https://forge.example/pr/3');
-    expect(text).toContain('异议 d\n  2026-11-18 18:00 · ✖️ 未通过：事实依据不足 https://forge.example/pr/4');
+    expect(text).toContain(
+      '异议 d\n  2026-11-18 18:00 · ✖️ 未通过：事实依据不足 https://forge.example/pr/4',
+    );
   });
 
   test('in a group the bot asks for a private chat', async () => {
@@ -59,14 +86,20 @@ describe('commands outside forms', () => {
 describe('error boundary', () => {
   const capture = () => {
     const lines: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((line: string) => void lines.push(line));
     return { lines, restore: () => spy.mockRestore() };
   };
 
   test('an error in a handler is logged with the update id and without secrets; the user gets a polite answer', async () => {
     const h = harness();
     h.services.log = consoleLogger(redactor(testConfig()));
-    Object.defineProperty(h.repo, 'publisher', { get: () => { throw new Error(`request to https://api.telegram.org/bot${TEST_TOKEN}/getMe failed`); } });
+    Object.defineProperty(h.repo, 'publisher', {
+      get: () => {
+        throw new Error(`request to https://api.telegram.org/bot${TEST_TOKEN}/getMe failed`);
+      },
+    });
     const log = capture();
     try {
       await h.act(PUBLIC, '/help');
@@ -75,7 +108,9 @@ describe('error boundary', () => {
     }
     expect(h.last(PUBLIC)).toMatch(/^抱歉，处理时出现内部错误（编号 \d+），已记录。/);
     const text = log.lines.join('\n');
-    expect(text).toMatch(/ERROR update \d+ failed: request to https:\/\/api\.telegram\.org\/bot\*\*\*\/getMe failed/);
+    expect(text).toMatch(
+      /ERROR update \d+ failed: request to https:\/\/api\.telegram\.org\/bot\*\*\*\/getMe failed/,
+    );
     expect(text).not.toContain(TEST_TOKEN.split(':')[1]);
   });
 
@@ -95,7 +130,9 @@ describe('error boundary', () => {
       log.restore();
     }
     expect(h.last(PUBLIC)).toMatch(/^⚠️ 核对时出现内部错误，已记录\n请稍后再回答一次/);
-    expect(log.lines.filter((l) => l.includes('checking the answer to target failed'))).toHaveLength(1);
+    expect(
+      log.lines.filter((l) => l.includes('checking the answer to target failed')),
+    ).toHaveLength(1);
     expect(log.lines.join('\n')).not.toContain(TEST_TOKEN.split(':')[1]);
     broken = false;
     await h.act(PUBLIC, 'no-such-entry');
@@ -121,21 +158,68 @@ describe('notices from the forge layer', () => {
     const tg = new LocalTelegram();
     const h = harness({ tg });
     const notify = createNotifier(h.bot.api);
-    await notify({ submissionId: 's1', recordId: 'r1', title: '新增失信黑名单记录：示例公司', submitter: { chatId: SUBMITTER.id }, outcome: 'published', url: 'https://forge.example/pr/1' });
-    expect(tg.last(SUBMITTER.id)?.text).toBe('✅ 您的提交“新增失信黑名单记录：示例公司”已审核通过并发布：https://forge.example/pr/1');
-    await notify({ submissionId: 's2', recordId: 'r2', title: '异议：示例公司', submitter: { chatId: PUBLIC.id }, outcome: 'rejected', url: 'https://forge.example/pr/2', comment: '证据不足' });
-    expect(tg.last(PUBLIC.id)?.text).toBe('✖️ 您的提交“异议：示例公司”未通过审核。审核意见：证据不足\nhttps://forge.example/pr/2');
+    await notify({
+      submissionId: 's1',
+      recordId: 'r1',
+      title: '新增失信黑名单记录：示例公司',
+      submitter: { chatId: SUBMITTER.id },
+      outcome: 'published',
+      url: 'https://forge.example/pr/1',
+    });
+    expect(tg.last(SUBMITTER.id)?.text).toBe(
+      '✅ 您的提交“新增失信黑名单记录：示例公司”已审核通过并发布：https://forge.example/pr/1',
+    );
+    await notify({
+      submissionId: 's2',
+      recordId: 'r2',
+      title: '异议：示例公司',
+      submitter: { chatId: PUBLIC.id },
+      outcome: 'rejected',
+      url: 'https://forge.example/pr/2',
+      comment: '证据不足',
+    });
+    expect(tg.last(PUBLIC.id)?.text).toBe(
+      '✖️ 您的提交“异议：示例公司”未通过审核。审核意见：证据不足\nhttps://forge.example/pr/2',
+    );
   });
 
   test('in the language the submitter used: English when the submission says so', async () => {
     const tg = new LocalTelegram();
     const h = harness({ tg });
     const notify = createNotifier(h.bot.api);
-    await notify({ submissionId: 's3', recordId: 'r3', title: 'Objection: 示例公司', submitter: { chatId: PUBLIC.id, language: 'en' }, outcome: 'rejected', url: 'https://forge.example/pr/3', comment: '证据不足' });
-    expect(tg.last(PUBLIC.id)?.text).toBe(`✖️ Your submission "Objection: 示例公司" was not accepted. Reviewer's comment: 证据不足\nhttps://forge.example/pr/3`);
-    await notify({ submissionId: 's4', recordId: 'r4', title: 'New entry: 示例公司', submitter: { chatId: SUBMITTER.id, language: 'en' }, outcome: 'published', url: 'https://forge.example/pr/4' });
-    expect(tg.last(SUBMITTER.id)?.text).toBe('✅ Your submission "New entry: 示例公司" was approved and published: https://forge.example/pr/4');
-    await notify({ submissionId: 's5', recordId: 'r5', title: '新增：示例公司', submitter: { chatId: SUBMITTER.id, language: 'zh' }, outcome: 'published', url: 'https://forge.example/pr/5' });
-    expect(tg.last(SUBMITTER.id)?.text).toBe('✅ 您的提交“新增：示例公司”已审核通过并发布：https://forge.example/pr/5');
+    await notify({
+      submissionId: 's3',
+      recordId: 'r3',
+      title: 'Objection: 示例公司',
+      submitter: { chatId: PUBLIC.id, language: 'en' },
+      outcome: 'rejected',
+      url: 'https://forge.example/pr/3',
+      comment: '证据不足',
+    });
+    expect(tg.last(PUBLIC.id)?.text).toBe(
+      `✖️ Your submission "Objection: 示例公司" was not accepted. Reviewer's comment: 证据不足\nhttps://forge.example/pr/3`,
+    );
+    await notify({
+      submissionId: 's4',
+      recordId: 'r4',
+      title: 'New entry: 示例公司',
+      submitter: { chatId: SUBMITTER.id, language: 'en' },
+      outcome: 'published',
+      url: 'https://forge.example/pr/4',
+    });
+    expect(tg.last(SUBMITTER.id)?.text).toBe(
+      '✅ Your submission "New entry: 示例公司" was approved and published: https://forge.example/pr/4',
+    );
+    await notify({
+      submissionId: 's5',
+      recordId: 'r5',
+      title: '新增：示例公司',
+      submitter: { chatId: SUBMITTER.id, language: 'zh' },
+      outcome: 'published',
+      url: 'https://forge.example/pr/5',
+    });
+    expect(tg.last(SUBMITTER.id)?.text).toBe(
+      '✅ 您的提交“新增：示例公司”已审核通过并发布：https://forge.example/pr/5',
+    );
   });
 });

@@ -23,7 +23,8 @@ function pathsOf(step: Step<any>): string[] {
   return [step.key.replace(/\.\d+\./, '.*.')];
 }
 
-const derived = (path: string) => DERIVED.some((d) => path === d || path.startsWith(`${d.replace(/\.\*$/, '')}.`));
+const derived = (path: string) =>
+  DERIVED.some((d) => path === d || path.startsWith(`${d.replace(/\.\*$/, '')}.`));
 
 describe('questions from the schema', () => {
   const steps = newRecordSteps();
@@ -37,13 +38,21 @@ describe('questions from the schema', () => {
     expect([...asked].filter((p) => !known.has(p))).toEqual([]);
     // The approvals are the reviewers' to give: /new never asks the submitter for them.
     expect([...asked].filter((p) => p.startsWith('approvals'))).toEqual([]);
-    expect(derived('approvals.*.by') && derived('approvals.*.date') && derived('approvals.*.role')).toBe(true);
+    expect(
+      derived('approvals.*.by') && derived('approvals.*.date') && derived('approvals.*.role'),
+    ).toBe(true);
     // Attachments are asked per kind, from the schema's kinds.
-    for (const step of steps.filter((s) => s.input === 'files')) expect(ATTACHMENT_KINDS).toContain((step as { kind: string }).kind);
+    for (const step of steps.filter((s) => s.input === 'files'))
+      expect(ATTACHMENT_KINDS).toContain((step as { kind: string }).kind);
   });
 
   test('help texts are the schema’s descriptions', () => {
-    const env = { lang: 'zh' as const, t: (k: string) => k, today: '2026-11-20', data: { publisher: { region: '210200' } } as never };
+    const env = {
+      lang: 'zh' as const,
+      t: (k: string) => k,
+      today: '2026-11-20',
+      data: { publisher: { region: '210200' } } as never,
+    };
     for (const leaf of leaves) {
       const path = leaf.path.join('.');
       const step = steps.find((s) => pathsOf(s).includes(path) && s.input !== 'repeat');
@@ -53,9 +62,19 @@ describe('questions from the schema', () => {
   });
 
   test('a field added to the schema becomes a question checked by its own schema', () => {
-    const leaf = schemaLeaves({ hotline: z.string().regex(/^\d{5}$/, '5 位数字').describe('举报热线（5 位）') })[0]!;
+    const leaf = schemaLeaves({
+      hotline: z
+        .string()
+        .regex(/^\d{5}$/, '5 位数字')
+        .describe('举报热线（5 位）'),
+    })[0]!;
     const step = leafStep(leaf);
-    const env = { lang: 'zh' as const, t: (k: string) => k, today: '2026-11-20', data: undefined as never };
+    const env = {
+      lang: 'zh' as const,
+      t: (k: string) => k,
+      today: '2026-11-20',
+      data: undefined as never,
+    };
     expect(step.label(env)).toBe('举报热线（5 位）');
     expect(step.input).toBe('text');
     if (step.input !== 'text') return;
@@ -65,14 +84,28 @@ describe('questions from the schema', () => {
 });
 
 describe('locale files', () => {
-  const ids = (locale: string) => new Set([...readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8').matchAll(/^([a-zA-Z][\w-]*) =/gm)].map((m) => m[1]!));
+  const ids = (locale: string) =>
+    new Set(
+      [
+        ...readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8').matchAll(
+          /^([a-zA-Z][\w-]*) =/gm,
+        ),
+      ].map((m) => m[1]!),
+    );
   const zh = ids('zh-CN');
   const en = ids('en');
 
   test('every text of both locale files parses (a text Fluent cannot parse is silently dropped and shows as its key)', () => {
     for (const locale of ['zh-CN', 'en']) {
-      const parsed = new Set(new FluentResource(readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8')).body.map((m) => m.id));
-      expect([...ids(locale)].filter((k) => !parsed.has(k)), locale).toEqual([]);
+      const parsed = new Set(
+        new FluentResource(
+          readFileSync(join(ROOT, 'bot/locales', `${locale}.ftl`), 'utf8'),
+        ).body.map((m) => m.id),
+      );
+      expect(
+        [...ids(locale)].filter((k) => !parsed.has(k)),
+        locale,
+      ).toEqual([]);
     }
   });
 
@@ -82,16 +115,37 @@ describe('locale files', () => {
   });
 
   test('every text the bot uses exists, and every field asked has a name', () => {
-    const source = (dir: string): string[] => readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? (e.name === 'forge' ? [] : source(join(dir, e.name))) : e.name.endsWith('.ts') ? [readFileSync(join(ROOT, dir, e.name), 'utf8')] : []);
+    const source = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === 'forge'
+            ? []
+            : source(join(dir, e.name))
+          : e.name.endsWith('.ts')
+            ? [readFileSync(join(ROOT, dir, e.name), 'utf8')]
+            : [],
+      );
     const code = source('bot').join('\n');
     const used = new Set<string>();
     // t('key'), t(cond ? 'a' : 'b'), i18n.t(locale, 'key').
     for (const m of code.matchAll(/(?<!i18n\.)\bt\(\s*'([a-z][\w-]*)'/g)) used.add(m[1]!);
-    for (const m of code.matchAll(/(?<!i18n\.)\bt\([^'()]*\?\s*'([a-z][\w-]*)'\s*:\s*'([a-z][\w-]*)'/g)) used.add(m[1]!).add(m[2]!);
+    for (const m of code.matchAll(
+      /(?<!i18n\.)\bt\([^'()]*\?\s*'([a-z][\w-]*)'\s*:\s*'([a-z][\w-]*)'/g,
+    ))
+      used.add(m[1]!).add(m[2]!);
     for (const m of code.matchAll(/i18n\.t\([^,]+,\s*'([a-z][\w-]*)'/g)) used.add(m[1]!);
     // Keys built from a vocabulary.
-    const problems = ['empty', 'control', 'bidi', 'rtl', 'emoji', 'html', 'yaml', 'no-content', 'multiline'];
+    const problems = [
+      'empty',
+      'control',
+      'bidi',
+      'rtl',
+      'emoji',
+      'html',
+      'yaml',
+      'no-content',
+      'multiline',
+    ];
     for (const p of problems) used.add(`text-${p}`).add(`text-${p}-fix`);
     for (const input of ['choice', 'text', 'files', 'repeat']) used.add(`how-${input}`);
     for (const kind of ATTACHMENT_KINDS) used.add(`files-help-${kind}`);

@@ -17,7 +17,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no free port'))));
+      s.close(() =>
+        a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -36,21 +38,35 @@ afterAll(async () => {
 describe('the running bot', () => {
   it('tells its administrator at start-up that next year’s holiday calendar is missing, once across a restart', async () => {
     const root = contentCopy();
-    appendFileSync(join(root, 'content/publisher.yaml'), `administrators:\n  - chat_id: ${ADMIN_CHAT}\n    name: 信息中心 测试管理员（示例）\n`);
+    appendFileSync(
+      join(root, 'content/publisher.yaml'),
+      `administrators:\n  - chat_id: ${ADMIN_CHAT}\n    name: 信息中心 测试管理员（示例）\n`,
+    );
     const state = tempDir('honghei-run-');
     writeFileSync(join(state, 'submitters.yaml'), 'submitters: []\n');
     const env = {
-      BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emulator.config.apiURL, HONGHEI_DATE: '2026-12-30',
-      HONGHEI_ROOT: root, HONGHEI_REPO: root, HONGHEI_SUBMITTERS: join(state, 'submitters.yaml'),
-      HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'), HONGHEI_PRIVATE_DIR: join(state, 'private'),
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: emulator.config.apiURL,
+      HONGHEI_DATE: '2026-12-30',
+      HONGHEI_ROOT: root,
+      HONGHEI_REPO: root,
+      HONGHEI_SUBMITTERS: join(state, 'submitters.yaml'),
+      HONGHEI_BOT_DB: join(state, 'bot.sqlite'),
+      HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
+      HONGHEI_PRIVATE_DIR: join(state, 'private'),
     };
-    const toAdmin = () => emulator.storage.botMessages.filter((m) => m.botToken === TEST_TOKEN && Number(m.message.chat_id) === ADMIN_CHAT).map((m) => String(m.message.text));
+    const toAdmin = () =>
+      emulator.storage.botMessages
+        .filter((m) => m.botToken === TEST_TOKEN && Number(m.message.chat_id) === ADMIN_CHAT)
+        .map((m) => String(m.message.text));
 
     const first = await openApp('polling', env);
     apps.push(first);
     for (let i = 0; i < 500 && !toAdmin().length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(toAdmin()).toHaveLength(1);
-    expect(toAdmin()[0]).toMatch(/^⚠️ 尚未收录 2027 年的节假日安排。.*content\/calendar\/2027\.yaml/);
+    expect(toAdmin()[0]).toMatch(
+      /^⚠️ 尚未收录 2027 年的节假日安排。.*content\/calendar\/2027\.yaml/,
+    );
     await first.close();
     apps.pop();
 

@@ -8,13 +8,17 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { fileOf, pageUrls, sitePaths, type PageType } from './support/site.ts';
 
-const config = JSON.parse(readFileSync(new URL('htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
+const config = JSON.parse(
+  readFileSync(new URL('htmlvalidate.json', import.meta.url), 'utf8'),
+) as ConfigData;
 const validator = new HtmlValidate(config);
 
 async function problemsIn(siteDir: string, path: string): Promise<string[]> {
   const file = fileOf(siteDir, path);
   const report = await validator.validateString(readFileSync(file, 'utf8'), file);
-  return report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line}:${m.column}  ${m.ruleId}  ${m.message}`));
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${path}:${m.line}:${m.column}  ${m.ruleId}  ${m.message}`),
+  );
 }
 
 describe('HTML validity (html-validate recommended + document)', () => {
@@ -22,7 +26,8 @@ describe('HTML validity (html-validate recommended + document)', () => {
     const siteDir = inject('siteDir');
     const urls = pageUrls(siteDir, inject('siteDate'));
     const problems: string[] = [];
-    for (const type of Object.keys(urls) as PageType[]) problems.push(...(await problemsIn(siteDir, urls[type])));
+    for (const type of Object.keys(urls) as PageType[])
+      problems.push(...(await problemsIn(siteDir, urls[type])));
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
@@ -38,7 +43,15 @@ describe('HTML validity (html-validate recommended + document)', () => {
       const rule = p.split('  ')[1]!;
       byRule.set(rule, [...(byRule.get(rule) ?? []), p]);
     }
-    const summary = [...byRule].map(([rule, list]) => `${rule}: ${list.length} problem(s), e.g.\n    ${list.slice(0, 3).join('\n    ')}`).join('\n');
-    expect(problems.length, `${problems.length} HTML problem(s) in ${paths.length} pages:\n${summary}`).toBe(0);
+    const summary = [...byRule]
+      .map(
+        ([rule, list]) =>
+          `${rule}: ${list.length} problem(s), e.g.\n    ${list.slice(0, 3).join('\n    ')}`,
+      )
+      .join('\n');
+    expect(
+      problems.length,
+      `${problems.length} HTML problem(s) in ${paths.length} pages:\n${summary}`,
+    ).toBe(0);
   });
 });

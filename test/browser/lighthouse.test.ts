@@ -30,15 +30,26 @@ let chrome: chromeLauncher.LaunchedChrome;
 beforeAll(async () => {
   assertChromium();
   server = await startStaticServer(inject('siteDir'));
-  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'error' });
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_ARGS,
+    logLevel: 'error',
+  });
 });
 afterAll(async () => {
   chrome?.kill();
   await server?.close();
   // The scores, for the record (test-results/ is the suite's artifact folder).
   mkdirSync(join(REPO, 'test-results'), { recursive: true });
-  writeFileSync(join(REPO, 'test-results/lighthouse.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  console.log(`Lighthouse scores:\n${Object.entries(summary).map(([k, v]) => `  ${k}: ${CATEGORIES.map((c) => `${c} ${v[c]}`).join(', ')}`).join('\n')}`);
+  writeFileSync(
+    join(REPO, 'test-results/lighthouse.json'),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
+  console.log(
+    `Lighthouse scores:\n${Object.entries(summary)
+      .map(([k, v]) => `  ${k}: ${CATEGORIES.map((c) => `${c} ${v[c]}`).join(', ')}`)
+      .join('\n')}`,
+  );
 });
 
 /** The audits that lost points in a category, worst first. */
@@ -46,7 +57,11 @@ function lostPoints(lhr: Result, category: string): string {
   const refs = lhr.categories[category]?.auditRefs ?? [];
   return refs
     .filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1)
-    .sort((a, b) => b.weight * (1 - (lhr.audits[b.id]?.score ?? 1)) - a.weight * (1 - (lhr.audits[a.id]?.score ?? 1)))
+    .sort(
+      (a, b) =>
+        b.weight * (1 - (lhr.audits[b.id]?.score ?? 1)) -
+        a.weight * (1 - (lhr.audits[a.id]?.score ?? 1)),
+    )
     .map((r) => {
       const a = lhr.audits[r.id]!;
       return `    ${r.id} (weight ${r.weight}, score ${a.score}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`;
@@ -61,7 +76,10 @@ async function audit(url: string, desktop: boolean): Promise<Result> {
     desktop ? desktopConfig : undefined,
   );
   if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (run.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`);
+  if (run.lhr.runtimeError)
+    throw new Error(
+      `Lighthouse could not audit ${url}: ${run.lhr.runtimeError.code} ${run.lhr.runtimeError.message}`,
+    );
   return run.lhr;
 }
 
@@ -71,15 +89,25 @@ describe('Lighthouse ≥ 0.95 in accessibility, best practices and SEO; CLS ≤ 
       // One Lighthouse audit: 7–10 s on a quiet machine, several times that under load.
       test(`${type} page (${preset})`, async () => {
         // The search page is scored with results on it, as a visitor sees it after searching.
-        const path = pageUrls(inject('siteDir'), inject('siteDate'))[type] + (type === 'search' ? `?q=${encodeURIComponent('有限')}` : '');
+        const path =
+          pageUrls(inject('siteDir'), inject('siteDate'))[type] +
+          (type === 'search' ? `?q=${encodeURIComponent('有限')}` : '');
         const lhr = await audit(`${server.url}${path}`, preset === 'desktop');
-        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0]));
+        const scores = Object.fromEntries(
+          CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0]),
+        );
         summary[`${type} ${preset}`] = { path, ...scores };
         const cls = lhr.audits['cumulative-layout-shift']?.numericValue;
         expect(cls, `${path} (${preset}): no cumulative-layout-shift audit`).toBeTypeOf('number');
-        expect(cls!, `${path} (${preset}) shifts its layout by ${cls}; points lost:\n${lostPoints(lhr, 'performance')}`).toBeLessThanOrEqual(MAX_CLS);
+        expect(
+          cls!,
+          `${path} (${preset}) shifts its layout by ${cls}; points lost:\n${lostPoints(lhr, 'performance')}`,
+        ).toBeLessThanOrEqual(MAX_CLS);
         const low = ASSERTED.filter((c) => scores[c]! < MIN_SCORE);
-        expect(low, `${path} (${preset}) scores ${JSON.stringify(scores)}; points lost:\n${low.map((c) => `  ${c}:\n${lostPoints(lhr, c)}`).join('\n')}`).toEqual([]);
+        expect(
+          low,
+          `${path} (${preset}) scores ${JSON.stringify(scores)}; points lost:\n${low.map((c) => `  ${c}:\n${lostPoints(lhr, c)}`).join('\n')}`,
+        ).toEqual([]);
       }, 240_000);
     }
   }

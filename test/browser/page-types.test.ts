@@ -20,9 +20,17 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 /** axe's violations as readable lines: rule, impact, what to do, where. */
-function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+function describeViolations(
+  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
+): string {
   return violations
-    .map((v) => `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -49,7 +57,9 @@ for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
         const failed = errors.filter((e) => !(type === 'notFound' && e === `404 ${url}`));
         if (failed.length) problems.push(`errors while loading:\n    ${failed.join('\n    ')}`);
         // No horizontal scrolling: content fits the viewport (375 px on a phone).
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         if (overflow > 0) problems.push(`the page is ${overflow} px wider than the viewport`);
         expect(problems, `${site.urls[type]} at ${width}:\n${problems.join('\n')}`).toEqual([]);
         await context.close();

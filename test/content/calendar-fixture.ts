@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { addDays } from '../../content/schema/dates.ts';
 
 /** Where the fixture is. */
-export const FICTIONAL_2027_PATH = new URL('./fixtures/calendar/2027.yaml', import.meta.url).pathname;
+export const FICTIONAL_2027_PATH = new URL('./fixtures/calendar/2027.yaml', import.meta.url)
+  .pathname;
 
 /** The fixture's text. */
 export const FICTIONAL_2027 = readFileSync(FICTIONAL_2027_PATH, 'utf8');
@@ -16,9 +17,11 @@ export const FICTIONAL_2027 = readFileSync(FICTIONAL_2027_PATH, 'utf8');
 export function fixtureDays(text = FICTIONAL_2027) {
   const off = new Set<string>();
   const work = new Set<string>();
-  for (const [, from, to] of text.matchAll(/from: (\S+)\n\s+to: (\S+)/g)) for (let d = from!; d <= to!; d = addDays(d, 1)) off.add(d);
+  for (const [, from, to] of text.matchAll(/from: (\S+)\n\s+to: (\S+)/g))
+    for (let d = from!; d <= to!; d = addDays(d, 1)) off.add(d);
   for (const [, d] of text.matchAll(/- date: (\S+)/g)) work.add(d!);
-  const working = (d: string) => work.has(d) || (!off.has(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+  const working = (d: string) =>
+    work.has(d) || (!off.has(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
   return { off, work, working };
 }
 

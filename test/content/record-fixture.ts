@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { SAMPLE_ROOT } from '../fixtures/roots.ts';
-import { checkRecordText, loadCategories, type Lang, type Problem } from '../../content/schema/index.ts';
+import {
+  checkRecordText,
+  loadCategories,
+  type Lang,
+  type Problem,
+} from '../../content/schema/index.ts';
 
 /** The sample's content root, whose content/categories.yaml the tests use (test/fixtures/roots.ts). */
 export const ROOT = SAMPLE_ROOT;
@@ -28,8 +33,14 @@ export function recordWith(changes: Record<string, unknown>): string {
 
 /** The problems of a record text, checked as content/records/black/2026/<id>.yaml. */
 export function problemsOf(text: string, lang: Lang = 'zh'): Problem[] {
-  return checkRecordText(text, 'content/records/black/2026/2026q3-black-901.yaml', { categories, lang }).problems;
+  return checkRecordText(text, 'content/records/black/2026/2026q3-black-901.yaml', {
+    categories,
+    lang,
+  }).problems;
 }
 
 /** The fields with problems, sorted, for compact assertions. */
-export const fieldsOf = (text: string): string[] => problemsOf(text).map((p) => p.field).sort();
+export const fieldsOf = (text: string): string[] =>
+  problemsOf(text)
+    .map((p) => p.field)
+    .sort();

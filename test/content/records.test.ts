@@ -3,7 +3,15 @@
  * the tests need (every list, category, subject kind and status; some entries not public).
  */
 import { describe, expect, it } from 'vitest';
-import { isPublicFile, LISTS, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
+import {
+  isPublicFile,
+  LISTS,
+  STATUSES,
+  SUBJECT_KINDS,
+  usccDivision,
+  validateRepository,
+  visibilityOn,
+} from '../../content/schema/index.ts';
 import { ROOT } from './record-fixture.ts';
 
 const DATE = '2026-11-21';
@@ -41,9 +49,16 @@ describe('the sample records', () => {
     expect(records.some((r) => r.subject.code_override)).toBe(true);
     const hidden = records.filter((r) => !visibilityOn(r, DATE).public);
     expect(hidden.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(hidden.map((r) => (visibilityOn(r, DATE) as { reason: string }).reason))).toEqual(new Set(['not-yet', 'ended', 'status']));
-    const revokedDemo = records.find((r) => r.list === 'demo' && r.history.some((e) => e.status === 'revoked'));
-    expect(revokedDemo && visibilityOn(revokedDemo, DATE)).toEqual({ public: true, status: 'revoked' });
+    expect(
+      new Set(hidden.map((r) => (visibilityOn(r, DATE) as { reason: string }).reason)),
+    ).toEqual(new Set(['not-yet', 'ended', 'status']));
+    const revokedDemo = records.find(
+      (r) => r.list === 'demo' && r.history.some((e) => e.status === 'revoked'),
+    );
+    expect(revokedDemo && visibilityOn(revokedDemo, DATE)).toEqual({
+      public: true,
+      status: 'revoked',
+    });
     expect(records.length - hidden.length).toBeGreaterThanOrEqual(40);
   });
 
@@ -51,11 +66,17 @@ describe('the sample records', () => {
     const withCase = records.filter((r) => r.case && visibilityOn(r, DATE).public);
     expect(withCase.filter((r) => r.list === 'black').length).toBeGreaterThanOrEqual(2);
     expect(withCase.some((r) => r.list === 'demo')).toBe(true);
-    for (const r of withCase) expect(r.attachments.some((a) => a.kind === 'picture' && isPublicFile(a)), r.id).toBe(true);
+    for (const r of withCase)
+      expect(
+        r.attachments.some((a) => a.kind === 'picture' && isPublicFile(a)),
+        r.id,
+      ).toBe(true);
   });
 
   it('spread over the batches 2024-Q1 to 2026-Q4', () => {
     const batches = new Set(records.map((r) => r.batch));
-    for (const year of [2024, 2025, 2026]) for (const q of [1, 2, 3, 4]) expect(batches.has(`${year}-Q${q}`), `${year}-Q${q}`).toBe(true);
+    for (const year of [2024, 2025, 2026])
+      for (const q of [1, 2, 3, 4])
+        expect(batches.has(`${year}-Q${q}`), `${year}-Q${q}`).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ export function tempRepo(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'honghei-registry-'));
   made.push(root);
   mkdirSync(join(root, 'content'), { recursive: true });
-  for (const config of ['publisher.yaml', 'categories.yaml']) copyFileSync(join(ROOT, 'content', config), join(root, 'content', config));
+  for (const config of ['publisher.yaml', 'categories.yaml'])
+    copyFileSync(join(ROOT, 'content', config), join(root, 'content', config));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

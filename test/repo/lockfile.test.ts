@@ -9,12 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { missingPlatformBinaries, platformBinaryParents, type Lockfile } from './support/lockfile.ts';
+import {
+  missingPlatformBinaries,
+  platformBinaryParents,
+  type Lockfile,
+} from './support/lockfile.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 const lock = read('package-lock.json') as Lockfile;
-const pkg = read('package.json') as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const pkg = read('package.json') as {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
 const temp = mkdtempSync(join(tmpdir(), 'honghei-lockfile-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -31,15 +38,29 @@ describe('package-lock.json', () => {
     for (const name of ['pagefind', 'esbuild', 'rolldown', '@astrojs/compiler-binding']) {
       expect(parents.has(`node_modules/${name}`), `${name} ships platform binaries`).toBe(true);
     }
-    expect(missingPlatformBinaries(lock), 'regenerate the lockfile from a clean state: rm -rf node_modules package-lock.json && npm install').toEqual([]);
+    expect(
+      missingPlatformBinaries(lock),
+      'regenerate the lockfile from a clean state: rm -rf node_modules package-lock.json && npm install',
+    ).toEqual([]);
   });
 
   test('npm ci accepts it (package.json and package-lock.json in sync)', async () => {
     copyFileSync(join(ROOT, 'package.json'), join(temp, 'package.json'));
     copyFileSync(join(ROOT, 'package-lock.json'), join(temp, 'package-lock.json'));
     const run = promisify(execFile);
-    const result = await run('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: temp, maxBuffer: 64 << 20 })
-      .then(() => 'ok', (e: { stderr?: string }) => String(e.stderr).split('\n').filter((l) => !l.includes('EBADENGINE') && /npm error/.test(l)).slice(0, 20).join('\n'));
+    const result = await run(
+      'npm',
+      ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'],
+      { cwd: temp, maxBuffer: 64 << 20 },
+    ).then(
+      () => 'ok',
+      (e: { stderr?: string }) =>
+        String(e.stderr)
+          .split('\n')
+          .filter((l) => !l.includes('EBADENGINE') && /npm error/.test(l))
+          .slice(0, 20)
+          .join('\n'),
+    );
     expect(result).toBe('ok');
   }, 180_000);
 });

@@ -20,8 +20,15 @@ function twoCommands(): string[] {
 
 /** Every install line of the shipped workflows (GitHub, Gitea, GitLab). */
 function workflowInstalls(): string[] {
-  const files = ['.github/workflows', '.gitea/workflows'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((f) => `${dir}/${f}`));
-  return [...files, '.gitlab-ci.yml'].flatMap((file) => read(file).split('\n').filter((l) => /\bnpm (ci|install|i)\b/.test(l)).map((l) => `${file}: ${l.trim()}`));
+  const files = ['.github/workflows', '.gitea/workflows'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir)).map((f) => `${dir}/${f}`),
+  );
+  return [...files, '.gitlab-ci.yml'].flatMap((file) =>
+    read(file)
+      .split('\n')
+      .filter((l) => /\bnpm (ci|install|i)\b/.test(l))
+      .map((l) => `${file}: ${l.trim()}`),
+  );
 }
 
 describe('README "Two commands", .ci/run and the workflows agree', () => {
@@ -32,9 +39,13 @@ describe('README "Two commands", .ci/run and the workflows agree', () => {
     expect(tests).toBe('npm ci && npm test');
   });
 
-  test('.ci/run runs README\'s test command exactly as written', () => {
+  test(".ci/run runs README's test command exactly as written", () => {
     const tests = twoCommands()[1]!;
-    expect(read('.ci/run').split('\n').map((l) => l.trim())).toContain(tests);
+    expect(
+      read('.ci/run')
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toContain(tests);
   });
 
   test('every shipped workflow installs with npm ci, as README does', () => {

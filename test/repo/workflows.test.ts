@@ -15,7 +15,14 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshClone, git, npmRun, projectSnapshot, tempDir } from './support/project-copy.ts';
 import { INIT_FLAGS, PUBLISHER, PUBLISHER_DATE, submissionRecord } from './support/publisher.ts';
-import { actionsJob, describeRun, gitlabJob, gitlabRuleHolds, runJob, type JobResult } from './support/workflow-runner.ts';
+import {
+  actionsJob,
+  describeRun,
+  gitlabJob,
+  gitlabRuleHolds,
+  runJob,
+  type JobResult,
+} from './support/workflow-runner.ts';
 
 const REPOSITORY = 'example-union/honghei';
 const ENV = { HONGHEI_DATE: PUBLISHER_DATE };
@@ -36,23 +43,43 @@ function expectGreen(result: JobResult): void {
   console.log(describeRun(result));
   expect(result.ran, describeRun(result)).toBe(true);
   expect(result.failed, describeRun(result)).toBe(false);
-  for (const s of result.steps.filter((x) => x.result === 'not run')) expect(s.reason, s.step).toBeTruthy();
+  for (const s of result.steps.filter((x) => x.result === 'not run'))
+    expect(s.reason, s.step).toBeTruthy();
 }
 
 /** Runs a GitHub/Gitea job in a clone with a push or pull-request context. */
-function actions(clone: string, file: string, job: string, github: Record<string, unknown>): JobResult {
+function actions(
+  clone: string,
+  file: string,
+  job: string,
+  github: Record<string, unknown>,
+): JobResult {
   const runner = { temp: join(clone, '..', `runner-${clones}-${job}`) };
-  return runJob(actionsJob(clone, file, job), clone, { github: { repository: REPOSITORY, ...github }, runner, secrets: {} }, ENV);
+  return runJob(
+    actionsJob(clone, file, job),
+    clone,
+    { github: { repository: REPOSITORY, ...github }, runner, secrets: {} },
+    ENV,
+  );
 }
 
 /** Runs a GitLab job whose rules hold for the pipeline's variables. */
 function gitlab(clone: string, job: string, vars: Record<string, string>): JobResult {
   const j = gitlabJob(clone, job);
-  expect(j.rules.some((r) => gitlabRuleHolds(r, vars)), `${job} rules ${j.rules.join(' | ')}`).toBe(true);
-  return runJob(j, clone, { github: {}, runner: { temp: join(clone, '..', `runner-${clones}-${job}`) }, secrets: {} }, { ...ENV, ...vars, CI_PROJECT_DIR: clone });
+  expect(
+    j.rules.some((r) => gitlabRuleHolds(r, vars)),
+    `${job} rules ${j.rules.join(' | ')}`,
+  ).toBe(true);
+  return runJob(
+    j,
+    clone,
+    { github: {}, runner: { temp: join(clone, '..', `runner-${clones}-${job}`) }, secrets: {} },
+    { ...ENV, ...vars, CI_PROJECT_DIR: clone },
+  );
 }
 
-const siteBuilt = (site: string) => existsSync(join(site, 'index.html')) && existsSync(join(site, 'lists/black/index.html'));
+const siteBuilt = (site: string) =>
+  existsSync(join(site, 'index.html')) && existsSync(join(site, 'lists/black/index.html'));
 
 beforeAll(() => {
   dir = tempDir('honghei-workflows-');
@@ -63,32 +90,55 @@ describe('the deploy workflows on a fresh clone of Honghei (the sample site)', (
   it.each([
     ['.github/workflows/deploy.yml', 'build'],
     ['.gitea/workflows/deploy.yml', 'deploy'],
-  ])('%s job %s validates and builds', (file, job) => {
-    const clone = ciClone(upstream);
-    const result = actions(clone, file, job, { event_name: 'push', ref: 'refs/heads/main' });
-    expectGreen(result);
-    expect(runStep(result, /validate|^npm run validate$/)?.result).toBe('success');
-    expect(runStep(result, /build/)?.result).toBe('success');
-    expect(siteBuilt(join(clone, '..', `runner-${clones}-${job}`, 'site'))).toBe(true);
-    expect(result.steps.filter((s) => s.result === 'not run').map((s) => s.step)).toEqual(expect.arrayContaining(['actions/checkout@v4', 'npm ci']));
-  }, 300_000);
+  ])(
+    '%s job %s validates and builds',
+    (file, job) => {
+      const clone = ciClone(upstream);
+      const result = actions(clone, file, job, { event_name: 'push', ref: 'refs/heads/main' });
+      expectGreen(result);
+      expect(runStep(result, /validate|^npm run validate$/)?.result).toBe('success');
+      expect(runStep(result, /build/)?.result).toBe('success');
+      expect(siteBuilt(join(clone, '..', `runner-${clones}-${job}`, 'site'))).toBe(true);
+      expect(result.steps.filter((s) => s.result === 'not run').map((s) => s.step)).toEqual(
+        expect.arrayContaining(['actions/checkout@v4', 'npm ci']),
+      );
+    },
+    300_000,
+  );
 
   it('.gitlab-ci.yml job pages validates and builds into public/', () => {
     const clone = ciClone(upstream);
-    const result = gitlab(clone, 'pages', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main' });
+    const result = gitlab(clone, 'pages', {
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+    });
     expectGreen(result);
     expect(result.steps.map((s) => s.result)).toEqual(['not run', 'success', 'success']);
     expect(siteBuilt(join(clone, 'public'))).toBe(true);
   }, 300_000);
 });
 
-describe('a publisher\'s repository: submission, approvals, merge and deploy through the shipped workflows', () => {
+describe("a publisher's repository: submission, approvals, merge and deploy through the shipped workflows", () => {
   let forge: string;
   let work: string;
   const branch = 'submission/s-1';
   const head = () => git(forge, 'rev-parse', branch);
-  const pullRequest = () => ({ event_name: 'pull_request', base_ref: 'main', event: { pull_request: { number: 1, head: { sha: head(), ref: branch, repo: { full_name: REPOSITORY } } } } });
-  const mergeRequest = { CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_DEFAULT_BRANCH: 'main' };
+  const pullRequest = () => ({
+    event_name: 'pull_request',
+    base_ref: 'main',
+    event: {
+      pull_request: {
+        number: 1,
+        head: { sha: head(), ref: branch, repo: { full_name: REPOSITORY } },
+      },
+    },
+  });
+  const mergeRequest = {
+    CI_PIPELINE_SOURCE: 'merge_request_event',
+    CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+    CI_DEFAULT_BRANCH: 'main',
+  };
 
   beforeAll(() => {
     work = freshClone(upstream, join(dir, 'work'));
@@ -106,34 +156,65 @@ describe('a publisher\'s repository: submission, approvals, merge and deploy thr
     mkdirSync(dirname(join(work, record.file)), { recursive: true });
     writeFileSync(join(work, record.file), record.text);
     git(work, 'add', record.file);
-    git(work, 'commit', '-q', '-m', `新增失信黑名单记录（示例）\n\nSubmission-Id: s-1\nSubmitted-by: ${PUBLISHER.unit}`);
+    git(
+      work,
+      'commit',
+      '-q',
+      '-m',
+      `新增失信黑名单记录（示例）\n\nSubmission-Id: s-1\nSubmitted-by: ${PUBLISHER.unit}`,
+    );
     git(work, 'push', '-q', 'origin', branch);
   }, 120_000);
 
   it('with zero records (just initialised): the deploy jobs validate and build the empty site', () => {
     const clone = ciClone(forge, 'main');
-    const github = actions(clone, '.github/workflows/deploy.yml', 'build', { event_name: 'push', ref: 'refs/heads/main' });
+    const github = actions(clone, '.github/workflows/deploy.yml', 'build', {
+      event_name: 'push',
+      ref: 'refs/heads/main',
+    });
     expectGreen(github);
     const site = join(clone, '..', `runner-${clones}-build`, 'site');
-    expect(readFileSync(join(site, 'lists/black/index.html'), 'utf8')).toContain('目前没有公示中的条目');
+    expect(readFileSync(join(site, 'lists/black/index.html'), 'utf8')).toContain(
+      '目前没有公示中的条目',
+    );
     const gitlabClone = ciClone(forge, 'main');
-    expectGreen(gitlab(gitlabClone, 'pages', { CI_PIPELINE_SOURCE: 'schedule', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'main' }));
+    expectGreen(
+      gitlab(gitlabClone, 'pages', {
+        CI_PIPELINE_SOURCE: 'schedule',
+        CI_DEFAULT_BRANCH: 'main',
+        CI_COMMIT_BRANCH: 'main',
+      }),
+    );
     expect(readFileSync(join(gitlabClone, 'public/index.html'), 'utf8')).toContain(PUBLISHER.short);
   }, 300_000);
 
   it('before the approvals: the pull-request check reports pending and does not build', () => {
-    const result = actions(ciClone(forge, head()), '.github/workflows/pull-request.yml', 'validate', pullRequest());
+    const result = actions(
+      ciClone(forge, head()),
+      '.github/workflows/pull-request.yml',
+      'validate',
+      pullRequest(),
+    );
     expectGreen(result);
     const report = runStep(result, /validator report/)!;
     expect(report.outputs.state).toBe('pending');
     expect(runStep(result, /build the site/)?.result).toBe('skipped');
-    expect(result.steps.filter((s) => s.result === 'not run').map((s) => s.step)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', '标签 (labels from the record)', '提交状态 (commit status)']);
+    expect(result.steps.filter((s) => s.result === 'not run').map((s) => s.step)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm ci',
+      '标签 (labels from the record)',
+      '提交状态 (commit status)',
+    ]);
   }, 300_000);
 
   it('the approval workflow writes 审核 then 审定 into the record, pushes them, and builds once both are in', () => {
-    const approve = (login: string) => actions(ciClone(forge, head()), '.github/workflows/approval.yml', 'record', {
-      ...pullRequest(), event_name: 'pull_request_review', event: { ...pullRequest().event, review: { state: 'approved', user: { login } } },
-    });
+    const approve = (login: string) =>
+      actions(ciClone(forge, head()), '.github/workflows/approval.yml', 'record', {
+        ...pullRequest(),
+        event_name: 'pull_request_review',
+        event: { ...pullRequest().event, review: { state: 'approved', user: { login } } },
+      });
     const first = approve('zhang-example');
     expectGreen(first);
     expect(runStep(first, /validate again/)!.outputs.state).toBe('pending');
@@ -148,11 +229,19 @@ describe('a publisher\'s repository: submission, approvals, merge and deploy thr
   }, 300_000);
 
   it('after the approvals: every pull-request job passes and builds the site', () => {
-    const github = actions(ciClone(forge, head()), '.github/workflows/pull-request.yml', 'validate', pullRequest());
+    const github = actions(
+      ciClone(forge, head()),
+      '.github/workflows/pull-request.yml',
+      'validate',
+      pullRequest(),
+    );
     expectGreen(github);
     expect(runStep(github, /validator report/)!.outputs.state).toBe('success');
     expect(runStep(github, /build the site/)?.result).toBe('success');
-    for (const job of ['validate', 'approved']) expectGreen(actions(ciClone(forge, head()), '.gitea/workflows/pull-request.yml', job, pullRequest()));
+    for (const job of ['validate', 'approved'])
+      expectGreen(
+        actions(ciClone(forge, head()), '.gitea/workflows/pull-request.yml', job, pullRequest()),
+      );
     for (const job of ['validate', 'approved']) {
       const clone = ciClone(forge, head());
       expectGreen(gitlab(clone, job, mergeRequest));
@@ -160,29 +249,40 @@ describe('a publisher\'s repository: submission, approvals, merge and deploy thr
     }
   }, 600_000);
 
-  it('after the merge: every deploy job validates and builds the publisher\'s site with the entry', () => {
+  it("after the merge: every deploy job validates and builds the publisher's site with the entry", () => {
     git(work, 'checkout', '-q', 'main');
     git(work, 'fetch', '-q', 'origin');
     git(work, 'merge', '-q', '--no-ff', '-m', `合并报送 s-1（示例）`, `origin/${branch}`);
     git(work, 'push', '-q', 'origin', 'main');
     const sites: string[] = [];
-    for (const [file, job] of [['.github/workflows/deploy.yml', 'build'], ['.gitea/workflows/deploy.yml', 'deploy']] as const) {
+    for (const [file, job] of [
+      ['.github/workflows/deploy.yml', 'build'],
+      ['.gitea/workflows/deploy.yml', 'deploy'],
+    ] as const) {
       const clone = ciClone(forge);
       expectGreen(actions(clone, file, job, { event_name: 'push', ref: 'refs/heads/main' }));
       sites.push(join(clone, '..', `runner-${clones}-${job}`, 'site'));
     }
     const clone = ciClone(forge);
-    expectGreen(gitlab(clone, 'pages', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main' }));
+    expectGreen(
+      gitlab(clone, 'pages', {
+        CI_PIPELINE_SOURCE: 'push',
+        CI_COMMIT_BRANCH: 'main',
+        CI_DEFAULT_BRANCH: 'main',
+      }),
+    );
     sites.push(join(clone, 'public'));
     for (const site of sites) {
-      expect(readFileSync(join(site, 'lists/black/index.html'), 'utf8'), site).toContain('示例县报送测试机械制造有限公司（示例）');
+      expect(readFileSync(join(site, 'lists/black/index.html'), 'utf8'), site).toContain(
+        '示例县报送测试机械制造有限公司（示例）',
+      );
       expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain(PUBLISHER.short);
     }
   }, 600_000);
 });
 
-describe('the build\'s output folder', () => {
-  it('refuses a folder holding the project\'s own files (the GitLab approved job once built into site/, emptying the sources)', () => {
+describe("the build's output folder", () => {
+  it("refuses a folder holding the project's own files (the GitLab approved job once built into site/, emptying the sources)", () => {
     const clone = ciClone(upstream);
     for (const out of ['site', '.', 'content']) {
       const run = npmRun(clone, 'build', ['--out', out]);

@@ -4,8 +4,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { isPublicOn, LISTS, loadCategories, loadPublisher, STATUSES, SUBJECT_KINDS, usccDivision, validateRepository, visibilityOn } from '../../content/schema/index.ts';
-import { expectedCodeMatches, expectedNameMatches, generateRecords, GENERATOR_TODAY, publicRecords } from '../../scripts/lib/generate.ts';
+import {
+  isPublicOn,
+  LISTS,
+  loadCategories,
+  loadPublisher,
+  STATUSES,
+  SUBJECT_KINDS,
+  usccDivision,
+  validateRepository,
+  visibilityOn,
+} from '../../content/schema/index.ts';
+import {
+  expectedCodeMatches,
+  expectedNameMatches,
+  generateRecords,
+  GENERATOR_TODAY,
+  publicRecords,
+} from '../../scripts/lib/generate.ts';
 import { ROOT } from '../content/record-fixture.ts';
 import { PROJECT_ROOT } from '../fixtures/roots.ts';
 import { tempRepo } from '../content/temp-repo.ts';
@@ -16,9 +32,28 @@ const sample = { categories: loadCategories(ROOT), publisher: loadPublisher(ROOT
 const generated = generateRecords({ count: COUNT, seed: 1, ...sample });
 
 function generateCli(out: string, count: number, seed = 1) {
-  const run = spawnSync('npm', ['run', '--silent', 'generate', '--', '--count', String(count), '--seed', String(seed), '--out', out, '--from', ROOT], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const run = spawnSync(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'generate',
+      '--',
+      '--count',
+      String(count),
+      '--seed',
+      String(seed),
+      '--out',
+      out,
+      '--from',
+      ROOT,
+    ],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
   expect(run.status, run.stderr).toBe(0);
-  return readdirSync(join(out, 'content/records'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+  return readdirSync(join(out, 'content/records'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 }
 
 describe('the record generator', () => {
@@ -32,9 +67,15 @@ describe('the record generator', () => {
   });
 
   it('is deterministic for a seed, and N + 1 records extend N by one file', () => {
-    expect(generateRecords({ count: 40, seed: 1, ...sample }).map((g) => g.yaml)).toEqual(generated.slice(0, 40).map((g) => g.yaml));
-    expect(generateRecords({ count: 40, seed: 2, ...sample }).map((g) => g.yaml)).not.toEqual(generated.slice(0, 40).map((g) => g.yaml));
-    expect(generateRecords({ count: 5, seed: 1, from: 100, ...sample }).map((g) => g.yaml)).toEqual(generated.slice(100, 105).map((g) => g.yaml));
+    expect(generateRecords({ count: 40, seed: 1, ...sample }).map((g) => g.yaml)).toEqual(
+      generated.slice(0, 40).map((g) => g.yaml),
+    );
+    expect(generateRecords({ count: 40, seed: 2, ...sample }).map((g) => g.yaml)).not.toEqual(
+      generated.slice(0, 40).map((g) => g.yaml),
+    );
+    expect(generateRecords({ count: 5, seed: 1, from: 100, ...sample }).map((g) => g.yaml)).toEqual(
+      generated.slice(100, 105).map((g) => g.yaml),
+    );
     const a = generateCli(tempRepo({}), 30);
     const b = generateCli(tempRepo({}), 31);
     expect(b.filter((f) => !a.includes(f))).toHaveLength(1);
@@ -54,19 +95,34 @@ describe('the record generator', () => {
     const codes = generated.flatMap((g) => g.record.subject.code ?? []);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) expect(usccDivision(code)).toBe('000000');
-    expect(generated.every((g) => g.record.sample && (g.record.subject.kind === 'individual' || g.record.subject.name.endsWith('（示例）')))).toBe(true);
+    expect(
+      generated.every(
+        (g) =>
+          g.record.sample &&
+          (g.record.subject.kind === 'individual' || g.record.subject.name.endsWith('（示例）')),
+      ),
+    ).toBe(true);
   });
 
   it('mixes lists, kinds, categories, statuses, batches and visibility', () => {
     const records = generated.map((g) => g.record);
     const categories = loadCategories(ROOT);
     for (const list of LISTS) {
-      expect(new Set(records.filter((r) => r.list === list).map((r) => r.category)), list).toEqual(new Set(categories[list].map((c) => c.id)));
+      expect(new Set(records.filter((r) => r.list === list).map((r) => r.category)), list).toEqual(
+        new Set(categories[list].map((c) => c.id)),
+      );
     }
     expect(new Set(records.map((r) => r.subject.kind))).toEqual(new Set(SUBJECT_KINDS));
-    expect(new Set(records.flatMap((r) => r.history.map((e) => e.status)))).toEqual(new Set(STATUSES));
+    expect(new Set(records.flatMap((r) => r.history.map((e) => e.status)))).toEqual(
+      new Set(STATUSES),
+    );
     expect(new Set(records.map((r) => r.batch)).size).toBe(12);
-    const reasons = new Set(records.map((r) => { const v = visibilityOn(r, GENERATOR_TODAY); return v.public ? 'public' : v.reason; }));
+    const reasons = new Set(
+      records.map((r) => {
+        const v = visibilityOn(r, GENERATOR_TODAY);
+        return v.public ? 'public' : v.reason;
+      }),
+    );
     expect(reasons).toEqual(new Set(['public', 'not-yet', 'ended', 'status']));
     const shown = publicRecords(generated, GENERATOR_TODAY).length;
     expect(shown / COUNT).toBeGreaterThan(0.6);
@@ -93,10 +149,17 @@ describe('the record generator', () => {
   it('answers searches with the public records only (ground truth for the benchmark)', () => {
     const all = generated.filter((g) => g.record.subject.name.includes('建设工程'));
     const expected = expectedNameMatches(generated, '建设工程', GENERATOR_TODAY);
-    expect(expected).toEqual(all.filter((g) => isPublicOn(g.record, GENERATOR_TODAY)).map((g) => g.record.id).sort());
+    expect(expected).toEqual(
+      all
+        .filter((g) => isPublicOn(g.record, GENERATOR_TODAY))
+        .map((g) => g.record.id)
+        .sort(),
+    );
     expect(all.length).toBeGreaterThan(expected.length);
     const withCode = publicRecords(generated, GENERATOR_TODAY).find((g) => g.record.subject.code)!;
-    expect(expectedCodeMatches(generated, withCode.record.subject.code!, GENERATOR_TODAY)).toEqual([withCode.record.id]);
+    expect(expectedCodeMatches(generated, withCode.record.subject.code!, GENERATOR_TODAY)).toEqual([
+      withCode.record.id,
+    ]);
     expect(expectedCodeMatches(generated, '91000000', GENERATOR_TODAY).length).toBeGreaterThan(100);
   });
 });

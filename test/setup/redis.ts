@@ -22,14 +22,20 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
 async function waitForPing(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const r = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' });
+    const r = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], {
+      encoding: 'utf8',
+    });
     if (r.stdout?.trim() === 'PONG') return;
     await new Promise((res) => setTimeout(res, 100));
   }
@@ -39,7 +45,8 @@ async function waitForPing(port: number): Promise<void> {
 export default async function setup(project: TestProject) {
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (found.error) {
-    const message = 'redis-server is not installed: the Redis tests cannot run. Install it with: apt-get install -y redis-server';
+    const message =
+      'redis-server is not installed: the Redis tests cannot run. Install it with: apt-get install -y redis-server';
     if (process.env.CI) throw new Error(message);
     console.warn(`\n!!! ${message} (they are reported as skipped)\n`);
     project.provide('redisUrl', '');
@@ -47,7 +54,22 @@ export default async function setup(project: TestProject) {
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'honghei-redis-'));
-  const server: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const server: ChildProcess = spawn(
+    'redis-server',
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { stdio: 'ignore' },
+  );
   await waitForPing(port);
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);
   return () => {

@@ -24,11 +24,15 @@ export default function setup(project: TestProject) {
   const outDir = join(dir, 'dist');
   // The sample fixture, named explicitly: the build's default is the project's content/ once a
   // publisher has run `npm run init`, and the suite must not depend on what they publish.
-  execFileSync(process.execPath, ['scripts/build.ts', '--date', SAMPLE_DATE, '--out', outDir, '--root', SAMPLE_ROOT], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, HONGHEI_CACHE_DIR: join(dir, 'cache') },
-  });
+  execFileSync(
+    process.execPath,
+    ['scripts/build.ts', '--date', SAMPLE_DATE, '--out', outDir, '--root', SAMPLE_ROOT],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, HONGHEI_CACHE_DIR: join(dir, 'cache') },
+    },
+  );
   project.provide('siteDir', outDir);
   project.provide('siteDate', SAMPLE_DATE);
   return () => rmSync(dir, { recursive: true, force: true });

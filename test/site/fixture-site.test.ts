@@ -14,7 +14,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './lib/browser.ts';
 import { buildSite } from './lib/build-site.ts';
-import { FIXTURE, FIXTURE_DATE, fixtureContentRoot, HOSTILE_NAME, PRIVATE_SHA256 } from './lib/fixture.ts';
+import {
+  FIXTURE,
+  FIXTURE_DATE,
+  fixtureContentRoot,
+  HOSTILE_NAME,
+  PRIVATE_SHA256,
+} from './lib/fixture.ts';
 import { readOutput } from './lib/output.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
@@ -50,9 +56,13 @@ describe('hostile record text', () => {
       } else expect(text).not.toContain('__pwned');
     }
     for (const el of document.querySelectorAll('*')) {
-      for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), `${el.tagName} ${attr}`).toBe(false);
+      for (const attr of el.getAttributeNames())
+        expect(attr.startsWith('on'), `${el.tagName} ${attr}`).toBe(false);
     }
-    for (const a of document.querySelectorAll('a')) expect((a.getAttribute('href') ?? '').trim().toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
+    for (const a of document.querySelectorAll('a'))
+      expect((a.getAttribute('href') ?? '').trim().toLowerCase()).not.toMatch(
+        /^(javascript|data|vbscript):/,
+      );
     expect(document.querySelectorAll('img[src="x"]').length).toBe(0);
     expect(document.body.textContent).toContain('"><img src=x onerror="window.__pwned=1">示例地址');
   });
@@ -67,7 +77,10 @@ describe('hostile record text', () => {
     });
     for (const path of [`/records/${FIXTURE.hostileId}/`, '/lists/black/', '/batches/2026-Q3/']) {
       await page.goto(server.url + path);
-      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), path).toBeUndefined();
+      expect(
+        await page.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+        path,
+      ).toBeUndefined();
     }
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('恶意测试')}`);
     const result = page.locator('#search-list a.name');
@@ -92,7 +105,9 @@ describe('pictures, attachments and cases follow their entries', () => {
     const img = parseHTML(html).document.querySelector('article img');
     expect(img?.getAttribute('src')).toMatch(/^\/_astro\/current-case-photo\.[^/]+\.webp$/);
     expect(existsSync(join(site, img!.getAttribute('src')!))).toBe(true);
-    expect(readFileSync(join(site, 'records', current.id, 'index.html'), 'utf8')).toContain(`href="/cases/${current.caseId}/"`);
+    expect(readFileSync(join(site, 'records', current.id, 'index.html'), 'utf8')).toContain(
+      `href="/cases/${current.caseId}/"`,
+    );
   });
 
   it('drops the case of an expired entry, its picture and its attachment', () => {
@@ -100,16 +115,27 @@ describe('pictures, attachments and cases follow their entries', () => {
     expect(existsSync(join(site, 'cases', expired.caseId))).toBe(false);
     expect(assets().filter((f) => f.startsWith('expired-case-photo'))).toEqual([]);
     expect(existsSync(join(site, expired.attachment))).toBe(false);
-    const leaks = readOutput(site).filter((f) => f.text.includes(expired.name) || f.text.includes('已过期条目的案例')).map((f) => f.path);
+    const leaks = readOutput(site)
+      .filter((f) => f.text.includes(expired.name) || f.text.includes('已过期条目的案例'))
+      .map((f) => f.path);
     expect(leaks).toEqual([]);
   });
 
   it("copies a public entry's public attachment and shows it, but never a private one", () => {
     const { current } = FIXTURE;
     expect(existsSync(join(site, current.publicFile))).toBe(true);
-    const privateLeaks = readOutput(site).filter((f) => f.path.includes(current.privateName) || f.text.includes(PRIVATE_SHA256) || f.text.includes(current.privateName)).map((f) => f.path);
+    const privateLeaks = readOutput(site)
+      .filter(
+        (f) =>
+          f.path.includes(current.privateName) ||
+          f.text.includes(PRIVATE_SHA256) ||
+          f.text.includes(current.privateName),
+      )
+      .map((f) => f.path);
     expect(privateLeaks).toEqual([]);
-    const { document } = parseHTML(readFileSync(join(site, 'records', current.id, 'index.html'), 'utf8'));
+    const { document } = parseHTML(
+      readFileSync(join(site, 'records', current.id, 'index.html'), 'utf8'),
+    );
     const img = document.querySelector(`img[src="/${current.publicFile}"]`);
     expect(img?.getAttribute('alt')).toBe('公开的现场图片');
     expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['40', '30']);

@@ -19,8 +19,11 @@ const siteDir = inject('siteDir');
 const date = inject('siteDate');
 
 let records: RecordsByVisibility;
-const htmlFiles = () => readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-const page = (path: string) => parseHTML(readFileSync(join(siteDir, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8')).document;
+const htmlFiles = () =>
+  readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+const page = (path: string) =>
+  parseHTML(readFileSync(join(siteDir, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'))
+    .document;
 
 beforeAll(() => {
   records = recordsOn(root, date);
@@ -34,10 +37,17 @@ describe('every page', () => {
       const html = readFileSync(join(siteDir, f), 'utf8');
       if (html.includes('http-equiv="refresh"')) continue; // redirects have no content
       const { document } = parseHTML(html);
-      expect(document.documentElement.getAttribute('lang'), f).toBe(f.startsWith('en/') ? 'en' : 'zh-CN');
+      expect(document.documentElement.getAttribute('lang'), f).toBe(
+        f.startsWith('en/') ? 'en' : 'zh-CN',
+      );
       expect(document.querySelector('title')?.textContent?.trim(), f).toBeTruthy();
-      expect(document.querySelector('meta[name="description"]')?.getAttribute('content'), f).toBeTruthy();
-      expect(document.querySelector('link[rel="icon"]')?.getAttribute('href'), f).toBe('/favicon.svg');
+      expect(
+        document.querySelector('meta[name="description"]')?.getAttribute('content'),
+        f,
+      ).toBeTruthy();
+      expect(document.querySelector('link[rel="icon"]')?.getAttribute('href'), f).toBe(
+        '/favicon.svg',
+      );
       expect(document.querySelectorAll('h1').length, f).toBe(1);
     }
     expect(existsSync(join(siteDir, 'favicon.svg'))).toBe(true);
@@ -48,14 +58,18 @@ describe('every page', () => {
       for (const img of page(f).querySelectorAll('img')) {
         const src = img.getAttribute('src') ?? '';
         expect(img.hasAttribute('alt'), `${f} ${src}`).toBe(true);
-        if (src.startsWith('/')) expect(existsSync(join(siteDir, decodeURI(src))), `${f} ${src}`).toBe(true);
+        if (src.startsWith('/'))
+          expect(existsSync(join(siteDir, decodeURI(src))), `${f} ${src}`).toBe(true);
       }
     }
   });
 
   it('needs no JavaScript outside the search page: no script but structured data', () => {
-    for (const f of htmlFiles().filter((f) => !f.startsWith('search/') && !f.startsWith('en/search/'))) {
-      for (const s of page(f).querySelectorAll('script')) expect(s.getAttribute('type'), f).toBe('application/ld+json');
+    for (const f of htmlFiles().filter(
+      (f) => !f.startsWith('search/') && !f.startsWith('en/search/'),
+    )) {
+      for (const s of page(f).querySelectorAll('script'))
+        expect(s.getAttribute('type'), f).toBe('application/ld+json');
     }
   });
 
@@ -84,40 +98,69 @@ describe('home, lists and filters', () => {
     const cards = [...page('').querySelectorAll('.list-card')];
     for (const list of LISTS) {
       const card = cards.find((c) => c.querySelector('h3')?.textContent === LIST_NAMES[list].zh);
-      expect(card?.querySelector('.count')?.textContent, list).toBe(String(records.public.filter((r) => r.list === list).length));
+      expect(card?.querySelector('.count')?.textContent, list).toBe(
+        String(records.public.filter((r) => r.list === list).length),
+      );
     }
-    expect(page('').querySelector('form[action="/search/"][method="get"] input[name="q"]')).not.toBeNull();
+    expect(
+      page('').querySelector('form[action="/search/"][method="get"] input[name="q"]'),
+    ).not.toBeNull();
   });
 
   it('lists every public entry of a list once across its pages', () => {
     for (const list of LISTS) {
       const dirs = readdirSync(join(siteDir, 'lists', list)).filter((d) => /^\d+$/.test(d));
-      const ids = ['', ...dirs].flatMap((d) => [...page(join('lists', list, d)).querySelectorAll('.entries a.name')].map((a) => a.getAttribute('href')!.split('/')[2]));
-      expect(ids.sort(), list).toEqual(records.public.filter((r) => r.list === list).map((r) => r.id).sort());
+      const ids = ['', ...dirs].flatMap((d) =>
+        [...page(join('lists', list, d)).querySelectorAll('.entries a.name')].map(
+          (a) => a.getAttribute('href')!.split('/')[2],
+        ),
+      );
+      expect(ids.sort(), list).toEqual(
+        records.public
+          .filter((r) => r.list === list)
+          .map((r) => r.id)
+          .sort(),
+      );
     }
   });
 
   it('offers filters as links to pages listing exactly the matching entries', () => {
     const black = records.public.filter((r) => r.list === 'black');
-    const links = [...page('lists/black').querySelectorAll('.filters a')].map((a) => a.getAttribute('href')!).filter((h) => h.split('/').length === 6);
+    const links = [...page('lists/black').querySelectorAll('.filters a')]
+      .map((a) => a.getAttribute('href')!)
+      .filter((h) => h.split('/').length === 6);
     expect(links.length).toBeGreaterThan(3);
     for (const href of links) {
       const [, , , facet, value] = href.split('/');
       const want = black.filter((r) =>
-        facet === 'category' ? r.category === value
-        : facet === 'region' ? r.region === value || r.region.startsWith(value!.replace(/0+$/, ''))
-        : facet === 'year' ? r.batch.startsWith(value!)
-        : facet === 'kind' ? r.subject.kind === value
-        : statusOn(r, date) === value);
-      const shown = [...page(href.slice(1)).querySelectorAll('.entries a.name')].map((a) => a.getAttribute('href')!.split('/')[2]);
+        facet === 'category'
+          ? r.category === value
+          : facet === 'region'
+            ? r.region === value || r.region.startsWith(value!.replace(/0+$/, ''))
+            : facet === 'year'
+              ? r.batch.startsWith(value!)
+              : facet === 'kind'
+                ? r.subject.kind === value
+                : statusOn(r, date) === value,
+      );
+      const shown = [...page(href.slice(1)).querySelectorAll('.entries a.name')].map(
+        (a) => a.getAttribute('href')!.split('/')[2],
+      );
       expect(shown.sort(), href).toEqual(want.map((r) => r.id).sort());
     }
   });
 
   it('has a page per batch with its public entries', () => {
     for (const batch of new Set(records.public.map((r) => r.batch))) {
-      const shown = [...page(`batches/${batch}`).querySelectorAll('.entries a.name')].map((a) => a.getAttribute('href')!.split('/')[2]);
-      expect(shown.sort(), batch).toEqual(records.public.filter((r) => r.batch === batch).map((r) => r.id).sort());
+      const shown = [...page(`batches/${batch}`).querySelectorAll('.entries a.name')].map(
+        (a) => a.getAttribute('href')!.split('/')[2],
+      );
+      expect(shown.sort(), batch).toEqual(
+        records.public
+          .filter((r) => r.batch === batch)
+          .map((r) => r.id)
+          .sort(),
+      );
     }
   });
 });
@@ -132,7 +175,9 @@ describe('entry pages', () => {
       expect(text, r.id).toContain(r.submitted.unit);
       for (const a of r.approvals) expect(text, r.id).toContain(a.by);
       expect(text, r.id).toContain(r.decision.document_number);
-      expect(doc.querySelectorAll('#history-title + .table-scroll tbody tr').length, r.id).toBe(r.history.filter((e) => e.date <= date).length);
+      expect(doc.querySelectorAll('#history-title + .table-scroll tbody tr').length, r.id).toBe(
+        r.history.filter((e) => e.date <= date).length,
+      );
       expect(!!doc.querySelector('.sample-flag'), r.id).toBe(r.sample);
     }
   });
@@ -141,7 +186,14 @@ describe('entry pages', () => {
 describe('cases and guide pages', () => {
   const frontmatter = (dir: string) =>
     existsSync(join(root, 'content', dir))
-      ? readdirSync(join(root, 'content', dir)).filter((f) => f.endsWith('.mdx')).map((f) => ({ id: f.replace(/\.mdx$/, ''), data: parseYaml(readFileSync(join(root, 'content', dir, f), 'utf8').split('---')[1]!) as { records?: string[]; title: string } }))
+      ? readdirSync(join(root, 'content', dir))
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => ({
+            id: f.replace(/\.mdx$/, ''),
+            data: parseYaml(
+              readFileSync(join(root, 'content', dir, f), 'utf8').split('---')[1]!,
+            ) as { records?: string[]; title: string },
+          }))
       : [];
 
   it('publish a case only when every entry it concerns is public', () => {
@@ -153,7 +205,8 @@ describe('cases and guide pages', () => {
   });
 
   it('render every criteria and procedure page with its title', () => {
-    for (const p of frontmatter('pages')) expect(page(`guide/${p.id}`).querySelector('h1')?.textContent, p.id).toBe(p.data.title);
+    for (const p of frontmatter('pages'))
+      expect(page(`guide/${p.id}`).querySelector('h1')?.textContent, p.id).toBe(p.data.title);
   });
 
   it('have a 404 page', () => {

@@ -24,18 +24,27 @@ const { public: publicRecords, inactive } = recordsOn(root, date);
 const norm = (s: string) => s.normalize('NFKC').toUpperCase();
 /** Every public entry a term finds: its name has the term, or its code starts with it. */
 const expected = (term: string) =>
-  publicRecords.filter((r) => norm(r.subject.name).includes(norm(term)) || (r.subject.code ?? '').startsWith(norm(term))).map((r) => r.id).sort();
+  publicRecords
+    .filter(
+      (r) =>
+        norm(r.subject.name).includes(norm(term)) || (r.subject.code ?? '').startsWith(norm(term)),
+    )
+    .map((r) => r.id)
+    .sort();
 
 /** Fragments of 2, 3 and 4 characters from the middle of some names. */
 function fragments(records: HongheiRecord[]): string[] {
   return records.flatMap((r) => {
     const chars = Array.from(r.subject.name);
-    return [2, 3, 4].filter((n) => chars.length >= n + 1).map((n) => chars.slice(1, 1 + n).join(''));
+    return [2, 3, 4]
+      .filter((n) => chars.length >= n + 1)
+      .map((n) => chars.slice(1, 1 + n).join(''));
   });
 }
 
 let engine: SearchEngine;
-const ids = async (q: string, filters?: Record<string, string[]>) => (await engine.docs(await engine.search({ q, filters }))).map((d) => d.id).sort();
+const ids = async (q: string, filters?: Record<string, string[]>) =>
+  (await engine.docs(await engine.search({ q, filters }))).map((d) => d.id).sort();
 
 beforeAll(async () => {
   engine = (await openSiteIndex(siteDir)).engine;
@@ -52,7 +61,12 @@ describe('exact-match search on the sample (Node)', () => {
     for (const r of publicRecords) {
       expect(await ids(r.subject.name), r.subject.name).toEqual(expected(r.subject.name));
       if (!r.subject.code) continue;
-      for (const q of [r.subject.code, r.subject.code.slice(0, 10), r.subject.code.slice(0, 6), r.subject.code.toLowerCase()]) {
+      for (const q of [
+        r.subject.code,
+        r.subject.code.slice(0, 10),
+        r.subject.code.slice(0, 6),
+        r.subject.code.toLowerCase(),
+      ]) {
         const found = await ids(q);
         expect(found, q).toEqual(expected(q));
         expect(found).toContain(r.id);
@@ -68,14 +82,31 @@ describe('exact-match search on the sample (Node)', () => {
   });
 
   it('filters by list, category, region, year and subject kind, alone and together', async () => {
-    const pick = (f: (r: HongheiRecord) => boolean) => publicRecords.filter(f).map((r) => r.id).sort();
+    const pick = (f: (r: HongheiRecord) => boolean) =>
+      publicRecords
+        .filter(f)
+        .map((r) => r.id)
+        .sort();
     const first = publicRecords[0]!;
     expect(await ids('', { list: ['black'] })).toEqual(pick((r) => r.list === 'black'));
-    expect(await ids('', { category: [`${first.list}.${first.category}`] })).toEqual(pick((r) => r.list === first.list && r.category === first.category));
-    expect(await ids('', { region: [first.region] })).toEqual(pick((r) => r.region === first.region));
-    expect(await ids('', { year: [first.batch.slice(0, 4)] })).toEqual(pick((r) => r.batch.startsWith(first.batch.slice(0, 4))));
-    expect(await ids('', { kind: ['individual'] })).toEqual(pick((r) => r.subject.kind === 'individual'));
-    expect(await ids('示例', { list: ['red'], kind: ['enterprise'] })).toEqual(pick((r) => r.list === 'red' && r.subject.kind === 'enterprise' && r.subject.name.includes('示例')));
+    expect(await ids('', { category: [`${first.list}.${first.category}`] })).toEqual(
+      pick((r) => r.list === first.list && r.category === first.category),
+    );
+    expect(await ids('', { region: [first.region] })).toEqual(
+      pick((r) => r.region === first.region),
+    );
+    expect(await ids('', { year: [first.batch.slice(0, 4)] })).toEqual(
+      pick((r) => r.batch.startsWith(first.batch.slice(0, 4))),
+    );
+    expect(await ids('', { kind: ['individual'] })).toEqual(
+      pick((r) => r.subject.kind === 'individual'),
+    );
+    expect(await ids('示例', { list: ['red'], kind: ['enterprise'] })).toEqual(
+      pick(
+        (r) =>
+          r.list === 'red' && r.subject.kind === 'enterprise' && r.subject.name.includes('示例'),
+      ),
+    );
   });
 
   it('orders results by publication date, newest first', async () => {
@@ -100,7 +131,13 @@ describe('the search page in Chromium', () => {
 
   async function resultIds(page: Page, selector = '#search-list a.name'): Promise<string[]> {
     while (await page.locator('#search-more').isVisible()) await page.click('#search-more');
-    return (await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).map((p) => p.split('/')[2]!).sort();
+    return (
+      await page
+        .locator(selector)
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+    )
+      .map((p) => p.split('/')[2]!)
+      .sort();
   }
 
   it('answers a name fragment from the home page form, and links to the entry', async () => {
@@ -133,7 +170,9 @@ describe('the search page in Chromium', () => {
     await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/共 \d+ 条/);
     const want = black.filter((r) => r.region === region);
     expect(await resultIds(page)).toEqual(want.map((r) => r.id).sort());
-    const dates = await page.locator('#search-list time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    const dates = await page
+      .locator('#search-list time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
     expect(dates).toEqual([...dates].sort());
     expect(page.url()).toContain('list=black');
   });
@@ -150,27 +189,42 @@ describe('the search page in Chromium', () => {
         return Promise.all(results.map((r) => r.data().then((d) => ({ url: d.url }))));
       })()`) as Promise<Hit[]>;
     const target = publicRecords.find((r) => r.subject.code)!;
-    expect((await search(target.subject.code!)).map((h) => h.url)).toContain(`/records/${target.id}/`);
-    expect((await search(target.subject.code!.slice(0, 10))).map((h) => h.url)).toContain(`/records/${target.id}/`);
-    expect((await search(target.subject.name)).map((h) => h.url)).toContain(`/records/${target.id}/`);
+    expect((await search(target.subject.code!)).map((h) => h.url)).toContain(
+      `/records/${target.id}/`,
+    );
+    expect((await search(target.subject.code!.slice(0, 10))).map((h) => h.url)).toContain(
+      `/records/${target.id}/`,
+    );
+    expect((await search(target.subject.name)).map((h) => h.url)).toContain(
+      `/records/${target.id}/`,
+    );
     const word = target.decision.document_number;
     expect((await search(word)).map((h) => h.url)).toContain(`/records/${target.id}/`);
     const blackHits = await search(word, { list: target.list === 'black' ? 'red' : 'black' });
     expect(blackHits.map((h) => h.url)).not.toContain(`/records/${target.id}/`);
     for (const r of inactive) {
-      const urls = [...(await search(r.subject.name)), ...(r.subject.code ? await search(r.subject.code) : [])].map((h) => h.url);
+      const urls = [
+        ...(await search(r.subject.name)),
+        ...(r.subject.code ? await search(r.subject.code) : []),
+      ].map((h) => h.url);
       expect(urls, r.id).not.toContain(`/records/${r.id}/`);
     }
   });
 
   it('finds case write-ups and guide pages in the full text (their own bundle, merged)', async () => {
-    const cases = readdirSync(join(siteDir, 'cases'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const cases = readdirSync(join(siteDir, 'cases'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(cases.length).toBeGreaterThan(0);
-    const title = parseHTML(readFileSync(join(siteDir, 'cases', cases[0]!, 'index.html'), 'utf8')).document.querySelector('h1')!.textContent!;
+    const title = parseHTML(
+      readFileSync(join(siteDir, 'cases', cases[0]!, 'index.html'), 'utf8'),
+    ).document.querySelector('h1')!.textContent!;
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(title)}`);
     if (await page.locator('#fulltext-run').isVisible()) await page.click('#fulltext-run');
-    await expect.poll(() => page.locator(`#fulltext-list a[href="/cases/${cases[0]}/"]`).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(`#fulltext-list a[href="/cases/${cases[0]}/"]`).count())
+      .toBe(1);
   });
 
   it('falls back to the full text when no name or code matches', async () => {

@@ -18,12 +18,30 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** The one line naming a variable, for each wrong value. */
 const BAD: [Record<string, string>, string][] = [
-  [{ HONGHEI_DATE: '2026-13-01' }, 'HONGHEI_DATE: HONGHEI_DATE="2026-13-01" is not a date: write it as YYYY-MM-DD, e.g. HONGHEI_DATE=2026-11-21'],
-  [{ HONGHEI_DATE: '21.11.2026' }, 'HONGHEI_DATE: HONGHEI_DATE="21.11.2026" is not a date: write it as YYYY-MM-DD, e.g. HONGHEI_DATE=2026-11-21'],
-  [{ HONGHEI_CONTENT_ROOT: '/nonexistent/honghei' }, 'HONGHEI_CONTENT_ROOT: HONGHEI_CONTENT_ROOT="/nonexistent/honghei" has no content/publisher.yaml: name the folder that holds content/, e.g. HONGHEI_CONTENT_ROOT=/srv/honghei/app'],
-  [{ HONGHEI_SITE_URL: 'credit.example.gov.cn' }, 'HONGHEI_SITE_URL: HONGHEI_SITE_URL="credit.example.gov.cn" is not an http(s) address: write the site\'s public address, e.g. HONGHEI_SITE_URL=https://credit.example.gov.cn/'],
-  [{ HONGHEI_BUILD_HEAP: '8G' }, 'HONGHEI_BUILD_HEAP: HONGHEI_BUILD_HEAP="8G" is not a number of megabytes, e.g. HONGHEI_BUILD_HEAP=8192'],
-  [{ HONGHEI_PREVIOUS_DATA: '/nonexistent/data' }, 'HONGHEI_PREVIOUS_DATA: HONGHEI_PREVIOUS_DATA="/nonexistent/data" is neither a folder nor an http(s) address: name the data/ folder of the previous build or its address, e.g. HONGHEI_PREVIOUS_DATA=https://credit.example.gov.cn/data/, or unset it'],
+  [
+    { HONGHEI_DATE: '2026-13-01' },
+    'HONGHEI_DATE: HONGHEI_DATE="2026-13-01" is not a date: write it as YYYY-MM-DD, e.g. HONGHEI_DATE=2026-11-21',
+  ],
+  [
+    { HONGHEI_DATE: '21.11.2026' },
+    'HONGHEI_DATE: HONGHEI_DATE="21.11.2026" is not a date: write it as YYYY-MM-DD, e.g. HONGHEI_DATE=2026-11-21',
+  ],
+  [
+    { HONGHEI_CONTENT_ROOT: '/nonexistent/honghei' },
+    'HONGHEI_CONTENT_ROOT: HONGHEI_CONTENT_ROOT="/nonexistent/honghei" has no content/publisher.yaml: name the folder that holds content/, e.g. HONGHEI_CONTENT_ROOT=/srv/honghei/app',
+  ],
+  [
+    { HONGHEI_SITE_URL: 'credit.example.gov.cn' },
+    'HONGHEI_SITE_URL: HONGHEI_SITE_URL="credit.example.gov.cn" is not an http(s) address: write the site\'s public address, e.g. HONGHEI_SITE_URL=https://credit.example.gov.cn/',
+  ],
+  [
+    { HONGHEI_BUILD_HEAP: '8G' },
+    'HONGHEI_BUILD_HEAP: HONGHEI_BUILD_HEAP="8G" is not a number of megabytes, e.g. HONGHEI_BUILD_HEAP=8192',
+  ],
+  [
+    { HONGHEI_PREVIOUS_DATA: '/nonexistent/data' },
+    'HONGHEI_PREVIOUS_DATA: HONGHEI_PREVIOUS_DATA="/nonexistent/data" is neither a folder nor an http(s) address: name the data/ folder of the previous build or its address, e.g. HONGHEI_PREVIOUS_DATA=https://credit.example.gov.cn/data/, or unset it',
+  ],
 ];
 
 function problem(env: Record<string, string>): string {
@@ -38,12 +56,25 @@ function problem(env: Record<string, string>): string {
 
 describe('loadSiteSettings', () => {
   test.each(BAD)('%o is named with an example', (env, line) => {
-    expect(problem(env)).toBe(`网站构建的环境变量有误 — the site build's environment is not valid:\n  ${line}`);
+    expect(problem(env)).toBe(
+      `网站构建的环境变量有误 — the site build's environment is not valid:\n  ${line}`,
+    );
   });
 
   test('every wrong variable is named at once', () => {
     const all = Object.assign({}, ...BAD.slice(1).map(([env]) => env)) as Record<string, string>;
-    expect(problem(all).split('\n').slice(1).map((l) => l.trim().split(':')[0])).toEqual(['HONGHEI_DATE', 'HONGHEI_CONTENT_ROOT', 'HONGHEI_SITE_URL', 'HONGHEI_BUILD_HEAP', 'HONGHEI_PREVIOUS_DATA']);
+    expect(
+      problem(all)
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(':')[0]),
+    ).toEqual([
+      'HONGHEI_DATE',
+      'HONGHEI_CONTENT_ROOT',
+      'HONGHEI_SITE_URL',
+      'HONGHEI_BUILD_HEAP',
+      'HONGHEI_PREVIOUS_DATA',
+    ]);
   });
 
   test('the variables the build has always read keep working; empty counts as unset', () => {
@@ -51,28 +82,65 @@ describe('loadSiteSettings', () => {
     const upstream = mkdtempSync(join(temp, 'upstream-'));
     const initialised = mkdtempSync(join(temp, 'publisher-'));
     mkdirSync(join(initialised, 'content'));
-    writeFileSync(join(initialised, 'content/publisher.yaml'), readFileSync(join(SAMPLE_ROOT, 'content/publisher.yaml')));
-    expect(loadSiteSettings({}, upstream)).toEqual({ contentRoot: join(upstream, 'test/fixtures/sample') });
+    writeFileSync(
+      join(initialised, 'content/publisher.yaml'),
+      readFileSync(join(SAMPLE_ROOT, 'content/publisher.yaml')),
+    );
+    expect(loadSiteSettings({}, upstream)).toEqual({
+      contentRoot: join(upstream, 'test/fixtures/sample'),
+    });
     expect(loadSiteSettings({}, initialised)).toEqual({ contentRoot: initialised });
-    expect(loadSiteSettings({ HONGHEI_DATE: '', HONGHEI_SITE_URL: ' ', HONGHEI_OUT_DIR: '' }, initialised)).toEqual({ contentRoot: initialised });
-    expect(loadSiteSettings({ HONGHEI_ROOT: SAMPLE_ROOT }, initialised)).toEqual({ contentRoot: SAMPLE_ROOT });
-    expect(loadSiteSettings({
-      HONGHEI_DATE: '2028-02-29', HONGHEI_CONTENT_ROOT: SAMPLE_ROOT, HONGHEI_OUT_DIR: '/tmp/out', HONGHEI_CACHE_DIR: '/tmp/cache',
-      HONGHEI_SITE_URL: 'https://credit.example.gov.cn/', HONGHEI_BUILD_HEAP: '8192', HONGHEI_PREVIOUS_DATA: 'https://credit.example.gov.cn/data/',
-      PATH: '/usr/bin',
-    }, '/elsewhere')).toEqual({
-      date: '2028-02-29', contentRoot: SAMPLE_ROOT, outDir: '/tmp/out', cacheDir: '/tmp/cache', siteUrl: 'https://credit.example.gov.cn/', buildHeapMb: 8192, previousData: 'https://credit.example.gov.cn/data/',
+    expect(
+      loadSiteSettings(
+        { HONGHEI_DATE: '', HONGHEI_SITE_URL: ' ', HONGHEI_OUT_DIR: '' },
+        initialised,
+      ),
+    ).toEqual({ contentRoot: initialised });
+    expect(loadSiteSettings({ HONGHEI_ROOT: SAMPLE_ROOT }, initialised)).toEqual({
+      contentRoot: SAMPLE_ROOT,
+    });
+    expect(
+      loadSiteSettings(
+        {
+          HONGHEI_DATE: '2028-02-29',
+          HONGHEI_CONTENT_ROOT: SAMPLE_ROOT,
+          HONGHEI_OUT_DIR: '/tmp/out',
+          HONGHEI_CACHE_DIR: '/tmp/cache',
+          HONGHEI_SITE_URL: 'https://credit.example.gov.cn/',
+          HONGHEI_BUILD_HEAP: '8192',
+          HONGHEI_PREVIOUS_DATA: 'https://credit.example.gov.cn/data/',
+          PATH: '/usr/bin',
+        },
+        '/elsewhere',
+      ),
+    ).toEqual({
+      date: '2028-02-29',
+      contentRoot: SAMPLE_ROOT,
+      outDir: '/tmp/out',
+      cacheDir: '/tmp/cache',
+      siteUrl: 'https://credit.example.gov.cn/',
+      buildHeapMb: 8192,
+      previousData: 'https://credit.example.gov.cn/data/',
     });
     // The pages read the content root through the same schema.
     expect(contentRoot({ HONGHEI_CONTENT_ROOT: SAMPLE_ROOT })).toBe(SAMPLE_ROOT);
-    expect(() => contentRoot({ HONGHEI_CONTENT_ROOT: '/nonexistent/honghei' })).toThrow(/has no content\/publisher\.yaml/);
+    expect(() => contentRoot({ HONGHEI_CONTENT_ROOT: '/nonexistent/honghei' })).toThrow(
+      /has no content\/publisher\.yaml/,
+    );
   });
 });
 
 /** Runs `node scripts/build.ts` with extra environment and arguments. */
-function build(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function build(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/build.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/node'),
+      [join(ROOT, 'scripts/build.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -85,11 +153,19 @@ describe('npm run build with a wrong setting', () => {
   test('each wrong variable, and a wrong --date, stops the build with its message before Astro starts', async () => {
     const cases: [Record<string, string>, string[], string][] = [
       ...BAD.map(([env, line]) => [env, [], line] as [Record<string, string>, string[], string]),
-      [{}, ['--date', '2026-02-30'], '--date 2026-02-30 is not a date: write it as YYYY-MM-DD, e.g. npm run build -- --date 2026-11-21'],
+      [
+        {},
+        ['--date', '2026-02-30'],
+        '--date 2026-02-30 is not a date: write it as YYYY-MM-DD, e.g. npm run build -- --date 2026-11-21',
+      ],
     ];
     for (const [i, [env, args, line]] of cases.entries()) {
       const out = join(temp, `out-${i}`);
-      const run = await build({ ...env, HONGHEI_CACHE_DIR: join(temp, `cache-${i}`) }, ['--out', out, ...args]);
+      const run = await build({ ...env, HONGHEI_CACHE_DIR: join(temp, `cache-${i}`) }, [
+        '--out',
+        out,
+        ...args,
+      ]);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain(line);
       // Nothing was built: no step was reported and neither Astro's output nor its cache exists.

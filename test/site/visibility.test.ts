@@ -27,13 +27,17 @@ beforeAll(() => {
 /** The strings that would give an inactive entry away, unless a public entry shares them. */
 function giveaways(): { id: string; needles: string[] }[] {
   const publicNames = new Set(records.public.map((r) => r.subject.name));
-  const publicCodes = new Set(records.public.flatMap((r) => (r.subject.code ? [r.subject.code] : [])));
+  const publicCodes = new Set(
+    records.public.flatMap((r) => (r.subject.code ? [r.subject.code] : [])),
+  );
   return records.inactive.map((r) => ({
     id: r.id,
     needles: [
       r.id,
       ...(publicNames.has(r.subject.name) ? [] : [r.subject.name, normalize(r.subject.name)]),
-      ...(r.subject.code && !publicCodes.has(r.subject.code) ? [r.subject.code, r.subject.code.toLowerCase()] : []),
+      ...(r.subject.code && !publicCodes.has(r.subject.code)
+        ? [r.subject.code, r.subject.code.toLowerCase()]
+        : []),
     ],
   }));
 }
@@ -43,11 +47,21 @@ function giveaways(): { id: string; needles: string[] }[] {
  * and the removal's document number, nothing that names the subject). Those notices are the one place an inactive id may
  * appear; anything more in them is still a leak.
  */
-const NOTICE_KEYS = new Set(['op', 'id', 'list', 'date', 'reason', 'reason_name', 'document_number']);
+const NOTICE_KEYS = new Set([
+  'op',
+  'id',
+  'list',
+  'date',
+  'reason',
+  'reason_name',
+  'document_number',
+]);
 function withoutRemovalNotices(f: OutputFile): string {
   if (!/^data\/changes\/[^/]+\.json$/.test(f.path)) return f.text;
   const data = JSON.parse(f.text) as { changes?: Record<string, unknown>[] };
-  data.changes = data.changes?.filter((c) => !(c.op === 'DEL' && Object.keys(c).every((k) => NOTICE_KEYS.has(k))));
+  data.changes = data.changes?.filter(
+    (c) => !(c.op === 'DEL' && Object.keys(c).every((k) => NOTICE_KEYS.has(k))),
+  );
   return JSON.stringify(data);
 }
 
@@ -70,7 +84,8 @@ describe('the built sample site', () => {
   });
 
   it('has no page for an inactive entry', () => {
-    for (const r of records.inactive) expect(existsSync(join(siteDir, 'records', r.id)), r.id).toBe(false);
+    for (const r of records.inactive)
+      expect(existsSync(join(siteDir, 'records', r.id)), r.id).toBe(false);
   });
 
   it('has a page for every public entry with its name, and lists it on its list', () => {
@@ -79,7 +94,15 @@ describe('the built sample site', () => {
       expect(html, r.id).toContain(r.subject.name);
       if (r.subject.code) expect(html, r.id).toContain(r.subject.code);
     }
-    const listed = (list: string) => output.filter((f) => f.path.startsWith(`lists/${list}/`) && !/\/(category|region|year|kind|status)\//.test(f.path)).map((f) => f.text).join('');
+    const listed = (list: string) =>
+      output
+        .filter(
+          (f) =>
+            f.path.startsWith(`lists/${list}/`) &&
+            !/\/(category|region|year|kind|status)\//.test(f.path),
+        )
+        .map((f) => f.text)
+        .join('');
     for (const r of records.public) expect(listed(r.list), r.id).toContain(`/records/${r.id}/`);
   });
 
@@ -89,10 +112,18 @@ describe('the built sample site', () => {
     const all = await engine.docs(await engine.search({}));
     expect(all.map((d) => d.id).sort()).toEqual(records.public.map((r) => r.id).sort());
     for (const r of records.inactive) {
-      if (r.subject.code) expect((await engine.docs(await engine.search({ q: r.subject.code }))).map((d) => d.id)).not.toContain(r.id);
+      if (r.subject.code)
+        expect(
+          (await engine.docs(await engine.search({ q: r.subject.code }))).map((d) => d.id),
+        ).not.toContain(r.id);
     }
-    const fragments = output.filter((f) => f.path.startsWith('pagefind/fragment/')).map((f) => JSON.parse(f.text.replace(/^pagefind_dcd/, '')) as { url: string });
-    const entryUrls = fragments.map((f) => f.url).filter((u) => u.startsWith('/records/')).sort();
+    const fragments = output
+      .filter((f) => f.path.startsWith('pagefind/fragment/'))
+      .map((f) => JSON.parse(f.text.replace(/^pagefind_dcd/, '')) as { url: string });
+    const entryUrls = fragments
+      .map((f) => f.url)
+      .filter((u) => u.startsWith('/records/'))
+      .sort();
     expect(entryUrls).toEqual(records.public.map((r) => `/records/${r.id}/`).sort());
   });
 });

@@ -35,13 +35,21 @@ export default class TimeoutGuard implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const duration = test.diagnostic()?.duration;
     if (duration === undefined) return;
-    this.check(`${test.module.moduleId.replace(`${this.vitest.config.root}/`, '')} > ${test.fullName}`, duration, test.options.timeout ?? this.vitest.config.testTimeout);
+    this.check(
+      `${test.module.moduleId.replace(`${this.vitest.config.root}/`, '')} > ${test.fullName}`,
+      duration,
+      test.options.timeout ?? this.vitest.config.testTimeout,
+    );
   }
 
   onTestRunEnd(_modules: readonly TestModule[]): void {
-    const closest = this.shares.sort((a, b) => b.duration / b.timeout - a.duration / a.timeout).slice(0, 5);
+    const closest = this.shares
+      .sort((a, b) => b.duration / b.timeout - a.duration / a.timeout)
+      .slice(0, 5);
     if (closest.length) {
-      this.vitest.logger.log(`\nClosest to their timeouts:\n${closest.map((s) => `  ${Math.round((s.duration / s.timeout) * 100)}%  ${s.what}: ${seconds(s.duration)} of ${seconds(s.timeout)}`).join('\n')}`);
+      this.vitest.logger.log(
+        `\nClosest to their timeouts:\n${closest.map((s) => `  ${Math.round((s.duration / s.timeout) * 100)}%  ${s.what}: ${seconds(s.duration)} of ${seconds(s.timeout)}`).join('\n')}`,
+      );
     }
     if (!this.slow.length) return;
     this.vitest.logger.error(

@@ -15,7 +15,9 @@ export const ForgeOctokit = Octokit.plugin(throttling, retry);
 export type ForgeOctokitClient = InstanceType<typeof ForgeOctokit>;
 
 /** GitHub App credentials, or a fine-grained personal access token. */
-export type GitHubAuth = { appId: string | number; privateKey: string; installationId: string | number } | { token: string };
+export type GitHubAuth =
+  | { appId: string | number; privateKey: string; installationId: string | number }
+  | { token: string };
 
 /** Options of the client. */
 export interface GitHubClientOptions {
@@ -46,20 +48,51 @@ function withTimeout(inner: typeof fetch, ms: number): typeof fetch {
 export function createGitHubClient(options: GitHubClientOptions): ForgeOctokitClient {
   const retries = options.retries ?? 3;
   const log = options.log ?? ((m) => console.error(m));
-  const limit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    log(`github: ${kind} rate limit on ${request.method} ${request.url}; ${retryCount < retries ? `retrying after ${retryAfter} s` : 'giving up, the outbox will try again later'}`);
-    return retryCount < retries;
-  };
-  const auth = 'token' in options.auth
-    ? { auth: options.auth.token }
-    : { authStrategy: createAppAuth, auth: { appId: Number(options.auth.appId), privateKey: options.auth.privateKey, installationId: Number(options.auth.installationId) } };
+  const limit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      log(
+        `github: ${kind} rate limit on ${request.method} ${request.url}; ${retryCount < retries ? `retrying after ${retryAfter} s` : 'giving up, the outbox will try again later'}`,
+      );
+      return retryCount < retries;
+    };
+  const auth =
+    'token' in options.auth
+      ? { auth: options.auth.token }
+      : {
+          authStrategy: createAppAuth,
+          auth: {
+            appId: Number(options.auth.appId),
+            privateKey: options.auth.privateKey,
+            installationId: Number(options.auth.installationId),
+          },
+        };
   return new ForgeOctokit({
     ...auth,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: 'honghei-forge',
     request: { fetch: withTimeout(options.fetch ?? globalThis.fetch, options.timeoutMs ?? 30_000) },
-    throttle: { onRateLimit: limit('primary'), onSecondaryRateLimit: limit('secondary'), ...options.throttle } as ThrottlingOptions,
-    retry: { retries, ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}) },
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(`github: ${m}`), error: (m: string) => log(`github: ${m}`) },
+    throttle: {
+      onRateLimit: limit('primary'),
+      onSecondaryRateLimit: limit('secondary'),
+      ...options.throttle,
+    } as ThrottlingOptions,
+    retry: {
+      retries,
+      ...(options.retryAfterBaseValue !== undefined
+        ? { retryAfterBaseValue: options.retryAfterBaseValue }
+        : {}),
+    },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => log(`github: ${m}`),
+      error: (m: string) => log(`github: ${m}`),
+    },
   });
 }

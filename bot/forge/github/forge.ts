@@ -11,7 +11,15 @@
  */
 import { submissionMessage } from '../local-git.ts';
 import { createPresenter, type Presenter } from '../present.ts';
-import { assertSubmissionId, branchFor, type Forge, type OpenOptions, type PullRequestRef, type ReviewState, type Submission } from '../types.ts';
+import {
+  assertSubmissionId,
+  branchFor,
+  type Forge,
+  type OpenOptions,
+  type PullRequestRef,
+  type ReviewState,
+  type Submission,
+} from '../types.ts';
 import type { ForgeOctokitClient } from './client.ts';
 
 /** Options of the GitHub forge. */
@@ -29,12 +37,22 @@ export interface GitHubForgeOptions {
   author?: { name: string; email: string };
 }
 
-type PullSummary = { number: number; html_url: string; state: string; merged_at: string | null; head: { ref: string }; labels?: { name?: string }[] };
+type PullSummary = {
+  number: number;
+  html_url: string;
+  state: string;
+  merged_at: string | null;
+  head: { ref: string };
+  labels?: { name?: string }[];
+};
 
 /** Whether an Octokit error has this status (and its message matches). */
 export function isStatus(error: unknown, status: number, pattern?: RegExp): boolean {
   const e = error as { status?: number; message?: string; response?: { data?: unknown } };
-  return e?.status === status && (!pattern || pattern.test(`${e.message ?? ''} ${JSON.stringify(e.response?.data ?? '')}`));
+  return (
+    e?.status === status &&
+    (!pattern || pattern.test(`${e.message ?? ''} ${JSON.stringify(e.response?.data ?? '')}`))
+  );
 }
 
 /** The GitHub forge. */
@@ -53,7 +71,10 @@ export class GitHubForge implements Forge {
 
   constructor(options: GitHubForgeOptions) {
     const [owner, name] = options.repo.split('/');
-    if (!owner || !name) throw new Error(`GitHub repository "${options.repo}" is not owner/name, e.g. example-union/honghei-content`);
+    if (!owner || !name)
+      throw new Error(
+        `GitHub repository "${options.repo}" is not owner/name, e.g. example-union/honghei-content`,
+      );
     this.octokit = options.octokit;
     this.owner = owner;
     this.repoName = name;
@@ -68,31 +89,64 @@ export class GitHubForge implements Forge {
     return { owner: this.owner, repo: this.repoName };
   }
 
-  async openPullRequest(submission: Submission, options: OpenOptions = {}): Promise<PullRequestRef> {
+  async openPullRequest(
+    submission: Submission,
+    options: OpenOptions = {},
+  ): Promise<PullRequestRef> {
     assertSubmissionId(submission.id);
     const branch = branchFor(submission.id);
     if (options.resumed) {
       const found = await this.pullFor(submission.id);
       if (found) return this.finish(submission, found);
     }
-    const { data: baseBranch } = await this.octokit.rest.repos.getBranch({ ...this.repo, branch: this.base });
+    const { data: baseBranch } = await this.octokit.rest.repos.getBranch({
+      ...this.repo,
+      branch: this.base,
+    });
     const tree = [];
     for (const file of submission.files) {
       if (typeof file.content === 'string') {
-        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content });
+        tree.push({
+          path: file.path,
+          mode: '100644' as const,
+          type: 'blob' as const,
+          content: file.content,
+        });
       } else {
-        const { data: blob } = await this.octokit.rest.git.createBlob({ ...this.repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' });
-        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+        const { data: blob } = await this.octokit.rest.git.createBlob({
+          ...this.repo,
+          content: Buffer.from(file.content).toString('base64'),
+          encoding: 'base64',
+        });
+        tree.push({
+          path: file.path,
+          mode: '100644' as const,
+          type: 'blob' as const,
+          sha: blob.sha,
+        });
       }
     }
-    const { data: newTree } = await this.octokit.rest.git.createTree({ ...this.repo, base_tree: baseBranch.commit.commit.tree.sha, tree });
+    const { data: newTree } = await this.octokit.rest.git.createTree({
+      ...this.repo,
+      base_tree: baseBranch.commit.commit.tree.sha,
+      tree,
+    });
     const signature = { ...this.author, date: new Date(submission.createdAt).toISOString() };
     const { data: commit } = await this.octokit.rest.git.createCommit({
-      ...this.repo, message: submissionMessage(submission), tree: newTree.sha, parents: [baseBranch.commit.sha], author: signature, committer: signature,
+      ...this.repo,
+      message: submissionMessage(submission),
+      tree: newTree.sha,
+      parents: [baseBranch.commit.sha],
+      author: signature,
+      committer: signature,
     });
     let fresh = true;
     try {
-      await this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+      await this.octokit.rest.git.createRef({
+        ...this.repo,
+        ref: `refs/heads/${branch}`,
+        sha: commit.sha,
+      });
     } catch (error) {
       if (!isStatus(error, 422, /already exists/i)) throw error;
       fresh = false; // an earlier attempt made the branch: its pull request may exist too
@@ -101,17 +155,36 @@ export class GitHubForge implements Forge {
       const found = await this.pullFor(submission.id);
       if (found) return this.finish(submission, found);
     }
-    const shown = this.present(submission, (path) => `${this.webUrl}/${this.owner}/${this.repoName}/blob/${branch}/${path}`);
+    const shown = this.present(
+      submission,
+      (path) => `${this.webUrl}/${this.owner}/${this.repoName}/blob/${branch}/${path}`,
+    );
     let pull: PullSummary;
     try {
-      ({ data: pull } = await this.octokit.rest.pulls.create({ ...this.repo, head: branch, base: this.base, title: shown.title, body: shown.body, maintainer_can_modify: true }));
+      ({ data: pull } = await this.octokit.rest.pulls.create({
+        ...this.repo,
+        head: branch,
+        base: this.base,
+        title: shown.title,
+        body: shown.body,
+        maintainer_can_modify: true,
+      }));
     } catch (error) {
       if (!isStatus(error, 422, /already exists/i)) throw error;
       const found = await this.pullFor(submission.id);
-      if (!found) throw new Error(`GitHub says a pull request for ${branch} exists but none was found: check ${this.webUrl}/${this.owner}/${this.repoName}/pulls`, { cause: error });
+      if (!found)
+        throw new Error(
+          `GitHub says a pull request for ${branch} exists but none was found: check ${this.webUrl}/${this.owner}/${this.repoName}/pulls`,
+          { cause: error },
+        );
       return this.finish(submission, found);
     }
-    if (this.labels === 'api') await this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: pull.number, labels: shown.labels });
+    if (this.labels === 'api')
+      await this.octokit.rest.issues.addLabels({
+        ...this.repo,
+        issue_number: pull.number,
+        labels: shown.labels,
+      });
     return this.refOf(pull, submission.id);
   }
 
@@ -121,13 +194,23 @@ export class GitHubForge implements Forge {
       const shown = this.present(submission, (p) => p);
       const have = new Set((pull.labels ?? []).map((l) => l.name));
       const missing = shown.labels.filter((l) => !have.has(l));
-      if (missing.length) await this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: pull.number, labels: missing });
+      if (missing.length)
+        await this.octokit.rest.issues.addLabels({
+          ...this.repo,
+          issue_number: pull.number,
+          labels: missing,
+        });
     }
     return this.refOf(pull, submission.id);
   }
 
   private refOf(pull: PullSummary, submissionId: string): PullRequestRef {
-    return { submissionId, branch: branchFor(submissionId), url: pull.html_url, number: pull.number };
+    return {
+      submissionId,
+      branch: branchFor(submissionId),
+      url: pull.html_url,
+      number: pull.number,
+    };
   }
 
   /** The pull request of a submission, any state (a conditional request: 304 is free). */
@@ -135,7 +218,13 @@ export class GitHubForge implements Forge {
     const head = `${this.owner}:${branchFor(submissionId)}`;
     const cached = this.etags.get(head);
     try {
-      const response = await this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 10, headers: cached ? { 'if-none-match': cached.etag } : {} });
+      const response = await this.octokit.rest.pulls.list({
+        ...this.repo,
+        head,
+        state: 'all',
+        per_page: 10,
+        headers: cached ? { 'if-none-match': cached.etag } : {},
+      });
       const data = response.data as PullSummary[];
       if (response.headers.etag) this.etags.set(head, { etag: response.headers.etag, data });
       return pick(data, submissionId);
@@ -156,11 +245,24 @@ export class GitHubForge implements Forge {
     const pull = await this.pullFor(submissionId);
     if (!pull) return undefined;
     if (pull.merged_at) return { state: 'merged', url: pull.html_url, mergedAt: pull.merged_at };
-    if (pull.state === 'closed') return { state: 'closed', url: pull.html_url, ...withComment(await this.closingComment(pull.number)) };
-    const { data: reviews } = await this.octokit.rest.pulls.listReviews({ ...this.repo, pull_number: pull.number, per_page: 100 });
+    if (pull.state === 'closed')
+      return {
+        state: 'closed',
+        url: pull.html_url,
+        ...withComment(await this.closingComment(pull.number)),
+      };
+    const { data: reviews } = await this.octokit.rest.pulls.listReviews({
+      ...this.repo,
+      pull_number: pull.number,
+      per_page: 100,
+    });
     const latest = new Map<string, string>();
     for (const r of reviews) if (r.user?.login) latest.set(r.user.login, r.state);
-    return { state: 'open', url: pull.html_url, approvals: [...latest.values()].filter((s) => s === 'APPROVED').length };
+    return {
+      state: 'open',
+      url: pull.html_url,
+      approvals: [...latest.values()].filter((s) => s === 'APPROVED').length,
+    };
   }
 
   /** The reviewer's reason for closing: the newest review or comment with text. */
@@ -170,7 +272,9 @@ export class GitHubForge implements Forge {
       this.octokit.rest.pulls.listReviews({ ...this.repo, pull_number: number, per_page: 100 }),
     ]);
     const texts = [
-      ...comments.filter((c) => c.user?.type !== 'Bot').map((c) => ({ at: c.created_at, body: c.body ?? '' })),
+      ...comments
+        .filter((c) => c.user?.type !== 'Bot')
+        .map((c) => ({ at: c.created_at, body: c.body ?? '' })),
       ...reviews.map((r) => ({ at: r.submitted_at ?? '', body: r.body ?? '' })),
     ].filter((t) => t.body.trim());
     texts.sort((a, b) => a.at.localeCompare(b.at));
@@ -178,7 +282,12 @@ export class GitHubForge implements Forge {
   }
 
   async listOpen(): Promise<PullRequestRef[]> {
-    const pulls = await this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.repo, state: 'open', base: this.base, per_page: 100 });
+    const pulls = await this.octokit.paginate(this.octokit.rest.pulls.list, {
+      ...this.repo,
+      state: 'open',
+      base: this.base,
+      per_page: 100,
+    });
     return pulls
       .filter((p) => p.head.ref.startsWith('submission/'))
       .map((p) => this.refOf(p as PullSummary, p.head.ref.slice('submission/'.length)));
@@ -187,7 +296,9 @@ export class GitHubForge implements Forge {
 
 /** The newest pull request whose head is the submission's branch. */
 function pick(pulls: PullSummary[], submissionId: string): PullSummary | undefined {
-  return pulls.filter((p) => p.head.ref === branchFor(submissionId)).sort((a, b) => b.number - a.number)[0];
+  return pulls
+    .filter((p) => p.head.ref === branchFor(submissionId))
+    .sort((a, b) => b.number - a.number)[0];
 }
 
 const withComment = (comment: string | undefined) => (comment ? { comment } : {});

@@ -5,9 +5,26 @@
  * pending (the forge finishes partial work, since every forge call is safe to repeat), read the
  * outcome of open pull requests, and hand each notice to the notifier once.
  */
-import { assertSubmissionId, type Forge, type Notifier, type ReviewState, type RunningSink, type Submission, type SubmissionNotice } from '../types.ts';
+import {
+  assertSubmissionId,
+  type Forge,
+  type Notifier,
+  type ReviewState,
+  type RunningSink,
+  type Submission,
+  type SubmissionNotice,
+} from '../types.ts';
 import { assertRepoPath } from '../local-git.ts';
-import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, storeSubmission, type OutboxEntry, type OutboxHealth } from './entry.ts';
+import {
+  deliveredNotice,
+  describeError,
+  loadSubmission,
+  noticeFor,
+  retryDelayMs,
+  storeSubmission,
+  type OutboxEntry,
+  type OutboxHealth,
+} from './entry.ts';
 import { FileOutboxStore } from './file-store.ts';
 import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
 
@@ -34,14 +51,22 @@ export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 /** Checks the parts of a submission the forge relies on, so a bad one fails when the bot submits it. */
 export function assertSubmission(s: Submission): void {
   assertSubmissionId(s.id);
-  if (!s.files.length) throw new Error(`submission ${s.id} has no files: a submission carries at least its record file`);
+  if (!s.files.length)
+    throw new Error(
+      `submission ${s.id} has no files: a submission carries at least its record file`,
+    );
   const paths = new Set<string>();
   for (const f of s.files) {
     assertRepoPath(f.path);
-    if (paths.has(f.path)) throw new Error(`submission ${s.id} has the file ${f.path} twice: send each path once`);
+    if (paths.has(f.path))
+      throw new Error(`submission ${s.id} has the file ${f.path} twice: send each path once`);
     paths.add(f.path);
-    const bytes = typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength;
-    if (bytes > MAX_FILE_BYTES) throw new Error(`submission ${s.id}: ${f.path} is ${(bytes / 1048576).toFixed(1)} MB; a file may be at most ${MAX_FILE_BYTES / 1048576} MB — send a smaller picture or a compressed PDF`);
+    const bytes =
+      typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength;
+    if (bytes > MAX_FILE_BYTES)
+      throw new Error(
+        `submission ${s.id}: ${f.path} is ${(bytes / 1048576).toFixed(1)} MB; a file may be at most ${MAX_FILE_BYTES / 1048576} MB — send a smaller picture or a compressed PDF`,
+      );
   }
 }
 
@@ -67,7 +92,13 @@ export class EmbeddedSink implements RunningSink {
     this.log = options.log ?? ((m) => console.error(m));
     this.stuck = options.stuck;
     const every = (ms: number, fn: () => Promise<void>) => {
-      if (ms > 0) this.timers.push(setInterval(() => void fn().catch((e) => this.log(`outbox: ${describeError(e)}`)), ms).unref());
+      if (ms > 0)
+        this.timers.push(
+          setInterval(
+            () => void fn().catch((e) => this.log(`outbox: ${describeError(e)}`)),
+            ms,
+          ).unref(),
+        );
     };
     every(options.retryIntervalMs ?? 5000, () => this.deliverPending());
     every(options.pollIntervalMs ?? 5 * 60_000, () => this.checkOutcomes());
@@ -77,13 +108,19 @@ export class EmbeddedSink implements RunningSink {
     assertSubmission(submission);
     await this.store.put(storeSubmission(submission), this.now().toISOString());
     // Deliver soon, but the caller's answer depends only on the submission being stored.
-    setImmediate(() => void this.deliverPending().catch((e) => this.log(`outbox: ${describeError(e)}`)));
+    setImmediate(
+      () => void this.deliverPending().catch((e) => this.log(`outbox: ${describeError(e)}`)),
+    );
     return { stored: true, receipt: submission.id };
   }
 
   async status(submissionId: string) {
     const entry = await this.store.get(submissionId);
-    return { delivered: Boolean(entry?.delivered), pullRequest: entry?.delivered, review: entry?.review };
+    return {
+      delivered: Boolean(entry?.delivered),
+      pullRequest: entry?.delivered,
+      review: entry?.review,
+    };
   }
 
   /** Delivers pending submissions and reads outcomes now. */
@@ -116,7 +153,11 @@ export class EmbeddedSink implements RunningSink {
   /** Backlog and the last successful forge call, for the bot's health endpoint. */
   async health(): Promise<OutboxHealth> {
     const pending = (await this.store.all()).filter((e) => !e.delivered);
-    return { backlog: pending.length, oldestStoredAt: pending[0]?.storedAt, lastForgeSuccessAt: this.lastForgeSuccessAt };
+    return {
+      backlog: pending.length,
+      oldestStoredAt: pending[0]?.storedAt,
+      lastForgeSuccessAt: this.lastForgeSuccessAt,
+    };
   }
 
   /**
@@ -131,7 +172,9 @@ export class EmbeddedSink implements RunningSink {
 
   /** Runs one round at a time; a call during a round waits for it and then runs its own. */
   private serial(fn: () => Promise<void>): Promise<void> {
-    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => (this.closed ? undefined : fn()));
+    const next = (this.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => (this.closed ? undefined : fn()));
     this.running = next;
     return next;
   }
@@ -142,7 +185,9 @@ export class EmbeddedSink implements RunningSink {
       if (this.closed) return;
       if (entry.delivered) {
         if (!entry.notices.delivered && !entry.notices.published && !entry.notices.rejected) {
-          await this.store.withLock(entry.submission.id, () => this.sendPendingNotices(entry.submission.id));
+          await this.store.withLock(entry.submission.id, () =>
+            this.sendPendingNotices(entry.submission.id),
+          );
         }
         continue;
       }
@@ -157,7 +202,9 @@ export class EmbeddedSink implements RunningSink {
     entry.started = (entry.started ?? 0) + 1;
     await this.store.write(entry);
     try {
-      const pr = await this.forge.openPullRequest(loadSubmission(entry.submission), { resumed: entry.started > 1 });
+      const pr = await this.forge.openPullRequest(loadSubmission(entry.submission), {
+        resumed: entry.started > 1,
+      });
       entry.delivered = { ...pr, at: this.now().toISOString() };
       this.lastForgeSuccessAt = entry.delivered.at;
       delete entry.nextAttemptAt;
@@ -166,10 +213,21 @@ export class EmbeddedSink implements RunningSink {
     } catch (error) {
       entry.attempts += 1;
       entry.lastError = describeError(error);
-      entry.nextAttemptAt = new Date(this.now().getTime() + retryDelayMs(entry.attempts)).toISOString();
+      entry.nextAttemptAt = new Date(
+        this.now().getTime() + retryDelayMs(entry.attempts),
+      ).toISOString();
       await this.store.write(entry);
-      this.log(`outbox: delivering ${id} to ${this.forge.name} failed (attempt ${entry.attempts}, next at ${entry.nextAttemptAt}): ${entry.lastError}`);
-      if (isStuck(entry.storedAt, this.now())) this.stuck?.({ id, forge: this.forge.name, storedAt: entry.storedAt, attempts: entry.attempts, lastError: entry.lastError });
+      this.log(
+        `outbox: delivering ${id} to ${this.forge.name} failed (attempt ${entry.attempts}, next at ${entry.nextAttemptAt}): ${entry.lastError}`,
+      );
+      if (isStuck(entry.storedAt, this.now()))
+        this.stuck?.({
+          id,
+          forge: this.forge.name,
+          storedAt: entry.storedAt,
+          attempts: entry.attempts,
+          lastError: entry.lastError,
+        });
       return;
     }
     await this.sendPendingNotices(id);
@@ -179,7 +237,13 @@ export class EmbeddedSink implements RunningSink {
     for (const entry of await this.store.all()) {
       if (this.closed) return;
       const final = entry.review && entry.review.state !== 'open';
-      if (!entry.delivered || entry.notices.published || entry.notices.rejected || (final && !this.notify)) continue;
+      if (
+        !entry.delivered ||
+        entry.notices.published ||
+        entry.notices.rejected ||
+        (final && !this.notify)
+      )
+        continue;
       await this.store.withLock(entry.submission.id, async () => {
         const fresh = await this.store.get(entry.submission.id);
         if (fresh) await this.updateOutcome(fresh);
@@ -196,7 +260,9 @@ export class EmbeddedSink implements RunningSink {
         await this.store.write(entry);
       }
     } catch (error) {
-      this.log(`outbox: reading the state of ${entry.submission.id} on ${this.forge.name} failed: ${describeError(error)}`);
+      this.log(
+        `outbox: reading the state of ${entry.submission.id} on ${this.forge.name} failed: ${describeError(error)}`,
+      );
       return;
     }
     await this.sendPendingNotices(entry.submission.id);
@@ -215,7 +281,9 @@ export class EmbeddedSink implements RunningSink {
       try {
         await this.notify(notice);
       } catch (error) {
-        this.log(`outbox: telling the submitter of ${id} (${notice.outcome}) failed, will retry: ${describeError(error)}`);
+        this.log(
+          `outbox: telling the submitter of ${id} (${notice.outcome}) failed, will retry: ${describeError(error)}`,
+        );
         return;
       }
       entry.notices[notice.outcome] = this.now().toISOString();

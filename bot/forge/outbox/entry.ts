@@ -6,7 +6,11 @@
 import type { PullRequestRef, ReviewState, Submission, SubmissionNotice } from '../types.ts';
 
 /** A submission file as stored: text stays readable, bytes become base64. */
-export interface StoredFile { path: string; encoding: 'utf8' | 'base64'; data: string }
+export interface StoredFile {
+  path: string;
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
 
 /** A submission as stored (JSON-safe). */
 export type StoredSubmission = Omit<Submission, 'files'> & { files: StoredFile[] };
@@ -54,7 +58,10 @@ export function storeSubmission(s: Submission): StoredSubmission {
 export function loadSubmission(s: StoredSubmission): Submission {
   return {
     ...s,
-    files: s.files.map((f) => ({ path: f.path, content: f.encoding === 'utf8' ? f.data : new Uint8Array(Buffer.from(f.data, 'base64')) })),
+    files: s.files.map((f) => ({
+      path: f.path,
+      content: f.encoding === 'utf8' ? f.data : new Uint8Array(Buffer.from(f.data, 'base64')),
+    })),
   };
 }
 
@@ -65,7 +72,9 @@ export function sameSubmission(a: StoredSubmission, b: StoredSubmission): boolea
 
 /** The error thrown when an id is reused for different content. */
 export function reusedIdError(id: string): Error {
-  return new Error(`submission id "${id}" is already stored with different content: give every confirmed submission a new id (the bot makes one when the submitter confirms)`);
+  return new Error(
+    `submission id "${id}" is already stored with different content: give every confirmed submission a new id (the bot makes one when the submitter confirms)`,
+  );
 }
 
 /** Delay before the next delivery attempt: 1 s, 2 s, 4 s … at most 5 minutes. */
@@ -74,18 +83,38 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** The notice a review state calls for, if any. */
-export function noticeFor(entry: Pick<OutboxEntry, 'submission'>, review: ReviewState): SubmissionNotice | undefined {
+export function noticeFor(
+  entry: Pick<OutboxEntry, 'submission'>,
+  review: ReviewState,
+): SubmissionNotice | undefined {
   const s = entry.submission;
-  const base = { submissionId: s.id, recordId: s.recordId, title: s.title, submitter: s.submitter, url: review.url };
+  const base = {
+    submissionId: s.id,
+    recordId: s.recordId,
+    title: s.title,
+    submitter: s.submitter,
+    url: review.url,
+  };
   if (review.state === 'merged') return { ...base, outcome: 'published' };
-  if (review.state === 'closed') return { ...base, outcome: 'rejected', ...(review.comment ? { comment: review.comment } : {}) };
+  if (review.state === 'closed')
+    return { ...base, outcome: 'rejected', ...(review.comment ? { comment: review.comment } : {}) };
   return undefined;
 }
 
 /** The notice for a freshly opened pull request. */
-export function deliveredNotice(entry: Pick<OutboxEntry, 'submission'>, pr: PullRequestRef): SubmissionNotice {
+export function deliveredNotice(
+  entry: Pick<OutboxEntry, 'submission'>,
+  pr: PullRequestRef,
+): SubmissionNotice {
   const s = entry.submission;
-  return { submissionId: s.id, recordId: s.recordId, title: s.title, submitter: s.submitter, url: pr.url, outcome: 'delivered' };
+  return {
+    submissionId: s.id,
+    recordId: s.recordId,
+    title: s.title,
+    submitter: s.submitter,
+    url: pr.url,
+    outcome: 'delivered',
+  };
 }
 
 /** Whether an entry still waits for its final outcome. */

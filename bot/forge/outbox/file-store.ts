@@ -33,13 +33,21 @@ export class FileOutboxStore {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
-      throw new Error(`cannot create the outbox directory ${dir}: choose a writable directory for the outbox (outbox.dir)`, { cause: error });
+      throw new Error(
+        `cannot create the outbox directory ${dir}: choose a writable directory for the outbox (outbox.dir)`,
+        { cause: error },
+      );
     }
     // A crash between writing a temporary file and renaming it leaves the temporary file: the
     // entry itself is whole (old or new), so the leftover only needs removing.
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (name.startsWith('.') && name.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > 3600_000) rmSync(path, { force: true });
+      if (
+        name.startsWith('.') &&
+        name.endsWith('.tmp') &&
+        Date.now() - statSync(path).mtimeMs > 3600_000
+      )
+        rmSync(path, { force: true });
     }
   }
 
@@ -73,16 +81,25 @@ export class FileOutboxStore {
   /** Stores a new submission; storing the same one again is a no-op. */
   async put(submission: StoredSubmission, storedAt: string): Promise<{ created: boolean }> {
     const target = this.file(submission.id);
-    const temp = await this.writeTemp(submission.id, { submission, storedAt, attempts: 0, notices: {} });
+    const temp = await this.writeTemp(submission.id, {
+      submission,
+      storedAt,
+      attempts: 0,
+      notices: {},
+    });
     try {
       // link() fails if the target exists: create-if-absent in one step, even across processes.
       await link(temp, target);
       await this.syncDir();
       return { created: true };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot store submission ${submission.id} in ${this.dir}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Error(`cannot store submission ${submission.id} in ${this.dir}`, {
+          cause: error,
+        });
       const existing = await this.get(submission.id);
-      if (existing && !sameSubmission(existing.submission, submission)) throw reusedIdError(submission.id);
+      if (existing && !sameSubmission(existing.submission, submission))
+        throw reusedIdError(submission.id);
       return { created: false };
     } finally {
       await unlink(temp).catch(() => undefined);
@@ -94,7 +111,10 @@ export class FileOutboxStore {
       return JSON.parse(await readFile(this.file(id), 'utf8')) as OutboxEntry;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new Error(`cannot read outbox entry ${this.file(id)}: if it is damaged, move it aside and resubmit`, { cause: error });
+      throw new Error(
+        `cannot read outbox entry ${this.file(id)}: if it is damaged, move it aside and resubmit`,
+        { cause: error },
+      );
     }
   }
 
@@ -108,9 +128,13 @@ export class FileOutboxStore {
 
   /** Every stored entry (oldest first). */
   async all(): Promise<OutboxEntry[]> {
-    const names = (await readdir(this.dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const names = (await readdir(this.dir)).filter(
+      (n) => n.endsWith('.json') && !n.startsWith('.'),
+    );
     const entries = await Promise.all(names.map((n) => this.get(n.slice(0, -'.json'.length))));
-    return entries.filter((e): e is OutboxEntry => Boolean(e)).sort((a, b) => a.storedAt.localeCompare(b.storedAt));
+    return entries
+      .filter((e): e is OutboxEntry => Boolean(e))
+      .sort((a, b) => a.storedAt.localeCompare(b.storedAt));
   }
 
   /**
@@ -142,11 +166,17 @@ export class FileOutboxStore {
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const [pidText, info] = await Promise.all([readFile(lock, 'utf8').catch(() => ''), stat(lock).catch(() => undefined)]);
+        const [pidText, info] = await Promise.all([
+          readFile(lock, 'utf8').catch(() => ''),
+          stat(lock).catch(() => undefined),
+        ]);
         const pid = Number(pidText);
         const age = info ? Date.now() - info.mtimeMs : Infinity;
         // Our own pid on a lock we do not hold, or a lock left empty by a crash, is left over.
-        const stale = age > STALE_LOCK_MS || (pid > 0 && (pid === process.pid || !isAlive(pid))) || (!pid && age > 5000);
+        const stale =
+          age > STALE_LOCK_MS ||
+          (pid > 0 && (pid === process.pid || !isAlive(pid))) ||
+          (!pid && age > 5000);
         if (!stale) return false;
         await unlink(lock).catch(() => undefined);
       }

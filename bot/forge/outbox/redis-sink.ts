@@ -10,10 +10,29 @@
  */
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { Forge, Notifier, PullRequestRef, ReviewState, RunningSink, Submission, SubmissionNotice } from '../types.ts';
+import type {
+  Forge,
+  Notifier,
+  PullRequestRef,
+  ReviewState,
+  RunningSink,
+  Submission,
+  SubmissionNotice,
+} from '../types.ts';
 import { assertSubmission } from './embedded-sink.ts';
 import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
-import { deliveredNotice, describeError, loadSubmission, noticeFor, retryDelayMs, reusedIdError, sameSubmission, storeSubmission, type OutboxHealth, type StoredSubmission } from './entry.ts';
+import {
+  deliveredNotice,
+  describeError,
+  loadSubmission,
+  noticeFor,
+  retryDelayMs,
+  reusedIdError,
+  sameSubmission,
+  storeSubmission,
+  type OutboxHealth,
+  type StoredSubmission,
+} from './entry.ts';
 
 /** Options of the Redis outbox. */
 export interface RedisSinkOptions {
@@ -69,7 +88,8 @@ export class RedisSink implements RunningSink {
     let lastError = '';
     for (const r of [this.redis, this.workerRedis]) {
       r.on('error', (e: Error) => {
-        if (e.message !== lastError) this.log(`outbox: Redis at ${this.url}: ${(lastError = e.message)}`);
+        if (e.message !== lastError)
+          this.log(`outbox: Redis at ${this.url}: ${(lastError = e.message)}`);
       });
       r.on('ready', () => (lastError = ''));
     }
@@ -79,24 +99,47 @@ export class RedisSink implements RunningSink {
     for (const q of [this.deliverQueue, this.notifyQueue]) q.on('error', () => undefined); // reported by the connection's listener
     const settings = { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) };
     const workerBase = { connection: this.workerRedis, prefix: this.prefix };
-    const deliverWorker = new Worker<DeliverJob>('deliver', (job) => this.runDeliverJob(job), { ...workerBase, concurrency: 1, settings });
+    const deliverWorker = new Worker<DeliverJob>('deliver', (job) => this.runDeliverJob(job), {
+      ...workerBase,
+      concurrency: 1,
+      settings,
+    });
     this.workers.push(deliverWorker);
     // An instance without a notifier leaves notices to the instances that have one.
-    if (this.notify) this.workers.push(new Worker<NotifyJob>('notify', (job) => this.runNotifyJob(job), { ...workerBase, concurrency: 1, settings }));
+    if (this.notify)
+      this.workers.push(
+        new Worker<NotifyJob>('notify', (job) => this.runNotifyJob(job), {
+          ...workerBase,
+          concurrency: 1,
+          settings,
+        }),
+      );
     for (const w of this.workers) {
-      w.on('failed', (job, error) => this.log(`outbox: ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`));
+      w.on('failed', (job, error) =>
+        this.log(
+          `outbox: ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`,
+        ),
+      );
       w.on('error', (error) => {
-        if (error.message !== lastError) this.log(`outbox worker: ${describeError((lastError = error.message, error))}`);
+        if (error.message !== lastError)
+          this.log(`outbox worker: ${describeError(((lastError = error.message), error))}`);
       });
     }
     const poll = options.pollIntervalMs ?? 5 * 60_000;
     const queue = this.deliverQueue;
     this.ready = (async () => {
       await queue.setGlobalConcurrency(1);
-      if (poll > 0) await queue.upsertJobScheduler('poll-outcomes', { every: poll }, { name: 'poll', data: { id: '' } });
+      if (poll > 0)
+        await queue.upsertJobScheduler(
+          'poll-outcomes',
+          { every: poll },
+          { name: 'poll', data: { id: '' } },
+        );
       else await queue.removeJobScheduler('poll-outcomes');
     })();
-    this.ready.catch((e) => this.log(`outbox: cannot set up the queues in Redis at ${options.url}: ${describeError(e)}`));
+    this.ready.catch((e) =>
+      this.log(`outbox: cannot set up the queues in Redis at ${options.url}: ${describeError(e)}`),
+    );
   }
 
   private key(id: string) {
@@ -108,8 +151,12 @@ export class RedisSink implements RunningSink {
     try {
       return await this.store(submission);
     } catch (error) {
-      if (error instanceof Error && error.message.includes('already stored with different content')) throw error;
-      throw new Error(`cannot store submission ${submission.id} in Redis (${this.url}): check that Redis is running and reachable, then submit again`, { cause: error });
+      if (error instanceof Error && error.message.includes('already stored with different content'))
+        throw error;
+      throw new Error(
+        `cannot store submission ${submission.id} in Redis (${this.url}): check that Redis is running and reachable, then submit again`,
+        { cause: error },
+      );
     }
   }
 
@@ -118,11 +165,17 @@ export class RedisSink implements RunningSink {
     const key = this.key(submission.id);
     const created = await this.redis.hsetnx(key, 'submission', JSON.stringify(stored));
     if (!created) {
-      const existing = JSON.parse((await this.redis.hget(key, 'submission')) ?? 'null') as StoredSubmission | null;
+      const existing = JSON.parse(
+        (await this.redis.hget(key, 'submission')) ?? 'null',
+      ) as StoredSubmission | null;
       if (existing && !sameSubmission(existing, stored)) throw reusedIdError(submission.id);
     } else {
       const at = this.now();
-      await this.redis.multi().hsetnx(key, 'storedAt', at.toISOString()).zadd(`${this.prefix}:outbox:index`, 'NX', String(at.getTime()), submission.id).exec();
+      await this.redis
+        .multi()
+        .hsetnx(key, 'storedAt', at.toISOString())
+        .zadd(`${this.prefix}:outbox:index`, 'NX', String(at.getTime()), submission.id)
+        .exec();
     }
     await this.enqueueDelivery(submission.id);
     return { stored: true, receipt: submission.id };
@@ -130,17 +183,25 @@ export class RedisSink implements RunningSink {
 
   /** Adds the delivery job; a job with this id that already exists makes this a no-op. */
   private async enqueueDelivery(id: string): Promise<void> {
-    await this.deliverQueue.add('deliver', { id }, {
-      jobId: `deliver.${id}`,
-      attempts: ATTEMPTS,
-      backoff: { type: 'honghei' },
-      removeOnComplete: { age: 30 * 24 * 3600 },
-      removeOnFail: false,
-    });
+    await this.deliverQueue.add(
+      'deliver',
+      { id },
+      {
+        jobId: `deliver.${id}`,
+        attempts: ATTEMPTS,
+        backoff: { type: 'honghei' },
+        removeOnComplete: { age: 30 * 24 * 3600 },
+        removeOnFail: false,
+      },
+    );
   }
 
   async status(submissionId: string) {
-    const [delivered, review] = await this.redis.hmget(this.key(submissionId), 'delivered', 'review');
+    const [delivered, review] = await this.redis.hmget(
+      this.key(submissionId),
+      'delivered',
+      'review',
+    );
     return {
       delivered: Boolean(delivered),
       pullRequest: delivered ? (JSON.parse(delivered) as PullRequestRef) : undefined,
@@ -170,7 +231,8 @@ export class RedisSink implements RunningSink {
 
   /** Reads the outcome of every submission still waiting for one. */
   async checkOutcomes(): Promise<void> {
-    for (const id of await this.redis.smembers(`${this.prefix}:outbox:awaiting`)) await this.checkOne(id);
+    for (const id of await this.redis.smembers(`${this.prefix}:outbox:awaiting`))
+      await this.checkOne(id);
   }
 
   private async checkOne(id: string): Promise<void> {
@@ -187,43 +249,78 @@ export class RedisSink implements RunningSink {
   }
 
   private async enqueueNotice(notice: SubmissionNotice): Promise<void> {
-    await this.notifyQueue.add('notify', { notice }, {
-      jobId: `notify.${notice.submissionId}.${notice.outcome}`,
-      attempts: ATTEMPTS,
-      backoff: { type: 'honghei' },
-      removeOnComplete: { age: 30 * 24 * 3600 },
-      removeOnFail: false,
-    });
+    await this.notifyQueue.add(
+      'notify',
+      { notice },
+      {
+        jobId: `notify.${notice.submissionId}.${notice.outcome}`,
+        attempts: ATTEMPTS,
+        backoff: { type: 'honghei' },
+        removeOnComplete: { age: 30 * 24 * 3600 },
+        removeOnFail: false,
+      },
+    );
   }
 
   private async runDeliverJob(job: Job<DeliverJob>): Promise<void> {
     if (job.name === 'poll') return this.checkOutcomes();
     const key = this.key(job.data.id);
     const [raw, delivered] = await this.redis.hmget(key, 'submission', 'delivered');
-    if (!raw) throw new Error(`submission ${job.data.id} is queued but not stored under ${key}: it was deleted from Redis; resubmit it`);
+    if (!raw)
+      throw new Error(
+        `submission ${job.data.id} is queued but not stored under ${key}: it was deleted from Redis; resubmit it`,
+      );
     if (delivered) return;
     const submission = JSON.parse(raw) as StoredSubmission;
     let pr: PullRequestRef;
     try {
-      pr = await this.forge.openPullRequest(loadSubmission(submission), { resumed: (job.attemptsStarted ?? 1) > 1 });
+      pr = await this.forge.openPullRequest(loadSubmission(submission), {
+        resumed: (job.attemptsStarted ?? 1) > 1,
+      });
     } catch (error) {
-      const replies = (await this.redis.multi().hincrby(key, 'attempts', 1).hset(key, 'lastError', describeError(error)).hget(key, 'storedAt').exec()) ?? [];
+      const replies =
+        (await this.redis
+          .multi()
+          .hincrby(key, 'attempts', 1)
+          .hset(key, 'lastError', describeError(error))
+          .hget(key, 'storedAt')
+          .exec()) ?? [];
       const storedAt = replies[2]?.[1] as string | undefined;
-      if (isStuck(storedAt, this.now())) this.stuck?.({ id: job.data.id, forge: this.forge.name, storedAt: storedAt!, attempts: Number(replies[0]?.[1]), lastError: describeError(error) });
+      if (isStuck(storedAt, this.now()))
+        this.stuck?.({
+          id: job.data.id,
+          forge: this.forge.name,
+          storedAt: storedAt!,
+          attempts: Number(replies[0]?.[1]),
+          lastError: describeError(error),
+        });
       throw error;
     }
     const at = this.now().toISOString();
     await this.forgeSucceeded();
-    await this.redis.multi().hset(key, 'delivered', JSON.stringify({ ...pr, at })).hdel(key, 'lastError').sadd(`${this.prefix}:outbox:awaiting`, job.data.id).exec();
+    await this.redis
+      .multi()
+      .hset(key, 'delivered', JSON.stringify({ ...pr, at }))
+      .hdel(key, 'lastError')
+      .sadd(`${this.prefix}:outbox:awaiting`, job.data.id)
+      .exec();
     if (this.notify) await this.enqueueNotice(deliveredNotice({ submission }, pr));
   }
 
   private async runNotifyJob(job: Job<NotifyJob>): Promise<void> {
     const { notice } = job.data;
     const key = this.key(notice.submissionId);
-    const [mine, published, rejected] = await this.redis.hmget(key, `notice:${notice.outcome}`, 'notice:published', 'notice:rejected');
+    const [mine, published, rejected] = await this.redis.hmget(
+      key,
+      `notice:${notice.outcome}`,
+      'notice:published',
+      'notice:rejected',
+    );
     if (mine || (notice.outcome === 'delivered' && (published || rejected))) return;
-    if (!this.notify) throw new Error('a notice is queued but this instance has no notifier: give every bot instance the same notify function');
+    if (!this.notify)
+      throw new Error(
+        'a notice is queued but this instance has no notifier: give every bot instance the same notify function',
+      );
     await this.notify(notice);
     await this.redis.hset(key, `notice:${notice.outcome}`, this.now().toISOString());
   }
@@ -240,7 +337,9 @@ export class RedisSink implements RunningSink {
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hexists(this.key(id), 'delivered');
     const delivered = ((await pipeline.exec()) ?? []).map(([, v]) => v === 1);
-    const pending = ids.map((id, i) => ({ id, at: Number(index[2 * i + 1]) })).filter((_, i) => !delivered[i]);
+    const pending = ids
+      .map((id, i) => ({ id, at: Number(index[2 * i + 1]) }))
+      .filter((_, i) => !delivered[i]);
     const last = await this.redis.get(`${this.prefix}:outbox:forge-ok`);
     return {
       backlog: pending.length,
@@ -257,6 +356,9 @@ export class RedisSink implements RunningSink {
     await this.ready.catch(() => undefined);
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([this.deliverQueue.close(), this.notifyQueue.close()]);
-    await Promise.all([this.redis.quit().catch(() => undefined), this.workerRedis.quit().catch(() => undefined)]);
+    await Promise.all([
+      this.redis.quit().catch(() => undefined),
+      this.workerRedis.quit().catch(() => undefined),
+    ]);
   }
 }

@@ -14,10 +14,17 @@ import { PAGEFIND_LANGUAGE, pagefindRecord } from '../../../site/build/pagefind-
 import type { SourceEntry } from '../../../site/lib/search/format.ts';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, incremental: { type: 'boolean', default: false } },
+  options: {
+    records: { type: 'string' },
+    out: { type: 'string' },
+    cache: { type: 'string' },
+    incremental: { type: 'boolean', default: false },
+  },
 });
 if (!values.records || !values.out || !values.cache) {
-  throw new Error('usage: node scripts/bench/floor/build.ts --records DIR --out DIR --cache DIR (all three are required)');
+  throw new Error(
+    'usage: node scripts/bench/floor/build.ts --records DIR --out DIR --cache DIR (all three are required)',
+  );
 }
 process.env.FLOOR_RECORDS = values.records;
 process.env.FLOOR_OUT_DIR = values.out;
@@ -30,18 +37,24 @@ const started = performance.now();
 await build({ root, logLevel: 'warn' });
 const built = performance.now();
 const sourceFile = join(values.out, 'floor-source.json');
-const entries = readFileSync(sourceFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SourceEntry);
+const entries = readFileSync(sourceFile, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as SourceEntry);
 rmSync(sourceFile);
 // The site's own custom records (pagefindRecord), fed and written as the simplest loop can.
 const { index, errors } = await createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 for (let i = 0; i < entries.length; i += 256) {
-  for (const r of await Promise.all(entries.slice(i, i + 256).map((e) => index.addCustomRecord(pagefindRecord(e))))) {
+  for (const r of await Promise.all(
+    entries.slice(i, i + 256).map((e) => index.addCustomRecord(pagefindRecord(e))),
+  )) {
     if (r.errors.length) throw new Error(`Pagefind: ${r.errors.join('; ')}`);
   }
 }
 const written = await index.writeFiles({ outputPath: join(values.out, 'pagefind') });
-if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+if (written.errors.length)
+  throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
 await close();
 const pages = entries.length;
 // The same step lines as npm run build prints, so the bench reads both alike.

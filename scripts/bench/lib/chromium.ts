@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The apt-get command that installs what the browser checks need. */
-export const CHROMIUM_INSTALL = 'apt-get install -y --no-install-recommends chromium fonts-noto-cjk';
+export const CHROMIUM_INSTALL =
+  'apt-get install -y --no-install-recommends chromium fonts-noto-cjk';
 
 /**
  * Throws (never skips) when Chromium is missing: a browser gate that quietly did not run would
@@ -46,9 +47,15 @@ export function assertCjkFont(): void {
   try {
     fonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   } catch (cause) {
-    throw new Error(`could not list fonts with fc-list (fontconfig): install \`sudo ${CHROMIUM_INSTALL}\``, { cause });
+    throw new Error(
+      `could not list fonts with fc-list (fontconfig): install \`sudo ${CHROMIUM_INSTALL}\``,
+      { cause },
+    );
   }
-  if (!fonts.trim()) throw new Error(`no font for Chinese is installed (fc-list :lang=zh is empty): Chinese would render as boxes. Install one with \`sudo ${CHROMIUM_INSTALL}\``);
+  if (!fonts.trim())
+    throw new Error(
+      `no font for Chinese is installed (fc-list :lang=zh is empty): Chinese would render as boxes. Install one with \`sudo ${CHROMIUM_INSTALL}\``,
+    );
 }
 
 /** Launches headless Chromium with the shared flags. */

@@ -4,7 +4,15 @@
  * records takes a while, and the same count, seed and generator give the same files.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { completeUscc } from '../../../content/schema/index.ts';
 import { measureOrThrow } from './measure.ts';
@@ -26,8 +34,11 @@ function generatorHash(): string {
 
 /** The folder holding the record files of a content root (content/records or records). */
 export function recordsDirOf(contentRoot: string): string {
-  for (const candidate of [join(contentRoot, 'records'), join(contentRoot, 'content/records')]) if (existsSync(candidate)) return candidate;
-  throw new Error(`no records folder in the generated content root ${contentRoot}: expected records/ (or content/records/) — check the generator's --out layout`);
+  for (const candidate of [join(contentRoot, 'records'), join(contentRoot, 'content/records')])
+    if (existsSync(candidate)) return candidate;
+  throw new Error(
+    `no records folder in the generated content root ${contentRoot}: expected records/ (or content/records/) — check the generator's --out layout`,
+  );
 }
 
 /** The content/ folder of a generated root (the generator may write DIR/content/… or DIR/…). */
@@ -36,7 +47,12 @@ export function contentDirOf(contentRoot: string): string {
 }
 
 /** Generates (or reuses) `count` records with `seed` under `dir`; returns the content root. */
-export async function generatedContent(dir: string, count: number, seed: number, say: (m: string) => void): Promise<string> {
+export async function generatedContent(
+  dir: string,
+  count: number,
+  seed: number,
+  say: (m: string) => void,
+): Promise<string> {
   const marker = join(dir, '.bench.json');
   const want = JSON.stringify({ count, seed, generator: generatorHash() });
   if (existsSync(marker) && readFileSync(marker, 'utf8') === want) {
@@ -46,7 +62,12 @@ export async function generatedContent(dir: string, count: number, seed: number,
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   say(`generating ${count.toLocaleString('en')} records (seed ${seed})…`);
-  const run = await measureOrThrow('the generator', NODE, [GENERATOR_CLI, '--count', String(count), '--seed', String(seed), '--out', dir], { cwd: REPO });
+  const run = await measureOrThrow(
+    'the generator',
+    NODE,
+    [GENERATOR_CLI, '--count', String(count), '--seed', String(seed), '--out', dir],
+    { cwd: REPO },
+  );
   say(`generated in ${(run.wallMs / 1000).toFixed(1)} s`);
   writeFileSync(marker, want);
   return dir;
@@ -54,7 +75,9 @@ export async function generatedContent(dir: string, count: number, seed: number,
 
 /** Record files under a records folder, relative to it. */
 export function recordFiles(recordsDir: string): string[] {
-  return readdirSync(recordsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+  return readdirSync(recordsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 }
 
 /**
@@ -63,7 +86,8 @@ export function recordFiles(recordsDir: string): string[] {
  */
 export function cloneRecord(recordsDir: string): string {
   const files = recordFiles(recordsDir);
-  const file = files.find((f) => /\bcode: /.test(readFileSync(join(recordsDir, f), 'utf8'))) ?? files[0];
+  const file =
+    files.find((f) => /\bcode: /.test(readFileSync(join(recordsDir, f), 'utf8'))) ?? files[0];
   if (!file) throw new Error(`no record to copy in ${recordsDir}`);
   const text = readFileSync(join(recordsDir, file), 'utf8');
   const id = /^id: (\S+)/m.exec(text)?.[1];
@@ -71,7 +95,10 @@ export function cloneRecord(recordsDir: string): string {
   const newId = `${id}-bench`;
   const code = completeUscc(`91000000BE${String(Date.now() % 1e7).padStart(7, '0')}`);
   const added = join(dirname(file), `${newId}.yaml`);
-  writeFileSync(join(recordsDir, added), text.replace(/^id: \S+/m, `id: ${newId}`).replace(/^(\s+code: )\S+/m, `$1${code}`));
+  writeFileSync(
+    join(recordsDir, added),
+    text.replace(/^id: \S+/m, `id: ${newId}`).replace(/^(\s+code: )\S+/m, `$1${code}`),
+  );
   return added;
 }
 
@@ -79,13 +106,26 @@ export function cloneRecord(recordsDir: string): string {
  * One more record for the republish test: the generator run for count + 1 with the same seed; the
  * file it adds is copied into `targetRecordsDir`. Returns its path relative to the records folder.
  */
-export async function addOneRecord(workDir: string, count: number, seed: number, targetRecordsDir: string, say: (m: string) => void): Promise<string> {
-  const plusOne = await generatedContent(join(workDir, `content-${count + 1}`), count + 1, seed, say);
+export async function addOneRecord(
+  workDir: string,
+  count: number,
+  seed: number,
+  targetRecordsDir: string,
+  say: (m: string) => void,
+): Promise<string> {
+  const plusOne = await generatedContent(
+    join(workDir, `content-${count + 1}`),
+    count + 1,
+    seed,
+    say,
+  );
   const have = new Set(recordFiles(targetRecordsDir));
   const source = recordsDirOf(plusOne);
   const added = recordFiles(source).filter((f) => !have.has(f));
   if (added.length !== 1) {
-    throw new Error(`expected the generator to add exactly one record for count ${count + 1} with seed ${seed}, found ${added.length} new files — the republish test needs count N+1 to extend count N`);
+    throw new Error(
+      `expected the generator to add exactly one record for count ${count + 1} with seed ${seed}, found ${added.length} new files — the republish test needs count N+1 to extend count N`,
+    );
   }
   mkdirSync(dirname(join(targetRecordsDir, added[0]!)), { recursive: true });
   copyFileSync(join(source, added[0]!), join(targetRecordsDir, added[0]!));

@@ -10,7 +10,10 @@ export interface FolderStats {
 }
 
 /** Walks a folder and counts its files and bytes. */
-export function folderStats(dir: string, filter: (relative: string) => boolean = () => true): FolderStats {
+export function folderStats(
+  dir: string,
+  filter: (relative: string) => boolean = () => true,
+): FolderStats {
   const stats: FolderStats = { bytes: 0, files: 0, htmlFiles: 0 };
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {

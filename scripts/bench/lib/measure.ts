@@ -77,7 +77,11 @@ function commOf(pid: number): string {
 }
 
 /** Summed RSS of a process and all its descendants, and the RSS of each by process name. */
-export function treeRss(root: number): { rss: number; names: string[]; byName: Map<string, number> } {
+export function treeRss(root: number): {
+  rss: number;
+  names: string[];
+  byName: Map<string, number>;
+} {
   let rss = 0;
   const byName = new Map<string, number>();
   const stack = [root];
@@ -93,13 +97,23 @@ export function treeRss(root: number): { rss: number; names: string[]; byName: M
 }
 
 /** Runs `command args` and measures it; resolves even on failure (check exitCode). */
-export async function measure(command: string, args: string[], options: MeasureOptions = {}): Promise<Measured> {
+export async function measure(
+  command: string,
+  args: string[],
+  options: MeasureOptions = {},
+): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
   const dir = mkdtempSync(join(tmpdir(), 'honghei-measure-'));
   const timeFile = join(dir, 'time.txt');
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]]
+    : [command, args];
   const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let peakTreeRss = 0;
   let splitMs: number | undefined;
   const peakByName: Record<string, number> = {};
@@ -109,7 +123,8 @@ export async function measure(command: string, args: string[], options: MeasureO
     const { rss, names, byName } = treeRss(child.pid);
     peakTreeRss = Math.max(peakTreeRss, rss);
     for (const [name, value] of byName) peakByName[name] = Math.max(peakByName[name] ?? 0, value);
-    if (splitMs === undefined && options.splitAt && names.includes(options.splitAt)) splitMs = performance.now() - started;
+    if (splitMs === undefined && options.splitAt && names.includes(options.splitAt))
+      splitMs = performance.now() - started;
     if (splitMs === undefined) peaks.before = Math.max(peaks.before, rss);
     else peaks.after = Math.max(peaks.after, rss);
   }, 100);
@@ -126,7 +141,9 @@ export async function measure(command: string, args: string[], options: MeasureO
   child.stdout.on('data', onData({ partial: '' }));
   child.stderr.on('data', onData({ partial: '' }));
   const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', (error) => reject(new Error(`could not start ${command}: ${error.message}`, { cause: error })));
+    child.on('error', (error) =>
+      reject(new Error(`could not start ${command}: ${error.message}`, { cause: error })),
+    );
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   }).finally(() => clearInterval(sampler));
   const wallMs = performance.now() - started;
@@ -140,15 +157,40 @@ export async function measure(command: string, args: string[], options: MeasureO
     cpuSeconds = (user ?? 0) + (sys ?? 0);
   }
   rmSync(dir, { recursive: true, force: true });
-  const split = splitMs === undefined ? undefined : { beforeMs: splitMs, afterMs: wallMs - splitMs, peakBefore: peaks.before, peakAfter: peaks.after };
-  return { wallMs, peakTreeRss, peakProcessRss, peakRss: Math.max(peakTreeRss, peakProcessRss), cpuSeconds, exitCode, tail, split, peakByName };
+  const split =
+    splitMs === undefined
+      ? undefined
+      : {
+          beforeMs: splitMs,
+          afterMs: wallMs - splitMs,
+          peakBefore: peaks.before,
+          peakAfter: peaks.after,
+        };
+  return {
+    wallMs,
+    peakTreeRss,
+    peakProcessRss,
+    peakRss: Math.max(peakTreeRss, peakProcessRss),
+    cpuSeconds,
+    exitCode,
+    tail,
+    split,
+    peakByName,
+  };
 }
 
 /** Like measure(), but throws with the command's last output when it fails. */
-export async function measureOrThrow(label: string, command: string, args: string[], options: MeasureOptions = {}): Promise<Measured> {
+export async function measureOrThrow(
+  label: string,
+  command: string,
+  args: string[],
+  options: MeasureOptions = {},
+): Promise<Measured> {
   const result = await measure(command, args, options);
   if (result.exitCode !== 0) {
-    throw new Error(`${label} failed (exit ${result.exitCode}): ${command} ${args.join(' ')}\n${result.tail.join('\n')}`);
+    throw new Error(
+      `${label} failed (exit ${result.exitCode}): ${command} ${args.join(' ')}\n${result.tail.join('\n')}`,
+    );
   }
   return result;
 }

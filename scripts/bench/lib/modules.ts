@@ -8,12 +8,23 @@ import { measure } from './measure.ts';
 import { NODE, REPO } from './project.ts';
 
 export const MODULES = {
-  bot: { file: 'bot/bench.ts', fn: 'measureBot', what: 'bot per-update time and stored bytes per form' },
-  forge: { file: 'bot/forge/bench.ts', fn: 'measureForgeCalls', what: 'forge HTTP calls per submission' },
+  bot: {
+    file: 'bot/bench.ts',
+    fn: 'measureBot',
+    what: 'bot per-update time and stored bytes per form',
+  },
+  forge: {
+    file: 'bot/forge/bench.ts',
+    fn: 'measureForgeCalls',
+    what: 'forge HTTP calls per submission',
+  },
 } as const;
 
 /** Runs one module's measurement; undefined (with a printed notice) when the module is absent. */
-export async function measureModule(name: keyof typeof MODULES, say: (m: string) => void): Promise<unknown> {
+export async function measureModule(
+  name: keyof typeof MODULES,
+  say: (m: string) => void,
+): Promise<unknown> {
   const { file, fn, what } = MODULES[name];
   if (!existsSync(join(REPO, file))) {
     say(`notice: ${file} is not there yet — skipping the ${what}`);
@@ -25,6 +36,7 @@ export async function measureModule(name: keyof typeof MODULES, say: (m: string)
     onLine: (line) => !line.startsWith('BENCH-RESULT ') && say(`  ${name}: ${line}`),
   });
   const last = run.tail.findLast((l) => l.startsWith('BENCH-RESULT '));
-  if (run.exitCode !== 0 || !last) throw new Error(`${file} ${fn}() failed (exit ${run.exitCode}):\n${run.tail.join('\n')}`);
+  if (run.exitCode !== 0 || !last)
+    throw new Error(`${file} ${fn}() failed (exit ${run.exitCode}):\n${run.tail.join('\n')}`);
   return JSON.parse(last.slice('BENCH-RESULT '.length));
 }

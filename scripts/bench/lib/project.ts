@@ -4,7 +4,15 @@
  * safe from edits made while it runs, and records exactly which commit was measured.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** The repository root (this file is scripts/bench/lib/project.ts). */
@@ -13,12 +21,21 @@ export const REPO = new URL('../../..', import.meta.url).pathname.replace(/\/$/,
 /** Node 24 from node_modules: the one the npm scripts run on. */
 export const NODE = join(REPO, 'node_modules/.bin/node');
 
-export interface Snapshot { commit: string; dirty: boolean; source: 'HEAD' | 'worktree' }
+export interface Snapshot {
+  commit: string;
+  dirty: boolean;
+  source: 'HEAD' | 'worktree';
+}
 
 /** The commit being measured, and whether the working tree differs from it. */
 export function describeSource(source: Snapshot['source']): Snapshot {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
-  return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '', source };
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
+  return {
+    commit: git('rev-parse', 'HEAD'),
+    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    source,
+  };
 }
 
 /**
@@ -31,8 +48,17 @@ export function createProject(dir: string, source: Snapshot['source']): void {
   if (source === 'HEAD') {
     execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${dir}"`], { cwd: REPO });
   } else {
-    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'site', 'scripts', 'content', 'bot']) {
-      if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(dir, entry), { recursive: true });
+    for (const entry of [
+      'astro.config.mjs',
+      'package.json',
+      'tsconfig.json',
+      'site',
+      'scripts',
+      'content',
+      'bot',
+    ]) {
+      if (existsSync(join(REPO, entry)))
+        cpSync(join(REPO, entry), join(dir, entry), { recursive: true });
     }
   }
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
@@ -44,7 +70,9 @@ export function createProject(dir: string, source: Snapshot['source']): void {
 
 /** Whether the measured code's `npm run build` takes `--root DIR` (a folder holding content/). */
 export function buildTakesRoot(projectDir: string): boolean {
-  return /\broot: \{ type: 'string' \}/.test(readFileSync(join(projectDir, 'scripts/build.ts'), 'utf8'));
+  return /\broot: \{ type: 'string' \}/.test(
+    readFileSync(join(projectDir, 'scripts/build.ts'), 'utf8'),
+  );
 }
 
 /**

@@ -37,7 +37,10 @@ export interface PublishRun {
 const STEP_LINE = /^ {2}(\S.*): ([\d.]+) s$/;
 
 /** Passes output lines on and collects the build's step lines. */
-function stepCollector(onLine: (line: string) => void): { steps: Record<string, number>; onLine: (line: string) => void } {
+function stepCollector(onLine: (line: string) => void): {
+  steps: Record<string, number>;
+  onLine: (line: string) => void;
+} {
   const steps: Record<string, number> = {};
   return {
     steps,
@@ -49,9 +52,16 @@ function stepCollector(onLine: (line: string) => void): { steps: Record<string, 
   };
 }
 
-function summarise(m: Measured, outDir: string, load: number, steps?: Record<string, number>): PublishRun {
+function summarise(
+  m: Measured,
+  outDir: string,
+  load: number,
+  steps?: Record<string, number>,
+): PublishRun {
   const output = folderStats(outDir);
-  const index = existsSync(join(outDir, 'pagefind')) ? folderStats(join(outDir, 'pagefind')) : { bytes: 0, files: 0, htmlFiles: 0 };
+  const index = existsSync(join(outDir, 'pagefind'))
+    ? folderStats(join(outDir, 'pagefind'))
+    : { bytes: 0, files: 0, htmlFiles: 0 };
   const pages = output.htmlFiles;
   return {
     wallMs: m.wallMs,
@@ -85,17 +95,33 @@ export interface BuildDirs {
 }
 
 /** Our full publish from a cold cache: the command `npm run build` runs. */
-export async function measureOurPublish(dirs: BuildDirs, onLine: (line: string) => void, cold = true): Promise<PublishRun> {
+export async function measureOurPublish(
+  dirs: BuildDirs,
+  onLine: (line: string) => void,
+  cold = true,
+): Promise<PublishRun> {
   if (cold) {
     rmSync(dirs.outDir, { recursive: true, force: true });
     rmSync(dirs.cacheDir, { recursive: true, force: true });
   }
   const load = loadavg()[0]!;
-  const args = ['scripts/build.ts', '--date', dirs.date, '--out', dirs.outDir, ...(dirs.root ? ['--root', dirs.root] : [])];
+  const args = [
+    'scripts/build.ts',
+    '--date',
+    dirs.date,
+    '--out',
+    dirs.outDir,
+    ...(dirs.root ? ['--root', dirs.root] : []),
+  ];
   const collector = stepCollector(onLine);
   const m = await measureOrThrow('npm run build', NODE, args, {
     cwd: dirs.projectDir,
-    env: { ...process.env, HONGHEI_CACHE_DIR: dirs.cacheDir, HONGHEI_DATE: dirs.date, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      HONGHEI_CACHE_DIR: dirs.cacheDir,
+      HONGHEI_DATE: dirs.date,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     onLine: collector.onLine,
     splitAt: PAGEFIND_PROCESS,
   });
@@ -107,7 +133,9 @@ export async function measureOurPublish(dirs: BuildDirs, onLine: (line: string) 
  * incremental build, and `cold: false` keeps the output and cache of the previous run.
  */
 export async function measureFloor(
-  dirs: BuildDirs & { recordsDir: string }, onLine: (line: string) => void, options: { incremental?: boolean; cold?: boolean } = {},
+  dirs: BuildDirs & { recordsDir: string },
+  onLine: (line: string) => void,
+  options: { incremental?: boolean; cold?: boolean } = {},
 ): Promise<PublishRun> {
   if (options.cold ?? true) {
     rmSync(dirs.outDir, { recursive: true, force: true });
@@ -117,7 +145,16 @@ export async function measureFloor(
   const floor = join(dirs.projectDir, 'scripts/bench/floor');
   // Astro writes .astro/ into the working directory: run it in the floor's own folder.
   const collector = stepCollector(onLine);
-  const args = [join(floor, 'build.ts'), '--records', dirs.recordsDir, '--out', dirs.outDir, '--cache', dirs.cacheDir, ...(options.incremental ? ['--incremental'] : [])];
+  const args = [
+    join(floor, 'build.ts'),
+    '--records',
+    dirs.recordsDir,
+    '--out',
+    dirs.outDir,
+    '--cache',
+    dirs.cacheDir,
+    ...(options.incremental ? ['--incremental'] : []),
+  ];
   const m = await measureOrThrow('the floor build', NODE, args, {
     cwd: floor,
     env: { ...process.env, HONGHEI_DATE: dirs.date, ASTRO_TELEMETRY_DISABLED: '1' },

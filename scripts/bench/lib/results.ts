@@ -29,7 +29,12 @@ export interface SizeResult {
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
   /** After adding one record; its page must exist exactly when the record is public. */
-  republish?: PublishRun & { addedRecord: string; addedPublic?: boolean; fractionOfFull: number; pagePresent: boolean };
+  republish?: PublishRun & {
+    addedRecord: string;
+    addedPublic?: boolean;
+    fractionOfFull: number;
+    pagePresent: boolean;
+  };
   /** The floor with Astro's experimental incremental build: first build, then after adding one record. */
   floorIncremental?: { first: PublishRun; republish: PublishRun; fractionOfFull: number };
   search?: SearchMeasurement;
@@ -39,7 +44,11 @@ export interface SizeResult {
 }
 
 /** A module's own measurement (bot, forges), kept as it reported it. */
-export interface ModuleResult { context: RunContext; module: string; result: unknown }
+export interface ModuleResult {
+  context: RunContext;
+  module: string;
+  result: unknown;
+}
 
 export function writeSizeResult(result: SizeResult, name = String(result.size)): string {
   mkdirSync(RESULTS_DIR, { recursive: true });

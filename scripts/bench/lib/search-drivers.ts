@@ -9,10 +9,20 @@ import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 
 /** What one query returned in the page. */
-export interface PageRun { ms: number; count: number; urls: string[] | null }
+export interface PageRun {
+  ms: number;
+  count: number;
+  urls: string[] | null;
+}
 
 /** Arguments of a driver: the query, a filter, how many results to show, whether to list all. */
-export interface RunArgs { q: string | null; filter?: [string, string]; top: number; all: boolean; cap: number }
+export interface RunArgs {
+  q: string | null;
+  filter?: [string, string];
+  top: number;
+  all: boolean;
+  cap: number;
+}
 
 export interface Driver {
   name: 'exact' | 'pagefind';
@@ -32,16 +42,24 @@ async function runExact(args: RunArgs): Promise<PageRun> {
   const path = '/__bench/search/engine.ts';
   const { SearchEngine } = await import(path);
   const w = window as unknown as { benchEngine?: Promise<any> };
-  w.benchEngine ??= SearchEngine.open(async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()));
+  w.benchEngine ??= SearchEngine.open(
+    async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()),
+  );
   const engine = await w.benchEngine;
-  const ordinals: Uint32Array = await engine.search({ q: args.q ?? undefined, filters: args.filter ? { [args.filter[0]]: [args.filter[1]] } : undefined });
+  const ordinals: Uint32Array = await engine.search({
+    q: args.q ?? undefined,
+    filters: args.filter ? { [args.filter[0]]: [args.filter[1]] } : undefined,
+  });
   await engine.docs(ordinals.slice(0, args.top));
   const ms = performance.now() - started;
   let urls: string[] | null = null;
   if (args.all && ordinals.length <= args.cap) {
     // In slices: thousands of shard fetches at once make Chromium refuse some (net::ERR_INSUFFICIENT_RESOURCES).
     urls = [];
-    for (let i = 0; i < ordinals.length; i += 512) urls.push(...(await engine.docs(ordinals.slice(i, i + 512))).map((d: { url: string }) => d.url));
+    for (let i = 0; i < ordinals.length; i += 512)
+      urls.push(
+        ...(await engine.docs(ordinals.slice(i, i + 512))).map((d: { url: string }) => d.url),
+      );
   }
   return { ms, count: ordinals.length, urls };
 }
@@ -49,7 +67,9 @@ async function runExact(args: RunArgs): Promise<PageRun> {
 async function exactFilters(): Promise<Record<string, Record<string, number>>> {
   const path = '/__bench/search/engine.ts';
   const { SearchEngine } = await import(path);
-  const engine = await SearchEngine.open(async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()));
+  const engine = await SearchEngine.open(
+    async (p: string) => new Uint8Array(await (await fetch(`/search-data/${p}`)).arrayBuffer()),
+  );
   return engine.meta.filters;
 }
 
@@ -58,14 +78,20 @@ async function runPagefind(args: RunArgs): Promise<PageRun> {
   const started = performance.now();
   const path = '/pagefind/pagefind.js';
   const pagefind = await import(path);
-  const search = await pagefind.search(args.q, args.filter ? { filters: { [args.filter[0]]: args.filter[1] } } : {});
+  const search = await pagefind.search(
+    args.q,
+    args.filter ? { filters: { [args.filter[0]]: args.filter[1] } } : {},
+  );
   const results: { data(): Promise<{ url: string }> }[] = search.results;
   await Promise.all(results.slice(0, args.top).map((r) => r.data()));
   const ms = performance.now() - started;
   let urls: string[] | null = null;
   if (args.all && results.length <= args.cap) {
     urls = [];
-    for (let i = 0; i < results.length; i += 100) urls.push(...(await Promise.all(results.slice(i, i + 100).map((r) => r.data()))).map((d) => d.url));
+    for (let i = 0; i < results.length; i += 100)
+      urls.push(
+        ...(await Promise.all(results.slice(i, i + 100).map((r) => r.data()))).map((d) => d.url),
+      );
   }
   return { ms, count: results.length, urls };
 }
@@ -77,10 +103,14 @@ async function pagefindFilters(): Promise<Record<string, Record<string, number>>
 }
 
 /** The engines present in a built site. */
-export function driversFor(siteDir: string): { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] {
+export function driversFor(
+  siteDir: string,
+): { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] {
   const out: { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] = [];
-  if (existsSync(join(siteDir, 'search-data/meta.json'))) out.push({ name: 'exact', run: runExact, filters: exactFilters });
-  if (existsSync(join(siteDir, 'pagefind/pagefind.js'))) out.push({ name: 'pagefind', run: runPagefind, filters: pagefindFilters });
+  if (existsSync(join(siteDir, 'search-data/meta.json')))
+    out.push({ name: 'exact', run: runExact, filters: exactFilters });
+  if (existsSync(join(siteDir, 'pagefind/pagefind.js')))
+    out.push({ name: 'pagefind', run: runPagefind, filters: pagefindFilters });
   return out;
 }
 
@@ -99,13 +129,20 @@ export function engineModules(projectDir: string): Record<string, { type: string
     if (pages[key]) continue;
     const source = readFileSync(join(dir, file), 'utf8');
     // Value imports only: `import type` lines vanish when the types are stripped.
-    for (const [, from] of source.replace(/^import type [^;]+;/gm, '').matchAll(/^import [^;]*? from '([^']+)';/gm)) {
+    for (const [, from] of source
+      .replace(/^import type [^;]+;/gm, '')
+      .matchAll(/^import [^;]*? from '([^']+)';/gm)) {
       if (!from!.startsWith('./') || from!.slice(2).includes('/')) {
-        throw new Error(`${ENGINE_DIR}/${file} imports '${from}': the bench serves only ${ENGINE_DIR}/ to the browser — the engine's imports must stay in that folder`);
+        throw new Error(
+          `${ENGINE_DIR}/${file} imports '${from}': the bench serves only ${ENGINE_DIR}/ to the browser — the engine's imports must stay in that folder`,
+        );
       }
       queue.push(from!.slice(2));
     }
-    pages[key] = { type: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(source, { mode: 'transform' }) };
+    pages[key] = {
+      type: 'text/javascript; charset=utf-8',
+      body: stripTypeScriptTypes(source, { mode: 'transform' }),
+    };
   }
   return pages;
 }

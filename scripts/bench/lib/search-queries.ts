@@ -10,7 +10,13 @@ import { parse } from 'yaml';
 import { isPublicOn, type HongheiRecord, type IsoDate } from '../../../content/schema/index.ts';
 
 /** What the benchmark needs of a record. */
-export interface IndexedRecord { id: string; name: string; code?: string; list: string; region: string }
+export interface IndexedRecord {
+  id: string;
+  name: string;
+  code?: string;
+  list: string;
+  region: string;
+}
 
 export type QueryKind = 'name-2' | 'name-3' | 'name-4' | 'code-full' | 'code-prefix';
 
@@ -23,12 +29,20 @@ export interface BenchQuery {
 
 /** Reads every record under a records folder and keeps those public on the date. */
 export function loadPublicRecords(recordsDir: string, date: IsoDate): IndexedRecord[] {
-  const files = readdirSync(recordsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(recordsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const out: IndexedRecord[] = [];
   for (const file of files) {
     const data = parse(readFileSync(join(recordsDir, file), 'utf8')) as HongheiRecord;
     if (!isPublicOn(data, date)) continue;
-    out.push({ id: data.id, name: data.subject.name, code: data.subject.code?.toUpperCase(), list: data.list, region: data.region });
+    out.push({
+      id: data.id,
+      name: data.subject.name,
+      code: data.subject.code?.toUpperCase(),
+      list: data.list,
+      region: data.region,
+    });
   }
   return out;
 }
@@ -49,7 +63,11 @@ export function seededRandom(seed: number): () => number {
 const TYPABLE = /^[\p{Script=Han}A-Za-z0-9]+$/u;
 
 /** Builds `perKind` queries of each kind from the public records. */
-export function buildQuerySet(records: readonly IndexedRecord[], perKind: number, seed: number): BenchQuery[] {
+export function buildQuerySet(
+  records: readonly IndexedRecord[],
+  perKind: number,
+  seed: number,
+): BenchQuery[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const withCode = records.filter((r) => r.code);
@@ -69,17 +87,46 @@ export function buildQuerySet(records: readonly IndexedRecord[], perKind: number
       const start = Math.floor(random() * (name.length - length + 1));
       const text = name.slice(start, start + length).join('');
       if (!TYPABLE.test(text)) continue;
-      if (add(`name-${length}`, text, records.filter((r) => r.name.includes(text)).map((r) => r.id))) made++;
+      if (
+        add(
+          `name-${length}`,
+          text,
+          records.filter((r) => r.name.includes(text)).map((r) => r.id),
+        )
+      )
+        made++;
     }
   }
-  for (let made = 0, tries = 0; made < perKind && tries < perKind * 50 && withCode.length; tries++) {
+  for (
+    let made = 0, tries = 0;
+    made < perKind && tries < perKind * 50 && withCode.length;
+    tries++
+  ) {
     const code = pick(withCode).code!;
-    if (add('code-full', code, withCode.filter((r) => r.code === code).map((r) => r.id))) made++;
+    if (
+      add(
+        'code-full',
+        code,
+        withCode.filter((r) => r.code === code).map((r) => r.id),
+      )
+    )
+      made++;
   }
-  for (let made = 0, tries = 0; made < perKind && tries < perKind * 50 && withCode.length; tries++) {
+  for (
+    let made = 0, tries = 0;
+    made < perKind && tries < perKind * 50 && withCode.length;
+    tries++
+  ) {
     const length = 4 + Math.floor(random() * 14); // 4..17 characters
     const prefix = pick(withCode).code!.slice(0, length);
-    if (add('code-prefix', prefix, withCode.filter((r) => r.code!.startsWith(prefix)).map((r) => r.id))) made++;
+    if (
+      add(
+        'code-prefix',
+        prefix,
+        withCode.filter((r) => r.code!.startsWith(prefix)).map((r) => r.id),
+      )
+    )
+      made++;
   }
   return queries;
 }

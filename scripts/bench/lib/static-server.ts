@@ -34,7 +34,18 @@ const TYPES: Record<string, string> = {
 
 // What static hosts (GitHub Pages, nginx with gzip on, Netlify) compress. Pagefind's index,
 // fragment and filter files are already gzipped, so they are sent as they are.
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.wasm', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.txt',
+  '.svg',
+  '.wasm',
+  '.webmanifest',
+]);
 
 /** One response the server sent. */
 export interface ServedRequest {
@@ -65,7 +76,10 @@ export interface StaticServerOptions {
 }
 
 /** Serves `root` on 127.0.0.1 at a free port. */
-export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const gzip = options.gzip ?? true;
   const pages = options.pages ?? {};
   const compressed = new Map<string, Buffer>();
@@ -90,14 +104,21 @@ export async function startStaticServer(root: string, options: StaticServerOptio
         ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : payload);
-      log.push({ path, status, bytes: body.length, wireBytes: req.method === 'HEAD' ? 0 : payload.length, gzip: zip });
+      log.push({
+        path,
+        status,
+        bytes: body.length,
+        wireBytes: req.method === 'HEAD' ? 0 : payload.length,
+        gzip: zip,
+      });
     };
 
     const page = pages[path];
     if (page) return send(200, page.type, Buffer.from(page.body), extname(path) || '.html');
 
     const file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return send(403, TYPES['.txt']!, Buffer.from('forbidden'), '.txt');
+    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))
+      return send(403, TYPES['.txt']!, Buffer.from('forbidden'), '.txt');
     const info = await stat(file).catch(() => undefined);
     if (info?.isDirectory()) {
       // Directory URLs without the trailing slash redirect, as GitHub Pages does.
@@ -113,7 +134,8 @@ export async function startStaticServer(root: string, options: StaticServerOptio
 
     async function serveFile(name: string) {
       const body = await readFile(name).catch(() => undefined);
-      if (body) return send(200, TYPES[extname(name)] ?? 'application/octet-stream', body, extname(name));
+      if (body)
+        return send(200, TYPES[extname(name)] ?? 'application/octet-stream', body, extname(name));
       const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
       return send(404, TYPES['.html']!, notFound, '.html');
     }
@@ -131,10 +153,10 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     url: `http://127.0.0.1:${port}`,
     log,
     reset: () => void log.splice(0),
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
-

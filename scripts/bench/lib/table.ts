@@ -14,10 +14,12 @@ const SECTIONS = {
   results: renderTables,
   pagefind: renderStudy,
 } as const;
-const start = (name: string) => `<!-- bench:${name}:start (written by npm run bench; edit the prose outside) -->`;
+const start = (name: string) =>
+  `<!-- bench:${name}:start (written by npm run bench; edit the prose outside) -->`;
 const end = (name: string) => `<!-- bench:${name}:end -->`;
 
-const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(x >= 0.9995 && x < 1 ? 2 : 1)} %`);
+const pct = (x: number | undefined) =>
+  x === undefined || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(x >= 0.9995 && x < 1 ? 2 : 1)} %`;
 const times = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
 const n = (x: number) => x.toLocaleString('en');
 
@@ -28,11 +30,19 @@ function publishCell(p: PublishRun | undefined): string {
     const steps = Object.entries(p.steps).filter(([, s]) => s >= 0.05); // the build prints tenths
     return `${formatMs(p.wallMs)} (${steps.map(([step, s]) => `${step} ${formatMs(s * 1000)}`).join(', ')})`;
   }
-  const split = p.astroMs !== undefined && p.pagefindMs !== undefined ? ` (Astro ${formatMs(p.astroMs)} + Pagefind ${formatMs(p.pagefindMs)})` : '';
+  const split =
+    p.astroMs !== undefined && p.pagefindMs !== undefined
+      ? ` (Astro ${formatMs(p.astroMs)} + Pagefind ${formatMs(p.pagefindMs)})`
+      : '';
   return `${formatMs(p.wallMs)}${split}`;
 }
 
-function row(label: string, target: string, results: SizeResult[], cell: (r: SizeResult) => string): string {
+function row(
+  label: string,
+  target: string,
+  results: SizeResult[],
+  cell: (r: SizeResult) => string,
+): string {
   return `| ${label} | ${results.map((r) => cell(r)).join(' | ')} | ${target} |`;
 }
 
@@ -42,7 +52,9 @@ export function renderTables(): string {
   const lines: string[] = [];
   if (!results.length) lines.push('_No results yet: run `npm run bench`._');
   else {
-    lines.push(`| | ${results.map((r) => `**${n(r.size)}** records`).join(' | ')} | target (issue 6) |`);
+    lines.push(
+      `| | ${results.map((r) => `**${n(r.size)}** records`).join(' | ')} | target (issue 6) |`,
+    );
     lines.push(`|---|${results.map(() => '---').join('|')}|---|`);
     const engines = [...new Set(results.flatMap((r) => r.search?.map((e) => e.engine) ?? []))];
     const engineOf = (r: SizeResult, name: string) => r.search?.find((e) => e.engine === name);
@@ -51,7 +63,9 @@ export function renderTables(): string {
       if (!rows.length) return '–';
       const checked = rows.reduce((a, x) => a + x.checked, 0);
       const complete = rows.reduce((a, x) => a + x.complete, 0);
-      const mean = checked ? rows.reduce((a, x) => a + (x.checked ? x.recall * x.checked : 0), 0) / checked : Number.NaN;
+      const mean = checked
+        ? rows.reduce((a, x) => a + (x.checked ? x.recall * x.checked : 0), 0) / checked
+        : Number.NaN;
       const countOnly = rows.reduce((a, x) => a + x.countOnly, 0);
       const countOk = rows.reduce((a, x) => a + x.countOnlyOk, 0);
       return `${pct(mean)} (${complete}/${checked} complete${countOnly ? `; ${countOk}/${countOnly} too large to list, count ≥ expected` : ''})`;
@@ -59,51 +73,111 @@ export function renderTables(): string {
     const searchRows = engines.flatMap((engine) => {
       const label = engine === 'exact' ? 'exact-match engine' : 'Pagefind';
       return [
-        row(`**search, ${label}**: first query, bytes on the wire (worst kind)`, '20k: ≤ 200 KB', results, (r) => {
-          const worst = engineOf(r, engine)?.firstQuery.reduce((a, b) => (b.wireBytes > a.wireBytes ? b : a));
-          return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
-        }),
+        row(
+          `**search, ${label}**: first query, bytes on the wire (worst kind)`,
+          '20k: ≤ 200 KB',
+          results,
+          (r) => {
+            const worst = engineOf(r, engine)?.firstQuery.reduce((a, b) =>
+              b.wireBytes > a.wireBytes ? b : a,
+            );
+            return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
+          },
+        ),
         row(`${label}: first query, time (worst kind)`, '', results, (r) => {
           const worst = engineOf(r, engine)?.firstQuery.reduce((a, b) => (b.ms > a.ms ? b : a));
           return worst ? `${formatMs(worst.ms)} (${worst.kind})` : '–';
         }),
         row(`${label}: later queries, median time / bytes`, '', results, (r) => {
           const e = engineOf(r, engine);
-          return e ? `${formatMs(e.nextQueries.medianMs)} / ${formatBytes(e.nextQueries.medianWireBytes)}` : '–';
+          return e
+            ? `${formatMs(e.nextQueries.medianMs)} / ${formatBytes(e.nextQueries.medianWireBytes)}`
+            : '–';
         }),
-        row(`${label}: recall, 2–4 character name fragments`, '100 %', results, (r) => recallOf(r, engine, ['name-2', 'name-3', 'name-4'])),
-        row(`${label}: recall, full codes`, '100 %', results, (r) => recallOf(r, engine, ['code-full'])),
-        row(`${label}: recall, code prefixes (4–17 characters)`, '100 %', results, (r) => recallOf(r, engine, ['code-prefix'])),
+        row(`${label}: recall, 2–4 character name fragments`, '100 %', results, (r) =>
+          recallOf(r, engine, ['name-2', 'name-3', 'name-4']),
+        ),
+        row(`${label}: recall, full codes`, '100 %', results, (r) =>
+          recallOf(r, engine, ['code-full']),
+        ),
+        row(`${label}: recall, code prefixes (4–17 characters)`, '100 %', results, (r) =>
+          recallOf(r, engine, ['code-prefix']),
+        ),
       ];
     });
     lines.push(
-      row('public records / pages built', '', results, (r) => `${n(r.records.public)} / ${r.publish ? n(r.publish.pages) : '–'}`),
-      row('**full publish** wall (the build\'s steps)', '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)', results, (r) => publishCell(r.publish)),
-      row('full publish peak RSS (process tree)', '20k: ≤ 2 GB; 100k: fits 24 GB', results, (r) => (r.publish ? formatBytes(r.publish.peakRss) : '–')),
-      row('pages/s', '', results, (r) => (r.publish ? Math.round(r.publish.pagesPerSecond).toString() : '–')),
-      row('output size / files', '', results, (r) => (r.publish ? `${formatBytes(r.publish.output.bytes)} / ${n(r.publish.output.files)}` : '–')),
-      row('  of which search index', '', results, (r) => (r.publish ? `${formatBytes(r.publish.index.bytes)} / ${n(r.publish.index.files)}` : '–')),
-      row('floor: minimal Astro + same Pagefind', 'research: 20k 37 s + 45 s', results, (r) => publishCell(r.floor)),
+      row(
+        'public records / pages built',
+        '',
+        results,
+        (r) => `${n(r.records.public)} / ${r.publish ? n(r.publish.pages) : '–'}`,
+      ),
+      row(
+        "**full publish** wall (the build's steps)",
+        '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)',
+        results,
+        (r) => publishCell(r.publish),
+      ),
+      row('full publish peak RSS (process tree)', '20k: ≤ 2 GB; 100k: fits 24 GB', results, (r) =>
+        r.publish ? formatBytes(r.publish.peakRss) : '–',
+      ),
+      row('pages/s', '', results, (r) =>
+        r.publish ? Math.round(r.publish.pagesPerSecond).toString() : '–',
+      ),
+      row('output size / files', '', results, (r) =>
+        r.publish ? `${formatBytes(r.publish.output.bytes)} / ${n(r.publish.output.files)}` : '–',
+      ),
+      row('  of which search index', '', results, (r) =>
+        r.publish ? `${formatBytes(r.publish.index.bytes)} / ${n(r.publish.index.files)}` : '–',
+      ),
+      row('floor: minimal Astro + same Pagefind', 'research: 20k 37 s + 45 s', results, (r) =>
+        publishCell(r.floor),
+      ),
       row('floor peak RSS', '', results, (r) => (r.floor ? formatBytes(r.floor.peakRss) : '–')),
-      row('**ours / floor** (wall, peak RSS)', '', results, (r) => (r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–')),
-      row('floor with Astro\'s incremental build: first build → republish after adding 1 record', 'what Astro alone can save', results, (r) => (r.floorIncremental ? `${formatMs(r.floorIncremental.first.wallMs)} → ${formatMs(r.floorIncremental.republish.wallMs)} (${pct(r.floorIncremental.fractionOfFull)} of the plain floor)` : '–')),
+      row('**ours / floor** (wall, peak RSS)', '', results, (r) =>
+        r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–',
+      ),
+      row(
+        "floor with Astro's incremental build: first build → republish after adding 1 record",
+        'what Astro alone can save',
+        results,
+        (r) =>
+          r.floorIncremental
+            ? `${formatMs(r.floorIncremental.first.wallMs)} → ${formatMs(r.floorIncremental.republish.wallMs)} (${pct(r.floorIncremental.fractionOfFull)} of the plain floor)`
+            : '–',
+      ),
       row('republish after adding 1 record', '≤ 10 % of full', results, (r) => {
         const p = r.republish;
         if (!p) return '–';
         const wrong = (p.addedPublic ?? true) !== p.pagePresent;
         return `${formatMs(p.wallMs)} = ${pct(p.fractionOfFull)}${wrong ? (p.pagePresent ? ' (page of a non-public record!)' : ' (page MISSING)') : ''}`;
       }),
-      row('**search page**, first query: bytes on the wire, all included (worst kind)', '20k: ≤ 200 KB', results, (r) => {
-        const worst = r.searchPage?.reduce((a, b) => (b.wireBytes > a.wireBytes ? b : a));
-        return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
-      }),
+      row(
+        '**search page**, first query: bytes on the wire, all included (worst kind)',
+        '20k: ≤ 200 KB',
+        results,
+        (r) => {
+          const worst = r.searchPage?.reduce((a, b) => (b.wireBytes > a.wireBytes ? b : a));
+          return worst ? `${formatBytes(worst.wireBytes)} (${worst.kind})` : '–';
+        },
+      ),
       row('search page, first query: time to results (worst kind)', '', results, (r) => {
         const worst = r.searchPage?.reduce((a, b) => (b.ms > a.ms ? b : a));
         return worst ? `${formatMs(worst.ms)} (${worst.kind})` : '–';
       }),
       ...searchRows,
-      row('load average (1 min) at start → end of publish', '2 cores, shared', results, (r) => (r.publish ? `${r.publish.load.before.toFixed(1)} → ${r.publish.load.after.toFixed(1)}` : '–')),
-      row('measured', '', results, (r) => `${r.context.at.slice(0, 10)}, ${r.context.source.commit.slice(0, 7)}${r.context.source.dirty ? '+' : ''}`),
+      row('load average (1 min) at start → end of publish', '2 cores, shared', results, (r) =>
+        r.publish
+          ? `${r.publish.load.before.toFixed(1)} → ${r.publish.load.after.toFixed(1)}`
+          : '–',
+      ),
+      row(
+        'measured',
+        '',
+        results,
+        (r) =>
+          `${r.context.at.slice(0, 10)}, ${r.context.source.commit.slice(0, 7)}${r.context.source.dirty ? '+' : ''}`,
+      ),
     );
   }
   lines.push('', ...renderModules());
@@ -111,14 +185,16 @@ export function renderTables(): string {
 }
 
 const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
-const obj = (x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : undefined);
+const obj = (x: unknown) =>
+  x && typeof x === 'object' ? (x as Record<string, unknown>) : undefined;
 
 /** The bot's numbers (bot/bench.ts BotBenchResult), or its JSON when the shape is unknown. */
 function botLines(result: unknown): string[] {
   const r = obj(result);
   const stored = obj(r?.storedBytesPerForm);
   const targets = obj(r?.targets);
-  if (!r || num(r.medianMs) === undefined || num(r.p99Ms) === undefined || !stored) return ['```json', JSON.stringify(result, null, 2), '```'];
+  if (!r || num(r.medianMs) === undefined || num(r.p99Ms) === undefined || !stored)
+    return ['```json', JSON.stringify(result, null, 2), '```'];
   return [
     '| per-update handling time, median | p99 | max | stored bytes per form (median / max) | updates per form | forms |',
     '|---|---|---|---|---|---|',
@@ -148,8 +224,14 @@ function renderModules(): string[] {
   const out: string[] = [];
   for (const name of ['bot', 'forge'] as const) {
     const m = readModuleResult(name);
-    const title = name === 'bot' ? 'Bot (bot/bench.ts measureBot)' : 'Forges (bot/forge/bench.ts measureForgeCalls)';
-    out.push(`**${title}**${m ? `, measured ${m.context.at.slice(0, 10)} at ${m.context.source.commit.slice(0, 7)}` : ': not measured yet (the module is not there)'}`, '');
+    const title =
+      name === 'bot'
+        ? 'Bot (bot/bench.ts measureBot)'
+        : 'Forges (bot/forge/bench.ts measureForgeCalls)';
+    out.push(
+      `**${title}**${m ? `, measured ${m.context.at.slice(0, 10)} at ${m.context.source.commit.slice(0, 7)}` : ': not measured yet (the module is not there)'}`,
+      '',
+    );
     if (m) out.push(...(name === 'bot' ? botLines(m.result) : forgeLines(m.result)), '');
   }
   return out;
@@ -162,7 +244,10 @@ export function updateBenchmarksMd(): void {
     const section = `${start(name)}\n${render()}\n${end(name)}`;
     const from = text.indexOf(start(name));
     const to = text.indexOf(end(name));
-    text = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end(name).length) : `${text.trimEnd()}\n\n${section}\n`;
+    text =
+      from >= 0 && to > from
+        ? text.slice(0, from) + section + text.slice(to + end(name).length)
+        : `${text.trimEnd()}\n\n${section}\n`;
   }
   writeFileSync(BENCHMARKS_MD, text);
 }

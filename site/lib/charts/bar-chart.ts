@@ -36,7 +36,8 @@ export interface BarChartOptions {
 /** The class of every chart's <svg> (Plot's own <style> is replaced by rules for it in global.css). */
 export const CHART_CLASS = 'hh-plot';
 
-const FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const FONT =
+  'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const FONT_SIZE = 13;
 
 /** Width of a label in pixels: CJK characters are square, Latin ones about half as wide. */
@@ -62,19 +63,35 @@ export function describeBars(options: Pick<BarChartOptions, 'data' | 'unit'>): s
 
 /** Renders a bar chart to an SVG string, preceded by its legend (a list) when it has groups. */
 export function barChart(options: BarChartOptions): string {
-  const { title, data, orientation = 'horizontal', groups, unit = '', color = '#3d5a80', width = 640 } = options;
+  const {
+    title,
+    data,
+    orientation = 'horizontal',
+    groups,
+    unit = '',
+    color = '#3d5a80',
+    width = 640,
+  } = options;
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const labels = [...new Set(data.map((d) => d.label))];
   const tip = (d: BarDatum) => `${d.label}${d.group ? ` · ${d.group}` : ''}：${d.value}${unit}`;
   const fill = groups ? 'group' : color;
   // Plot's legend would bring inline styles and a <style> element: the legend is drawn below instead.
-  const colorScale = groups ? { domain: groups.map((g) => g.name), range: groups.map((g) => g.color) } : undefined;
-  const totals = labels.map((label) => ({ label, value: data.filter((d) => d.label === label).reduce((s, d) => s + d.value, 0) }));
+  const colorScale = groups
+    ? { domain: groups.map((g) => g.name), range: groups.map((g) => g.color) }
+    : undefined;
+  const totals = labels.map((label) => ({
+    label,
+    value: data.filter((d) => d.label === label).reduce((s, d) => s + d.value, 0),
+  }));
 
   const plot =
     orientation === 'horizontal'
       ? Plot.plot({
-          document, width, className: CHART_CLASS, color: colorScale,
+          document,
+          width,
+          className: CHART_CLASS,
+          color: colorScale,
           height: Math.max(80, labels.length * 28 + 50),
           marginLeft: Math.min(width / 2, Math.max(...labels.map(labelWidth), 24) + 14),
           marginRight: 40,
@@ -84,12 +101,21 @@ export function barChart(options: BarChartOptions): string {
           y: { domain: labels, label: null },
           marks: [
             Plot.barX(data, Plot.stackX({ x: 'value', y: 'label', fill, title: tip })),
-            Plot.text(totals, { x: 'value', y: 'label', text: (d: { value: number }) => String(d.value), dx: 4, textAnchor: 'start' }),
+            Plot.text(totals, {
+              x: 'value',
+              y: 'label',
+              text: (d: { value: number }) => String(d.value),
+              dx: 4,
+              textAnchor: 'start',
+            }),
             Plot.ruleX([0]),
           ],
         })
       : Plot.plot({
-          document, width, className: CHART_CLASS, color: colorScale,
+          document,
+          width,
+          className: CHART_CLASS,
+          color: colorScale,
           height: labels.length > 8 ? 320 : 300,
           marginBottom: labels.length > 8 ? 60 : 40,
           marginTop: 24,
@@ -97,12 +123,18 @@ export function barChart(options: BarChartOptions): string {
           y: { label: null, grid: true, tickFormat: 'd' },
           marks: [
             Plot.barY(data, Plot.stackY({ x: 'label', y: 'value', fill, title: tip })),
-            Plot.text(totals, { x: 'label', y: 'value', text: (d: { value: number }) => String(d.value), dy: -8 }),
+            Plot.text(totals, {
+              x: 'label',
+              y: 'value',
+              text: (d: { value: number }) => String(d.value),
+              dy: -8,
+            }),
             Plot.ruleY([0]),
           ],
         });
   const svg = plot as unknown as Element;
-  if (svg.tagName.toLowerCase() !== 'svg') throw new Error(`Plot returned <${svg.tagName}> instead of <svg> for the chart "${title}"`);
+  if (svg.tagName.toLowerCase() !== 'svg')
+    throw new Error(`Plot returned <${svg.tagName}> instead of <svg> for the chart "${title}"`);
   // Plot's stylesheet and inline style move to global.css; the fonts become presentation attributes.
   for (const el of svg.querySelectorAll('style')) el.remove();
   svg.removeAttribute('style');
@@ -114,9 +146,11 @@ export function barChart(options: BarChartOptions): string {
 
 /** The series names with their colours; hidden from assistive technology (the table names them). */
 function legend(groups: { name: string; color: string }[]): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const items = groups.map(
-    (g) => `<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${escape(g.color)}"></rect></svg>${escape(g.name)}</li>`,
+    (g) =>
+      `<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${escape(g.color)}"></rect></svg>${escape(g.name)}</li>`,
   );
   return `<ul class="chart-legend" aria-hidden="true">${items.join('')}</ul>`;
 }

@@ -7,7 +7,11 @@ import { TABLE_TITLES, type Count, type Statistics } from '../export/statistics.
 import { barChart, type BarDatum } from './bar-chart.ts';
 
 /** The colour of each list in every chart (contrast ≥ 4.5:1 on white). */
-export const LIST_COLORS: Record<ListId, string> = { red: '#b3261e', black: '#262626', demo: '#1b6e3a' };
+export const LIST_COLORS: Record<ListId, string> = {
+  red: '#b3261e',
+  black: '#262626',
+  demo: '#1b6e3a',
+};
 
 const LIST_GROUPS = LISTS.map((l) => ({ name: LIST_NAMES[l].zh, color: LIST_COLORS[l] }));
 
@@ -22,11 +26,19 @@ export interface StatisticsChart {
 }
 
 const toBars = (rows: Count[], grouped: boolean): BarDatum[] =>
-  rows.map((c) => ({ label: c.name, value: c.count, ...(grouped && c.list ? { group: LIST_NAMES[c.list].zh } : {}) }));
+  rows.map((c) => ({
+    label: c.name,
+    value: c.count,
+    ...(grouped && c.list ? { group: LIST_NAMES[c.list].zh } : {}),
+  }));
 
 /** Renders every chart of the statistics (empty tables get no chart). */
 export function statisticsCharts(stats: Statistics, scope = ''): StatisticsChart[] {
-  const spec: { key: StatisticsChart['key']; grouped: boolean; orientation: 'horizontal' | 'vertical' }[] = [
+  const spec: {
+    key: StatisticsChart['key'];
+    grouped: boolean;
+    orientation: 'horizontal' | 'vertical';
+  }[] = [
     { key: 'by_list', grouped: true, orientation: 'horizontal' },
     { key: 'by_category', grouped: true, orientation: 'horizontal' },
     { key: 'by_region', grouped: false, orientation: 'horizontal' },
@@ -39,9 +51,20 @@ export function statisticsCharts(stats: Statistics, scope = ''): StatisticsChart
     .map(({ key, grouped, orientation }) => {
       const rows = stats[key];
       // by_batch has one row per batch and list: its bars are the batches, stacked by list.
-      const data = key === 'by_batch' ? rows.map((c) => ({ label: c.key, value: c.count, group: LIST_NAMES[c.list!].zh })) : toBars(rows, grouped);
+      const data =
+        key === 'by_batch'
+          ? rows.map((c) => ({ label: c.key, value: c.count, group: LIST_NAMES[c.list!].zh }))
+          : toBars(rows, grouped);
       const title = `${scope}${TABLE_TITLES[key]}统计的公开条目数（截至 ${stats.as_of}）`;
-      const svg = barChart({ title, data, orientation, unit: '条', ...(grouped ? { groups: LIST_GROUPS.filter((g) => data.some((d) => d.group === g.name)) } : {}) });
+      const svg = barChart({
+        title,
+        data,
+        orientation,
+        unit: '条',
+        ...(grouped
+          ? { groups: LIST_GROUPS.filter((g) => data.some((d) => d.group === g.name)) }
+          : {}),
+      });
       return { key, title, svg, rows, byList: grouped && key !== 'by_list' };
     });
 }

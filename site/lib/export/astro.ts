@@ -5,8 +5,19 @@
 import { getCollection } from 'astro:content';
 import { site } from 'astro:config/server';
 import { basename } from 'node:path';
-import { listRecordFiles, readYaml, recordSchemaFor, type Categories, type HongheiRecord } from '../../../content/schema/index.ts';
-import { categories as siteCategories, contentRoot, publisher as sitePublisher, siteDate } from '../site-context.ts';
+import {
+  listRecordFiles,
+  readYaml,
+  recordSchemaFor,
+  type Categories,
+  type HongheiRecord,
+} from '../../../content/schema/index.ts';
+import {
+  categories as siteCategories,
+  contentRoot,
+  publisher as sitePublisher,
+  siteDate,
+} from '../site-context.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import { buildDataBundle, type DataBundle } from './files.ts';
 import { previousDataFromEnv } from './previous.ts';

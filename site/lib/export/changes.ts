@@ -9,7 +9,13 @@
  * - Between builds (changes/latest.json): this build against the previous published records.json
  *   (HONGHEI_PREVIOUS_DATA), which also catches corrections that change no status.
  */
-import { batchOf, batchRange, type IsoDate, type ListId, type Status } from '../../../content/schema/index.ts';
+import {
+  batchOf,
+  batchRange,
+  type IsoDate,
+  type ListId,
+  type Status,
+} from '../../../content/schema/index.ts';
 import type { Dataset, RetiredEntry, RetiredReason } from './dataset.ts';
 import type { ExportEntry } from './entry.ts';
 
@@ -27,11 +33,31 @@ export const REMOVAL_REASON_NAMES: Record<RemovalReason, string> = {
 /** One change. */
 export type Change =
   | { op: 'ADD'; id: string; list: ListId; date: IsoDate; entry: ExportEntry }
-  | { op: 'MOD'; id: string; list: ListId; date: IsoDate; fields?: string[]; events?: { status: Status; date: IsoDate }[]; entry: ExportEntry }
-  | { op: 'DEL'; id: string; list: ListId | string; date: IsoDate; reason: RemovalReason; reason_name: string; document_number?: string };
+  | {
+      op: 'MOD';
+      id: string;
+      list: ListId;
+      date: IsoDate;
+      fields?: string[];
+      events?: { status: Status; date: IsoDate }[];
+      entry: ExportEntry;
+    }
+  | {
+      op: 'DEL';
+      id: string;
+      list: ListId | string;
+      date: IsoDate;
+      reason: RemovalReason;
+      reason_name: string;
+      document_number?: string;
+    };
 
 /** How many changes of each kind. */
-export interface ChangeCounts { added: number; changed: number; removed: number }
+export interface ChangeCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
 
 /** changes/<batch>.json */
 export interface BatchChangeFile {
@@ -59,7 +85,10 @@ export interface BuildChangeFile {
 const OP_ORDER = { ADD: 0, MOD: 1, DEL: 2 };
 
 function sortChanges(changes: Change[]): Change[] {
-  return changes.sort((a, b) => a.date.localeCompare(b.date) || OP_ORDER[a.op] - OP_ORDER[b.op] || a.id.localeCompare(b.id));
+  return changes.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || OP_ORDER[a.op] - OP_ORDER[b.op] || a.id.localeCompare(b.id),
+  );
 }
 
 function countsOf(changes: readonly Change[]): ChangeCounts {
@@ -72,13 +101,21 @@ function countsOf(changes: readonly Change[]): ChangeCounts {
 
 function removal(r: RetiredEntry): Change {
   return {
-    op: 'DEL', id: r.id, list: r.list, date: r.date, reason: r.reason, reason_name: REMOVAL_REASON_NAMES[r.reason],
+    op: 'DEL',
+    id: r.id,
+    list: r.list,
+    date: r.date,
+    reason: r.reason,
+    reason_name: REMOVAL_REASON_NAMES[r.reason],
     ...(r.document_number ? { document_number: r.document_number } : {}),
   };
 }
 
 /** The change file of every quarter that has a change, up to the publication date, by batch. */
-export function batchChangeFiles(dataset: Pick<Dataset, 'asOf' | 'retired'>, entries: readonly ExportEntry[]): Map<string, BatchChangeFile> {
+export function batchChangeFiles(
+  dataset: Pick<Dataset, 'asOf' | 'retired'>,
+  entries: readonly ExportEntry[],
+): Map<string, BatchChangeFile> {
   const byBatch = new Map<string, Change[]>();
   const add = (batch: string, change: Change) => {
     let list = byBatch.get(batch);
@@ -96,7 +133,8 @@ export function batchChangeFiles(dataset: Pick<Dataset, 'asOf' | 'retired'>, ent
       if (b === r.batch) continue; // the ADD of this batch already carries the entry as it is now
       later.set(b, [...(later.get(b) ?? []), { status: e.status, date: e.date }]);
     }
-    for (const [b, events] of later) add(b, { op: 'MOD', id: r.id, list: r.list, date: events.at(-1)!.date, events, entry });
+    for (const [b, events] of later)
+      add(b, { op: 'MOD', id: r.id, list: r.list, date: events.at(-1)!.date, events, entry });
   }
   for (const r of dataset.retired) add(batchOf(r.date), removal(r));
 
@@ -104,7 +142,15 @@ export function batchChangeFiles(dataset: Pick<Dataset, 'asOf' | 'retired'>, ent
   for (const batch of [...byBatch.keys()].sort()) {
     const changes = sortChanges(byBatch.get(batch)!);
     const period = batchRange(batch);
-    files.set(batch, { kind: 'batch', batch, period, as_of: dataset.asOf, complete: dataset.asOf >= period.end, counts: countsOf(changes), changes });
+    files.set(batch, {
+      kind: 'batch',
+      batch,
+      period,
+      as_of: dataset.asOf,
+      complete: dataset.asOf >= period.end,
+      counts: countsOf(changes),
+      changes,
+    });
   }
   return files;
 }
@@ -113,22 +159,32 @@ export function batchChangeFiles(dataset: Pick<Dataset, 'asOf' | 'retired'>, ent
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 /** The fields that differ between two versions of an entry (record fields as record.<field>). */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
   const out: string[] = [];
-  const keys = (a: object, b: object) => [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const keys = (a: object, b: object) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   for (const k of keys(before, after)) {
     const a = before[k];
     const b = after[k];
     if (k === 'record' && a && b && typeof a === 'object' && typeof b === 'object') {
       for (const f of keys(a, b)) {
-        if (canonicalJson((a as Record<string, unknown>)[f]) !== canonicalJson((b as Record<string, unknown>)[f])) out.push(`record.${f}`);
+        if (
+          canonicalJson((a as Record<string, unknown>)[f]) !==
+          canonicalJson((b as Record<string, unknown>)[f])
+        )
+          out.push(`record.${f}`);
       }
     } else if (canonicalJson(a) !== canonicalJson(b)) out.push(k);
   }
@@ -144,20 +200,32 @@ export interface PreviousData {
 
 /** The changes from the previous published version to this build. */
 export function buildChangeFile(
-  previous: PreviousData | undefined, entries: readonly ExportEntry[], retired: readonly RetiredEntry[], asOf: IsoDate, version: string,
+  previous: PreviousData | undefined,
+  entries: readonly ExportEntry[],
+  retired: readonly RetiredEntry[],
+  asOf: IsoDate,
+  version: string,
 ): BuildChangeFile {
-  if (!previous) return { kind: 'build', version, as_of: asOf, base: null, counts: countsOf([]), changes: [] };
+  if (!previous)
+    return { kind: 'build', version, as_of: asOf, base: null, counts: countsOf([]), changes: [] };
   const changes: Change[] = [];
   const current = new Set<string>();
   for (const entry of entries) {
     current.add(entry.id);
     const before = previous.entries.get(entry.id);
     if (!before) {
-      changes.push({ op: 'ADD', id: entry.id, list: entry.record.list, date: entry.record.publication.start, entry });
+      changes.push({
+        op: 'ADD',
+        id: entry.id,
+        list: entry.record.list,
+        date: entry.record.publication.start,
+        entry,
+      });
       continue;
     }
     const fields = changedFields(before, entry as unknown as Record<string, unknown>);
-    if (fields.length) changes.push({ op: 'MOD', id: entry.id, list: entry.record.list, date: asOf, fields, entry });
+    if (fields.length)
+      changes.push({ op: 'MOD', id: entry.id, list: entry.record.list, date: asOf, fields, entry });
   }
   const retiredById = new Map(retired.map((r) => [r.id, r]));
   for (const [id, before] of previous.entries) {
@@ -166,9 +234,23 @@ export function buildChangeFile(
     if (gone) changes.push(removal(gone));
     else {
       const reason = 'withdrawn';
-      changes.push({ op: 'DEL', id, list: before.record?.list ?? '', date: asOf, reason, reason_name: REMOVAL_REASON_NAMES[reason] });
+      changes.push({
+        op: 'DEL',
+        id,
+        list: before.record?.list ?? '',
+        date: asOf,
+        reason,
+        reason_name: REMOVAL_REASON_NAMES[reason],
+      });
     }
   }
   sortChanges(changes);
-  return { kind: 'build', version, as_of: asOf, base: { version: previous.version, as_of: previous.as_of }, counts: countsOf(changes), changes };
+  return {
+    kind: 'build',
+    version,
+    as_of: asOf,
+    base: { version: previous.version, as_of: previous.as_of },
+    counts: countsOf(changes),
+    changes,
+  };
 }

@@ -17,7 +17,10 @@ export function csvCell(value: string): string {
 }
 
 /** A whole CSV file: a header row, then one row per item. */
-export function toCsv<T>(columns: readonly { name: string; value: (item: T) => string }[], items: readonly T[]): string {
+export function toCsv<T>(
+  columns: readonly { name: string; value: (item: T) => string }[],
+  items: readonly T[],
+): string {
   const lines = [columns.map((c) => csvCell(c.name)).join(',')];
   for (const item of items) lines.push(columns.map((c) => csvCell(c.value(item))).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;

@@ -4,8 +4,15 @@
  * delete its copy (id, list, date, reason — never a name, a code or a fact).
  */
 import {
-  addDays, PUBLIC_STATUSES, visibilityOn, type Categories, type HongheiRecord, type IsoDate, type ListId,
-  type Publisher, type Status,
+  addDays,
+  PUBLIC_STATUSES,
+  visibilityOn,
+  type Categories,
+  type HongheiRecord,
+  type IsoDate,
+  type ListId,
+  type Publisher,
+  type Status,
 } from '../../../content/schema/index.ts';
 import { publishedBy, reportedEntry, type ReportedEntry } from './report.ts';
 
@@ -61,8 +68,14 @@ export function retirement(r: HongheiRecord, asOf: IsoDate): RetiredEntry | unde
   }
   const base = { id: r.id, list: r.list, batch: r.batch };
   if (exit) {
-    const reason: RetiredReason = exit.status === 'removed' || exit.status === 'revoked' ? exit.status : 'expired';
-    return { ...base, date: exit.date, reason, ...(exit.document_number ? { document_number: exit.document_number } : {}) };
+    const reason: RetiredReason =
+      exit.status === 'removed' || exit.status === 'revoked' ? exit.status : 'expired';
+    return {
+      ...base,
+      date: exit.date,
+      reason,
+      ...(exit.document_number ? { document_number: exit.document_number } : {}),
+    };
   }
   return { ...base, date: addDays(r.publication.end, 1), reason: 'ended' };
 }
@@ -71,9 +84,22 @@ export function retirement(r: HongheiRecord, asOf: IsoDate): RetiredEntry | unde
  * Builds the dataset from the public records (the records collection) and the repository's other
  * valid records, of which only the retirement facts are kept.
  */
-export function buildDataset(publicRecords: readonly HongheiRecord[], otherRecords: readonly HongheiRecord[], context: DataContext): Dataset {
-  const retired = otherRecords.map((r) => retirement(r, context.asOf)).filter((r): r is RetiredEntry => !!r);
+export function buildDataset(
+  publicRecords: readonly HongheiRecord[],
+  otherRecords: readonly HongheiRecord[],
+  context: DataContext,
+): Dataset {
+  const retired = otherRecords
+    .map((r) => retirement(r, context.asOf))
+    .filter((r): r is RetiredEntry => !!r);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const reported = [...publicRecords, ...otherRecords].filter((r) => publishedBy(r, context.asOf)).map(reportedEntry);
-  return { ...context, records: [...publicRecords].sort(byId), retired: retired.sort(byId), reported };
+  const reported = [...publicRecords, ...otherRecords]
+    .filter((r) => publishedBy(r, context.asOf))
+    .map(reportedEntry);
+  return {
+    ...context,
+    records: [...publicRecords].sort(byId),
+    retired: retired.sort(byId),
+    reported,
+  };
 }

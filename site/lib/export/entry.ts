@@ -4,8 +4,16 @@
  * of its codes, so a platform needs no second file to read it.
  */
 import {
-  divisionName, isPublicFile, LIST_NAMES, regionFullName, STATUS_NAMES, statusOn, SUBJECT_KIND_NAMES,
-  type Categories, type HongheiRecord, type Status,
+  divisionName,
+  isPublicFile,
+  LIST_NAMES,
+  regionFullName,
+  STATUS_NAMES,
+  statusOn,
+  SUBJECT_KIND_NAMES,
+  type Categories,
+  type HongheiRecord,
+  type Status,
 } from '../../../content/schema/index.ts';
 import { recordPath } from '../paths.ts';
 import type { DataContext } from './dataset.ts';
@@ -37,7 +45,10 @@ export interface ExportEntry {
 }
 
 /** The name of a category, or its id when the configuration no longer has it. */
-export function categoryName(categories: Categories, r: Pick<HongheiRecord, 'list' | 'category'>): string {
+export function categoryName(
+  categories: Categories,
+  r: Pick<HongheiRecord, 'list' | 'category'>,
+): string {
   return categories[r.list].find((c) => c.id === r.category)?.name.zh ?? r.category;
 }
 
@@ -47,9 +58,15 @@ export function categoryName(categories: Categories, r: Pick<HongheiRecord, 'lis
  * yet as far as this publication goes.
  */
 export function publicRecord(r: HongheiRecord, asOf: string): HongheiRecord {
-  const attachments = r.attachments.every(isPublicFile) ? r.attachments : r.attachments.filter(isPublicFile);
-  const history = r.history.every((e) => e.date <= asOf) ? r.history : r.history.filter((e) => e.date <= asOf);
-  return attachments === r.attachments && history === r.history ? r : { ...r, attachments, history };
+  const attachments = r.attachments.every(isPublicFile)
+    ? r.attachments
+    : r.attachments.filter(isPublicFile);
+  const history = r.history.every((e) => e.date <= asOf)
+    ? r.history
+    : r.history.filter((e) => e.date <= asOf);
+  return attachments === r.attachments && history === r.history
+    ? r
+    : { ...r, attachments, history };
 }
 
 /** Builds the exported form of a public record. */

@@ -5,7 +5,12 @@
  * Readers render an item's title and description as HTML, so every piece of record text in them
  * goes through htmlText (escape.ts): markup typed into a record stays text, line breaks become <br>.
  */
-import { LIST_NAMES, STATUS_NAMES, type IsoDate, type ListId } from '../../../content/schema/index.ts';
+import {
+  LIST_NAMES,
+  STATUS_NAMES,
+  type IsoDate,
+  type ListId,
+} from '../../../content/schema/index.ts';
 import type { ExportEntry } from './entry.ts';
 import { htmlText } from './escape.ts';
 
@@ -23,7 +28,8 @@ export interface FeedItem {
   customData: string;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The feeds: all lists, then one per list. */
 export const FEEDS: { id: 'all' | ListId; title: string }[] = [
@@ -32,7 +38,11 @@ export const FEEDS: { id: 'all' | ListId; title: string }[] = [
 ];
 
 /** The items of a feed as of a date (entries must be the public ones). */
-export function feedItems(entries: readonly ExportEntry[], asOf: IsoDate, list?: ListId): FeedItem[] {
+export function feedItems(
+  entries: readonly ExportEntry[],
+  asOf: IsoDate,
+  list?: ListId,
+): FeedItem[] {
   const items: (FeedItem & { date: IsoDate; key: string })[] = [];
   for (const e of entries) {
     const r = e.record;
@@ -44,7 +54,9 @@ export function feedItems(entries: readonly ExportEntry[], asOf: IsoDate, list?:
         `${e.labels.list} · ${e.labels.category} · ${e.labels.region}`,
         i === 0 ? r.facts : (event.note ?? ''),
         `认定：${r.decision.authority} ${r.decision.document_number}；公布期限：${r.publication.start} 至 ${r.publication.end}`,
-      ].filter(Boolean).map(htmlText);
+      ]
+        .filter(Boolean)
+        .map(htmlText);
       items.push({
         date: event.date,
         key: `${r.id}#${i}`,

@@ -4,7 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { LISTS } from '../../../content/schema/index.ts';
-import { batchChangeFiles, buildChangeFile, type BatchChangeFile, type BuildChangeFile, type PreviousData } from './changes.ts';
+import {
+  batchChangeFiles,
+  buildChangeFile,
+  type BatchChangeFile,
+  type BuildChangeFile,
+  type PreviousData,
+} from './changes.ts';
 import { csvColumns } from './columns.ts';
 import { toCsv } from './csv.ts';
 import type { Dataset } from './dataset.ts';
@@ -46,7 +52,11 @@ const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const JSON_TYPE = 'application/json';
 
 /** Builds every data file; `previous` is the previous published data, for changes/latest.json. */
-export function buildDataBundle(dataset: Dataset, previous?: PreviousData, builtAt = new Date().toISOString()): DataBundle {
+export function buildDataBundle(
+  dataset: Dataset,
+  previous?: PreviousData,
+  builtAt = new Date().toISOString(),
+): DataBundle {
   const { asOf, publisher, categories, siteUrl } = dataset;
   const dataUrl = (path: string) => absoluteUrl(siteUrl, `/data/${path}`);
   const entries = dataset.records.map((r) => exportEntry(r, dataset));
@@ -54,7 +64,11 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
   const stats = statistics(dataset.records, categories, asOf);
   const files = new Map<string, DataFile>();
   const put = (file: Omit<DataFile, 'bytes' | 'sha256'>) =>
-    files.set(file.path, { ...file, bytes: Buffer.byteLength(file.content, 'utf8'), sha256: sha256(file.content) });
+    files.set(file.path, {
+      ...file,
+      bytes: Buffer.byteLength(file.content, 'utf8'),
+      sha256: sha256(file.content),
+    });
 
   const recordsJson = JSON.stringify({
     $schema: dataUrl('records.schema.json'),
@@ -63,32 +77,90 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
     as_of: asOf,
     sample: publisher.sample,
     count: entries.length,
-    lists: Object.fromEntries(LISTS.map((l) => [l, entries.filter((e) => e.record.list === l).length])),
+    lists: Object.fromEntries(
+      LISTS.map((l) => [l, entries.filter((e) => e.record.list === l).length]),
+    ),
     entries,
   });
-  put({ path: 'records.json', title: '全部公开条目（JSON）', mediatype: JSON_TYPE, content: recordsJson });
   put({
-    path: 'records.csv', title: '全部公开条目（CSV，UTF-8 带 BOM）', mediatype: 'text/csv', content: toCsv(columns, entries),
-    schema: { fields: columns.map(({ name, title, description, type }) => ({ name, title, description, type })) },
+    path: 'records.json',
+    title: '全部公开条目（JSON）',
+    mediatype: JSON_TYPE,
+    content: recordsJson,
   });
-  put({ path: 'records.schema.json', title: 'records.json 的 JSON Schema', mediatype: 'application/schema+json', content: pretty(recordsFileJsonSchema(categories, dataUrl('records.schema.json'))) });
-  put({ path: 'record.schema.json', title: '单条记录的 JSON Schema', mediatype: 'application/schema+json', content: pretty(recordJsonSchema(categories, dataUrl('record.schema.json'))) });
+  put({
+    path: 'records.csv',
+    title: '全部公开条目（CSV，UTF-8 带 BOM）',
+    mediatype: 'text/csv',
+    content: toCsv(columns, entries),
+    schema: {
+      fields: columns.map(({ name, title, description, type }) => ({
+        name,
+        title,
+        description,
+        type,
+      })),
+    },
+  });
+  put({
+    path: 'records.schema.json',
+    title: 'records.json 的 JSON Schema',
+    mediatype: 'application/schema+json',
+    content: pretty(recordsFileJsonSchema(categories, dataUrl('records.schema.json'))),
+  });
+  put({
+    path: 'record.schema.json',
+    title: '单条记录的 JSON Schema',
+    mediatype: 'application/schema+json',
+    content: pretty(recordJsonSchema(categories, dataUrl('record.schema.json'))),
+  });
 
   const lookup = lookupAnswers(entries, asOf);
-  put({ path: 'codes.txt', title: '当前在列的统一社会信用代码（每行一个）', mediatype: 'text/plain', content: [...lookup.keys()].sort().map((c) => `${c}\n`).join('') });
+  put({
+    path: 'codes.txt',
+    title: '当前在列的统一社会信用代码（每行一个）',
+    mediatype: 'text/plain',
+    content: [...lookup.keys()]
+      .sort()
+      .map((c) => `${c}\n`)
+      .join(''),
+  });
   put({ path: 'statistics.json', title: '统计数据', mediatype: JSON_TYPE, content: pretty(stats) });
 
   const version = `${asOf.replace(/-/g, '')}-${sha256(recordsJson).slice(0, 8)}`;
   const batchChanges = batchChangeFiles(dataset, entries);
   const latestChanges = buildChangeFile(previous, entries, dataset.retired, asOf, version);
-  for (const [batch, file] of batchChanges) put({ path: `changes/${batch}.json`, title: `${batch} 批次变更`, mediatype: JSON_TYPE, content: JSON.stringify(file) });
-  put({ path: 'changes/latest.json', title: '与上一版本相比的变更', mediatype: JSON_TYPE, content: JSON.stringify(latestChanges) });
+  for (const [batch, file] of batchChanges)
+    put({
+      path: `changes/${batch}.json`,
+      title: `${batch} 批次变更`,
+      mediatype: JSON_TYPE,
+      content: JSON.stringify(file),
+    });
   put({
-    path: 'changes/index.json', title: '变更文件目录', mediatype: JSON_TYPE,
+    path: 'changes/latest.json',
+    title: '与上一版本相比的变更',
+    mediatype: JSON_TYPE,
+    content: JSON.stringify(latestChanges),
+  });
+  put({
+    path: 'changes/index.json',
+    title: '变更文件目录',
+    mediatype: JSON_TYPE,
     content: pretty({
-      version, as_of: asOf,
-      latest: { path: 'changes/latest.json', base: latestChanges.base, counts: latestChanges.counts },
-      batches: [...batchChanges.values()].map((f) => ({ batch: f.batch, path: `changes/${f.batch}.json`, complete: f.complete, counts: f.counts })),
+      version,
+      as_of: asOf,
+      latest: {
+        path: 'changes/latest.json',
+        base: latestChanges.base,
+        counts: latestChanges.counts,
+      },
+      batches: [...batchChanges.values()].map((f) => ({
+        batch: f.batch,
+        path: `changes/${f.batch}.json`,
+        complete: f.complete,
+        counts: f.counts,
+      })),
     }),
   });
 
@@ -97,7 +169,8 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
     name: 'honghei-credit-lists',
     id: dataUrl('datapackage.json'),
     title: `${publisher.name} 劳动关系信用红黑名单开放数据`,
-    description: '守信红榜、失信黑名单、和谐劳动关系示范单位中于发布日处于公布期内的全部条目。说明见 /data/ 页面。',
+    description:
+      '守信红榜、失信黑名单、和谐劳动关系示范单位中于发布日处于公布期内的全部条目。说明见 /data/ 页面。',
     homepage: dataUrl(''),
     version,
     created: builtAt,
@@ -105,7 +178,11 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
     honghei: {
       as_of: asOf,
       sample: publisher.sample,
-      counts: { entries: entries.length, lists: Object.fromEntries(stats.by_list.map((c) => [c.key, c.count])), codes: lookup.size },
+      counts: {
+        entries: entries.length,
+        lists: Object.fromEntries(stats.by_list.map((c) => [c.key, c.count])),
+        codes: lookup.size,
+      },
       lookup: { path: 'lookup/{code}.json', files: lookup.size, not_listed: 'HTTP 404' },
       changes: 'changes/index.json',
       delta: 'changes/latest.json',
@@ -118,8 +195,24 @@ export function buildDataBundle(dataset: Dataset, previous?: PreviousData, built
       encoding: 'utf-8',
       bytes: f.bytes,
       hash: `sha256:${f.sha256}`,
-      ...(f.schema ? { format: 'csv', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema: f.schema } : {}),
+      ...(f.schema
+        ? {
+            format: 'csv',
+            dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
+            schema: f.schema,
+          }
+        : {}),
     })),
   });
-  return { version, builtAt, entries, statistics: stats, lookup, batchChanges, latestChanges, files, datapackage };
+  return {
+    version,
+    builtAt,
+    entries,
+    statistics: stats,
+    lookup,
+    batchChanges,
+    latestChanges,
+    files,
+    datapackage,
+  };
 }

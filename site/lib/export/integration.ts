@@ -12,10 +12,14 @@ import { lookupAnswers, lookupPath } from './lookup.ts';
 
 /** Writes one lookup file per listed code into a built site; returns how many. */
 export function writeLookupFiles(outDir: string): number {
-  const data = JSON.parse(readFileSync(join(outDir, 'data/records.json'), 'utf8')) as { as_of: string; entries: ExportEntry[] };
+  const data = JSON.parse(readFileSync(join(outDir, 'data/records.json'), 'utf8')) as {
+    as_of: string;
+    entries: ExportEntry[];
+  };
   const answers = lookupAnswers(data.entries, data.as_of);
   mkdirSync(join(outDir, 'data/lookup'), { recursive: true });
-  for (const [code, answer] of answers) writeFileSync(join(outDir, lookupPath(code)), JSON.stringify(answer));
+  for (const [code, answer] of answers)
+    writeFileSync(join(outDir, lookupPath(code)), JSON.stringify(answer));
   return answers.size;
 }
 

@@ -34,7 +34,10 @@ export function lookupPath(code: string): string {
 }
 
 /** The lookup answers of all listed codes, by code (codes are upper case, as the schema stores them). */
-export function lookupAnswers(entries: readonly ExportEntry[], asOf: string): Map<string, LookupAnswer> {
+export function lookupAnswers(
+  entries: readonly ExportEntry[],
+  asOf: string,
+): Map<string, LookupAnswer> {
   const byCode = new Map<string, LookupAnswer>();
   for (const e of entries) {
     const r = e.record;
@@ -43,10 +46,21 @@ export function lookupAnswers(entries: readonly ExportEntry[], asOf: string): Ma
     let answer = byCode.get(code);
     if (!answer) byCode.set(code, (answer = { code, listed: true, as_of: asOf, entries: [] }));
     answer.entries.push({
-      id: r.id, list: r.list, list_name: e.labels.list, status: e.status, status_name: e.labels.status,
-      name: r.subject.name, category: r.category, category_name: e.labels.category, batch: r.batch,
+      id: r.id,
+      list: r.list,
+      list_name: e.labels.list,
+      status: e.status,
+      status_name: e.labels.status,
+      name: r.subject.name,
+      category: r.category,
+      category_name: e.labels.category,
+      batch: r.batch,
       publication: { start: r.publication.start, end: r.publication.end },
-      decision: { authority: r.decision.authority, document_number: r.decision.document_number, date: r.decision.date },
+      decision: {
+        authority: r.decision.authority,
+        document_number: r.decision.document_number,
+        date: r.decision.date,
+      },
       url: e.url,
     });
   }

@@ -23,14 +23,26 @@ async function readText(location: string, file: string): Promise<string> {
 /** Reads the previous data; fails with the variable's name and the fix when it cannot. */
 export async function readPreviousData(location: string): Promise<PreviousData> {
   try {
-    const index = JSON.parse(await readText(location, 'datapackage.json')) as { version?: unknown; honghei?: { as_of?: unknown } };
-    const records = JSON.parse((await readText(location, 'records.json')).replace(/^\uFEFF/, '')) as { as_of?: unknown; entries?: unknown };
+    const index = JSON.parse(await readText(location, 'datapackage.json')) as {
+      version?: unknown;
+      honghei?: { as_of?: unknown };
+    };
+    const records = JSON.parse(
+      (await readText(location, 'records.json')).replace(/^\uFEFF/, ''),
+    ) as { as_of?: unknown; entries?: unknown };
     if (typeof index.version !== 'string' || !Array.isArray(records.entries)) {
       throw new Error('datapackage.json has no "version" or records.json has no "entries" array');
     }
     const entries: PreviousData['entries'] = new Map();
-    for (const e of records.entries as PreviousData['entries'] extends Map<string, infer V> ? V[] : never) entries.set(e.id, e);
-    return { version: index.version, as_of: String(records.as_of ?? index.honghei?.as_of ?? ''), entries };
+    for (const e of records.entries as PreviousData['entries'] extends Map<string, infer V>
+      ? V[]
+      : never)
+      entries.set(e.id, e);
+    return {
+      version: index.version,
+      as_of: String(records.as_of ?? index.honghei?.as_of ?? ''),
+      entries,
+    };
   } catch (error) {
     throw new Error(
       `${PREVIOUS_DATA_VARIABLE}="${location}": cannot read the previous data (datapackage.json and records.json) — ` +
@@ -41,7 +53,9 @@ export async function readPreviousData(location: string): Promise<PreviousData> 
 }
 
 /** The previous data named by the environment, or undefined when none is named. */
-export async function previousDataFromEnv(env: Record<string, string | undefined> = process.env): Promise<PreviousData | undefined> {
+export async function previousDataFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Promise<PreviousData | undefined> {
   const location = env[PREVIOUS_DATA_VARIABLE]?.trim();
   return location ? readPreviousData(location) : undefined;
 }

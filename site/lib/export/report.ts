@@ -9,10 +9,20 @@
  * Only counts leave this module: the entries it is given carry no name, code or fact.
  */
 import {
-  LIST_NAMES, visibilityOn, type Categories, type HongheiRecord, type IsoDate,
+  LIST_NAMES,
+  visibilityOn,
+  type Categories,
+  type HongheiRecord,
+  type IsoDate,
 } from '../../../content/schema/index.ts';
 import { toCsv } from './csv.ts';
-import { statistics, TABLE_TITLES, type Count, type CountedEntry, type Statistics } from './statistics.ts';
+import {
+  statistics,
+  TABLE_TITLES,
+  type Count,
+  type CountedEntry,
+  type Statistics,
+} from './statistics.ts';
 
 /** One year's figures. */
 export interface YearReport {
@@ -28,7 +38,11 @@ export type ReportedEntry = CountedEntry;
 /** An entry reduced to what the report counts (no name, code, fact or note). */
 export function reportedEntry(r: HongheiRecord): ReportedEntry {
   return {
-    list: r.list, category: r.category, region: r.region, batch: r.batch, subject: { kind: r.subject.kind },
+    list: r.list,
+    category: r.category,
+    region: r.region,
+    batch: r.batch,
+    subject: { kind: r.subject.kind },
     publication: { start: r.publication.start, end: r.publication.end },
     history: r.history.map((e) => ({ status: e.status, date: e.date })),
   };
@@ -44,19 +58,31 @@ export function reportDate(year: string, asOf: IsoDate): IsoDate {
  * Whether an entry was public on at least one day up to a date. Its status changes only on the
  * days of its history, so those days and its start are the only days to look at.
  */
-export function publishedBy(r: Pick<ReportedEntry, 'list' | 'publication' | 'history'>, date: IsoDate): boolean {
+export function publishedBy(
+  r: Pick<ReportedEntry, 'list' | 'publication' | 'history'>,
+  date: IsoDate,
+): boolean {
   const last = date < r.publication.end ? date : r.publication.end;
-  const days = [r.publication.start, ...r.history.map((e) => e.date)].filter((d) => d >= r.publication.start && d <= last);
+  const days = [r.publication.start, ...r.history.map((e) => e.date)].filter(
+    (d) => d >= r.publication.start && d <= last,
+  );
   return days.some((d) => visibilityOn(r, d).public);
 }
 
 /** The years with a batch published by the date, newest first. */
 export function reportYears(entries: readonly ReportedEntry[], asOf: IsoDate): string[] {
-  return [...new Set(entries.filter((e) => publishedBy(e, asOf)).map((e) => e.batch.slice(0, 4)))].sort().reverse();
+  return [...new Set(entries.filter((e) => publishedBy(e, asOf)).map((e) => e.batch.slice(0, 4)))]
+    .sort()
+    .reverse();
 }
 
 /** The report of a year, from every entry of the repository (reduced by reportedEntry). */
-export function yearReport(entries: readonly ReportedEntry[], categories: Categories, year: string, asOf: IsoDate): YearReport {
+export function yearReport(
+  entries: readonly ReportedEntry[],
+  categories: Categories,
+  year: string,
+  asOf: IsoDate,
+): YearReport {
   const date = reportDate(year, asOf);
   const counted = entries.filter((e) => e.batch.startsWith(`${year}-`) && publishedBy(e, date));
   return { year, as_of: date, statistics: statistics(counted, categories, date) };
@@ -74,8 +100,8 @@ const COLUMNS: { name: string; value: (r: Row) => string }[] = [
 
 /** The report's tables as one CSV (UTF-8 with BOM): one row per table and item. */
 export function yearReportCsv(report: YearReport): string {
-  const rows: Row[] = (Object.keys(TABLE_TITLES) as (keyof typeof TABLE_TITLES)[]).flatMap((table) =>
-    report.statistics[table].map((c) => ({ ...c, table })),
+  const rows: Row[] = (Object.keys(TABLE_TITLES) as (keyof typeof TABLE_TITLES)[]).flatMap(
+    (table) => report.statistics[table].map((c) => ({ ...c, table })),
   );
   return toCsv(COLUMNS, rows);
 }

@@ -4,7 +4,12 @@
  * The envelope of records.json is described with zod too, beside the record it wraps.
  */
 import { z } from 'zod';
-import { LISTS, recordSchemaFor, STATUSES, type Categories } from '../../../content/schema/index.ts';
+import {
+  LISTS,
+  recordSchemaFor,
+  STATUSES,
+  type Categories,
+} from '../../../content/schema/index.ts';
 
 const JSON_SCHEMA_OPTIONS = { io: 'output', target: 'draft-2020-12' } as const;
 
@@ -23,7 +28,9 @@ export function entrySchema(categories: Categories) {
         region: z.string().describe('行政区划名称'),
       })
       .describe('各代码的中文名称'),
-    record: recordSchemaFor(categories).describe('记录本身，字段见 record.schema.json；不公开的附件已略去'),
+    record: recordSchemaFor(categories).describe(
+      '记录本身，字段见 record.schema.json；不公开的附件已略去',
+    ),
   });
 }
 
@@ -32,21 +39,38 @@ export function recordsFileSchema(categories: Categories) {
   return z.strictObject({
     $schema: z.string().describe('本文件的 JSON Schema 地址'),
     title: z.string(),
-    publisher: z.strictObject({ name: z.string(), region: z.string(), site_url: z.url() }).describe('发布单位'),
+    publisher: z
+      .strictObject({ name: z.string(), region: z.string(), site_url: z.url() })
+      .describe('发布单位'),
     as_of: z.string().describe('发布日期：只含当天处于公布期内的条目'),
     sample: z.boolean().describe('为 true 时全部为示例数据'),
     count: z.number().int().min(0).describe('条目数'),
-    lists: z.strictObject(Object.fromEntries(LISTS.map((l) => [l, z.number().int().min(0)])) as Record<(typeof LISTS)[number], z.ZodNumber>).describe('各名单条目数'),
+    lists: z
+      .strictObject(
+        Object.fromEntries(LISTS.map((l) => [l, z.number().int().min(0)])) as Record<
+          (typeof LISTS)[number],
+          z.ZodNumber
+        >,
+      )
+      .describe('各名单条目数'),
     entries: z.array(entrySchema(categories)).describe('条目，按 id 排序'),
   });
 }
 
 /** The JSON Schema of one record (record.schema.json). */
 export function recordJsonSchema(categories: Categories, id: string): Record<string, unknown> {
-  return { ...z.toJSONSchema(recordSchemaFor(categories), JSON_SCHEMA_OPTIONS), $id: id, title: '劳动关系信用名单记录' };
+  return {
+    ...z.toJSONSchema(recordSchemaFor(categories), JSON_SCHEMA_OPTIONS),
+    $id: id,
+    title: '劳动关系信用名单记录',
+  };
 }
 
 /** The JSON Schema of records.json (records.schema.json). */
 export function recordsFileJsonSchema(categories: Categories, id: string): Record<string, unknown> {
-  return { ...z.toJSONSchema(recordsFileSchema(categories), JSON_SCHEMA_OPTIONS), $id: id, title: '劳动关系信用名单全量导出（records.json）' };
+  return {
+    ...z.toJSONSchema(recordsFileSchema(categories), JSON_SCHEMA_OPTIONS),
+    $id: id,
+    title: '劳动关系信用名单全量导出（records.json）',
+  };
 }

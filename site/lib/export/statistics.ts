@@ -4,8 +4,18 @@
  * the figures agree everywhere. Only public entries are counted (an inactive entry has no count).
  */
 import {
-  divisionName, LIST_NAMES, LISTS, regionFullName, STATUS_NAMES, SUBJECT_KIND_NAMES, visibilityOn,
-  type Categories, type HongheiRecord, type IsoDate, type ListId, type Status,
+  divisionName,
+  LIST_NAMES,
+  LISTS,
+  regionFullName,
+  STATUS_NAMES,
+  SUBJECT_KIND_NAMES,
+  visibilityOn,
+  type Categories,
+  type HongheiRecord,
+  type IsoDate,
+  type ListId,
+  type Status,
 } from '../../../content/schema/index.ts';
 import { categoryName } from './entry.ts';
 
@@ -47,7 +57,10 @@ export const TABLE_TITLES: Record<Exclude<keyof Statistics, 'as_of' | 'total'>, 
   by_subject_kind: '按主体类型',
 };
 
-function tally(records: readonly CountedEntry[], keyOf: (r: CountedEntry) => { key: string; name: string; list?: ListId }): Count[] {
+function tally(
+  records: readonly CountedEntry[],
+  keyOf: (r: CountedEntry) => { key: string; name: string; list?: ListId },
+): Count[] {
   const counts = new Map<string, Count>();
   for (const r of records) {
     const k = keyOf(r);
@@ -68,21 +81,42 @@ function statusAt(r: CountedEntry, date: IsoDate): Status {
 }
 
 /** Counts the entries as of a date (the public ones for the statistics page, a year's published ones for its report). */
-export function statistics(records: readonly CountedEntry[], categories: Categories, asOf: IsoDate): Statistics {
+export function statistics(
+  records: readonly CountedEntry[],
+  categories: Categories,
+  asOf: IsoDate,
+): Statistics {
   const byCount = (a: Count, b: Count) => b.count - a.count || a.key.localeCompare(b.key);
   return {
     as_of: asOf,
     total: records.length,
-    by_list: LISTS.map((l) => ({ key: l, name: LIST_NAMES[l].zh, list: l, count: records.filter((r) => r.list === l).length })),
-    by_category: tally(records, (r) => ({ key: r.category, name: categoryName(categories, r), list: r.list }))
-      .sort((a, b) => listOrder(a) - listOrder(b) || byCount(a, b)),
-    by_region: tally(records, (r) => ({ key: r.region, name: regionFullName(r.region) ?? divisionName(r.region) ?? r.region })).sort(byCount),
-    by_batch: tally(records, (r) => ({ key: r.batch, name: r.batch.replace(/^(\d{4})-Q(\d)$/, '$1 年第 $2 季度'), list: r.list }))
-      .sort((a, b) => a.key.localeCompare(b.key) || listOrder(a) - listOrder(b)),
+    by_list: LISTS.map((l) => ({
+      key: l,
+      name: LIST_NAMES[l].zh,
+      list: l,
+      count: records.filter((r) => r.list === l).length,
+    })),
+    by_category: tally(records, (r) => ({
+      key: r.category,
+      name: categoryName(categories, r),
+      list: r.list,
+    })).sort((a, b) => listOrder(a) - listOrder(b) || byCount(a, b)),
+    by_region: tally(records, (r) => ({
+      key: r.region,
+      name: regionFullName(r.region) ?? divisionName(r.region) ?? r.region,
+    })).sort(byCount),
+    by_batch: tally(records, (r) => ({
+      key: r.batch,
+      name: r.batch.replace(/^(\d{4})-Q(\d)$/, '$1 年第 $2 季度'),
+      list: r.list,
+    })).sort((a, b) => a.key.localeCompare(b.key) || listOrder(a) - listOrder(b)),
     by_status: tally(records, (r) => {
       const s = statusAt(r, asOf);
       return { key: s, name: STATUS_NAMES[s].zh };
     }).sort(byCount),
-    by_subject_kind: tally(records, (r) => ({ key: r.subject.kind, name: SUBJECT_KIND_NAMES[r.subject.kind].zh })).sort(byCount),
+    by_subject_kind: tally(records, (r) => ({
+      key: r.subject.kind,
+      name: SUBJECT_KIND_NAMES[r.subject.kind].zh,
+    })).sort(byCount),
   };
 }

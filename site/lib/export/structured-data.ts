@@ -4,12 +4,22 @@
  * OpenGraph tags. Only public entries have pages, so only they get either. An individual gets
  * no structured description of the person: their masked name stays in the page text only.
  */
-import { addDays, LIST_NAMES, type HongheiRecord, type Publisher } from '../../../content/schema/index.ts';
+import {
+  addDays,
+  LIST_NAMES,
+  type HongheiRecord,
+  type Publisher,
+} from '../../../content/schema/index.ts';
 import { listPath } from '../paths.ts';
 import { absoluteUrl, entryPath, type EntryLabels } from './entry.ts';
 
 /** The schema.org graph of an entry page. */
-export function entryJsonLd(r: HongheiRecord, labels: EntryLabels, publisher: Publisher, siteUrl: string): Record<string, unknown> {
+export function entryJsonLd(
+  r: HongheiRecord,
+  labels: EntryLabels,
+  publisher: Publisher,
+  siteUrl: string,
+): Record<string, unknown> {
   const url = absoluteUrl(siteUrl, entryPath(r.id));
   const listUrl = absoluteUrl(siteUrl, listPath(r.list));
   const publisherId = `${absoluteUrl(siteUrl, '/')}#publisher`;
@@ -22,9 +32,24 @@ export function entryJsonLd(r: HongheiRecord, labels: EntryLabels, publisher: Pu
         '@type': 'Organization',
         '@id': subjectId,
         name: r.subject.name,
-        ...(r.subject.code ? { identifier: { '@type': 'PropertyValue', propertyID: '统一社会信用代码', value: r.subject.code } } : {}),
+        ...(r.subject.code
+          ? {
+              identifier: {
+                '@type': 'PropertyValue',
+                propertyID: '统一社会信用代码',
+                value: r.subject.code,
+              },
+            }
+          : {}),
         ...(r.subject.address || labels.region
-          ? { address: { '@type': 'PostalAddress', ...(r.subject.address ? { streetAddress: r.subject.address } : {}), addressRegion: labels.region, addressCountry: 'CN' } }
+          ? {
+              address: {
+                '@type': 'PostalAddress',
+                ...(r.subject.address ? { streetAddress: r.subject.address } : {}),
+                addressRegion: labels.region,
+                addressCountry: 'CN',
+              },
+            }
           : {}),
       };
   const graph: Record<string, unknown>[] = [
@@ -42,8 +67,19 @@ export function entryJsonLd(r: HongheiRecord, labels: EntryLabels, publisher: Pu
       mainEntity: { '@id': `${url}#listing` },
       ...(subject ? { about: { '@id': subjectId } } : {}),
     },
-    { '@type': 'GovernmentOrganization', '@id': publisherId, name: publisher.name, url: absoluteUrl(siteUrl, '/') },
-    { '@type': 'ItemList', '@id': listUrl, name: labels.list, url: listUrl, publisher: { '@id': publisherId } },
+    {
+      '@type': 'GovernmentOrganization',
+      '@id': publisherId,
+      name: publisher.name,
+      url: absoluteUrl(siteUrl, '/'),
+    },
+    {
+      '@type': 'ItemList',
+      '@id': listUrl,
+      name: labels.list,
+      url: listUrl,
+      publisher: { '@id': publisherId },
+    },
     {
       '@type': 'ListItem',
       '@id': `${url}#listing`,
@@ -62,11 +98,19 @@ export function entryJsonLd(r: HongheiRecord, labels: EntryLabels, publisher: Pu
  * can end the element.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** OpenGraph and robots meta tags of an entry page, as [attribute, name, content] triples. */
-export function entryMetaTags(r: HongheiRecord, labels: EntryLabels, publisher: Publisher, siteUrl: string): { attr: 'property' | 'name'; key: string; content: string }[] {
+export function entryMetaTags(
+  r: HongheiRecord,
+  labels: EntryLabels,
+  publisher: Publisher,
+  siteUrl: string,
+): { attr: 'property' | 'name'; key: string; content: string }[] {
   const title = `${r.subject.name}（${labels.list}）`;
   // Cut by code point, so a character outside the BMP is never split into a lone surrogate.
   const description = Array.from(`${labels.category}。${r.facts}`).slice(0, 160).join('');
@@ -78,7 +122,11 @@ export function entryMetaTags(r: HongheiRecord, labels: EntryLabels, publisher: 
     { attr: 'property', key: 'og:site_name', content: publisher.short_name },
     { attr: 'property', key: 'og:locale', content: 'zh_CN' },
     { attr: 'property', key: 'article:published_time', content: r.publication.start },
-    { attr: 'property', key: 'article:modified_time', content: r.history.at(-1)?.date ?? r.publication.start },
+    {
+      attr: 'property',
+      key: 'article:modified_time',
+      content: r.history.at(-1)?.date ?? r.publication.start,
+    },
     { attr: 'property', key: 'article:expiration_time', content: r.publication.end },
     { attr: 'property', key: 'article:section', content: labels.list },
     // The entry leaves the lists after its period: ask search engines to drop the page then.

@@ -10,10 +10,25 @@ import { getDataset, projectRoot } from '../export/astro.ts';
 import { gitHistory, type GitHistory } from './git-log.ts';
 import { timelineOf, type TimelineItem } from './timeline.ts';
 
-const cacheFile = fileURLToPath(new URL('honghei-git-history.json', cacheDir.href.endsWith('/') ? cacheDir : `${cacheDir.href}/`));
+const cacheFile = fileURLToPath(
+  new URL('honghei-git-history.json', cacheDir.href.endsWith('/') ? cacheDir : `${cacheDir.href}/`),
+);
 
 /** The timeline of a public record and what Git could tell about it. */
-export async function entryTimeline(record: HongheiRecord): Promise<{ items: TimelineItem[]; history: GitHistory }> {
-  const [history, { publisher, asOf }] = await Promise.all([gitHistory(projectRoot, cacheFile), getDataset()]);
-  return { items: timelineOf(record, history, publisher.units.map((u) => u.name), asOf), history };
+export async function entryTimeline(
+  record: HongheiRecord,
+): Promise<{ items: TimelineItem[]; history: GitHistory }> {
+  const [history, { publisher, asOf }] = await Promise.all([
+    gitHistory(projectRoot, cacheFile),
+    getDataset(),
+  ]);
+  return {
+    items: timelineOf(
+      record,
+      history,
+      publisher.units.map((u) => u.name),
+      asOf,
+    ),
+    history,
+  };
 }

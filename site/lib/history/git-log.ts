@@ -35,7 +35,14 @@ export interface RecordCommit {
 
 /** What Git knows about the records, or why it knows nothing. */
 export type GitHistory =
-  | { available: true; head: string; shallow: boolean; commits: number; diffed: number; byRecord: Map<string, RecordCommit[]> }
+  | {
+      available: true;
+      head: string;
+      shallow: boolean;
+      commits: number;
+      diffed: number;
+      byRecord: Map<string, RecordCommit[]>;
+    }
   | { available: false; reason: string };
 
 const FIELD = '\x1f';
@@ -48,7 +55,10 @@ const CACHE_VERSION = 1;
 /** Runs git in a folder and returns stdout; rejects with git's own message on failure. */
 export function git(cwd: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['-c', 'core.quotePath=false', ...args], {
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -56,7 +66,12 @@ export function git(cwd: string, args: string[], input?: string): Promise<string
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`git ${args[0]} failed in ${cwd} (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
+      else
+        reject(
+          new Error(
+            `git ${args[0]} failed in ${cwd} (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`,
+          ),
+        );
     });
     if (input !== undefined) {
       // git may exit before reading everything (an error): its own message matters, not EPIPE.
@@ -79,33 +94,57 @@ export function parseTrailers(text: string): RecordCommit['trailers'] {
 type Commit = Omit<RecordCommit, 'change'>;
 
 /** Parses `git log --format=FORMAT [--name-status]` output: commits, and the record files each changed. */
-export function parseGitLog(output: string): { commit: Commit; files: { id: string; change: RecordCommit['change'] }[] }[] {
+export function parseGitLog(
+  output: string,
+): { commit: Commit; files: { id: string; change: RecordCommit['change'] }[] }[] {
   const out: { commit: Commit; files: { id: string; change: RecordCommit['change'] }[] }[] = [];
   for (const chunk of output.split(COMMIT)) {
     if (!chunk.trim()) continue;
     const fields = chunk.split(FIELD);
-    if (fields.length < 9) throw new Error(`unexpected git log output near: ${chunk.slice(0, 120)}`);
-    const [hash, parents, author, authorDate, committer, committerDate, subject, trailers, changes] = fields as string[];
+    if (fields.length < 9)
+      throw new Error(`unexpected git log output near: ${chunk.slice(0, 120)}`);
+    const [
+      hash,
+      parents,
+      author,
+      authorDate,
+      committer,
+      committerDate,
+      subject,
+      trailers,
+      changes,
+    ] = fields as string[];
     const commit: Commit = {
-      hash: hash!, merge: parents!.trim().split(' ').length > 1, author: author!, authorDate: authorDate!,
-      committer: committer!, committerDate: committerDate!, subject: subject!, trailers: parseTrailers(trailers!),
+      hash: hash!,
+      merge: parents!.trim().split(' ').length > 1,
+      author: author!,
+      authorDate: authorDate!,
+      committer: committer!,
+      committerDate: committerDate!,
+      subject: subject!,
+      trailers: parseTrailers(trailers!),
     };
     const files: { id: string; change: RecordCommit['change'] }[] = [];
     for (const line of changes!.split('\n')) {
       const [status, path] = line.split('\t');
       const change = status ? CHANGES[status] : undefined;
-      if (change && path && /\.ya?ml$/.test(path)) files.push({ id: basename(path).replace(/\.ya?ml$/, ''), change });
+      if (change && path && /\.ya?ml$/.test(path))
+        files.push({ id: basename(path).replace(/\.ya?ml$/, ''), change });
     }
     out.push({ commit, files });
   }
   return out;
 }
 
-const trailer = (c: Commit, key: string) => c.trailers.find((t) => t.key.toLowerCase() === key)?.value;
+const trailer = (c: Commit, key: string) =>
+  c.trailers.find((t) => t.key.toLowerCase() === key)?.value;
 
 /** The submission a commit belongs to: its Submission-Id trailer, or the branch a hosted forge merged. */
 function submissionOf(c: Commit): string | undefined {
-  return trailer(c, 'submission-id') ?? (c.merge ? /\bsubmission\/([A-Za-z0-9._-]+)/.exec(c.subject)?.[1] : undefined);
+  return (
+    trailer(c, 'submission-id') ??
+    (c.merge ? /\bsubmission\/([A-Za-z0-9._-]+)/.exec(c.subject)?.[1] : undefined)
+  );
 }
 
 type Cache = Record<string, { id: string; change: RecordCommit['change'] }[]>;
@@ -125,7 +164,10 @@ async function loadCache(file: string | undefined): Promise<Cache> {
  * repository (a content folder copied without .git, a tarball), the answer says so and pages show
  * the record's own history. `cacheFile` keeps the diffs of trailer-less commits between builds.
  */
-export async function readGitHistory(root: string, options: { cacheFile?: string } = {}): Promise<GitHistory> {
+export async function readGitHistory(
+  root: string,
+  options: { cacheFile?: string } = {},
+): Promise<GitHistory> {
   let head: string;
   try {
     head = (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim();
@@ -133,7 +175,9 @@ export async function readGitHistory(root: string, options: { cacheFile?: string
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
   const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-  const commits = parseGitLog(await git(root, ['log', `--format=${FORMAT}`, 'HEAD'])).map((c) => c.commit);
+  const commits = parseGitLog(await git(root, ['log', `--format=${FORMAT}`, 'HEAD'])).map(
+    (c) => c.commit,
+  );
 
   const recordOfSubmission = new Map<string, string>();
   for (const c of commits) {
@@ -141,21 +185,35 @@ export async function readGitHistory(root: string, options: { cacheFile?: string
     const submission = trailer(c, 'submission-id');
     if (record && submission) recordOfSubmission.set(submission, record);
   }
-  const attributed = (c: Commit) => trailer(c, 'record-id') ?? recordOfSubmission.get(submissionOf(c) ?? '');
+  const attributed = (c: Commit) =>
+    trailer(c, 'record-id') ?? recordOfSubmission.get(submissionOf(c) ?? '');
 
   const cache = await loadCache(options.cacheFile);
   const toDiff = commits.filter((c) => !attributed(c) && !cache[c.hash]);
   if (toDiff.length) {
     const output = await git(
       root,
-      ['log', '--no-walk=unsorted', '--stdin', '--diff-merges=first-parent', '--no-renames', '--name-status', `--format=${FORMAT}`, '--', 'content/records'],
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--name-status',
+        `--format=${FORMAT}`,
+        '--',
+        'content/records',
+      ],
       toDiff.map((c) => c.hash).join('\n') + '\n',
     );
     for (const { commit, files } of parseGitLog(output)) cache[commit.hash] = files;
     for (const c of toDiff) cache[c.hash] ??= []; // shown with no change under content/records
     if (options.cacheFile) {
       await mkdir(dirname(options.cacheFile), { recursive: true });
-      await writeFile(options.cacheFile, JSON.stringify({ version: CACHE_VERSION, commits: cache }));
+      await writeFile(
+        options.cacheFile,
+        JSON.stringify({ version: CACHE_VERSION, commits: cache }),
+      );
     }
   }
 
@@ -167,10 +225,21 @@ export async function readGitHistory(root: string, options: { cacheFile?: string
   };
   for (const c of commits) {
     const id = attributed(c);
-    if (id) add(id, { ...c, change: trailer(c, 'submission-kind') === 'new' && !c.merge ? 'added' : 'modified' });
+    if (id)
+      add(id, {
+        ...c,
+        change: trailer(c, 'submission-kind') === 'new' && !c.merge ? 'added' : 'modified',
+      });
     else for (const f of cache[c.hash] ?? []) add(f.id, { ...c, change: f.change });
   }
-  return { available: true, head, shallow, commits: commits.length, diffed: toDiff.length, byRecord };
+  return {
+    available: true,
+    head,
+    shallow,
+    commits: commits.length,
+    diffed: toDiff.length,
+    byRecord,
+  };
 }
 
 const pending = new Map<string, Promise<GitHistory>>();

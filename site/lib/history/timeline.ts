@@ -5,7 +5,11 @@
  * later corrections. The record's events always show; Git adds the audit trail (谁提供、谁负责).
  */
 import {
-  APPROVAL_ROLE_NAMES, chinaDateTime, findPersonalData, STATUS_NAMES, type HongheiRecord,
+  APPROVAL_ROLE_NAMES,
+  chinaDateTime,
+  findPersonalData,
+  STATUS_NAMES,
+  type HongheiRecord,
 } from '../../../content/schema/index.ts';
 import type { GitHistory, RecordCommit } from './git-log.ts';
 
@@ -56,7 +60,8 @@ export function chinaTime(iso: string): { date: string; time: string } {
   return { date: t.slice(0, 10), time: t.slice(11, 16) };
 }
 
-const trailer = (c: RecordCommit, key: string) => c.trailers.find((t) => t.key.toLowerCase() === key)?.value;
+const trailer = (c: RecordCommit, key: string) =>
+  c.trailers.find((t) => t.key.toLowerCase() === key)?.value;
 
 function commitLabel(c: RecordCommit, kind: string | undefined): string {
   if (c.merge) return '合并发布';
@@ -81,26 +86,43 @@ export function commitItem(c: RecordCommit, units: readonly string[]): TimelineI
     const role = TRAILER_ROLES[t.key.toLowerCase()];
     if (!role) return [];
     const name = displayName(t.value);
-    if (t.key.toLowerCase() === 'submitted-by' && !units.includes(name)) return [{ role, name: '公众（不公开姓名）' }];
+    if (t.key.toLowerCase() === 'submitted-by' && !units.includes(name))
+      return [{ role, name: '公众（不公开姓名）' }];
     return [{ role, name }];
   });
   const hideSubject = kind === 'objection' || findPersonalData(c.subject).length > 0;
   return {
-    ...when, source: 'git', label: commitLabel(c, kind),
-    detail: hideSubject ? undefined : c.subject.slice(0, 120), commit: c.hash.slice(0, 10), roles,
+    ...when,
+    source: 'git',
+    label: commitLabel(c, kind),
+    detail: hideSubject ? undefined : c.subject.slice(0, 120),
+    commit: c.hash.slice(0, 10),
+    roles,
   };
 }
 
 /** The record's own events up to the publication date, from its fields. */
 export function recordItems(r: HongheiRecord, asOf: string): TimelineItem[] {
   const items: TimelineItem[] = [
-    { date: r.decision.date, source: 'record', label: '作出认定决定', by: r.decision.authority, detail: r.decision.document_number },
+    {
+      date: r.decision.date,
+      source: 'record',
+      label: '作出认定决定',
+      by: r.decision.authority,
+      detail: r.decision.document_number,
+    },
     { date: r.submitted.date, source: 'record', label: '报送', by: r.submitted.unit },
-    ...r.approvals.map((a): TimelineItem => ({ date: a.date, source: 'record', label: APPROVAL_ROLE_NAMES[a.role].zh, by: a.by })),
+    ...r.approvals.map((a): TimelineItem => ({
+      date: a.date,
+      source: 'record',
+      label: APPROVAL_ROLE_NAMES[a.role].zh,
+      by: a.by,
+    })),
   ];
   r.history.forEach((e, i) => {
     if (e.date > asOf) return;
-    const label = i === 0 && e.status === 'listed' ? `发布（${r.batch} 批次）` : STATUS_NAMES[e.status].zh;
+    const label =
+      i === 0 && e.status === 'listed' ? `发布（${r.batch} 批次）` : STATUS_NAMES[e.status].zh;
     const detail = [e.note, e.document_number].filter(Boolean).join(' ') || undefined;
     items.push({ date: e.date, source: 'record', label, detail });
   });
@@ -111,11 +133,23 @@ export function recordItems(r: HongheiRecord, asOf: string): TimelineItem[] {
  * The whole timeline of a public record, oldest first; on one date the record's own events come
  * before the commits that wrote them down.
  */
-export function timelineOf(r: HongheiRecord, history: GitHistory, units: readonly string[], asOf: string): TimelineItem[] {
+export function timelineOf(
+  r: HongheiRecord,
+  history: GitHistory,
+  units: readonly string[],
+  asOf: string,
+): TimelineItem[] {
   // Like the record's events, commits dated after the publication date are not shown yet.
-  const commits = history.available ? (history.byRecord.get(r.id) ?? []).map((c) => commitItem(c, units)).filter((c) => c.date <= asOf) : [];
+  const commits = history.available
+    ? (history.byRecord.get(r.id) ?? [])
+        .map((c) => commitItem(c, units))
+        .filter((c) => c.date <= asOf)
+    : [];
   const rank = (i: TimelineItem) => (i.source === 'record' ? 0 : 1);
   return [...recordItems(r, asOf), ...commits].sort(
-    (a, b) => a.date.localeCompare(b.date) || rank(a) - rank(b) || (a.time ?? '').localeCompare(b.time ?? ''),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      rank(a) - rank(b) ||
+      (a.time ?? '').localeCompare(b.time ?? ''),
   );
 }

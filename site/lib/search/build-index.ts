@@ -8,8 +8,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ByteWriter } from './bytes.ts';
 import {
-  CODES_PER_BLOCK, DOCS_PER_SHARD, FILTER_KEYS, GRAM_SHARD_BYTES, indexFiles, NAMES_PER_SHARD,
-  type DocTuple, type FilterKey, type IndexMeta, type SourceEntry, type SourceHeader,
+  CODES_PER_BLOCK,
+  DOCS_PER_SHARD,
+  FILTER_KEYS,
+  GRAM_SHARD_BYTES,
+  indexFiles,
+  NAMES_PER_SHARD,
+  type DocTuple,
+  type FilterKey,
+  type IndexMeta,
+  type SourceEntry,
+  type SourceHeader,
 } from './format.ts';
 import { writePostings } from './postings.ts';
 import { CODE_PREFIX_MIN, codePrefixKey, nameGrams, normalize, shardOf } from './text.ts';
@@ -25,23 +34,34 @@ function addTo(map: Map<string, number[]>, key: string, ordinal: number): void {
   else map.set(key, [ordinal]);
 }
 
-interface CodeRow { code: string; ordinal: number }
+interface CodeRow {
+  code: string;
+  ordinal: number;
+}
 
 /** Every entry's code, sorted (then by ordinal). */
 function sortedCodes(entries: readonly SourceEntry[]): CodeRow[] {
-  const codes = entries.flatMap((e, ordinal) => (e.code ? [{ code: normalize(e.code), ordinal }] : []));
+  const codes = entries.flatMap((e, ordinal) =>
+    e.code ? [{ code: normalize(e.code), ordinal }] : [],
+  );
   return codes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.ordinal - b.ordinal));
 }
 
 /** Code prefixes shared by at least CODE_PREFIX_MIN codes: runs of equal prefixes in the sorted codes. */
 function commonPrefixes(codes: readonly CodeRow[], into: Map<string, number[]>): void {
   for (let n = 2; n < 18; n++) {
-    for (let start = 0; start < codes.length; ) {
+    for (let start = 0; start < codes.length;) {
       const prefix = codes[start]!.code.slice(0, n);
       let end = start + 1;
       while (end < codes.length && codes[end]!.code.startsWith(prefix)) end++;
       if (end - start >= CODE_PREFIX_MIN && prefix.length === n) {
-        into.set(codePrefixKey(prefix), codes.slice(start, end).map((c) => c.ordinal).sort((a, b) => a - b));
+        into.set(
+          codePrefixKey(prefix),
+          codes
+            .slice(start, end)
+            .map((c) => c.ordinal)
+            .sort((a, b) => a - b),
+        );
       }
       start = end;
     }
@@ -49,7 +69,11 @@ function commonPrefixes(codes: readonly CodeRow[], into: Map<string, number[]>):
 }
 
 /** Name fragments and common code prefixes → gram shards, each near GRAM_SHARD_BYTES. */
-function gramFiles(entries: readonly SourceEntry[], codes: readonly CodeRow[], files: IndexFiles): number {
+function gramFiles(
+  entries: readonly SourceEntry[],
+  codes: readonly CodeRow[],
+  files: IndexFiles,
+): number {
   const grams = new Map<string, number[]>();
   entries.forEach((e, ordinal) => {
     for (const g of nameGrams(normalize(e.name))) addTo(grams, g, ordinal);
@@ -84,7 +108,8 @@ function codeFiles(codes: readonly CodeRow[], files: IndexFiles): number {
     let prev = '';
     for (const { code, ordinal } of block) {
       let shared = 0;
-      while (shared < prev.length && shared < code.length && prev[shared] === code[shared]) shared++;
+      while (shared < prev.length && shared < code.length && prev[shared] === code[shared])
+        shared++;
       const rest = encoder.encode(code.slice(shared));
       out.uint(shared);
       out.uint(rest.length);
@@ -100,15 +125,24 @@ function codeFiles(codes: readonly CodeRow[], files: IndexFiles): number {
 }
 
 /** Filter value → posting list, one small file each. */
-function filterFiles(entries: readonly SourceEntry[], files: IndexFiles): Record<FilterKey, Record<string, number>> {
-  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as Record<FilterKey, Record<string, number>>;
+function filterFiles(
+  entries: readonly SourceEntry[],
+  files: IndexFiles,
+): Record<FilterKey, Record<string, number>> {
+  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as Record<
+    FilterKey,
+    Record<string, number>
+  >;
   for (const key of FILTER_KEYS) {
     const values = new Map<string, number[]>();
     entries.forEach((e, ordinal) => {
       for (const v of new Set(e.filters[key])) addTo(values, v, ordinal);
     });
     for (const [value, ordinals] of [...values].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (!/^[a-z0-9][a-z0-9.-]*$/.test(value)) throw new Error(`search index: filter ${key} has the value "${value}", which cannot be a file name; ids are lower-case letters, digits, dots and hyphens`);
+      if (!/^[a-z0-9][a-z0-9.-]*$/.test(value))
+        throw new Error(
+          `search index: filter ${key} has the value "${value}", which cannot be a file name; ids are lower-case letters, digits, dots and hyphens`,
+        );
       const out = new ByteWriter();
       writePostings(out, ordinals, entries.length);
       files.set(indexFiles.filter(key, value), out.finish());
@@ -123,7 +157,20 @@ function docFiles(entries: readonly SourceEntry[], files: IndexFiles): void {
   for (let start = 0; start < entries.length; start += DOCS_PER_SHARD) {
     const tuples = entries.slice(start, start + DOCS_PER_SHARD).map((e): DocTuple => {
       const f = (k: FilterKey) => e.filters[k][0] ?? '';
-      return [e.id, e.url, e.name, e.code ?? '', e.date, e.batch, e.sample ? 1 : 0, f('list'), f('category'), f('region'), f('kind'), f('status')];
+      return [
+        e.id,
+        e.url,
+        e.name,
+        e.code ?? '',
+        e.date,
+        e.batch,
+        e.sample ? 1 : 0,
+        f('list'),
+        f('category'),
+        f('region'),
+        f('kind'),
+        f('status'),
+      ];
     });
     files.set(indexFiles.docs(start / DOCS_PER_SHARD), JSON.stringify(tuples));
   }
@@ -134,7 +181,10 @@ function docFiles(entries: readonly SourceEntry[], files: IndexFiles): void {
 }
 
 /** Builds every file of the index from the public entries, newest first. */
-export function buildSearchIndex(header: SourceHeader, entries: readonly SourceEntry[]): IndexFiles {
+export function buildSearchIndex(
+  header: SourceHeader,
+  entries: readonly SourceEntry[],
+): IndexFiles {
   const files: IndexFiles = new Map();
   const codes = sortedCodes(entries);
   const gramShards = gramFiles(entries, codes, files);
@@ -142,10 +192,17 @@ export function buildSearchIndex(header: SourceHeader, entries: readonly SourceE
   const filters = filterFiles(entries, files);
   docFiles(entries, files);
   const hash = createHash('sha256');
-  for (const [path, data] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(path).update(data);
+  for (const [path, data] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(path).update(data);
   const meta: IndexMeta = {
-    format: 1, version: hash.digest('hex').slice(0, 12), date: header.date, count: entries.length,
-    gramShards, codeBlocks, filters, labels: header.labels,
+    format: 1,
+    version: hash.digest('hex').slice(0, 12),
+    date: header.date,
+    count: entries.length,
+    gramShards,
+    codeBlocks,
+    filters,
+    labels: header.labels,
   };
   files.set(indexFiles.meta, JSON.stringify(meta));
   return files;

@@ -58,7 +58,8 @@ export class ByteReader {
     let shift = 0;
     for (;;) {
       const byte = this.data[this.offset++];
-      if (byte === undefined) throw new Error(`search index: truncated number at byte ${this.offset - 1}`);
+      if (byte === undefined)
+        throw new Error(`search index: truncated number at byte ${this.offset - 1}`);
       result += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return result;
       shift += 7;
@@ -66,7 +67,8 @@ export class ByteReader {
   }
 
   bytes(n: number): Uint8Array {
-    if (this.offset + n > this.data.length) throw new Error(`search index: truncated data at byte ${this.offset}`);
+    if (this.offset + n > this.data.length)
+      throw new Error(`search index: truncated data at byte ${this.offset}`);
     const out = this.data.subarray(this.offset, this.offset + n);
     this.offset += n;
     return out;

@@ -4,7 +4,17 @@
  * returned, never a sample of them, because each look-up reads a complete posting list.
  */
 import { ByteReader } from './bytes.ts';
-import { docFromTuple, DOCS_PER_SHARD, FILTER_KEYS, indexFiles, NAMES_PER_SHARD, type Doc, type DocTuple, type FilterKey, type IndexMeta } from './format.ts';
+import {
+  docFromTuple,
+  DOCS_PER_SHARD,
+  FILTER_KEYS,
+  indexFiles,
+  NAMES_PER_SHARD,
+  type Doc,
+  type DocTuple,
+  type FilterKey,
+  type IndexMeta,
+} from './format.ts';
 import { intersect, readPostings, union } from './postings.ts';
 import { codePrefixKey, CODE_TERM, GRAM_MAX, queryTerms, shardOf, termWindows } from './text.ts';
 
@@ -32,7 +42,10 @@ export class SearchEngine {
   /** Opens the index: reads meta.json (never cached by version, so a new build is seen). */
   static async open(fetcher: IndexFetcher): Promise<SearchEngine> {
     const meta = JSON.parse(decoder.decode(await fetcher(indexFiles.meta))) as IndexMeta;
-    if (meta.format !== 1) throw new Error(`search index format ${String(meta.format)} is not supported by this page; reload it`);
+    if (meta.format !== 1)
+      throw new Error(
+        `search index format ${String(meta.format)} is not supported by this page; reload it`,
+      );
     return new SearchEngine(meta, fetcher);
   }
 
@@ -72,16 +85,27 @@ export class SearchEngine {
   private async verifyNames(candidates: Uint32Array, term: string): Promise<Uint32Array> {
     const shards = [...new Set(Array.from(candidates, (o) => Math.floor(o / NAMES_PER_SHARD)))];
     const names = new Map<number, string[]>();
-    await Promise.all(shards.map(async (s) => names.set(s, await this.load(indexFiles.names(s), (b) => decoder.decode(b).split('\n')))));
-    return candidates.filter((o) => names.get(Math.floor(o / NAMES_PER_SHARD))?.[o % NAMES_PER_SHARD]?.includes(term));
+    await Promise.all(
+      shards.map(async (s) =>
+        names.set(s, await this.load(indexFiles.names(s), (b) => decoder.decode(b).split('\n'))),
+      ),
+    );
+    return candidates.filter((o) =>
+      names.get(Math.floor(o / NAMES_PER_SHARD))?.[o % NAMES_PER_SHARD]?.includes(term),
+    );
   }
 
   /** The entries whose code starts with a prefix: a posting list when it is common, else the code blocks. */
   private async codePrefix(prefix: string): Promise<Uint32Array> {
-    const common = (await this.gramShard(shardOf(codePrefixKey(prefix), this.meta.gramShards))).get(codePrefixKey(prefix));
+    const common = (await this.gramShard(shardOf(codePrefixKey(prefix), this.meta.gramShards))).get(
+      codePrefixKey(prefix),
+    );
     if (common) return readPostings(new ByteReader(common), this.meta.count);
     if (this.meta.codeBlocks === 0) return new Uint32Array(0);
-    const firsts = await this.load(indexFiles.codeDirectory, (b) => JSON.parse(decoder.decode(b)) as string[]);
+    const firsts = await this.load(
+      indexFiles.codeDirectory,
+      (b) => JSON.parse(decoder.decode(b)) as string[],
+    );
     const end = `${prefix}\u007f`; // above every code character: the end of the prefix's range
     // Block i holds codes from firsts[i] up to firsts[i + 1] inclusive (a code can repeat across
     // lists, so a run of equal codes may span blocks): skip a block only when the next one starts
@@ -112,7 +136,9 @@ export class SearchEngine {
 
   private filter(key: FilterKey, value: string): Promise<Uint32Array> {
     if (!this.meta.filters[key]?.[value]) return Promise.resolve(new Uint32Array(0));
-    return this.load(indexFiles.filter(key, value), (b) => readPostings(new ByteReader(b), this.meta.count));
+    return this.load(indexFiles.filter(key, value), (b) =>
+      readPostings(new ByteReader(b), this.meta.count),
+    );
   }
 
   /**
@@ -123,7 +149,12 @@ export class SearchEngine {
     const sets: Promise<Uint32Array>[] = queryTerms(query.q ?? '').map((t) => this.term(t));
     for (const key of FILTER_KEYS) {
       const values = query.filters?.[key]?.filter(Boolean) ?? [];
-      if (values.length) sets.push(Promise.all(values.map((v) => this.filter(key, v))).then((ls) => ls.reduce((a, b) => union(a, b))));
+      if (values.length)
+        sets.push(
+          Promise.all(values.map((v) => this.filter(key, v))).then((ls) =>
+            ls.reduce((a, b) => union(a, b)),
+          ),
+        );
     }
     if (!sets.length) return Uint32Array.from({ length: this.meta.count }, (_, i) => i);
     const lists = await Promise.all(sets);
@@ -135,10 +166,18 @@ export class SearchEngine {
     const list = Array.from(ordinals);
     const shards = [...new Set(list.map((o) => Math.floor(o / DOCS_PER_SHARD)))];
     const loaded = new Map<number, DocTuple[]>();
-    await Promise.all(shards.map(async (s) => loaded.set(s, await this.load(indexFiles.docs(s), (b) => JSON.parse(decoder.decode(b)) as DocTuple[]))));
+    await Promise.all(
+      shards.map(async (s) =>
+        loaded.set(
+          s,
+          await this.load(indexFiles.docs(s), (b) => JSON.parse(decoder.decode(b)) as DocTuple[]),
+        ),
+      ),
+    );
     return list.map((o) => {
       const tuple = loaded.get(Math.floor(o / DOCS_PER_SHARD))?.[o % DOCS_PER_SHARD];
-      if (!tuple) throw new Error(`search index: no document for entry ${o}; the index files are incomplete`);
+      if (!tuple)
+        throw new Error(`search index: no document for entry ${o}; the index files are incomplete`);
       return docFromTuple(o, tuple);
     });
   }

@@ -69,7 +69,20 @@ export interface IndexMeta {
 }
 
 /** What a result shows, as stored in docs/<shard>.json (a tuple keeps the files small). */
-export type DocTuple = [id: string, url: string, name: string, code: string, date: string, batch: string, sample: 0 | 1, list: string, category: string, region: string, kind: string, status: string];
+export type DocTuple = [
+  id: string,
+  url: string,
+  name: string,
+  code: string,
+  date: string,
+  batch: string,
+  sample: 0 | 1,
+  list: string,
+  category: string,
+  region: string,
+  kind: string,
+  status: string,
+];
 
 /** A result ready to show. */
 export interface Doc {
@@ -90,5 +103,19 @@ export interface Doc {
 
 export function docFromTuple(ordinal: number, t: DocTuple): Doc {
   const [id, url, name, code, date, batch, sample, list, category, region, kind, status] = t;
-  return { ordinal, id, url, name, code, date, batch, sample: sample === 1, list, category, region, kind, status };
+  return {
+    ordinal,
+    id,
+    url,
+    name,
+    code,
+    date,
+    batch,
+    sample: sample === 1,
+    list,
+    category,
+    region,
+    kind,
+    status,
+  };
 }

@@ -52,11 +52,17 @@ export function readPostings(input: ByteReader, count: number): Uint32Array {
 /** The ordinals in both sorted lists. */
 export function intersect(a: ArrayLike<number>, b: ArrayLike<number>): Uint32Array {
   const out = new Uint32Array(Math.min(a.length, b.length));
-  let i = 0, j = 0, n = 0;
+  let i = 0,
+    j = 0,
+    n = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i]!, y = b[j]!;
-    if (x === y) { out[n++] = x; i++; j++; }
-    else if (x < y) i++;
+    const x = a[i]!,
+      y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
     else j++;
   }
   return out.slice(0, n);
@@ -65,12 +71,23 @@ export function intersect(a: ArrayLike<number>, b: ArrayLike<number>): Uint32Arr
 /** The ordinals in either sorted list. */
 export function union(a: ArrayLike<number>, b: ArrayLike<number>): Uint32Array {
   const out = new Uint32Array(a.length + b.length);
-  let i = 0, j = 0, n = 0;
+  let i = 0,
+    j = 0,
+    n = 0;
   while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : Infinity, y = j < b.length ? b[j]! : Infinity;
-    if (x === y) { out[n++] = x; i++; j++; }
-    else if (x < y) { out[n++] = x; i++; }
-    else { out[n++] = y; j++; }
+    const x = i < a.length ? a[i]! : Infinity,
+      y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) {
+      out[n++] = x;
+      i++;
+    } else {
+      out[n++] = y;
+      j++;
+    }
   }
   return out.slice(0, n);
 }

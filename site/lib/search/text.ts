@@ -22,12 +22,19 @@ export const codePrefixKey = (prefix: string) => `\u0001${prefix}`;
 
 /** The form names and query terms are compared in. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[\s\p{Cc}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\p{Cc}]+/gu, '');
 }
 
 /** The terms of a query: split at spaces, normalised, without repeats. */
 export function queryTerms(query: string): string[] {
-  const terms = query.normalize('NFKC').split(/[\s,，、;；]+/u).map(normalize).filter(Boolean);
+  const terms = query
+    .normalize('NFKC')
+    .split(/[\s,，、;；]+/u)
+    .map(normalize)
+    .filter(Boolean);
   return [...new Set(terms)];
 }
 

@@ -7,13 +7,21 @@ import { getDataBundle } from '../../lib/export/astro.ts';
 
 export const getStaticPaths = (async () => {
   const { files } = await getDataBundle();
-  return [...[...files.keys()].map((file) => ({ params: { file } })), { params: { file: 'datapackage.json' } }];
+  return [
+    ...[...files.keys()].map((file) => ({ params: { file } })),
+    { params: { file: 'datapackage.json' } },
+  ];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const bundle = await getDataBundle();
-  if (params.file === 'datapackage.json') return new Response(bundle.datapackage, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  if (params.file === 'datapackage.json')
+    return new Response(bundle.datapackage, {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
   const file = bundle.files.get(params.file ?? '');
   if (!file) return new Response(null, { status: 404 });
-  return new Response(file.content, { headers: { 'Content-Type': `${file.mediatype}; charset=utf-8` } });
+  return new Response(file.content, {
+    headers: { 'Content-Type': `${file.mediatype}; charset=utf-8` },
+  });
 };

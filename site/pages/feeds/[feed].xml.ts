@@ -8,7 +8,11 @@ import { getDataBundle, getDataset } from '../../lib/export/astro.ts';
 import { absoluteUrl } from '../../lib/export/entry.ts';
 import { FEED_SIZE, FEEDS, feedItems } from '../../lib/export/feed.ts';
 
-export const getStaticPaths = (() => FEEDS.map((f) => ({ params: { feed: f.id }, props: { title: f.title } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  FEEDS.map((f) => ({
+    params: { feed: f.id },
+    props: { title: f.title },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props }) => {
   const { asOf, publisher, siteUrl } = await getDataset();

@@ -21,11 +21,27 @@ function review(repo: string, ...args: string[]) {
   const summary = join(t.dir, 'step-summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  const r = spawnSync(process.execPath, ['scripts/review.ts', ...args, '--repo', repo, '--date', '2026-10-10'], {
-    cwd: projectRoot, encoding: 'utf8', env: { ...process.env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
-  });
-  const outputs = Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-  return { code: r.status, out: `${r.stdout}${r.stderr}`, outputs, summary: readFileSync(summary, 'utf8') };
+  const r = spawnSync(
+    process.execPath,
+    ['scripts/review.ts', ...args, '--repo', repo, '--date', '2026-10-10'],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+    },
+  );
+  const outputs = Object.fromEntries(
+    readFileSync(output, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  return {
+    code: r.status,
+    out: `${r.stdout}${r.stderr}`,
+    outputs,
+    summary: readFileSync(summary, 'utf8'),
+  };
 }
 
 /** A content repository whose work tree is a submission branch's tip, detached, as a CI checkout is. */
@@ -36,7 +52,13 @@ function checkout(n: number, text: string) {
   mkdirSync(dirname(join(repo, file)), { recursive: true });
   writeFileSync(join(repo, file), text);
   sh(repo, 'add', file);
-  sh(repo, 'commit', '-q', '-m', `新增失信黑名单记录（示例）\n\nSubmission-Id: s-${n}\nSubmitted-by: 劳动保障监察支队`);
+  sh(
+    repo,
+    'commit',
+    '-q',
+    '-m',
+    `新增失信黑名单记录（示例）\n\nSubmission-Id: s-${n}\nSubmitted-by: 劳动保障监察支队`,
+  );
   sh(repo, 'checkout', '-q', '--detach');
   return { repo, file };
 }
@@ -47,39 +69,106 @@ describe('review report for pull requests', { timeout: 120_000 }, () => {
     const { repo, file } = checkout(21, recordYaml(21));
     const line = recordYaml(21).split('\n').indexOf('submitted:') + 1;
 
-    const submitted = review(repo, 'report', '--changed-from', 'main', '--stage', 'submission', '--format', 'github');
+    const submitted = review(
+      repo,
+      'report',
+      '--changed-from',
+      'main',
+      '--stage',
+      'submission',
+      '--format',
+      'github',
+    );
     expect(submitted.code, submitted.out).toBe(0);
-    expect(submitted.out).toContain(`::notice file=${file},line=${line},col=1,title=approvals::待审核/待审定 — 合并前由审核人、审定人批准`);
+    expect(submitted.out).toContain(
+      `::notice file=${file},line=${line},col=1,title=approvals::待审核/待审定 — 合并前由审核人、审定人批准`,
+    );
     expect(submitted.out).toContain('✅ 校验通过（待审核/待审定 — 合并前由审核人、审定人批准）');
-    expect(submitted.outputs).toEqual({ state: 'pending', description: '待审核/待审定 — 合并前由审核人、审定人批准' });
-    expect(submitted.summary).toContain('| approvals | 待审核/待审定 | 合并前由审核人、审定人批准 |');
+    expect(submitted.outputs).toEqual({
+      state: 'pending',
+      description: '待审核/待审定 — 合并前由审核人、审定人批准',
+    });
+    expect(submitted.summary).toContain(
+      '| approvals | 待审核/待审定 | 合并前由审核人、审定人批准 |',
+    );
 
     // Before a merge the same record fails: --stage publish, or its older name --require-approvals.
     for (const flag of [['--stage', 'publish'], ['--require-approvals']]) {
-      const publish = review(repo, 'report', '--changed-from', 'main', ...flag, '--format', 'github');
+      const publish = review(
+        repo,
+        'report',
+        '--changed-from',
+        'main',
+        ...flag,
+        '--format',
+        'github',
+      );
       expect(publish.code).toBe(1);
-      expect(publish.out).toContain(`::error file=${file},line=${line},col=1,title=approvals::尚未审核、审定`);
+      expect(publish.out).toContain(
+        `::error file=${file},line=${line},col=1,title=approvals::尚未审核、审定`,
+      );
       expect(publish.out).toContain('❌ 尚未完成审核与审定');
-      expect(publish.outputs).toEqual({ state: 'failure', description: '尚未完成审核与审定，不能合并' });
+      expect(publish.outputs).toEqual({
+        state: 'failure',
+        description: '尚未完成审核与审定，不能合并',
+      });
     }
 
     // The reviewers approve (as approval.yml does), and the workflow checks the new tip out.
     expect(review(repo, 'approve', 's-21', '--by', '分管副主席 王某').code).toBe(0);
-    const halfway = (sh(repo, 'checkout', '-q', '--detach', 'submission/s-21'), review(repo, 'report', '--changed-from', 'main', '--stage', 'submission', '--format', 'github'));
-    expect(halfway.outputs).toEqual({ state: 'pending', description: '待审定 — 合并前由审定人批准' });
+    const halfway =
+      (sh(repo, 'checkout', '-q', '--detach', 'submission/s-21'),
+      review(
+        repo,
+        'report',
+        '--changed-from',
+        'main',
+        '--stage',
+        'submission',
+        '--format',
+        'github',
+      ));
+    expect(halfway.outputs).toEqual({
+      state: 'pending',
+      description: '待审定 — 合并前由审定人批准',
+    });
     expect(review(repo, 'approve', 's-21', '--by', '主席 李某').code).toBe(0);
     sh(repo, 'checkout', '-q', '--detach', 'submission/s-21');
-    const approved = review(repo, 'report', '--changed-from', 'main', '--stage', 'submission', '--format', 'github');
+    const approved = review(
+      repo,
+      'report',
+      '--changed-from',
+      'main',
+      '--stage',
+      'submission',
+      '--format',
+      'github',
+    );
     expect(approved.code, approved.out).toBe(0);
     expect(approved.out).not.toContain('::');
-    expect(approved.outputs).toEqual({ state: 'success', description: '校验通过，审核与审定已完成' });
+    expect(approved.outputs).toEqual({
+      state: 'success',
+      description: '校验通过，审核与审定已完成',
+    });
     expect(review(repo, 'report', '--changed-from', 'main', '--stage', 'publish').code).toBe(0);
   });
 
   it('an error fails at both stages', () => {
-    const { repo, file } = checkout(22, recordYaml(22).replace('unit: 劳动保障监察支队', 'unit: 宣传部'));
+    const { repo, file } = checkout(
+      22,
+      recordYaml(22).replace('unit: 劳动保障监察支队', 'unit: 宣传部'),
+    );
     for (const stage of ['submission', 'publish']) {
-      const r = review(repo, 'report', '--changed-from', 'main', '--stage', stage, '--format', 'github');
+      const r = review(
+        repo,
+        'report',
+        '--changed-from',
+        'main',
+        '--stage',
+        stage,
+        '--format',
+        'github',
+      );
       expect(r.code).toBe(1);
       expect(r.out).toContain(`::error file=${file},line=`);
       expect(r.outputs).toEqual({ state: 'failure', description: '校验未通过：1 个错误' });

@@ -39,7 +39,14 @@ function expectDeliveredOnce(n: number) {
 
 // Six fresh emulators per test and answers delayed past the client's timeout: 7 s quiet, up to 4x under load.
 describe('faults on each call', { timeout: 120_000 }, () => {
-  const writes = ['repos/get-branch', 'git/create-blob', 'git/create-tree', 'git/create-commit', 'git/create-ref', 'pulls/create'];
+  const writes = [
+    'repos/get-branch',
+    'git/create-blob',
+    'git/create-tree',
+    'git/create-commit',
+    'git/create-ref',
+    'pulls/create',
+  ];
   for (const kind of ['status-500', 'status-429', 'slow'] as const) {
     it(`${kind} on every call in turn still gives one pull request`, async () => {
       for (const operationId of writes) {
@@ -58,7 +65,10 @@ describe('faults on each call', { timeout: 120_000 }, () => {
           // retry-after 2 s, scaled by the test's base value of 10 ms: the client waited before retrying.
           expect(performance.now() - started).toBeGreaterThanOrEqual(20);
         }
-        if (kind === 'slow' && (operationId === 'git/create-ref' || operationId === 'pulls/create')) {
+        if (
+          kind === 'slow' &&
+          (operationId === 'git/create-ref' || operationId === 'pulls/create')
+        ) {
           // The late answer was lost; the retry met "already exists" and found the work done.
           expect(hit.map((r) => r.status)).toEqual([expect.any(Number), 422]);
         }
@@ -69,7 +79,14 @@ describe('faults on each call', { timeout: 120_000 }, () => {
   it('a forge down for a while: the outbox keeps the submission and delivers it once it is back', async () => {
     gh.faults.push({ kind: 'status-500', times: 1000 });
     let now = new Date('2026-10-03T01:00:00Z');
-    const sink = new EmbeddedSink({ forge: githubForgeFor(gh), dir: join(t.dir, 'down'), retryIntervalMs: 0, pollIntervalMs: 0, now: () => now, log: () => undefined });
+    const sink = new EmbeddedSink({
+      forge: githubForgeFor(gh),
+      dir: join(t.dir, 'down'),
+      retryIntervalMs: 0,
+      pollIntervalMs: 0,
+      now: () => now,
+      log: () => undefined,
+    });
     const s = sampleSubmission(1, { binary: true });
     await sink.submit(s);
     for (let i = 0; i < 3; i++) {
@@ -88,9 +105,15 @@ describe('faults on each call', { timeout: 120_000 }, () => {
 });
 
 /** Runs the child bot; resolves with its exit code and output. */
-function runChild(dir: string, onSpawn?: (pid: number) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function runChild(
+  dir: string,
+  onSpawn?: (pid: number) => void,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['test/bot/forge/child/deliver.ts', gh.url, dir, '1'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['test/bot/forge/child/deliver.ts', gh.url, dir, '1'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -110,7 +133,8 @@ describe('the bot process killed between two calls', { timeout: 120_000 }, () =>
         gh = await new GitHubEmulator().start();
         const dir = join(t.dir, `kill-${phase}-${k}`);
         let pid = 0;
-        if (phase === 'before') gh.beforeWork = (n) => n === k && (process.kill(pid, 'SIGKILL'), true);
+        if (phase === 'before')
+          gh.beforeWork = (n) => n === k && (process.kill(pid, 'SIGKILL'), true);
         else gh.beforeAnswer = (n) => void (n === k && process.kill(pid, 'SIGKILL'));
         const killed = await runChild(dir, (p) => (pid = p));
         expect(killed.signal, `k=${k}: ${killed.out}`).toBe('SIGKILL');
@@ -118,7 +142,10 @@ describe('the bot process killed between two calls', { timeout: 120_000 }, () =>
         gh.beforeAnswer = undefined;
         const again = await runChild(dir);
         expect(again.code, again.out).toBe(0);
-        expect(JSON.parse(again.out.trim().split('\n').at(-1)!)).toMatchObject({ delivered: true, pullRequest: { number: 1 } });
+        expect(JSON.parse(again.out.trim().split('\n').at(-1)!)).toMatchObject({
+          delivered: true,
+          pullRequest: { number: 1 },
+        });
         expectDeliveredOnce(1);
       }
     });

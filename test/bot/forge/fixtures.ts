@@ -11,12 +11,18 @@ import { completeUscc } from '../../../content/schema/uscc.ts';
 import type { Submission } from '../../../bot/forge/types.ts';
 import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
-
 /** Runs git in a directory, with a fixed identity. */
 export function sh(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-C', dir, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   }).trim();
 }
 
@@ -33,7 +39,8 @@ export function tempDir(prefix = 'honghei-forge-'): { dir: string; remove: () =>
 export function makeContentRepo(root: string, options: { bare?: boolean } = {}): string {
   const work = join(root, 'work');
   mkdirSync(join(work, 'content', 'records'), { recursive: true });
-  for (const f of ['publisher.yaml', 'categories.yaml']) cpSync(join(SAMPLE_ROOT, 'content', f), join(work, 'content', f));
+  for (const f of ['publisher.yaml', 'categories.yaml'])
+    cpSync(join(SAMPLE_ROOT, 'content', f), join(work, 'content', f));
   sh(work, 'init', '-q', '-b', 'main');
   sh(work, 'add', '.');
   sh(work, 'commit', '-q', '-m', 'Content repository (示例)');
@@ -48,7 +55,9 @@ export function makeContentRepo(root: string, options: { bare?: boolean } = {}):
 export function recordYaml(n: number, options: { attachment?: string } = {}): string {
   const id = recordId(n);
   const code = completeUscc(`91000000EX${String(7000000 + n).slice(-7)}`);
-  const attachment = options.attachment ? `attachments:\n  - file: ${options.attachment}\n    kind: picture\n    caption: 现场照片（示例）\n` : '';
+  const attachment = options.attachment
+    ? `attachments:\n  - file: ${options.attachment}\n    kind: picture\n    caption: 现场照片（示例）\n`
+    : '';
   return `id: ${id}
 list: black
 batch: 2026-Q4
@@ -85,19 +94,37 @@ ${attachment}`;
 export const recordId = (n: number) => `2026q4-black-${String(100 + n).padStart(3, '0')}`;
 
 /** A tiny valid PNG (1×1), as the bytes of a picture attachment. */
-export const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+export const PNG = new Uint8Array(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 
 /** A fictional submission n, optionally with a binary picture. */
-export function sampleSubmission(n: number, options: { binary?: boolean; id?: string } = {}): Submission {
+export function sampleSubmission(
+  n: number,
+  options: { binary?: boolean; id?: string } = {},
+): Submission {
   const id = recordId(n);
   const picture = `media/2026/${id}-1.png`;
-  const files: Submission['files'] = [{ path: `content/records/black/2026/${id}.yaml`, content: recordYaml(n, options.binary ? { attachment: picture } : {}) }];
+  const files: Submission['files'] = [
+    {
+      path: `content/records/black/2026/${id}.yaml`,
+      content: recordYaml(n, options.binary ? { attachment: picture } : {}),
+    },
+  ];
   if (options.binary) files.push({ path: `content/${picture}`, content: PNG });
   return {
     id: options.id ?? `${id}-s${n}`,
     kind: 'new',
     recordId: id,
-    submitter: { unit: '劳动保障监察支队', chatId: 1000 + n, userId: 2000 + n, displayName: '示例报送员' },
+    submitter: {
+      unit: '劳动保障监察支队',
+      chatId: 1000 + n,
+      userId: 2000 + n,
+      displayName: '示例报送员',
+    },
     title: `新增失信黑名单：示例市丙丁建筑工程有限公司${n}（示例）`,
     body: `报送单位：劳动保障监察支队（示例）`,
     files,

@@ -46,8 +46,12 @@ describe('GiteaForge', () => {
     expect(files.get(s.files[0]!.path)!.toString('utf8')).toBe(s.files[0]!.content);
     expect(new Uint8Array(files.get(s.files[1]!.path)!)).toEqual(PNG);
     expect(files.has('README.md')).toBe(true);
-    expect(e.pulls[0]!.body).toContain('| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |');
-    expect(e.pulls[0]!.body).toContain(`${e.url}/${e.owner}/${e.repo}/src/branch/${branchFor(s.id)}/content/media/`);
+    expect(e.pulls[0]!.body).toContain(
+      '| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |',
+    );
+    expect(e.pulls[0]!.body).toContain(
+      `${e.url}/${e.owner}/${e.repo}/src/branch/${branchFor(s.id)}/content/media/`,
+    );
   });
 
   it('with labels by API, looks the label ids up once per process', async () => {
@@ -56,7 +60,10 @@ describe('GiteaForge', () => {
     await forge.openPullRequest(sampleSubmission(2));
     await forge.openPullRequest(sampleSubmission(3));
     expect(e.requests.filter((r) => r.path.includes('/labels'))).toHaveLength(1);
-    expect(e.pulls.map((p) => p.labels)).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(e.pulls.map((p) => p.labels)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
   });
 
   it('repeating, resuming and racing give one pull request; outcomes are read', async () => {
@@ -74,7 +81,10 @@ describe('GiteaForge', () => {
     e.merge(1);
     e.reject(2, '统一社会信用代码有误，请核对（示例）');
     expect(await forge.state(a!.id)).toMatchObject({ state: 'merged' });
-    expect(await forge.state(b!.id)).toMatchObject({ state: 'closed', comment: '统一社会信用代码有误，请核对（示例）' });
+    expect(await forge.state(b!.id)).toMatchObject({
+      state: 'closed',
+      comment: '统一社会信用代码有误，请核对（示例）',
+    });
     expect(await forge.listOpen()).toEqual([]);
   });
 
@@ -83,7 +93,9 @@ describe('GiteaForge', () => {
       for (const match of [/POST .*\/contents$/, /POST .*\/pulls$/]) {
         const e = await gitea();
         e.faults.push({ kind, match, retryAfter: 1, delayMs: 1500 });
-        await giteaForgeFor(e, { timeoutMs: 1000 }).openPullRequest(sampleSubmission(6, { binary: true }));
+        await giteaForgeFor(e, { timeoutMs: 1000 }).openPullRequest(
+          sampleSubmission(6, { binary: true }),
+        );
         expect(e.faults, `${kind} ${match}`).toEqual([]);
         expect(e.pulls).toHaveLength(1);
         expect(e.branches.get(branchFor(sampleSubmission(6).id))?.size).toBe(3);
@@ -96,10 +108,23 @@ describe('the emulators hold the forges to the typings', () => {
   it('a body the typings do not allow is refused and recorded', async () => {
     const e = await gitea();
     const g = await gitlab();
-    const post = (url: string, headers: Record<string, string>, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const bad = await post(`${e.url}/api/v1/repos/${e.owner}/${e.repo}/contents`, { authorization: `token ${e.token}` }, { new_branch: 'x', files: [{ operation: 'upsert', path: 'a' }] });
+    const post = (url: string, headers: Record<string, string>, body: unknown) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const bad = await post(
+      `${e.url}/api/v1/repos/${e.owner}/${e.repo}/contents`,
+      { authorization: `token ${e.token}` },
+      { new_branch: 'x', files: [{ operation: 'upsert', path: 'a' }] },
+    );
     expect(bad.status).toBe(422);
-    const badMr = await post(`${g.url}/api/v4/projects/${encodeURIComponent(g.project)}/merge_requests`, { 'private-token': g.token }, { source_branch: 'a', target_branch: 'main', title: 't', labels: 7 });
+    const badMr = await post(
+      `${g.url}/api/v4/projects/${encodeURIComponent(g.project)}/merge_requests`,
+      { 'private-token': g.token },
+      { source_branch: 'a', target_branch: 'main', title: 't', labels: 7 },
+    );
     expect(badMr.status).toBe(400);
     expect(e.violations).toHaveLength(1);
     expect(g.violations).toHaveLength(1);
@@ -113,7 +138,11 @@ describe('GitLabForge', () => {
     const e = await gitlab();
     const s = sampleSubmission(1, { binary: true });
     const ref = await gitlabForgeFor(e).openPullRequest(s);
-    expect(e.requests.map((r) => `${r.method} ${decodeURIComponent(r.path.replace(/\?.*/, ''))} ${r.status}`)).toEqual([
+    expect(
+      e.requests.map(
+        (r) => `${r.method} ${decodeURIComponent(r.path.replace(/\?.*/, ''))} ${r.status}`,
+      ),
+    ).toEqual([
       `POST /api/v4/projects/${e.project}/repository/commits 201`,
       `POST /api/v4/projects/${e.project}/merge_requests 201`,
     ]);
@@ -141,7 +170,10 @@ describe('GitLabForge', () => {
     e.merge(1);
     e.reject(2, '缺少决定文书（示例）');
     expect(await forge.state(a!.id)).toMatchObject({ state: 'merged' });
-    expect(await forge.state(b!.id)).toMatchObject({ state: 'closed', comment: '缺少决定文书（示例）' });
+    expect(await forge.state(b!.id)).toMatchObject({
+      state: 'closed',
+      comment: '缺少决定文书（示例）',
+    });
     expect(await forge.listOpen()).toEqual([]);
   });
 
@@ -160,7 +192,15 @@ describe('GitLabForge', () => {
 });
 
 describe('edits of existing files', () => {
-  const edit = () => ({ ...sampleSubmission(7), id: 'edit-readme-1', kind: 'edit' as const, files: [{ path: 'README.md', content: '# 示例（更正）\n' }, { path: 'content/new.txt', content: '新文件（示例）\n' }] });
+  const edit = () => ({
+    ...sampleSubmission(7),
+    id: 'edit-readme-1',
+    kind: 'edit' as const,
+    files: [
+      { path: 'README.md', content: '# 示例（更正）\n' },
+      { path: 'content/new.txt', content: '新文件（示例）\n' },
+    ],
+  });
 
   it('Gitea updates a file it finds (one look-up per file, the sha it needs) and creates the others', async () => {
     const e = await gitea();

@@ -28,8 +28,19 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     const forge = githubForgeFor(gh);
     const s = sampleSubmission(1, { binary: true });
     const ref = await forge.openPullRequest(s);
-    expect(ops()).toEqual(['repos/get-branch', 'git/create-blob', 'git/create-tree', 'git/create-commit', 'git/create-ref', 'pulls/create']);
-    expect(ref).toMatchObject({ branch: branchFor(s.id), number: 1, url: `https://github.com/${gh.owner}/${gh.repo}/pull/1` });
+    expect(ops()).toEqual([
+      'repos/get-branch',
+      'git/create-blob',
+      'git/create-tree',
+      'git/create-commit',
+      'git/create-ref',
+      'pulls/create',
+    ]);
+    expect(ref).toMatchObject({
+      branch: branchFor(s.id),
+      number: 1,
+      url: `https://github.com/${gh.owner}/${gh.repo}/pull/1`,
+    });
     const files = gh.filesOf(branchFor(s.id));
     expect(files.get(s.files[0]!.path)!.toString('utf8')).toBe(s.files[0]!.content);
     expect(new Uint8Array(files.get(s.files[1]!.path)!)).toEqual(PNG);
@@ -40,7 +51,9 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     const pull = gh.pulls[0]!;
     expect(pull.body).toContain('| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |');
     expect(pull.body).toContain('校验通过');
-    expect(pull.body).toContain(`https://github.com/${gh.owner}/${gh.repo}/blob/${branchFor(s.id)}/content/media/2026/`);
+    expect(pull.body).toContain(
+      `https://github.com/${gh.owner}/${gh.repo}/blob/${branchFor(s.id)}/content/media/2026/`,
+    );
   });
 
   it('a record without binaries takes 5 calls; labels by API take one more', async () => {
@@ -48,7 +61,14 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     expect(gh.requests).toHaveLength(5);
     gh.requests.length = 0;
     await githubForgeFor(gh, { labels: 'api' }).openPullRequest(sampleSubmission(3));
-    expect(ops()).toEqual(['repos/get-branch', 'git/create-tree', 'git/create-commit', 'git/create-ref', 'pulls/create', 'issues/add-labels']);
+    expect(ops()).toEqual([
+      'repos/get-branch',
+      'git/create-tree',
+      'git/create-commit',
+      'git/create-ref',
+      'pulls/create',
+      'issues/add-labels',
+    ]);
     expect(gh.pulls[1]!.labels).toEqual(['list:black', 'category:wage-arrears', 'kind:new']);
   });
 
@@ -61,7 +81,9 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     expect(again).toEqual(first);
     expect(resumed).toEqual(first);
     expect(gh.pulls).toHaveLength(1);
-    expect(gh.requests.filter((r) => r.operationId === 'git/create-ref').map((r) => r.status)).toEqual([201, 422]);
+    expect(
+      gh.requests.filter((r) => r.operationId === 'git/create-ref').map((r) => r.status),
+    ).toEqual([201, 422]);
     // A resumed attempt costs one look-up and nothing else once everything is done.
     expect(gh.requests.slice(-1).map((r) => r.operationId)).toEqual(['pulls/list']);
   });
@@ -76,7 +98,10 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     gh.merge(1);
     gh.reject(2, '决定文书缺失，请补充（示例）');
     expect(await forge.state(a!.id)).toMatchObject({ state: 'merged' });
-    expect(await forge.state(b!.id)).toMatchObject({ state: 'closed', comment: '决定文书缺失，请补充（示例）' });
+    expect(await forge.state(b!.id)).toMatchObject({
+      state: 'closed',
+      comment: '决定文书缺失，请补充（示例）',
+    });
     expect((await forge.listOpen()).map((r) => r.submissionId)).toEqual([c!.id]);
     expect(await forge.state('never-sent')).toBeUndefined();
     // The rejected submission is not reopened even though its branch is gone.
@@ -90,16 +115,26 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     await forge.openPullRequest(s);
     await forge.find(s.id);
     await forge.find(s.id);
-    expect(gh.requests.filter((r) => r.operationId === 'pulls/list').map((r) => r.status)).toEqual([200, 304]);
+    expect(gh.requests.filter((r) => r.operationId === 'pulls/list').map((r) => r.status)).toEqual([
+      200, 304,
+    ]);
   });
 
   it('authenticates as a GitHub App: a JWT for an installation token, then that token for every later call', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     gh.app = { id: '123456', publicKey, installationId: 7890 };
     const octokit = createGitHubClient({
-      auth: { appId: '123456', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), installationId: 7890 },
-      baseUrl: gh.url, retryAfterBaseValue: 10,
-      throttle: { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) } as never,
+      auth: {
+        appId: '123456',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        installationId: 7890,
+      },
+      baseUrl: gh.url,
+      retryAfterBaseValue: 10,
+      throttle: {
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      } as never,
       log: () => undefined,
     });
     const forge = new GitHubForge({ octokit, repo: `${gh.owner}/${gh.repo}` });

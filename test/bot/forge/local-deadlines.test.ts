@@ -16,7 +16,10 @@ const t = tempDir('honghei-deadlines-');
 afterAll(() => t.remove());
 
 const review = (repo: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['scripts/review.ts', ...args, '--repo', repo], { cwd: projectRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/review.ts', ...args, '--repo', repo], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
@@ -32,7 +35,9 @@ describe('npm run review -- deadlines', () => {
 
     const waiting = review(repo, 'deadlines', '--write');
     expect(waiting.code, waiting.out).toBe(0);
-    expect(waiting.out).toContain(`main\t${file}\thistory.1.due\t2026-12-31 收到\t待定（等待 content/calendar/2027.yaml）`);
+    expect(waiting.out).toContain(
+      `main\t${file}\thistory.1.due\t2026-12-31 收到\t待定（等待 content/calendar/2027.yaml）`,
+    );
     expect(waiting.out).not.toContain('已写入');
     expect(sh(repo, 'rev-list', '--count', 'main')).toBe('2');
 
@@ -47,7 +52,9 @@ describe('npm run review -- deadlines', () => {
     expect(written.out).toMatch(/已写入 1 项办理时限：main（[0-9a-f]{12}）/);
     // The work tree on main shows it too, and only the deadline changed.
     expect(parse(readFileSync(join(repo, file), 'utf8')).history[1].due).toBe(due);
-    expect(readFileSync(join(repo, file), 'utf8')).toBe(text.replace('due: pending', `due: ${due}`));
+    expect(readFileSync(join(repo, file), 'utf8')).toBe(
+      text.replace('due: pending', `due: ${due}`),
+    );
     expect(sh(repo, 'status', '--porcelain')).toBe('');
     expect(review(repo, 'deadlines').out).toContain('没有待定的异议办理时限。');
   });

@@ -37,7 +37,12 @@ function setup() {
 }
 
 function sink(options: ConstructorParameters<typeof EmbeddedSink>[0]) {
-  const s = new EmbeddedSink({ retryIntervalMs: 0, pollIntervalMs: 0, log: () => undefined, ...options });
+  const s = new EmbeddedSink({
+    retryIntervalMs: 0,
+    pollIntervalMs: 0,
+    log: () => undefined,
+    ...options,
+  });
   cleanup.push(() => s.close());
   return s;
 }
@@ -61,10 +66,18 @@ describe('EmbeddedSink (file outbox)', () => {
     // A new process (a new sink on the same directory) with the forge back delivers it once.
     const notices: SubmissionNotice[] = [];
     now = new Date('2026-10-03T02:00:00Z');
-    const second = sink({ forge, dir: outbox, now: () => now, notify: async (n) => void notices.push(n) });
+    const second = sink({
+      forge,
+      dir: outbox,
+      now: () => now,
+      notify: async (n) => void notices.push(n),
+    });
     await second.reconcile();
     await second.reconcile();
-    expect(await second.status(s.id)).toMatchObject({ delivered: true, pullRequest: { branch: branchFor(s.id) } });
+    expect(await second.status(s.id)).toMatchObject({
+      delivered: true,
+      pullRequest: { branch: branchFor(s.id) },
+    });
     expect(sh(repo, 'rev-list', '--count', `main..${branchFor(s.id)}`)).toBe('1');
     expect(notices.map((n) => n.outcome)).toEqual(['delivered']);
   });
@@ -92,7 +105,8 @@ describe('EmbeddedSink (file outbox)', () => {
     const notices: SubmissionNotice[] = [];
     let failNext = false;
     const s = sink({
-      forge, dir: outbox,
+      forge,
+      dir: outbox,
       notify: async (n) => {
         if (failNext) {
           failNext = false;
@@ -111,9 +125,33 @@ describe('EmbeddedSink (file outbox)', () => {
     const tip = sh(repo, 'rev-parse', branchFor(b.id));
     const tree = sh(repo, 'rev-parse', `${tip}^{tree}`);
     const { execFileSync } = await import('node:child_process');
-    const reject = execFileSync('git', ['-C', repo, 'commit-tree', tree, '-p', tip, '-m', `Reject ${b.id}`, '-m', '决定文书缺失（示例）', '-m', 'Rejected-by: 主席 李某'], {
-      encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'r', GIT_AUTHOR_EMAIL: 'r@e', GIT_COMMITTER_NAME: 'r', GIT_COMMITTER_EMAIL: 'r@e' },
-    }).trim();
+    const reject = execFileSync(
+      'git',
+      [
+        '-C',
+        repo,
+        'commit-tree',
+        tree,
+        '-p',
+        tip,
+        '-m',
+        `Reject ${b.id}`,
+        '-m',
+        '决定文书缺失（示例）',
+        '-m',
+        'Rejected-by: 主席 李某',
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'r',
+          GIT_AUTHOR_EMAIL: 'r@e',
+          GIT_COMMITTER_NAME: 'r',
+          GIT_COMMITTER_EMAIL: 'r@e',
+        },
+      },
+    ).trim();
     sh(repo, 'update-ref', `refs/honghei/rejected/${b.id}`, reject);
     sh(repo, 'branch', '-q', '-D', branchFor(b.id));
     failNext = true;
@@ -121,7 +159,10 @@ describe('EmbeddedSink (file outbox)', () => {
     await s.checkOutcomes();
     await s.checkOutcomes();
     const finals = notices.filter((n) => n.outcome !== 'delivered');
-    expect(finals.map((n) => `${n.submissionId}:${n.outcome}`).sort()).toEqual([`${a.id}:published`, `${b.id}:rejected`]);
+    expect(finals.map((n) => `${n.submissionId}:${n.outcome}`).sort()).toEqual([
+      `${a.id}:published`,
+      `${b.id}:rejected`,
+    ]);
     expect(finals.find((n) => n.outcome === 'rejected')?.comment).toBe('决定文书缺失（示例）');
     expect(notices.filter((n) => n.outcome === 'delivered')).toHaveLength(2);
   });
@@ -132,15 +173,27 @@ describe('EmbeddedSink (file outbox)', () => {
     const a = sampleSubmission(5);
     await s.submit(a);
     await s.submit(a);
-    await expect(s.submit({ ...a, title: 'other' })).rejects.toThrow(/already stored with different content/);
+    await expect(s.submit({ ...a, title: 'other' })).rejects.toThrow(
+      /already stored with different content/,
+    );
   });
 
   it('refuses, before storing, a file outside the repository or larger than the limit', async () => {
     const { outbox, forge } = setup();
     const s = sink({ forge, dir: outbox });
     const a = sampleSubmission(6);
-    await expect(s.submit({ ...a, files: [{ path: 'content/../../etc/x', content: 'x' }] })).rejects.toThrow(/not a clean path/);
-    await expect(s.submit({ ...a, files: [...a.files, { path: 'content/media/2026/big.png', content: new Uint8Array(26 * 1024 * 1024) }] })).rejects.toThrow(/at most 25 MB/);
+    await expect(
+      s.submit({ ...a, files: [{ path: 'content/../../etc/x', content: 'x' }] }),
+    ).rejects.toThrow(/not a clean path/);
+    await expect(
+      s.submit({
+        ...a,
+        files: [
+          ...a.files,
+          { path: 'content/media/2026/big.png', content: new Uint8Array(26 * 1024 * 1024) },
+        ],
+      }),
+    ).rejects.toThrow(/at most 25 MB/);
     expect(await s.store.all()).toEqual([]);
   });
 });

@@ -35,28 +35,63 @@ describe('the pull request body on a forge', () => {
   it('keeps hostile record text as text: no element, link, image or mention, and the table holds', async () => {
     const root = hostileContentRoot();
     // An invalid value too, so that the verdict's code block quotes record text.
-    const yaml = readFileSync(`${root}/${FILE}`, 'utf8').replace('  date: 2026-07-01', `  date: "2026-07-01\\n\`\`\`\\n<img src=x onerror=\\"window.${FLAG}='verdict'\\">"`);
+    const yaml = readFileSync(`${root}/${FILE}`, 'utf8').replace(
+      '  date: 2026-07-01',
+      `  date: "2026-07-01\\n\`\`\`\\n<img src=x onerror=\\"window.${FLAG}='verdict'\\">"`,
+    );
     const grounds = `[点此](javascript:alert(1)) @reviewer #1 !2 ~label <img src=x onerror="window.${FLAG}='grounds'"> | 断开表格 |\n第二行 https://example.invalid www.example.invalid`;
     const body = submissionBody({
-      id: 'sub-1', kind: 'objection', recordId: HOSTILE_ID, recordFile: FILE, yaml, attachments: [],
-      submitter: { chatId: 1 }, title: 't', rows: [['异议事由', grounds]], createdAt: '2026-11-20T00:00:00Z',
+      id: 'sub-1',
+      kind: 'objection',
+      recordId: HOSTILE_ID,
+      recordFile: FILE,
+      yaml,
+      attachments: [],
+      submitter: { chatId: 1 },
+      title: 't',
+      rows: [['异议事由', grounds]],
+      createdAt: '2026-11-20T00:00:00Z',
     });
-    const submission: Submission = { id: 'sub-1', kind: 'objection', recordId: HOSTILE_ID, submitter: { chatId: 1 }, title: 't', body, files: [{ path: FILE, content: yaml }], createdAt: '2026-11-20T00:00:00Z' };
-    const shown = createPresenter({ contentRoot: PROJECT })(submission, (p) => `https://forge.example/${p}`);
+    const submission: Submission = {
+      id: 'sub-1',
+      kind: 'objection',
+      recordId: HOSTILE_ID,
+      submitter: { chatId: 1 },
+      title: 't',
+      body,
+      files: [{ path: FILE, content: yaml }],
+      createdAt: '2026-11-20T00:00:00Z',
+    };
+    const shown = createPresenter({ contentRoot: PROJECT })(
+      submission,
+      (p) => `https://forge.example/${p}`,
+    );
     const html = markdownToHtml(shown.body).html;
 
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
-    await page.setContent(`<!doctype html><meta charset="utf-8"><body>${html}</body>`, { waitUntil: 'load' });
+    await page.setContent(`<!doctype html><meta charset="utf-8"><body>${html}</body>`, {
+      waitUntil: 'load',
+    });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
     const seen = await page.evaluate((flag) => {
-      const textOf = (cell: Element) => [...cell.childNodes].map((n) => (n.nodeName === 'BR' ? '\n' : n.textContent)).join('').replace(/\u2060/g, '');
+      const textOf = (cell: Element) =>
+        [...cell.childNodes]
+          .map((n) => (n.nodeName === 'BR' ? '\n' : n.textContent))
+          .join('')
+          .replace(/\u2060/g, '');
       return {
         flag: (window as unknown as Record<string, unknown>)[flag],
-        elements: [...new Set([...document.body.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))].sort(),
-        tables: [...document.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(textOf))),
+        elements: [
+          ...new Set([...document.body.querySelectorAll('*')].map((e) => e.tagName.toLowerCase())),
+        ].sort(),
+        tables: [...document.querySelectorAll('table')].map((t) =>
+          [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(textOf)),
+        ),
         // What a forge would turn into a mention or a reference: a sigil directly before a word.
-        references: [...document.body.textContent!.matchAll(/[@#!~][\p{L}\p{N}_]+/gu)].map((m) => m[0]),
+        references: [...document.body.textContent!.matchAll(/[@#!~][\p{L}\p{N}_]+/gu)].map(
+          (m) => m[0],
+        ),
         code: document.querySelector('pre code')?.textContent ?? '',
       };
     }, FLAG);
@@ -64,7 +99,20 @@ describe('the pull request body on a forge', () => {
 
     expect(seen.flag).toBeUndefined();
     // Only the body's own structure: the tables, <br> line breaks, the bold headings, the verdict's code block.
-    expect(seen.elements).toEqual(['blockquote', 'br', 'code', 'p', 'pre', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr']);
+    expect(seen.elements).toEqual([
+      'blockquote',
+      'br',
+      'code',
+      'p',
+      'pre',
+      'strong',
+      'table',
+      'tbody',
+      'td',
+      'th',
+      'thead',
+      'tr',
+    ]);
     expect(seen.references).toEqual([]);
     const [bot, fields] = seen.tables;
     expect(bot).toEqual([['异议事由', grounds]]);
@@ -73,9 +121,19 @@ describe('the pull request body on a forge', () => {
     const lines = (s: string) => s.replace(/\r\n|[\r\u2028\u2029]/g, '\n');
     const rows = recordRows(yaml, { lang: 'zh', categories: loadCategories(PROJECT) });
     expect(fields!.map(([, value]) => value)).toEqual(rows.map((r) => lines(r.value)));
-    for (const text of [HOSTILE.name, HOSTILE.address, HOSTILE.facts, HOSTILE.legal_basis, HOSTILE.authority, HOSTILE.document_number]) {
-      expect(fields!.some(([, value]) => value === lines(text)), text.slice(0, 30)).toBe(true);
+    for (const text of [
+      HOSTILE.name,
+      HOSTILE.address,
+      HOSTILE.facts,
+      HOSTILE.legal_basis,
+      HOSTILE.authority,
+      HOSTILE.document_number,
+    ]) {
+      expect(
+        fields!.some(([, value]) => value === lines(text)),
+        text.slice(0, 30),
+      ).toBe(true);
     }
-    expect(seen.code).toContain("<img src=x onerror=\"window.__hostile='verdict'\">");
+    expect(seen.code).toContain('<img src=x onerror="window.__hostile=\'verdict\'">');
   }, 60_000);
 });

@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createPresenter, createSubmissionSink, type Submission, type SubmissionSink } from '../../../bot/forge/index.ts';
+import {
+  createPresenter,
+  createSubmissionSink,
+  type Submission,
+  type SubmissionSink,
+} from '../../../bot/forge/index.ts';
 import { openPrivateFiles, type PrivateFiles } from '../../../bot/private-files/config.ts';
 import { privateFileHandler } from '../../../bot/private-files/http-handler.ts';
 import { sh } from '../forge/fixtures.ts';
@@ -27,9 +32,16 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const run = promisify(execFile);
 
 /** The review CLI, as a reviewer runs it; resolves with its output whatever the exit code. */
-async function review(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
+async function review(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; out: string }> {
   try {
-    const r = await run(process.execPath, ['scripts/review.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const r = await run(process.execPath, ['scripts/review.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     return { code: 0, out: `${r.stdout}${r.stderr}` };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -52,27 +64,53 @@ describe('non-public attachments never enter the publication repository', () => 
     // The bot's private store and its HTTP route; the links need the server's address.
     const storeDir = join(tempDir('honghei-private-store-'), 'private');
     let files: PrivateFiles | undefined;
-    const server = await serve((req, res) => privateFileHandler({ store: files!.store, links: files!.links })(req, res));
+    const server = await serve((req, res) =>
+      privateFileHandler({ store: files!.store, links: files!.links })(req, res),
+    );
     closers.push(server.close);
-    files = openPrivateFiles({ store: { kind: 'dir', dir: storeDir }, secret: SECRET, baseUrl: server.url, ttlMs: 14 * 24 * 3600_000 });
+    files = openPrivateFiles({
+      store: { kind: 'dir', dir: storeDir },
+      secret: SECRET,
+      baseUrl: server.url,
+      ttlMs: 14 * 24 * 3600_000,
+    });
     closers.push(() => files!.store.close());
 
-    const real = createSubmissionSink({ forge: { kind: 'local', repo: root }, outbox: { kind: 'file', dir: join(tempDir(), 'outbox') }, pollIntervalMs: 0, retryIntervalMs: 0, contentRoot: root });
+    const real = createSubmissionSink({
+      forge: { kind: 'local', repo: root },
+      outbox: { kind: 'file', dir: join(tempDir(), 'outbox') },
+      pollIntervalMs: 0,
+      retryIntervalMs: 0,
+      contentRoot: root,
+    });
     closers.push(() => real.close());
     const submitted: Submission[] = [];
-    const sink: SubmissionSink = { submit: (s) => (submitted.push(s), real.submit(s)), status: (id) => real.status(id) };
+    const sink: SubmissionSink = {
+      submit: (s) => (submitted.push(s), real.submit(s)),
+      status: (id) => real.status(id),
+    };
     const h = harness({ root, sink, today: TODAY, privateFiles: files });
 
     // /repair with a written pledge (PDF).
     const pledge = distinctPdf();
-    const repairTarget = publicEntry(h, TODAY, (r) => r.record.list === 'black' && r.record.category === 'wage-arrears' && r.record.history.at(-1)!.status === 'listed');
-    const requirements = h.repo.categories.black.find((c) => c.id === 'wage-arrears')!.repair!.requirements;
+    const repairTarget = publicEntry(
+      h,
+      TODAY,
+      (r) =>
+        r.record.list === 'black' &&
+        r.record.category === 'wage-arrears' &&
+        r.record.history.at(-1)!.status === 'listed',
+    );
+    const requirements = h.repo.categories.black.find((c) => c.id === 'wage-arrears')!.repair!
+      .requirements;
     await h.act(PUBLIC, '/repair');
     await fillForm(h, PUBLIC, {
       '哪一条记录？': repairTarget.record.subject.code!,
       整改完成日期: '2026-03-01',
       ...Object.fromEntries(requirements.map((_, i) => [`条件 ${i + 1}`, { press: '已满足' }])),
-      书面信用承诺书: { files: (hh, u) => [hh.tg.document(u, pledge, '张某某信用承诺书.pdf', 'application/pdf')] },
+      书面信用承诺书: {
+        files: (hh, u) => [hh.tg.document(u, pledge, '张某某信用承诺书.pdf', 'application/pdf')],
+      },
       整改证明材料: { skip: true },
       整改情况说明: '已于 2026 年 3 月 1 日足额支付全部拖欠工资。（示例数据）',
     });
@@ -82,12 +120,21 @@ describe('non-public attachments never enter the publication repository', () => 
     // /objection with evidence: a photo and a PDF.
     const photo = distinctJpeg();
     const receipt = distinctPdf();
-    const objectionTarget = publicEntry(h, TODAY, (r) => r.record.list === 'black' && r.record.id !== repairTarget.record.id);
+    const objectionTarget = publicEntry(
+      h,
+      TODAY,
+      (r) => r.record.list === 'black' && r.record.id !== repairTarget.record.id,
+    );
     await h.act(PUBLIC, '/objection');
     await fillForm(h, PUBLIC, {
       '哪一条记录？': objectionTarget.record.subject.code!,
       异议事由: '该公司已足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）',
-      证据材料: { files: (hh, u) => [hh.tg.photo(u, photo), hh.tg.document(u, receipt, '工资支付凭证.pdf', 'application/pdf')] },
+      证据材料: {
+        files: (hh, u) => [
+          hh.tg.photo(u, photo),
+          hh.tg.document(u, receipt, '工资支付凭证.pdf', 'application/pdf'),
+        ],
+      },
     });
     await h.send(h.tg.press(PUBLIC, '确认提交'));
     expect(h.last(PUBLIC)).toContain('异议已收到');
@@ -97,12 +144,27 @@ describe('non-public attachments never enter the publication repository', () => 
     expect(submitted.map((s) => s.kind)).toEqual(['repair', 'objection']);
     const secrets = [pledge, photo, receipt];
     // The commits carry only the record files; the records carry only references.
-    for (const s of submitted) expect(s.files.map((f) => f.path)).toEqual([s.kind === 'repair' ? repairTarget.source.file : objectionTarget.source.file]);
-    const onBranch = (s: Submission, file: string) => parse(sh(root, 'show', `refs/heads/submission/${s.id}:${file}`));
+    for (const s of submitted)
+      expect(s.files.map((f) => f.path)).toEqual([
+        s.kind === 'repair' ? repairTarget.source.file : objectionTarget.source.file,
+      ]);
+    const onBranch = (s: Submission, file: string) =>
+      parse(sh(root, 'show', `refs/heads/submission/${s.id}:${file}`));
     const pledgeRef = onBranch(repair!, repairTarget.source.file).attachments.at(-1);
-    expect(pledgeRef).toEqual({ private: `sha256:${sha(pledge)}`, kind: 'pledge', name: expect.stringMatching(/^[a-z0-9-]+\.pdf$/), size: pledge.byteLength, type: 'application/pdf' });
-    const evidenceRefs = onBranch(objection!, objectionTarget.source.file).attachments.filter((a: { kind: string }) => a.kind === 'evidence');
-    expect(evidenceRefs.map((a: { private: string }) => a.private)).toEqual([`sha256:${sha(photo)}`, `sha256:${sha(receipt)}`]);
+    expect(pledgeRef).toEqual({
+      private: `sha256:${sha(pledge)}`,
+      kind: 'pledge',
+      name: expect.stringMatching(/^[a-z0-9-]+\.pdf$/),
+      size: pledge.byteLength,
+      type: 'application/pdf',
+    });
+    const evidenceRefs = onBranch(objection!, objectionTarget.source.file).attachments.filter(
+      (a: { kind: string }) => a.kind === 'evidence',
+    );
+    expect(evidenceRefs.map((a: { private: string }) => a.private)).toEqual([
+      `sha256:${sha(photo)}`,
+      `sha256:${sha(receipt)}`,
+    ]);
 
     // No object of the content repository holds the bytes, whole or in part; the scan does read
     // the objects (it finds the references the records hold).
@@ -111,18 +173,42 @@ describe('non-public attachments never enter the publication repository', () => 
     expect(objects.some((o) => o.content.includes(`private: sha256:${sha(pledge)}`))).toBe(true);
     for (const bytes of secrets) {
       expect(objects.filter((o) => o.content.includes(bytes)).map((o) => o.id)).toEqual([]);
-      expect(objects.filter((o) => o.content.includes(chunkOf(bytes))).map((o) => o.id)).toEqual([]);
+      expect(objects.filter((o) => o.content.includes(chunkOf(bytes))).map((o) => o.id)).toEqual(
+        [],
+      );
     }
     // Nor does the work tree, nor the outbox (the submissions there carry references only).
-    const treeFiles = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !join(e.parentPath, e.name).includes('/.git/'));
-    for (const bytes of secrets) expect(treeFiles.filter((e) => readFileSync(join(e.parentPath, e.name)).includes(chunkOf(bytes))).map((e) => e.name)).toEqual([]);
+    const treeFiles = readdirSync(root, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && !join(e.parentPath, e.name).includes('/.git/'),
+    );
+    for (const bytes of secrets)
+      expect(
+        treeFiles
+          .filter((e) => readFileSync(join(e.parentPath, e.name)).includes(chunkOf(bytes)))
+          .map((e) => e.name),
+      ).toEqual([]);
 
     // The store has them, under their SHA-256.
-    for (const bytes of secrets) expect(Buffer.from((await files.store.get(sha(bytes)))!)).toEqual(bytes);
+    for (const bytes of secrets)
+      expect(Buffer.from((await files.store.get(sha(bytes)))!)).toEqual(bytes);
 
     // The reviewer on the bot server: `review show` fetches from the store, checks, saves.
     const outDir = join(tempDir(), 'review');
-    const shown = await review({ HONGHEI_PRIVATE_DIR: storeDir, HONGHEI_PRIVATE_SECRET: SECRET, HONGHEI_PRIVATE_URL: server.url }, 'show', repair!.id, '--repo', root, '--date', '2026-11-21', '--out', outDir);
+    const shown = await review(
+      {
+        HONGHEI_PRIVATE_DIR: storeDir,
+        HONGHEI_PRIVATE_SECRET: SECRET,
+        HONGHEI_PRIVATE_URL: server.url,
+      },
+      'show',
+      repair!.id,
+      '--repo',
+      root,
+      '--date',
+      '2026-11-21',
+      '--out',
+      outDir,
+    );
     expect(shown.code, shown.out).toBe(0);
     expect(shown.out).toContain('不公开附件（不在仓库中）');
     expect(shown.out).toContain(`✅ SHA-256 已核对，已保存到 ${join(outDir, pledgeRef.name)}`);
@@ -135,34 +221,78 @@ describe('non-public attachments never enter the publication repository', () => 
     // A reviewer elsewhere, with the bot's address and secret but no store: through the link.
     const remoteOut = join(tempDir(), 'remote');
     const noStore = join(tempDir(), 'no-store-here');
-    const remote = await review({ HONGHEI_PRIVATE_DIR: noStore, HONGHEI_PRIVATE_SECRET: SECRET, HONGHEI_PRIVATE_URL: server.url }, 'show', objection!.id, '--repo', root, '--date', '2026-11-21', '--out', remoteOut);
+    const remote = await review(
+      {
+        HONGHEI_PRIVATE_DIR: noStore,
+        HONGHEI_PRIVATE_SECRET: SECRET,
+        HONGHEI_PRIVATE_URL: server.url,
+      },
+      'show',
+      objection!.id,
+      '--repo',
+      root,
+      '--date',
+      '2026-11-21',
+      '--out',
+      remoteOut,
+    );
     expect(remote.code, remote.out).toBe(0);
     expect(remote.out.match(/✅ SHA-256 已核对/g)).toHaveLength(2);
-    expect(evidenceRefs.map((a: { name: string }) => readFileSync(join(remoteOut, a.name)))).toEqual([photo, receipt]);
+    expect(
+      evidenceRefs.map((a: { name: string }) => readFileSync(join(remoteOut, a.name))),
+    ).toEqual([photo, receipt]);
     expect(existsSync(noStore)).toBe(false); // nothing was stored on the reviewer's machine
     // With the wrong secret the server refuses, and the CLI says so instead of saving anything.
     const forgedOut = join(tempDir(), 'forged');
-    const forged = await review({ HONGHEI_PRIVATE_DIR: join(tempDir(), 'none'), HONGHEI_PRIVATE_SECRET: 'a-wrong-secret-of-enough-length-0123456789', HONGHEI_PRIVATE_URL: server.url }, 'show', objection!.id, '--repo', root, '--date', '2026-11-21', '--out', forgedOut);
+    const forged = await review(
+      {
+        HONGHEI_PRIVATE_DIR: join(tempDir(), 'none'),
+        HONGHEI_PRIVATE_SECRET: 'a-wrong-secret-of-enough-length-0123456789',
+        HONGHEI_PRIVATE_URL: server.url,
+      },
+      'show',
+      objection!.id,
+      '--repo',
+      root,
+      '--date',
+      '2026-11-21',
+      '--out',
+      forgedOut,
+    );
     expect(forged.out).toContain('❌ 机器人服务器答复 HTTP 403：链接无效');
     expect(forged.out).not.toContain('✅ SHA-256');
     expect(existsSync(forgedOut)).toBe(false);
 
     // The pull request body (as GitHub, Gitea and GitLab show it) links each private file.
     const body = createPresenter({ contentRoot: root })(objection!, (p) => p).body;
-    const links = [...body.matchAll(/\]\((http:\/\/127\.0\.0\.1:\d+\/private-files\/[^)\s]+)\)/g)].map((m) => m[1]!);
+    const links = [
+      ...body.matchAll(/\]\((http:\/\/127\.0\.0\.1:\d+\/private-files\/[^)\s]+)\)/g),
+    ].map((m) => m[1]!);
     expect(links).toHaveLength(2);
     expect(body).toContain('不公开附件（仅供审核，不进入仓库');
     expect(body).not.toContain('content/media');
-    const got = await Promise.all(links.map(async (l) => {
-      const r = await fetch(l);
-      return { status: r.status, type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) };
-    }));
-    expect(got).toEqual([{ status: 200, type: 'image/jpeg', bytes: photo }, { status: 200, type: 'application/pdf', bytes: receipt }]);
+    const got = await Promise.all(
+      links.map(async (l) => {
+        const r = await fetch(l);
+        return {
+          status: r.status,
+          type: r.headers.get('content-type'),
+          bytes: Buffer.from(await r.arrayBuffer()),
+        };
+      }),
+    );
+    expect(got).toEqual([
+      { status: 200, type: 'image/jpeg', bytes: photo },
+      { status: 200, type: 'application/pdf', bytes: receipt },
+    ]);
 
     // An expired link is refused (410) and an altered one too (403), with a text that says why.
     const file = { sha256: sha(receipt), name: evidenceRefs[1].name as string };
     const expired = await fetch(files.links.url(file, Date.now() - 60_000));
-    expect([expired.status, await expired.text()]).toEqual([410, expect.stringContaining('链接已过期')]);
+    expect([expired.status, await expired.text()]).toEqual([
+      410,
+      expect.stringContaining('链接已过期'),
+    ]);
     const good = new URL(links[1]!);
     const sig = good.searchParams.get('sig')!;
     const alter = (change: (u: URL) => void) => {
@@ -177,7 +307,10 @@ describe('non-public attachments never enter the publication repository', () => 
       alter((u) => (u.pathname = u.pathname.replace(sha(receipt), sha(photo)))),
     ]) {
       const r = await fetch(altered);
-      expect([r.status, await r.text()], altered).toEqual([403, expect.stringContaining('链接无效：链接被改动过')]);
+      expect([r.status, await r.text()], altered).toEqual([
+        403,
+        expect.stringContaining('链接无效：链接被改动过'),
+      ]);
     }
   }, 120_000);
 });

@@ -10,12 +10,22 @@ import { blockingRepo } from './support.ts';
 
 test('console: SIGTERM while waiting for input exits 0', async () => {
   const { root: repo } = blockingRepo();
-  const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/bot.ts'), 'console'], {
-    cwd: repo, env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: '2026-11-20' }, stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/node'),
+    [join(ROOT, 'scripts/bot.ts'), 'console'],
+    {
+      cwd: repo,
+      env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: '2026-11-20' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  onTestFinished(
+    () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),
+  );
   let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   child.stderr.on('data', (d) => (output += d));
   child.stdout.on('data', (d) => {
     output += d;

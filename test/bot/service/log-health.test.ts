@@ -15,7 +15,9 @@ import { tempDir, testConfig, TEST_TOKEN } from '../support/harness.ts';
 
 function capture(run: () => void): string[] {
   const lines: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+  const spy = vi
+    .spyOn(console, 'error')
+    .mockImplementation((line: string) => void lines.push(line));
   try {
     run();
   } finally {
@@ -26,12 +28,23 @@ function capture(run: () => void): string[] {
 
 test('under journald each event is one line with its level prefix, without colours or secrets', () => {
   const forgeToken = 'glpat-secret-forge-token-0001';
-  const redact = redactor(testConfig({ storage: { kind: 'redis', url: 'redis://:redis-password-42@127.0.0.1:6379' } }), secretValues({ HONGHEI_GITLAB_TOKEN: forgeToken, HONGHEI_GITHUB_PRIVATE_KEY_FILE: '/run/secrets/key.pem' }));
+  const redact = redactor(
+    testConfig({ storage: { kind: 'redis', url: 'redis://:redis-password-42@127.0.0.1:6379' } }),
+    secretValues({
+      HONGHEI_GITLAB_TOKEN: forgeToken,
+      HONGHEI_GITHUB_PRIVATE_KEY_FILE: '/run/secrets/key.pem',
+    }),
+  );
   const lines = capture(() => {
     const log = createLogger(redact, { journal: true, debug: true });
     log.info('started\nsecond line');
     log.warn(`forge said \u001b[31mno\u001b[0m to ${forgeToken}`);
-    log.error(`request to https://api.telegram.org/bot${TEST_TOKEN}/getMe failed`, new Error('connect to redis://:redis-password-42@127.0.0.1 refused', { cause: new Error('ECONNREFUSED') }));
+    log.error(
+      `request to https://api.telegram.org/bot${TEST_TOKEN}/getMe failed`,
+      new Error('connect to redis://:redis-password-42@127.0.0.1 refused', {
+        cause: new Error('ECONNREFUSED'),
+      }),
+    );
     log.debug('details');
   });
   expect(lines).toHaveLength(4);
@@ -39,10 +52,16 @@ test('under journald each event is one line with its level prefix, without colou
   for (const line of lines) expect(line).not.toMatch(/\n|\u001b/);
   expect(lines[0]).toBe('<6>started ⏎ second line');
   expect(lines[1]).toBe('<4>forge said no to ***');
-  expect(lines[2]).toMatch(/^<3>request to https:\/\/api\.telegram\.org\/bot\*\*\*\/getMe failed: connect to redis:\/\/:\*\*\*@127\.0\.0\.1 refused \(cause: ECONNREFUSED\) \| at /);
-  expect(lines.join('\n')).not.toMatch(new RegExp(`${TEST_TOKEN.split(':')[1]}|redis-password-42|${forgeToken}`));
+  expect(lines[2]).toMatch(
+    /^<3>request to https:\/\/api\.telegram\.org\/bot\*\*\*\/getMe failed: connect to redis:\/\/:\*\*\*@127\.0\.0\.1 refused \(cause: ECONNREFUSED\) \| at /,
+  );
+  expect(lines.join('\n')).not.toMatch(
+    new RegExp(`${TEST_TOKEN.split(':')[1]}|redis-password-42|${forgeToken}`),
+  );
   // In a terminal the level is a word; the file path of a key is not a secret.
-  expect(capture(() => createLogger(redact, { journal: false }).warn('x'))).toEqual(['[bot] WARN x']);
+  expect(capture(() => createLogger(redact, { journal: false }).warn('x'))).toEqual([
+    '[bot] WARN x',
+  ]);
   expect(secretValues({ HONGHEI_GITHUB_PRIVATE_KEY_FILE: '/run/secrets/key.pem' })).toEqual([]);
 });
 
@@ -74,17 +93,40 @@ test('/healthz: 503 naming the reason when the storage is closed, or a submissio
   const storage = createStorage({ kind: 'sqlite', path: join(dir, 'bot.sqlite') }, 3600_000);
   const logged: string[] = [];
   // A forge that cannot work (no repository) and a submission stored two hours ago.
-  const sink = new EmbeddedSink({ forge: new LocalGitForge({ repo: join(dir, 'no-such-repo') }), dir: join(dir, 'outbox'), retryIntervalMs: 0, pollIntervalMs: 0, now: () => new Date(Date.now() - 2 * 3600_000), log: (m) => logged.push(m) });
+  const sink = new EmbeddedSink({
+    forge: new LocalGitForge({ repo: join(dir, 'no-such-repo') }),
+    dir: join(dir, 'outbox'),
+    retryIntervalMs: 0,
+    pollIntervalMs: 0,
+    now: () => new Date(Date.now() - 2 * 3600_000),
+    log: (m) => logged.push(m),
+  });
   const sources = { mode: 'webhook' as const, storage, sink, maxBacklogAgeMs: 3600_000 };
   const fresh = await getHealth(sources);
-  expect(fresh).toMatchObject({ status: 200, body: { status: 'ok', problems: [], outbox: { backlog: 0 } } });
-  await sink.submit({ id: 'health-test-1', kind: 'new', recordId: 'r1', submitter: { chatId: 1 }, title: '示例', body: '示例', files: [{ path: 'content/records/x.yaml', content: 'x' }], createdAt: new Date().toISOString() });
+  expect(fresh).toMatchObject({
+    status: 200,
+    body: { status: 'ok', problems: [], outbox: { backlog: 0 } },
+  });
+  await sink.submit({
+    id: 'health-test-1',
+    kind: 'new',
+    recordId: 'r1',
+    submitter: { chatId: 1 },
+    title: '示例',
+    body: '示例',
+    files: [{ path: 'content/records/x.yaml', content: 'x' }],
+    createdAt: new Date().toISOString(),
+  });
   await sink.deliverPending();
   expect(logged.join('\n')).toContain('delivering health-test-1 to local failed');
   const late = await getHealth(sources);
   expect(late.status).toBe(503);
   expect(late.body.outbox).toMatchObject({ backlog: 1, oldestAgeSeconds: expect.any(Number) });
-  expect(late.body.problems).toEqual([expect.stringMatching(/^1 submission\(s\) not delivered to the forge, the oldest for 120 min \(limit 60 min\)/)]);
+  expect(late.body.problems).toEqual([
+    expect.stringMatching(
+      /^1 submission\(s\) not delivered to the forge, the oldest for 120 min \(limit 60 min\)/,
+    ),
+  ]);
   await storage.close();
   const closed = await getHealth(sources);
   expect(closed.status).toBe(503);
@@ -97,9 +139,15 @@ test('the route table: routes are tried in order, a request no route takes gets 
   const errors: string[] = [];
   const http = new BotHttpServer({ onError: (m) => errors.push(m) })
     .route(async (req, res) => (req.url === '/a' ? (res.end('a'), true) : false))
-    .route(async (req) => { if (req.url === '/boom') throw new Error('boom'); return false; });
+    .route(async (req) => {
+      if (req.url === '/boom') throw new Error('boom');
+      return false;
+    });
   const { port } = await http.listen('127.0.0.1', 0);
-  const get = async (p: string) => { const r = await fetch(`http://127.0.0.1:${port}${p}`); return `${r.status} ${await r.text()}`; };
+  const get = async (p: string) => {
+    const r = await fetch(`http://127.0.0.1:${port}${p}`);
+    return `${r.status} ${await r.text()}`;
+  };
   expect(await get('/a')).toBe('200 a');
   expect(await get('/b')).toBe('404 not found\n');
   expect(await get('/boom')).toBe('500 internal error\n');
@@ -116,8 +164,17 @@ test('draining: the request in flight finishes and is answered; past the deadlin
     return true;
   });
   const { port } = await http.listen('127.0.0.1', 0);
-  const inFlight = fetch(`http://127.0.0.1:${port}/update`).then(async (r) => `${r.status} ${await r.text()}`);
-  await new Promise<void>((r) => { const t = setInterval(() => { if (http.busy) { clearInterval(t); r(); } }, 10); });
+  const inFlight = fetch(`http://127.0.0.1:${port}/update`).then(
+    async (r) => `${r.status} ${await r.text()}`,
+  );
+  await new Promise<void>((r) => {
+    const t = setInterval(() => {
+      if (http.busy) {
+        clearInterval(t);
+        r();
+      }
+    }, 10);
+  });
   let drained: boolean | undefined;
   const drain = http.drain(Date.now() + 60_000).then((ok) => (drained = ok));
   // Closed for new connections while the one request is still being handled.
@@ -130,8 +187,18 @@ test('draining: the request in flight finishes and is answered; past the deadlin
 
   const stuck = new BotHttpServer().route(() => new Promise<boolean>(() => undefined));
   const address = await stuck.listen('127.0.0.1', 0);
-  const cut = fetch(`http://127.0.0.1:${address.port}/x`).then(() => 'answered', () => 'cut off');
-  await new Promise<void>((r) => { const t = setInterval(() => { if (stuck.busy) { clearInterval(t); r(); } }, 10); });
+  const cut = fetch(`http://127.0.0.1:${address.port}/x`).then(
+    () => 'answered',
+    () => 'cut off',
+  );
+  await new Promise<void>((r) => {
+    const t = setInterval(() => {
+      if (stuck.busy) {
+        clearInterval(t);
+        r();
+      }
+    }, 10);
+  });
   expect(await stuck.drain(Date.now() + 200)).toBe(false);
   expect(await cut).toBe('cut off');
 });

@@ -22,20 +22,34 @@ test('polling: health on BOT_HOST:BOT_PORT, an update handled, SIGTERM ends the 
   const state = tempDir('honghei-service-state-');
   const port = await freePort();
   const bot = startBot('polling', repo, {
-    TELEGRAM_API_ROOT: telegram.url, BOT_HOST: '127.0.0.1', BOT_PORT: String(port),
-    HONGHEI_ROOT: repo, HONGHEI_REPO: repo, HONGHEI_SUBMITTERS: join(repo, 'content/submitters.yaml'), HONGHEI_DATE: '2026-11-20',
-    HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
-    HONGHEI_PRIVATE_DIR: join(state, 'private'), HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
+    TELEGRAM_API_ROOT: telegram.url,
+    BOT_HOST: '127.0.0.1',
+    BOT_PORT: String(port),
+    HONGHEI_ROOT: repo,
+    HONGHEI_REPO: repo,
+    HONGHEI_SUBMITTERS: join(repo, 'content/submitters.yaml'),
+    HONGHEI_DATE: '2026-11-20',
+    HONGHEI_BOT_DB: join(state, 'bot.sqlite'),
+    HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
+    HONGHEI_PRIVATE_DIR: join(state, 'private'),
+    HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
   });
   const ready = await healthy(bot, `http://127.0.0.1:${port}`);
   expect(ready.status).toBe(200);
-  expect(ready.body).toMatchObject({ status: 'ok', mode: 'polling', storage: { kind: 'sqlite', reachable: true }, outbox: { backlog: 0 } });
+  expect(ready.body).toMatchObject({
+    status: 'ok',
+    mode: 'polling',
+    storage: { kind: 'sqlite', reachable: true },
+    outbox: { backlog: 0 },
+  });
 
   const update = telegram.tg.text(SUBMITTER, '/help');
   telegram.queue.push(update);
   await waitFor('the answer to /help', () => telegram.tg.last(SUBMITTER.id)?.text.includes('/new'));
   // The bot is now in a long poll that would last its full timeout.
-  await waitFor('the next long poll', () => telegram.polls.some((p) => p.offset === update.update_id + 1 && p.timeout > 0));
+  await waitFor('the next long poll', () =>
+    telegram.polls.some((p) => p.offset === update.update_id + 1 && p.timeout > 0),
+  );
   bot.child.kill('SIGTERM');
   expect(await bot.exited, bot.output()).toEqual({ code: 0, signal: null });
   expect(bot.output()).toContain('SIGTERM: shutting down');

@@ -14,12 +14,31 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { atSummary, questionTitle } from '../support/drive.ts';
 import { blackListAnswers, testCode } from '../support/fixtures.ts';
 import { SUBMITTER, tempDir, TEST_TOKEN } from '../support/harness.ts';
-import { blockingRepo, canSandbox, existsSync, freePort, git, health, healthy, sandboxed, startBot, telegramServer, waitFor, type BotProcess } from './support.ts';
+import {
+  blockingRepo,
+  canSandbox,
+  existsSync,
+  freePort,
+  git,
+  health,
+  healthy,
+  sandboxed,
+  startBot,
+  telegramServer,
+  waitFor,
+  type BotProcess,
+} from './support.ts';
 
 const TODAY = '2026-11-20';
 const redisUrl = inject('redisUrl');
-if (!redisUrl) console.warn('\n!!! Redis service test SKIPPED: redis-server is not installed (apt-get install -y redis-server)\n');
-if (!canSandbox) console.warn('\n!!! the unit\'s read-only file system is NOT emulated: unshare -rm is not permitted here; the first webhook test runs without it\n');
+if (!redisUrl)
+  console.warn(
+    '\n!!! Redis service test SKIPPED: redis-server is not installed (apt-get install -y redis-server)\n',
+  );
+if (!canSandbox)
+  console.warn(
+    "\n!!! the unit's read-only file system is NOT emulated: unshare -rm is not permitted here; the first webhook test runs without it\n",
+  );
 const SECRET = 'service-test-webhook-secret-0123456789';
 let telegram: Awaited<ReturnType<typeof telegramServer>>;
 
@@ -42,21 +61,43 @@ async function deployment(extra: Record<string, string> = {}, sandbox = false) {
   const base = `http://127.0.0.1:${port}`;
   const env = {
     TELEGRAM_API_ROOT: telegram.url,
-    BOT_WEBHOOK_URL: `${base}/telegram`, BOT_WEBHOOK_SECRET: SECRET, BOT_HOST: '127.0.0.1', BOT_PORT: String(port),
-    HONGHEI_ROOT: root, HONGHEI_REPO: forge, HONGHEI_SUBMITTERS: join(root, 'content/submitters.yaml'), HONGHEI_DATE: TODAY,
-    HONGHEI_BOT_DB: join(state, 'bot.sqlite'), HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
-    HONGHEI_PRIVATE_DIR: join(state, 'private'), HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
+    BOT_WEBHOOK_URL: `${base}/telegram`,
+    BOT_WEBHOOK_SECRET: SECRET,
+    BOT_HOST: '127.0.0.1',
+    BOT_PORT: String(port),
+    HONGHEI_ROOT: root,
+    HONGHEI_REPO: forge,
+    HONGHEI_SUBMITTERS: join(root, 'content/submitters.yaml'),
+    HONGHEI_DATE: TODAY,
+    HONGHEI_BOT_DB: join(state, 'bot.sqlite'),
+    HONGHEI_OUTBOX_DIR: join(state, 'outbox'),
+    HONGHEI_PRIVATE_DIR: join(state, 'private'),
+    HONGHEI_PRIVATE_SECRET: 'service-test-private-link-secret-0123456789',
     ...(writable ? { TMPDIR: privateTmp } : {}),
     ...extra,
   };
-  return { root, forge, entered, release, state, base, env, writable, start: () => startBot('webhook', root, env, writable) };
+  return {
+    root,
+    forge,
+    entered,
+    release,
+    state,
+    base,
+    env,
+    writable,
+    start: () => startBot('webhook', root, env, writable),
+  };
 }
 
 /** POSTs an update to the bot's webhook as Telegram does; resolves when the bot has handled it. */
 async function post(base: string, update: Update, secret: string | null = SECRET): Promise<number> {
   const res = await fetch(`${base}/telegram`, {
-    method: 'POST', body: JSON.stringify(update),
-    headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+    method: 'POST',
+    body: JSON.stringify(update),
+    headers: {
+      'content-type': 'application/json',
+      ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+    },
   });
   await res.arrayBuffer();
   return res.status;
@@ -71,8 +112,12 @@ async function submit(base: string, code: string): Promise<string> {
   for (let i = 0; i < 40 && !atSummary(last()); i++) {
     const title = questionTitle(last());
     const answer = title ? answers[title] : undefined;
-    if (!answer || Array.isArray(answer) || (typeof answer === 'object' && 'files' in answer)) throw new Error(`no answer for: ${last()}`);
-    const update = typeof answer === 'string' ? tg.text(SUBMITTER, answer) : tg.press(SUBMITTER, 'press' in answer ? answer.press : /跳过|完成/);
+    if (!answer || Array.isArray(answer) || (typeof answer === 'object' && 'files' in answer))
+      throw new Error(`no answer for: ${last()}`);
+    const update =
+      typeof answer === 'string'
+        ? tg.text(SUBMITTER, answer)
+        : tg.press(SUBMITTER, 'press' in answer ? answer.press : /跳过|完成/);
     expect(await post(base, update)).toBe(200);
     expect(last(), `after answering "${title}"`).not.toMatch(/^⚠️/);
   }
@@ -85,8 +130,12 @@ async function submit(base: string, code: string): Promise<string> {
 
 /** The submission branches of a repository, and the commits each adds to main. */
 function branches(repo: string): Record<string, number> {
-  const refs = git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/').split('\n').filter(Boolean);
-  return Object.fromEntries(refs.map((r) => [r, Number(git(repo, 'rev-list', '--count', `main..${r}`))]));
+  const refs = git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/')
+    .split('\n')
+    .filter(Boolean);
+  return Object.fromEntries(
+    refs.map((r) => [r, Number(git(repo, 'rev-list', '--count', `main..${r}`))]),
+  );
 }
 
 async function stop(bot: BotProcess) {
@@ -95,20 +144,31 @@ async function stop(bot: BotProcess) {
 }
 
 describe('webhook mode under a service manager', () => {
-  test('health, a /new over the webhook, SIGTERM while the forge delivery is in flight: the bot finishes it, exits 0, and after a restart the submission exists once (file system read-only but for the unit\'s writable paths)', async () => {
+  test("health, a /new over the webhook, SIGTERM while the forge delivery is in flight: the bot finishes it, exits 0, and after a restart the submission exists once (file system read-only but for the unit's writable paths)", async () => {
     const d = await deployment({}, true);
     if (d.writable) {
       // The sandbox holds: outside the writable paths nothing can be written.
       const [command, ...args] = sandboxed(d.writable, ['touch', join(d.root, 'outside')]);
-      expect(execFileSync.bind(null, command!, args, { stdio: 'pipe' })).toThrow(/Read-only file system/);
+      expect(execFileSync.bind(null, command!, args, { stdio: 'pipe' })).toThrow(
+        /Read-only file system/,
+      );
     }
     const first = d.start();
     const ready = await healthy(first, d.base);
     expect(ready.status, JSON.stringify(ready.body)).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ok', mode: 'webhook', problems: [], storage: { kind: 'sqlite', reachable: true }, outbox: { readable: true, backlog: 0 }, forge: { lastSuccessAt: null } });
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      mode: 'webhook',
+      problems: [],
+      storage: { kind: 'sqlite', reachable: true },
+      outbox: { readable: true, backlog: 0 },
+      forge: { lastSuccessAt: null },
+    });
     // The secret check still guards the webhook on the shared server.
     expect(await post(d.base, telegram.tg.text(SUBMITTER, '/help'), null)).toBe(401);
-    expect(await post(d.base, telegram.tg.text(SUBMITTER, '/help'), 'a-wrong-secret-of-enough-length')).toBe(401);
+    expect(
+      await post(d.base, telegram.tg.text(SUBMITTER, '/help'), 'a-wrong-secret-of-enough-length'),
+    ).toBe(401);
 
     const id = await submit(d.base, testCode(90));
     // git is now holding the new branch: the delivery has begun and not ended.
@@ -141,7 +201,11 @@ describe('webhook mode under a service manager', () => {
     expect(await post(d.base, telegram.tg.text(SUBMITTER, '/status'))).toBe(200);
     expect(telegram.tg.last(SUBMITTER.id)?.text).toContain(id);
     // A round of the outbox later, still one branch with one commit.
-    await waitFor('the forge to be read after the restart', async () => (await health(d.base))?.body.forge.lastSuccessAt, 1200);
+    await waitFor(
+      'the forge to be read after the restart',
+      async () => (await health(d.base))?.body.forge.lastSuccessAt,
+      1200,
+    );
     expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     expect(await stop(second)).toEqual({ code: 0, signal: null });
   }, 180_000);
@@ -164,7 +228,10 @@ describe('webhook mode under a service manager', () => {
     await waitFor('the orphaned git to finish', () => Object.keys(branches(d.forge)).length === 1);
     const second = d.start();
     await healthy(second, d.base);
-    await waitFor('the restarted bot to record the delivery', async () => (await health(d.base))?.body.outbox.backlog === 0);
+    await waitFor(
+      'the restarted bot to record the delivery',
+      async () => (await health(d.base))?.body.outbox.backlog === 0,
+    );
     expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
     const delivered = JSON.parse(readFileSync(join(d.state, 'outbox', `${id}.json`), 'utf8'));
     expect(delivered.delivered.branch).toBe(`submission/${id}`);
@@ -172,35 +239,50 @@ describe('webhook mode under a service manager', () => {
     expect(await stop(second)).toEqual({ code: 0, signal: null });
   }, 180_000);
 
-  test.skipIf(!redisUrl)('Redis (sessions and the BullMQ outbox): SIGTERM while the delivery job runs; the worker finishes it, the bot exits 0, and after a restart the submission exists once', async () => {
-    // A database of its own: the bot's keys (session:<user>, honghei:outbox:…) are fixed names.
-    const url = `${redisUrl}/9`;
-    const redis = new Redis(url);
-    await redis.flushdb();
-    const d = await deployment({ HONGHEI_REDIS_URL: url });
-    const first = d.start();
-    const ready = await healthy(first, d.base);
-    expect(ready.body).toMatchObject({ status: 'ok', mode: 'webhook', storage: { kind: 'redis', reachable: true }, outbox: { readable: true, backlog: 0 } });
-    const id = await submit(d.base, testCode(92));
-    await waitFor('the delivery to reach git', () => existsSync(d.entered));
-    expect((await health(d.base))?.body.outbox).toMatchObject({ backlog: 1 });
-    first.child.kill('SIGTERM');
-    await waitFor('the HTTP server to close', async () => (await health(d.base)) === undefined);
-    expect(first.child.exitCode).toBe(null);
-    d.release();
-    expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
-    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
-    expect(JSON.parse((await redis.hget(`honghei:outbox:${id}`, 'delivered'))!).branch).toBe(`submission/${id}`);
+  test.skipIf(!redisUrl)(
+    'Redis (sessions and the BullMQ outbox): SIGTERM while the delivery job runs; the worker finishes it, the bot exits 0, and after a restart the submission exists once',
+    async () => {
+      // A database of its own: the bot's keys (session:<user>, honghei:outbox:…) are fixed names.
+      const url = `${redisUrl}/9`;
+      const redis = new Redis(url);
+      await redis.flushdb();
+      const d = await deployment({ HONGHEI_REDIS_URL: url });
+      const first = d.start();
+      const ready = await healthy(first, d.base);
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        mode: 'webhook',
+        storage: { kind: 'redis', reachable: true },
+        outbox: { readable: true, backlog: 0 },
+      });
+      const id = await submit(d.base, testCode(92));
+      await waitFor('the delivery to reach git', () => existsSync(d.entered));
+      expect((await health(d.base))?.body.outbox).toMatchObject({ backlog: 1 });
+      first.child.kill('SIGTERM');
+      await waitFor('the HTTP server to close', async () => (await health(d.base)) === undefined);
+      expect(first.child.exitCode).toBe(null);
+      d.release();
+      expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
+      expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
+      expect(JSON.parse((await redis.hget(`honghei:outbox:${id}`, 'delivered'))!).branch).toBe(
+        `submission/${id}`,
+      );
 
-    const second = d.start();
-    const after = await healthy(second, d.base);
-    expect(after.body).toMatchObject({ status: 'ok', storage: { kind: 'redis' }, outbox: { backlog: 0 } });
-    expect(after.body.forge.lastSuccessAt).toMatch(/^\d{4}-/);
-    expect(await post(d.base, telegram.tg.text(SUBMITTER, '/status'))).toBe(200);
-    expect(telegram.tg.last(SUBMITTER.id)?.text).toContain(id);
-    expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
-    expect(await stop(second)).toEqual({ code: 0, signal: null });
-    await redis.flushdb();
-    await redis.quit();
-  }, 180_000);
+      const second = d.start();
+      const after = await healthy(second, d.base);
+      expect(after.body).toMatchObject({
+        status: 'ok',
+        storage: { kind: 'redis' },
+        outbox: { backlog: 0 },
+      });
+      expect(after.body.forge.lastSuccessAt).toMatch(/^\d{4}-/);
+      expect(await post(d.base, telegram.tg.text(SUBMITTER, '/status'))).toBe(200);
+      expect(telegram.tg.last(SUBMITTER.id)?.text).toContain(id);
+      expect(branches(d.forge)).toEqual({ [`submission/${id}`]: 1 });
+      expect(await stop(second)).toEqual({ code: 0, signal: null });
+      await redis.flushdb();
+      await redis.quit();
+    },
+    180_000,
+  );
 });

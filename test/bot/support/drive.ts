@@ -20,7 +20,9 @@ export type Answer =
 
 /** The title of a question message: the text after "(n/m) " on its first line. */
 export function questionTitle(text: string): string | undefined {
-  return /^\([\d/]+\)\s*(?:\d+\.\s*)?(.+?)(?:（选填）|\(optional\))?$/m.exec(text.split('\n')[0] ?? '')?.[1]?.trim();
+  return /^\([\d/]+\)\s*(?:\d+\.\s*)?(.+?)(?:（选填）|\(optional\))?$/m
+    .exec(text.split('\n')[0] ?? '')?.[1]
+    ?.trim();
 }
 
 /** True when the latest message is the summary. */
@@ -30,7 +32,13 @@ export const atSummary = (text: string) => /请核对以下内容|Please check:/
  * Answers questions until the summary shows; throws on a question the test did not expect, with
  * the bot's text. Returns the titles asked, in order.
  */
-export async function fillForm(h: Harness, user: User, answers: Record<string, Answer>, maxSteps = 80, before?: (title: string, question: string) => Promise<void>): Promise<string[]> {
+export async function fillForm(
+  h: Harness,
+  user: User,
+  answers: Record<string, Answer>,
+  maxSteps = 80,
+  before?: (title: string, question: string) => Promise<void>,
+): Promise<string[]> {
   const asked: string[] = [];
   const turns = new Map<string, number>();
   for (let i = 0; i < maxSteps; i++) {
@@ -56,7 +64,11 @@ export async function fillForm(h: Harness, user: User, answers: Record<string, A
       await h.send(...answer.files(h, user));
       await h.send(h.tg.press(user, /完成|Done/));
     }
-    const reply = h.tg.since(sentBefore, user.id).map((m) => m.text).filter((t) => !atSummary(t)).join('\n');
+    const reply = h.tg
+      .since(sentBefore, user.id)
+      .map((m) => m.text)
+      .filter((t) => !atSummary(t))
+      .join('\n');
     expect(reply, `answer to "${title}" was refused`).not.toMatch(/^⚠️/m);
   }
   throw new Error(`no summary after ${maxSteps} answers; last message:\n${h.last(user)}`);

@@ -13,11 +13,14 @@ export const JPEG = readFileSync(sampleFile('media/cases/wage-arrears-site.jpg')
 /** A small, well-formed PDF. */
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 /** Answers of a complete black-list entry for an enterprise, by question title (today 2026-11-20). */
-export function blackListAnswers(code: string, overrides: Record<string, Answer> = {}): Record<string, Answer> {
+export function blackListAnswers(
+  code: string,
+  overrides: Record<string, Answer> = {},
+): Record<string, Answer> {
   return {
     名单: { press: '失信黑名单' },
     主体类型: { press: '企业' },
@@ -44,7 +47,10 @@ export function blackListAnswers(code: string, overrides: Record<string, Answer>
 }
 
 /** The same entry answered in English, by the English question titles. */
-export function englishBlackListAnswers(code: string, overrides: Record<string, Answer> = {}): Record<string, Answer> {
+export function englishBlackListAnswers(
+  code: string,
+  overrides: Record<string, Answer> = {},
+): Record<string, Answer> {
   return {
     List: { press: 'Black list' },
     'Kind of subject': { press: 'enterprise' },

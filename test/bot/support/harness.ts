@@ -44,7 +44,14 @@ export function tempDir(prefix = 'honghei-bot-'): string {
 /** A copy of the sample content (configuration, submitters, records, cases, media) in a temp root. */
 export function contentCopy(): string {
   const root = tempDir('honghei-bot-content-');
-  for (const part of ['publisher.yaml', 'categories.yaml', 'submitters.yaml', 'records', 'cases', 'media']) {
+  for (const part of [
+    'publisher.yaml',
+    'categories.yaml',
+    'submitters.yaml',
+    'records',
+    'cases',
+    'media',
+  ]) {
     cpSync(join(SAMPLE_ROOT, 'content', part), join(root, 'content', part), { recursive: true });
   }
   return root;
@@ -72,7 +79,9 @@ export class TestLog implements Logger {
     this.lines.push(message);
   }
   error(message: string, error?: unknown) {
-    this.lines.push(`${message}${error ? `: ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error)}` : ''}`);
+    this.lines.push(
+      `${message}${error ? `: ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error)}` : ''}`,
+    );
   }
 }
 
@@ -91,7 +100,12 @@ export interface HarnessOptions {
 
 /** A directory private store in a temp folder, with a fixed test secret and address. */
 export function testPrivateFiles(dir = tempDir('honghei-private-')): PrivateFiles {
-  return openPrivateFiles({ store: { kind: 'dir', dir }, secret: 'test-link-secret-0123456789abcdef0123456789', baseUrl: 'http://127.0.0.1:8080', ttlMs: 14 * 24 * 3600_000 });
+  return openPrivateFiles({
+    store: { kind: 'dir', dir },
+    secret: 'test-link-secret-0123456789abcdef0123456789',
+    baseUrl: 'http://127.0.0.1:8080',
+    ttlMs: 14 * 24 * 3600_000,
+  });
 }
 
 /** A bot wired for a test, and what the test needs to drive and inspect it. */
@@ -108,25 +122,47 @@ export function harness(options: HarnessOptions = {}) {
     repo,
     sink,
     privateFiles,
-    files: botApiFiles(new (class { })() as never, { apiRoot: config.apiRoot }),
-    submitters: parseSubmitters(`submitters:\n  - telegram_id: ${SUBMITTER.id}\n    unit: labour-inspection\n`, 'test-submitters.yaml', repo.publisher),
+    files: botApiFiles(new (class {})() as never, { apiRoot: config.apiRoot }),
+    submitters: parseSubmitters(
+      `submitters:\n  - telegram_id: ${SUBMITTER.id}\n    unit: labour-inspection\n`,
+      'test-submitters.yaml',
+      repo.publisher,
+    ),
     today: () => options.today ?? '2026-11-20',
     randomId: (n) => (++seq).toString(36).padStart(n, '0'),
     now: () => `${options.today ?? '2026-11-20'}T10:00:00+08:00`,
     log,
   };
   const storage = options.storage ?? createStorage({ kind: 'memory' }, config.formTtlMs);
-  const bot = createBot(config, options.network ? { services, storage } : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch });
-  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot, ...(options.network ? {} : { fetch: tg.fetch }) });
+  const bot = createBot(
+    config,
+    options.network
+      ? { services, storage }
+      : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch },
+  );
+  services.files = botApiFiles(bot.api, {
+    apiRoot: config.apiRoot,
+    ...(options.network ? {} : { fetch: tg.fetch }),
+  });
   return {
-    bot, tg, sink, repo, root, log, storage, services, config, privateFiles,
+    bot,
+    tg,
+    sink,
+    repo,
+    root,
+    log,
+    storage,
+    services,
+    config,
+    privateFiles,
     /** Sends updates one after another, as Telegram does for one chat. */
     async send(...updates: Parameters<typeof bot.handleUpdate>[0][]) {
       for (const u of updates) await bot.handleUpdate(u);
     },
     /** A user's actions in turn: text to type, or a button to press (found when it is its turn). */
     async act(user: User, ...actions: (string | { press: string | RegExp })[]) {
-      for (const a of actions) await bot.handleUpdate(typeof a === 'string' ? tg.text(user, a) : tg.press(user, a.press));
+      for (const a of actions)
+        await bot.handleUpdate(typeof a === 'string' ? tg.text(user, a) : tg.press(user, a.press));
     },
     /** The bot's latest text to a user. */
     last(user: User = SUBMITTER) {

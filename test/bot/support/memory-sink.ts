@@ -18,13 +18,27 @@ export class MemorySink implements SubmissionSink {
 
   async status(submissionId: string) {
     const found = this.submissions.some((s) => s.id === submissionId);
-    return found ? { delivered: true, pullRequest: { submissionId, branch: `submission/${submissionId}`, url: `memory://pull/${submissionId}` } } : { delivered: false };
+    return found
+      ? {
+          delivered: true,
+          pullRequest: {
+            submissionId,
+            branch: `submission/${submissionId}`,
+            url: `memory://pull/${submissionId}`,
+          },
+        }
+      : { delivered: false };
   }
 
   /** The text of a submitted file. */
   text(submission: Submission, path: string): string {
     const file = submission.files.find((f) => f.path === path);
-    if (!file) throw new Error(`submission ${submission.id} has no file ${path}: it has ${submission.files.map((f) => f.path).join(', ')}`);
-    return typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
+    if (!file)
+      throw new Error(
+        `submission ${submission.id} has no file ${path}: it has ${submission.files.map((f) => f.path).join(', ')}`,
+      );
+    return typeof file.content === 'string'
+      ? file.content
+      : Buffer.from(file.content).toString('utf8');
   }
 }

@@ -35,7 +35,12 @@ export async function openSite(siteDir: string, date: string): Promise<SiteSessi
     at: (path) => `${server.url}${path}`,
     async context(width, options = {}) {
       // Closed with the browser in close().
-      return browser.newContext({ viewport: WIDTHS[width], locale: 'zh-CN', ...(width === 'mobile' ? { isMobile: true, hasTouch: true } : {}), ...options });
+      return browser.newContext({
+        viewport: WIDTHS[width],
+        locale: 'zh-CN',
+        ...(width === 'mobile' ? { isMobile: true, hasTouch: true } : {}),
+        ...options,
+      });
     },
     async close() {
       await browser.close();
@@ -49,7 +54,13 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   // "Failed to load resource" repeats a failed response without its URL: the response listener
   // reports those, with the URL.
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`console: ${m.text()}`));
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !m.text().startsWith('Failed to load resource') &&
+      errors.push(`console: ${m.text()}`),
+  );
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   return errors;

@@ -5,21 +5,38 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isPublicOn, publisherSchema, validateRepository, type HongheiRecord } from '../../../content/schema/index.ts';
+import {
+  isPublicOn,
+  publisherSchema,
+  validateRepository,
+  type HongheiRecord,
+} from '../../../content/schema/index.ts';
 import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
 /** The repository root (test results are written under it). */
 export const REPO = PROJECT_ROOT.replace(/\/$/, '');
 
 /** The page types every gate covers. */
-export const PAGE_TYPES = ['home', 'list', 'entry', 'search', 'case', 'guide', 'batch', 'notFound'] as const;
+export const PAGE_TYPES = [
+  'home',
+  'list',
+  'entry',
+  'search',
+  'case',
+  'guide',
+  'batch',
+  'notFound',
+] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** The pages Lighthouse scores (the issue names these four). */
 export const LIGHTHOUSE_TYPES: readonly PageType[] = ['home', 'list', 'entry', 'search'];
 
 /** Viewports: a small phone and a desktop. */
-export const WIDTHS = { mobile: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+export const WIDTHS = {
+  mobile: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 900 },
+} as const;
 
 /** Every HTML file of the built site as a URL path (/a/b/ for a/b/index.html). */
 export function sitePaths(siteDir: string): string[] {
@@ -27,7 +44,8 @@ export function sitePaths(siteDir: string): string[] {
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
-        if (prefix === '' && ['pagefind', '_astro', 'search-data', 'media'].includes(entry.name)) continue;
+        if (prefix === '' && ['pagefind', '_astro', 'search-data', 'media'].includes(entry.name))
+          continue;
         walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       } else if (entry.name.endsWith('.html')) {
         out.push(entry.name === 'index.html' ? `/${prefix}` : `/${prefix}${entry.name}`);
@@ -50,13 +68,17 @@ export function publicRecords(date: string): HongheiRecord[] {
 }
 
 /** Interface languages published under their own folder (publisher.yaml languages, all but zh). */
-const OTHER_LANGUAGES = new Set<string>(publisherSchema.shape.languages.unwrap().element.options.filter((l) => l !== 'zh'));
+const OTHER_LANGUAGES = new Set<string>(
+  publisherSchema.shape.languages.unwrap().element.options.filter((l) => l !== 'zh'),
+);
 
 const segments = (path: string) => path.split('/').filter(Boolean);
 const last = (path: string) => segments(path).at(-1) ?? '';
 const mdxNames = (folder: string) => {
   try {
-    return readdirSync(join(SAMPLE_ROOT, 'content', folder)).filter((f) => f.endsWith('.mdx')).map((f) => basename(f, '.mdx'));
+    return readdirSync(join(SAMPLE_ROOT, 'content', folder))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => basename(f, '.mdx'));
   } catch {
     return [];
   }
@@ -65,7 +87,13 @@ const mdxNames = (folder: string) => {
 /** A case write-up that shows pictures (an image in its MDX), else any case. */
 function caseWithPictures(): string | undefined {
   const names = mdxNames('cases');
-  return names.find((n) => /!\[|<img|<Image|<Picture|\.(jpe?g|png|webp|avif)/i.test(readFileSync(join(SAMPLE_ROOT, 'content/cases', `${n}.mdx`), 'utf8'))) ?? names[0];
+  return (
+    names.find((n) =>
+      /!\[|<img|<Image|<Picture|\.(jpe?g|png|webp|avif)/i.test(
+        readFileSync(join(SAMPLE_ROOT, 'content/cases', `${n}.mdx`), 'utf8'),
+      ),
+    ) ?? names[0]
+  );
 }
 
 /**
@@ -80,13 +108,18 @@ export function pageUrls(siteDir: string, date: string): Record<PageType, string
   const ids = new Set(records.map((r) => r.id));
   const cases = new Set(mdxNames('cases'));
   const guides = new Set(mdxNames('pages'));
-  const richest = records.find((r) => r.case && r.attachments.length) ?? records.find((r) => r.attachments.length) ?? records[0];
+  const richest =
+    records.find((r) => r.case && r.attachments.length) ??
+    records.find((r) => r.attachments.length) ??
+    records[0];
   const pictured = caseWithPictures();
   const found: Partial<Record<PageType, string>> = {
     home: paths.find((p) => p === '/'),
-    entry: paths.find((p) => richest && last(p) === richest.id) ?? paths.find((p) => ids.has(last(p))),
+    entry:
+      paths.find((p) => richest && last(p) === richest.id) ?? paths.find((p) => ids.has(last(p))),
     search: paths.find((p) => last(p) === 'search'),
-    case: paths.find((p) => pictured && last(p) === pictured) ?? paths.find((p) => cases.has(last(p))),
+    case:
+      paths.find((p) => pictured && last(p) === pictured) ?? paths.find((p) => cases.has(last(p))),
     guide: paths.find((p) => guides.has(last(p)) && !ids.has(last(p))),
     batch: paths.find((p) => /^\d{4}-q[1-4]$/i.test(last(p))),
     list: paths

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, batchOf, batchRange, isIsoDate, publicationDate } from '../../../content/schema/dates.ts';
+import {
+  addDays,
+  addYears,
+  batchOf,
+  batchRange,
+  isIsoDate,
+  publicationDate,
+} from '../../../content/schema/dates.ts';
 
 describe('dates and batches', () => {
   it('knows real calendar dates', () => {

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { closestKey, recordFieldAt, recordFieldDescription, recordKeysAt, recordShape } from '../../../content/schema/index.ts';
+import {
+  closestKey,
+  recordFieldAt,
+  recordFieldDescription,
+  recordKeysAt,
+  recordShape,
+} from '../../../content/schema/index.ts';
 
 /** Every field path of the record, descending into mappings and list items. */
 function paths(prefix: (string | number)[] = []): (string | number)[][] {
   return recordKeysAt(prefix).flatMap((key) => {
     const path = [...prefix, key];
-    const def = recordFieldAt(path)!._zod.def as { type: string; innerType?: z.core.$ZodType; element?: z.core.$ZodType };
+    const def = recordFieldAt(path)!._zod.def as {
+      type: string;
+      innerType?: z.core.$ZodType;
+      element?: z.core.$ZodType;
+    };
     const inner = (def.innerType?._zod.def ?? def) as typeof def;
     const item = inner.type === 'array' ? [...path, 0] : path;
     return [path, ...(recordKeysAt(item).length ? paths(item) : [])];

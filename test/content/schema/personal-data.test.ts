@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findPersonalData, isValidResidentId, MASKED_ID_PATTERN, MASKED_NAME_PATTERN, maskPersonName, maskResidentId, residentIdCheckChar,
+  findPersonalData,
+  isValidResidentId,
+  MASKED_ID_PATTERN,
+  MASKED_NAME_PATTERN,
+  maskPersonName,
+  maskResidentId,
+  residentIdCheckChar,
 } from '../../../content/schema/personal-data.ts';
 import { completeUscc } from '../../../content/schema/uscc.ts';
 
@@ -12,7 +18,8 @@ describe('resident ID number (GB 11643-1999)', () => {
 
   it('rejects a wrong check character, an impossible birth date and an unknown province', () => {
     expect(isValidResidentId('110105194912310021')).toBe(false);
-    const withDate = (date: string, region = '110105') => region + date + '002' + residentIdCheckChar(region + date + '002');
+    const withDate = (date: string, region = '110105') =>
+      region + date + '002' + residentIdCheckChar(region + date + '002');
     expect(isValidResidentId(withDate('19490230'))).toBe(false); // 30 February
     expect(isValidResidentId(withDate('19491231'))).toBe(true);
     expect(isValidResidentId(withDate('19491231', '990105'))).toBe(false);
@@ -36,8 +43,10 @@ describe('masked names', () => {
   });
 
   it('accepts masked forms only', () => {
-    for (const ok of ['张某', '张某某', '欧阳某某', '司马某']) expect(MASKED_NAME_PATTERN.test(ok), ok).toBe(true);
-    for (const bad of ['张三', '张三丰', '张三某', '王小某某', 'Zhang', '张某某某']) expect(MASKED_NAME_PATTERN.test(bad), bad).toBe(false);
+    for (const ok of ['张某', '张某某', '欧阳某某', '司马某'])
+      expect(MASKED_NAME_PATTERN.test(ok), ok).toBe(true);
+    for (const bad of ['张三', '张三丰', '张三某', '王小某某', 'Zhang', '张某某某'])
+      expect(MASKED_NAME_PATTERN.test(bad), bad).toBe(false);
   });
 });
 
@@ -92,7 +101,8 @@ describe('personal data in free text', () => {
     const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
     for (let i = 0; i < 20_000; i++) {
       const prefix = ['91', '92', '12', '51', '52', '53', '11', '31'][next() % 8]!;
-      const body = String(next()).padStart(10, '0').slice(0, 6) + String(next()).padStart(10, '0').slice(0, 9);
+      const body =
+        String(next()).padStart(10, '0').slice(0, 6) + String(next()).padStart(10, '0').slice(0, 9);
       const code = completeUscc(prefix + body);
       expect(findPersonalData(`代码 ${code}`), code).toEqual([]);
     }

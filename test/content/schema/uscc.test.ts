@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, completeUscc, isValidUscc, USCC_ALPHABET, usccCheckChar, usccDivision } from '../../../content/schema/uscc.ts';
+import {
+  checkUscc,
+  completeUscc,
+  isValidUscc,
+  USCC_ALPHABET,
+  usccCheckChar,
+  usccDivision,
+} from '../../../content/schema/uscc.ts';
 
 /** Every code that differs from a valid one in exactly one position. */
 function* substitutions(valid: string) {
   for (let i = 0; i < valid.length; i++) {
-    for (const c of USCC_ALPHABET) if (c !== valid[i]) yield valid.slice(0, i) + c + valid.slice(i + 1);
+    for (const c of USCC_ALPHABET)
+      if (c !== valid[i]) yield valid.slice(0, i) + c + valid.slice(i + 1);
   }
 }
 
@@ -38,7 +46,12 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('names the position of a character that cannot occur', () => {
-    expect(checkUscc('91350100M0001O0Y43')).toEqual({ ok: false, problem: 'character', position: 14, char: 'O' });
+    expect(checkUscc('91350100M0001O0Y43')).toEqual({
+      ok: false,
+      problem: 'character',
+      position: 14,
+      char: 'O',
+    });
     for (const letter of 'IOSVZ') expect(USCC_ALPHABET.includes(letter)).toBe(false);
   });
 
@@ -48,12 +61,21 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('requires digits in the division code, without checking it against the current division list', () => {
-    expect(checkUscc('9135A100M000100Y43')).toEqual({ ok: false, problem: 'division', position: 5 });
+    expect(checkUscc('9135A100M000100Y43')).toEqual({
+      ok: false,
+      problem: 'division',
+      position: 5,
+    });
     // 000000 names no division at all, yet the code is well formed (sample codes rely on this).
     expect(usccDivision(completeUscc('91000000EX0000001'))).toBe('000000');
   });
 
   it('reports the expected and the actual check character', () => {
-    expect(checkUscc('91350100M000100Y44')).toEqual({ ok: false, problem: 'checksum', expected: '3', actual: '4' });
+    expect(checkUscc('91350100M000100Y44')).toEqual({
+      ok: false,
+      problem: 'checksum',
+      expected: '3',
+      actual: '4',
+    });
   });
 });

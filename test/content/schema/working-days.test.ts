@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addWorkingDays, calendarProblems, calendarWarnings, CalendarGapError, defaultCalendar, isWorkingDay, loadCalendarFiles, loadPublisher,
-  pendingDeadlines, validateRepository, workingCalendarOf, WorkingCalendar,
+  addDays,
+  addWorkingDays,
+  calendarProblems,
+  calendarWarnings,
+  CalendarGapError,
+  defaultCalendar,
+  isWorkingDay,
+  loadCalendarFiles,
+  loadPublisher,
+  pendingDeadlines,
+  validateRepository,
+  workingCalendarOf,
+  WorkingCalendar,
 } from '../../../content/schema/index.ts';
 import { FICTIONAL_2027, fixtureDays } from '../calendar-fixture.ts';
 import { sampleFile } from '../../fixtures/roots.ts';
@@ -71,7 +82,10 @@ describe('the calendar files', () => {
     expect(calendarProblems(agreeing, 'zh')).toEqual([]);
 
     // National Day one day longer, and 10 October left out of the make-up working days.
-    const text = REAL_2026.replace('from: 2026-10-01, to: 2026-10-07', 'from: 2026-10-01, to: 2026-10-08').replace('  - { date: 2026-10-10, name: 国庆节 }\n', '');
+    const text = REAL_2026.replace(
+      'from: 2026-10-01, to: 2026-10-07',
+      'from: 2026-10-01, to: 2026-10-08',
+    ).replace('  - { date: 2026-10-10, name: 国庆节 }\n', '');
     const root = tempRepo({ 'content/calendar/2026.yaml': text });
     const problems = calendarProblems(root, 'zh');
     const lineOf = (s: string) => text.split('\n').findIndex((l) => l.includes(s)) + 1;
@@ -88,13 +102,24 @@ describe('the calendar files', () => {
   });
 
   it('says what is wrong with a bad file, where, and how to fix it', () => {
-    const lineIn = (text: string, s: string) => text.split('\n').findIndex((l) => l.includes(s)) + 1;
+    const lineIn = (text: string, s: string) =>
+      text.split('\n').findIndex((l) => l.includes(s)) + 1;
     // Format: an unknown key and an impossible date.
-    const malformed = FICTIONAL_2027.replace('to: 2027-02-11', 'to: 2027-02-30').replace('holidays:', 'holiday_notes: 无\nholidays:');
+    const malformed = FICTIONAL_2027.replace('to: 2027-02-11', 'to: 2027-02-30').replace(
+      'holidays:',
+      'holiday_notes: 无\nholidays:',
+    );
     // Rules: a weekday as a make-up working day, no New Year's Day.
-    const wrongDays = FICTIONAL_2027.replace('date: 2027-01-31', 'date: 2027-02-01').replace('  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-01\n', '');
+    const wrongDays = FICTIONAL_2027.replace('date: 2027-01-31', 'date: 2027-02-01').replace(
+      '  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-01\n',
+      '',
+    );
     const wrong2028 = wrongDays.replaceAll('2027', '2028');
-    const root = tempRepo({ 'content/calendar/2027.yaml': malformed, 'content/calendar/2028.yaml': wrong2028, 'content/calendar/next.yaml': 'year: 2029\n' });
+    const root = tempRepo({
+      'content/calendar/2027.yaml': malformed,
+      'content/calendar/2028.yaml': wrong2028,
+      'content/calendar/next.yaml': 'year: 2029\n',
+    });
     const { problems, calendars } = loadCalendarFiles(root, 'zh');
     expect(calendars).toEqual([]);
     expect(problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.what} — ${p.fix}`)).toEqual([
@@ -117,23 +142,43 @@ describe('the warning that next year is missing', () => {
     expect(calendarWarnings(known(), publisher(), '2026-10-31', 'zh')).toEqual([]);
     const [warning, ...more] = calendarWarnings(known(), publisher(), '2026-11-01', 'zh');
     expect(more).toEqual([]);
-    expect(warning).toMatchObject({ file: 'content/calendar/2027.yaml', severity: 'warning', what: '尚未收录 2027 年的节假日安排' });
+    expect(warning).toMatchObject({
+      file: 'content/calendar/2027.yaml',
+      severity: 'warning',
+      what: '尚未收录 2027 年的节假日安排',
+    });
     expect(calendarWarnings(known(), publisher('12-01'), '2026-11-30', 'zh')).toEqual([]);
-    expect(calendarWarnings(known(), publisher('12-01'), '2026-12-01', 'en')[0]?.what).toBe('the 2027 holiday calendar is not in place yet');
+    expect(calendarWarnings(known(), publisher('12-01'), '2026-12-01', 'en')[0]?.what).toBe(
+      'the 2027 holiday calendar is not in place yet',
+    );
     expect(calendarWarnings(known(2027), publisher(), '2026-12-30', 'zh')).toEqual([]);
     // In a year the calendar does not know at all, that year is missing whatever the day.
-    expect(calendarWarnings(known(), publisher(), '2027-01-10', 'zh').map((w) => w.file)).toEqual(['content/calendar/2027.yaml']);
+    expect(calendarWarnings(known(), publisher(), '2027-01-10', 'zh').map((w) => w.file)).toEqual([
+      'content/calendar/2027.yaml',
+    ]);
   });
-
 });
 
 describe("an objection's deadline in the records", () => {
   const file = 'content/records/black/2026/2026q3-black-901.yaml';
-  const withDue = (date: string, due: string) => recordWith({ history: [{ status: 'listed', date: '2026-07-15' }, { status: 'objection', date, due }] });
+  const withDue = (date: string, due: string) =>
+    recordWith({
+      history: [
+        { status: 'listed', date: '2026-07-15' },
+        { status: 'objection', date, due },
+      ],
+    });
 
   it("is checked against the publisher's working days", () => {
-    expect(validateRepository(tempRepo({ [file]: withDue('2026-11-19', '2026-11-24') }), { date: '2026-11-21' }).problems).toEqual([]);
-    const [problem] = validateRepository(tempRepo({ [file]: withDue('2026-11-19', '2026-11-22') }), { date: '2026-11-21', lang: 'zh' }).problems;
+    expect(
+      validateRepository(tempRepo({ [file]: withDue('2026-11-19', '2026-11-24') }), {
+        date: '2026-11-21',
+      }).problems,
+    ).toEqual([]);
+    const [problem] = validateRepository(
+      tempRepo({ [file]: withDue('2026-11-19', '2026-11-22') }),
+      { date: '2026-11-21', lang: 'zh' },
+    ).problems;
     expect(problem).toMatchObject({ field: 'history.1.due', severity: 'error' });
     expect(problem?.fix).toContain('2026-11-24');
   });
@@ -141,19 +186,43 @@ describe("an objection's deadline in the records", () => {
   it('may be pending; the validator lists it, with its date once the calendar file is added', () => {
     const before = tempRepo({ [file]: withDue('2026-12-30', 'pending') });
     const waiting = validateRepository(before, { date: '2026-12-31' });
-    expect(waiting.problems.find((p) => p.file === file)).toMatchObject({ field: 'history.1.due', severity: 'warning', what: '异议办理时限待定：2027 年的节假日安排尚未收录' });
-    expect(pendingDeadlines(waiting.records, workingCalendarOf(before), 3)).toEqual([{ file, recordId: '2026q3-black-901', index: 1, received: '2026-12-30', waitsFor: 2027 }]);
+    expect(waiting.problems.find((p) => p.file === file)).toMatchObject({
+      field: 'history.1.due',
+      severity: 'warning',
+      what: '异议办理时限待定：2027 年的节假日安排尚未收录',
+    });
+    expect(pendingDeadlines(waiting.records, workingCalendarOf(before), 3)).toEqual([
+      { file, recordId: '2026q3-black-901', index: 1, received: '2026-12-30', waitsFor: 2027 },
+    ]);
 
-    const after = tempRepo({ [file]: withDue('2026-12-30', 'pending'), 'content/calendar/2027.yaml': FICTIONAL_2027 });
+    const after = tempRepo({
+      [file]: withDue('2026-12-30', 'pending'),
+      'content/calendar/2027.yaml': FICTIONAL_2027,
+    });
     const report = validateRepository(after, { date: '2026-12-31' });
     const expected = workingCalendarOf(after).addWorkingDays('2026-12-30', 3);
-    expect(report.problems).toMatchObject([{ file, field: 'history.1.due', severity: 'warning', what: `异议办理时限待定，按现已收录的节假日安排应为 ${expected}（2026-12-30 收到，3 个工作日）` }]);
-    expect(pendingDeadlines(report.records, workingCalendarOf(after), 3)).toEqual([{ file, recordId: '2026q3-black-901', index: 1, received: '2026-12-30', expected }]);
+    expect(report.problems).toMatchObject([
+      {
+        file,
+        field: 'history.1.due',
+        severity: 'warning',
+        what: `异议办理时限待定，按现已收录的节假日安排应为 ${expected}（2026-12-30 收到，3 个工作日）`,
+      },
+    ]);
+    expect(pendingDeadlines(report.records, workingCalendarOf(after), 3)).toEqual([
+      { file, recordId: '2026q3-black-901', index: 1, received: '2026-12-30', expected },
+    ]);
   });
 
   it('anything but a date or pending is refused', () => {
-    const [problem] = validateRepository(tempRepo({ [file]: withDue('2026-12-30', 'pendng') }), { date: '2026-12-31' }).problems;
-    expect(problem).toMatchObject({ field: 'history.1.due', severity: 'error', what: '“pendng”不是办理时限' });
+    const [problem] = validateRepository(tempRepo({ [file]: withDue('2026-12-30', 'pendng') }), {
+      date: '2026-12-31',
+    }).problems;
+    expect(problem).toMatchObject({
+      field: 'history.1.due',
+      severity: 'error',
+      what: '“pendng”不是办理时限',
+    });
   });
 });
 
@@ -165,6 +234,10 @@ describe('the examples on the objections page', () => {
     expect(page).toContain('应在 10 月 10 日前处理完毕');
     expect(addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
     expect(['2026-10-07', '2026-10-11'].map(isWorkingDay)).toEqual([false, false]);
-    expect(['2026-10-08', '2026-10-09', '2026-10-10'].map(isWorkingDay)).toEqual([true, true, true]);
+    expect(['2026-10-08', '2026-10-09', '2026-10-10'].map(isWorkingDay)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });

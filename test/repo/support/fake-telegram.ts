@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 
 /** One Bot API call the bot made. */
-export interface BotApiCall { method: string; body: Record<string, unknown> }
+export interface BotApiCall {
+  method: string;
+  body: Record<string, unknown>;
+}
 
 /** The running fake: point TELEGRAM_API_ROOT at apiRoot. */
 export interface FakeTelegram {
@@ -23,7 +26,10 @@ export interface FakeTelegram {
 /** Methods telegram-test-api does not implement, answered here as Telegram answers them. */
 const ANSWERED_HERE: Record<string, unknown> = { setMyCommands: true };
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 
 /** Starts the emulator and its front on free ports. */
 export async function startFakeTelegram(): Promise<FakeTelegram> {
@@ -39,10 +45,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const raw = Buffer.concat(chunks);
     const method = /^\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
     let body: Record<string, unknown> = {};
-    try { body = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch { body = { raw: raw.toString('utf8') }; }
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      body = { raw: raw.toString('utf8') };
+    }
     calls.push({ method, body });
     if (method in ANSWERED_HERE) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: ANSWERED_HERE[method] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, result: ANSWERED_HERE[method] }));
       return;
     }
     const answer = await fetch(`${emulator.config.apiURL}${req.url}`, {
@@ -50,14 +62,21 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
       ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: raw }),
     });
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+    res
+      .writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'application/json',
+      })
+      .end(Buffer.from(await answer.arrayBuffer()));
   });
   const port = await listen(front);
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     emulator,
     calls,
-    sentTo: (chatId) => emulator.storage.botMessages.filter((m) => Number(m.message.chat_id) === chatId).map((m) => String(m.message.text ?? '')),
+    sentTo: (chatId) =>
+      emulator.storage.botMessages
+        .filter((m) => Number(m.message.chat_id) === chatId)
+        .map((m) => String(m.message.text ?? '')),
     async close() {
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));

@@ -14,7 +14,10 @@ export interface LockEntry {
 }
 
 /** The parts of package-lock.json these checks read. */
-export interface Lockfile { lockfileVersion: number; packages: Record<string, LockEntry> }
+export interface Lockfile {
+  lockfileVersion: number;
+  packages: Record<string, LockEntry>;
+}
 
 /** The key of the entry a dependency `name` of the package at `from` resolves to, if any. */
 export function resolveInLock(lock: Lockfile, from: string, name: string): string | undefined {

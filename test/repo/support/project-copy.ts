@@ -25,13 +25,21 @@ export function tempDir(prefix: string): string {
 
 /** A fixed identity and no system or user Git configuration. */
 export const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
 /** Runs git in a folder; returns its output, throws with its stderr on failure. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', ['-C', dir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** Links the project's node_modules into a checkout, kept out of Git there. */
@@ -41,7 +49,10 @@ export function linkModules(dir: string): void {
 }
 
 /** A publisher's own file (content/ outside the schema and upstream's README files), which upstream does not ship. */
-const publisherOwned = (file: string) => file.startsWith('content/') && !file.startsWith('content/schema/') && !file.endsWith('/README.md');
+const publisherOwned = (file: string) =>
+  file.startsWith('content/') &&
+  !file.startsWith('content/schema/') &&
+  !file.endsWith('/README.md');
 
 /**
  * Honghei as upstream ships it, as a fresh Git repository on branch main: the files `git ls-files`
@@ -49,7 +60,13 @@ const publisherOwned = (file: string) => file.startsWith('content/') && !file.st
  * publisher's content/ (in a publisher's repository the suite still starts from upstream's state).
  */
 export function projectSnapshot(dir: string): string {
-  const files = execFileSync('git', ['-C', PROJECT_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter((f) => f && !publisherOwned(f));
+  const files = execFileSync(
+    'git',
+    ['-C', PROJECT_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    { encoding: 'utf8' },
+  )
+    .split('\0')
+    .filter((f) => f && !publisherOwned(f));
   for (const file of files) {
     const from = join(PROJECT_ROOT, file);
     try {
@@ -67,14 +84,26 @@ export function projectSnapshot(dir: string): string {
 
 /** A fresh clone (its origin is `source`), with node_modules linked in. */
 export function freshClone(source: string, dir: string): string {
-  execFileSync('git', ['clone', '-q', source, dir], { env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
+  execFileSync('git', ['clone', '-q', source, dir], {
+    env: { ...process.env, ...GIT_ENV },
+    stdio: 'ignore',
+  });
   linkModules(dir);
   return dir;
 }
 
 /** Runs `npm run <script> -- args` in a checkout, as a user would. */
-export function npmRun(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+export function npmRun(
+  dir: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
   return spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20,
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
   });
 }

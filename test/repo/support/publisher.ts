@@ -6,14 +6,36 @@ import { completeUscc } from '../../../content/schema/index.ts';
 import { recordWith } from '../../content/record-fixture.ts';
 
 /** The fictional publisher's name and its one submitting unit. */
-export const PUBLISHER = { name: '示例县人力资源和社会保障局（示例）', short: '示例县人社局', unit: '劳动保障监察大队（示例）' };
+export const PUBLISHER = {
+  name: '示例县人力资源和社会保障局（示例）',
+  short: '示例县人社局',
+  unit: '劳动保障监察大队（示例）',
+};
 
 /** The flags of `npm run init` for the fictional publisher. */
 export const INIT_FLAGS = [
-  '--name', PUBLISHER.name, '--short-name', PUBLISHER.short, '--region', '210281', '--site-url', 'https://credit.example.org/',
-  '--contact-department', '劳动关系科（示例）', '--contact-address', '示例县示例路 1 号（示例地址）', '--contact-phone', '0000-00000000',
-  '--unit', `inspection=${PUBLISHER.unit}`, '--unit', '劳动关系科（示例）',
-  '--reviewer', '审核:zhang-example:副局长 张某（示例）', '--reviewer', '审定:zhao-example:局长 赵某（示例）',
+  '--name',
+  PUBLISHER.name,
+  '--short-name',
+  PUBLISHER.short,
+  '--region',
+  '210281',
+  '--site-url',
+  'https://credit.example.org/',
+  '--contact-department',
+  '劳动关系科（示例）',
+  '--contact-address',
+  '示例县示例路 1 号（示例地址）',
+  '--contact-phone',
+  '0000-00000000',
+  '--unit',
+  `inspection=${PUBLISHER.unit}`,
+  '--unit',
+  '劳动关系科（示例）',
+  '--reviewer',
+  '审核:zhang-example:副局长 张某（示例）',
+  '--reviewer',
+  '审定:zhao-example:局长 赵某（示例）',
 ];
 
 /** The date the publisher's site is checked as of: the records below are public then. */
@@ -45,14 +67,17 @@ export function submissionRecord(id = '2026q4-black-911'): { file: string; text:
   return {
     file: `content/records/black/2026/${id}.yaml`,
     text: recordWith({
-      id, batch: '2026-Q4',
+      id,
+      batch: '2026-Q4',
       'subject.name': '示例县报送测试机械制造有限公司（示例）',
       'subject.code': completeUscc('91000000EX0000911'),
       region: '210281',
       'decision.date': '2026-10-20',
-      'submitted.unit': PUBLISHER.unit, 'submitted.date': '2026-11-02',
+      'submitted.unit': PUBLISHER.unit,
+      'submitted.date': '2026-11-02',
       approvals: undefined,
-      'publication.start': PUBLISHER_DATE, 'publication.end': '2029-11-20',
+      'publication.start': PUBLISHER_DATE,
+      'publication.end': '2029-11-20',
       'history.0.date': PUBLISHER_DATE,
     }),
   };

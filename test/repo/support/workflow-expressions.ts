@@ -29,8 +29,12 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
-const truthy = (v: unknown) => !(v === undefined || v === null || v === false || v === '' || v === 0);
-const looseEqual = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : (a ?? null) === (b ?? null));
+const truthy = (v: unknown) =>
+  !(v === undefined || v === null || v === false || v === '' || v === 0);
+const looseEqual = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string'
+    ? a.toLowerCase() === b.toLowerCase()
+    : (a ?? null) === (b ?? null);
 
 /** Evaluates one expression (without the ${{ }}). */
 export function evaluate(source: string, context: ExpressionContext): unknown {
@@ -39,14 +43,18 @@ export function evaluate(source: string, context: ExpressionContext): unknown {
   const peek = () => tokens[pos];
   const take = (text?: string) => {
     const t = tokens[pos++];
-    if (!t || (text && t.text !== text)) throw new Error(`expected ${text ?? 'a value'} in: ${source}`);
+    if (!t || (text && t.text !== text))
+      throw new Error(`expected ${text ?? 'a value'} in: ${source}`);
     return t;
   };
   const functions: Record<string, (args: unknown[]) => unknown> = {
     always: () => true,
     success: () => !context.status.failed,
     failure: () => context.status.failed,
-    startswith: ([a, b]) => String(a ?? '').toLowerCase().startsWith(String(b ?? '').toLowerCase()),
+    startswith: ([a, b]) =>
+      String(a ?? '')
+        .toLowerCase()
+        .startsWith(String(b ?? '').toLowerCase()),
   };
   const primary = (): unknown => {
     const t = take();
@@ -61,7 +69,8 @@ export function evaluate(source: string, context: ExpressionContext): unknown {
     if (t.kind !== 'name') throw new Error(`unexpected "${t.text}" in: ${source}`);
     if (peek()?.text === '(') {
       const fn = functions[t.text.toLowerCase()];
-      if (!fn) throw new Error(`function ${t.text}() is not supported by the test's runner: ${source}`);
+      if (!fn)
+        throw new Error(`function ${t.text}() is not supported by the test's runner: ${source}`);
       take('(');
       const args: unknown[] = [];
       while (peek()?.text !== ')') {
@@ -72,7 +81,12 @@ export function evaluate(source: string, context: ExpressionContext): unknown {
       return fn(args);
     }
     if (t.text === 'true' || t.text === 'false') return t.text === 'true';
-    return t.text.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), context);
+    return t.text
+      .split('.')
+      .reduce<unknown>(
+        (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+        context,
+      );
   };
   const equality = (): unknown => {
     let v = primary();
@@ -108,7 +122,9 @@ export function evaluate(source: string, context: ExpressionContext): unknown {
 
 /** Replaces every ${{ … }} in a text by its value. */
 export function substitute(text: string, context: ExpressionContext): string {
-  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => String(evaluate(expr.trim(), context) ?? ''));
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) =>
+    String(evaluate(expr.trim(), context) ?? ''),
+  );
 }
 
 /** Whether an `if:` holds; like GitHub, a condition without a status function implies success(). */
@@ -116,5 +132,7 @@ export function condition(source: string | undefined, context: ExpressionContext
   if (source === undefined) return !context.status.failed;
   const expr = source.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
   const value = truthy(evaluate(expr, context));
-  return /\b(always|failure|success|cancelled)\s*\(/.test(expr) ? value : value && !context.status.failed;
+  return /\b(always|failure|success|cancelled)\s*\(/.test(expr)
+    ? value
+    : value && !context.status.failed;
 }

@@ -34,13 +34,18 @@ export function readSite(site: string): OutputFile[] {
 /** The files that carry any trace of the entry: name, code, fact sentence or its page's address. */
 export function mentions(files: readonly OutputFile[], e: Traces): string[] {
   const needles = [e.core, e.facts, `/records/${e.id}/`, ...(e.code ? [e.code] : [])];
-  return files.filter((f) => needles.some((n) => f.text.includes(n))).map((f) => f.path).sort();
+  return files
+    .filter((f) => needles.some((n) => f.text.includes(n)))
+    .map((f) => f.path)
+    .sort();
 }
 
-const read = (site: string, path: string) => (existsSync(join(site, path)) ? readFileSync(join(site, path), 'utf8') : '');
+const read = (site: string, path: string) =>
+  existsSync(join(site, path)) ? readFileSync(join(site, path), 'utf8') : '';
 const has = (site: string, path: string, text: string) => read(site, path).includes(text);
 const anyFile = (site: string, dir: string, test: (text: string) => boolean) =>
-  existsSync(join(site, dir)) && readdirSync(join(site, dir), { recursive: true, withFileTypes: true })
+  existsSync(join(site, dir)) &&
+  readdirSync(join(site, dir), { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .some((d) => {
       let bytes = readFileSync(join(d.parentPath, d.name));
@@ -50,7 +55,9 @@ const anyFile = (site: string, dir: string, test: (text: string) => boolean) =>
 
 /** The ids the site's exact-match index answers a query with, asked through its own engine as the search page does. */
 export async function exactSearch(site: string, q: string): Promise<string[]> {
-  const engine = await SearchEngine.open(async (path) => readFileSync(join(site, INDEX_DIR, path.replace(/\?.*$/, ''))));
+  const engine = await SearchEngine.open(async (path) =>
+    readFileSync(join(site, INDEX_DIR, path.replace(/\?.*$/, ''))),
+  );
   return (await engine.docs(await engine.search({ q }))).map((d) => d.id).sort();
 }
 
@@ -61,7 +68,9 @@ export async function exactSearch(site: string, q: string): Promise<string[]> {
 export async function placesOf(site: string, e: Traces): Promise<Record<string, boolean>> {
   const list = `lists/${e.list}`;
   return {
-    'entry page': existsSync(join(site, 'records', e.id, 'index.html')) && has(site, `records/${e.id}/index.html`, e.name),
+    'entry page':
+      existsSync(join(site, 'records', e.id, 'index.html')) &&
+      has(site, `records/${e.id}/index.html`, e.name),
     'list page': has(site, `${list}/index.html`, e.name),
     'category filter page': has(site, `${list}/category/${e.category}/index.html`, e.name),
     'year filter page': has(site, `${list}/year/${e.year}/index.html`, e.name),
@@ -76,6 +85,8 @@ export async function placesOf(site: string, e: Traces): Promise<Record<string, 
     'lookup file': !e.code || existsSync(join(site, 'data/lookup', `${e.code}.json`)),
     'feed of all lists': has(site, 'feeds/all.xml', e.name),
     "feed of the entry's list": has(site, `feeds/${e.list}.xml`, e.name),
-    sitemap: readdirSync(site).filter((f) => /^sitemap.*\.xml$/.test(f)).some((f) => has(site, f, `/records/${e.id}/`)),
+    sitemap: readdirSync(site)
+      .filter((f) => /^sitemap.*\.xml$/.test(f))
+      .some((f) => has(site, f, `/records/${e.id}/`)),
   };
 }

@@ -23,18 +23,29 @@ export const APPROVER = '局长 李某';
 
 const gitEnv = (date: IsoDate) => ({
   ...process.env,
-  GIT_AUTHOR_NAME: '示例县人社局', GIT_AUTHOR_EMAIL: 'credit@example.net', GIT_COMMITTER_NAME: '示例县人社局', GIT_COMMITTER_EMAIL: 'credit@example.net',
-  GIT_AUTHOR_DATE: `${date}T09:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T09:00:00+08:00`, GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: '示例县人社局',
+  GIT_AUTHOR_EMAIL: 'credit@example.net',
+  GIT_COMMITTER_NAME: '示例县人社局',
+  GIT_COMMITTER_EMAIL: 'credit@example.net',
+  GIT_AUTHOR_DATE: `${date}T09:00:00+08:00`,
+  GIT_COMMITTER_DATE: `${date}T09:00:00+08:00`,
+  GIT_CONFIG_NOSYSTEM: '1',
 });
 
 /** A child process's failure with what it printed, so a refusal reads as the reviewer would see it. */
 async function node(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, args, { cwd: PROJECT, env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, args, {
+      cwd: PROJECT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`node ${args.join(' ')} failed:\n${e.stderr ?? ''}\n${e.stdout ?? ''}`, { cause: error });
+    throw new Error(`node ${args.join(' ')} failed:\n${e.stderr ?? ''}\n${e.stdout ?? ''}`, {
+      cause: error,
+    });
   }
 }
 
@@ -84,9 +95,22 @@ export class PublisherRepo {
   }
 
   /** Opens a submission through the bot's forge: one branch, one commit, as the bot does once a submitter confirms. */
-  async submit(s: { id: string; kind: SubmissionKind; recordId: string; unit: string; title: string; files: Record<string, string>; date: IsoDate }): Promise<void> {
+  async submit(s: {
+    id: string;
+    kind: SubmissionKind;
+    recordId: string;
+    unit: string;
+    title: string;
+    files: Record<string, string>;
+    date: IsoDate;
+  }): Promise<void> {
     await this.forge.openPullRequest({
-      id: s.id, kind: s.kind, recordId: s.recordId, submitter: { unit: s.unit }, title: s.title, body: s.title,
+      id: s.id,
+      kind: s.kind,
+      recordId: s.recordId,
+      submitter: { unit: s.unit },
+      title: s.title,
+      body: s.title,
       files: Object.entries(s.files).map(([path, content]) => ({ path, content })),
       createdAt: `${s.date}T10:00:00+08:00`,
     });
@@ -98,9 +122,21 @@ export class PublisherRepo {
   }
 
   /** 审核, 审定 and merge through the review CLI, on the given days. */
-  async approveAndMerge(id: string, days: { review: IsoDate; approve: IsoDate; merge: IsoDate }): Promise<void> {
+  async approveAndMerge(
+    id: string,
+    days: { review: IsoDate; approve: IsoDate; merge: IsoDate },
+  ): Promise<void> {
     await this.review(['approve', id, '--role', 'review', '--by', REVIEWER, '--date', days.review]);
-    await this.review(['approve', id, '--role', 'approve', '--by', APPROVER, '--date', days.approve]);
+    await this.review([
+      'approve',
+      id,
+      '--role',
+      'approve',
+      '--by',
+      APPROVER,
+      '--date',
+      days.approve,
+    ]);
     await this.review(['merge', id, '--by', APPROVER, '--date', days.merge]);
   }
 
@@ -112,7 +148,10 @@ export class PublisherRepo {
   async build(date: IsoDate, previous?: string): Promise<string> {
     const out = join(this.sites, date);
     await node(['scripts/build.ts', '--root', this.root, '--date', date, '--out', out, '--quiet'], {
-      ...process.env, HONGHEI_CACHE_DIR: join(this.sites, 'cache'), HONGHEI_DATE: '', HONGHEI_PREVIOUS_DATA: previous ? join(previous, 'data') : '',
+      ...process.env,
+      HONGHEI_CACHE_DIR: join(this.sites, 'cache'),
+      HONGHEI_DATE: '',
+      HONGHEI_PREVIOUS_DATA: previous ? join(previous, 'data') : '',
     });
     return out;
   }

@@ -6,7 +6,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { addDays, batchOf, completeUscc, latestPublicationEnd, type IsoDate } from '../../../content/schema/index.ts';
+import {
+  addDays,
+  batchOf,
+  completeUscc,
+  latestPublicationEnd,
+  type IsoDate,
+} from '../../../content/schema/index.ts';
 import { recordToYaml } from '../../../scripts/lib/record-yaml.ts';
 
 /** The region every entry of the scenario is in (江苏省苏州市吴中区, a real GB/T 2260 code). */
@@ -117,10 +123,16 @@ export interface EntrySpec {
 }
 
 /** The path of an entry's file. */
-export const recordPath = (e: Pick<EntrySpec, 'id' | 'list' | 'start'>) => `content/records/${e.list}/${e.start.slice(0, 4)}/${e.id}.yaml`;
+export const recordPath = (e: Pick<EntrySpec, 'id' | 'list' | 'start'>) =>
+  `content/records/${e.list}/${e.start.slice(0, 4)}/${e.id}.yaml`;
 
 /** An entry as the YAML text a submitting unit sends (or, with approvals, as imported). */
-export function recordYaml(e: EntrySpec): { path: string; text: string; code?: string; end: IsoDate } {
+export function recordYaml(e: EntrySpec): {
+  path: string;
+  text: string;
+  code?: string;
+  end: IsoDate;
+} {
   const code = e.code17 ? completeUscc(e.code17) : undefined;
   const end = latestPublicationEnd(e.start);
   const decided = addDays(e.start, -20);
@@ -133,14 +145,31 @@ export function recordYaml(e: EntrySpec): { path: string; text: string; code?: s
     region: REGION,
     category: e.category,
     facts: e.facts,
-    legal_basis: e.list === 'black' ? '《保障农民工工资支付条例》第五十四条' : '《示例县劳动关系信用管理办法》第五条（示例）',
-    decision: { authority: '示例县人力资源和社会保障局', document_number: `示吴人社〔${e.start.slice(0, 4)}〕${e.id.slice(-2)}号`, date: decided },
-    submitted: { unit: e.list === 'black' ? '劳动保障监察大队' : '劳动关系科', date: addDays(decided, 2) },
+    legal_basis:
+      e.list === 'black'
+        ? '《保障农民工工资支付条例》第五十四条'
+        : '《示例县劳动关系信用管理办法》第五条（示例）',
+    decision: {
+      authority: '示例县人力资源和社会保障局',
+      document_number: `示吴人社〔${e.start.slice(0, 4)}〕${e.id.slice(-2)}号`,
+      date: decided,
+    },
+    submitted: {
+      unit: e.list === 'black' ? '劳动保障监察大队' : '劳动关系科',
+      date: addDays(decided, 2),
+    },
     ...(e.approved
-      ? { approvals: [{ role: 'review', by: '分管副局长 王某', date: addDays(decided, 4) }, { role: 'approve', by: '局长 李某', date: addDays(decided, 5) }] }
+      ? {
+          approvals: [
+            { role: 'review', by: '分管副局长 王某', date: addDays(decided, 4) },
+            { role: 'approve', by: '局长 李某', date: addDays(decided, 5) },
+          ],
+        }
       : {}),
     publication: { start: e.start, end },
-    ...(e.list === 'demo' ? { demonstration: { level: 'county', named_by: '示例县协调劳动关系三方委员会' } } : {}),
+    ...(e.list === 'demo'
+      ? { demonstration: { level: 'county', named_by: '示例县协调劳动关系三方委员会' } }
+      : {}),
     history: [{ status: 'listed', date: e.start }],
   };
   return { path: recordPath(e), text: recordToYaml(record), code, end };

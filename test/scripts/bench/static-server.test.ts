@@ -16,19 +16,26 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'records/a-1/index.html'), page);
   writeFileSync(join(dir, '404.html'), '<!doctype html><title>未找到</title>');
   writeFileSync(join(dir, 'index.bin'), Buffer.alloc(1000, 7));
-  server = await startStaticServer(dir, { pages: { '/__x.html': { type: 'text/html', body: 'x' } } });
+  server = await startStaticServer(dir, {
+    pages: { '/__x.html': { type: 'text/html', body: 'x' } },
+  });
 });
 afterAll(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     }).on('error', reject);
   });
 }
@@ -46,7 +53,15 @@ describe('the bench static server', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     const body = res.body;
     expect(gunzipSync(body).toString()).toBe(page);
-    expect(server.log).toEqual([{ path: '/records/a-1/', status: 200, bytes: Buffer.byteLength(page), wireBytes: body.length, gzip: true }]);
+    expect(server.log).toEqual([
+      {
+        path: '/records/a-1/',
+        status: 200,
+        bytes: Buffer.byteLength(page),
+        wireBytes: body.length,
+        gzip: true,
+      },
+    ]);
     expect(body.length).toBeLessThan(Buffer.byteLength(page));
   });
 

@@ -30,13 +30,24 @@ function serve(dir: string): Promise<string> {
     if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/data/`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/data/`),
+    ),
+  );
 }
 
 const added = {
-  ...RECORDS.red, id: '2026q4-red-009', batch: '2026-Q4',
-  subject: { kind: 'enterprise', name: '测试用新增辛公司（示例）', code: completeUscc('91000000TR0000009') },
-  publication: { start: '2026-10-12', end: '2029-10-11' }, history: [{ status: 'listed', date: '2026-10-12' }],
+  ...RECORDS.red,
+  id: '2026q4-red-009',
+  batch: '2026-Q4',
+  subject: {
+    kind: 'enterprise',
+    name: '测试用新增辛公司（示例）',
+    code: completeUscc('91000000TR0000009'),
+  },
+  publication: { start: '2026-10-12', end: '2029-10-11' },
+  history: [{ status: 'listed', date: '2026-10-12' }],
 };
 
 beforeAll(async () => {
@@ -55,22 +66,38 @@ beforeAll(async () => {
   for (const [path, text] of now) writeFileSync(join(root, path), text);
   // Between the builds: a new entry, and an address corrected without any status change.
   writeFileSync(join(root, pathOf(added)), stringify(added));
-  writeFileSync(join(root, pathOf(RECORDS.red)), stringify({ ...RECORDS.red, subject: { ...RECORDS.red.subject, address: '示例市示例区新址路 2 号（示例地址）' } }));
+  writeFileSync(
+    join(root, pathOf(RECORDS.red)),
+    stringify({
+      ...RECORDS.red,
+      subject: { ...RECORDS.red.subject, address: '示例市示例区新址路 2 号（示例地址）' },
+    }),
+  );
   second = await buildSite(root, SECOND, { HONGHEI_PREVIOUS_DATA: await serve(first) });
 });
 
 afterAll(() => {
   server?.close();
   rmSync(root, { recursive: true, force: true });
-  for (const out of [first, second]) if (out) rmSync(dirname(out), { recursive: true, force: true });
+  for (const out of [first, second])
+    if (out) rmSync(dirname(out), { recursive: true, force: true });
 });
 
 describe('changes between builds', () => {
   it('names the previous version as its base and lists every change with its reason', () => {
     const latest = readJson(second, 'data/changes/latest.json');
-    expect(latest.base).toEqual({ version: readJson(first, 'data/datapackage.json').version, as_of: FIRST });
+    expect(latest.base).toEqual({
+      version: readJson(first, 'data/datapackage.json').version,
+      as_of: FIRST,
+    });
     expect(latest.version).toBe(readJson(second, 'data/datapackage.json').version);
-    const summary = latest.changes.map((c: { op: string; id: string; fields?: string[]; reason?: string }) => [c.op, c.id, c.fields ?? c.reason]);
+    const summary = latest.changes.map(
+      (c: { op: string; id: string; fields?: string[]; reason?: string }) => [
+        c.op,
+        c.id,
+        c.fields ?? c.reason,
+      ],
+    );
     expect(summary).toEqual(
       expect.arrayContaining([
         ['ADD', added.id, undefined],
@@ -83,8 +110,10 @@ describe('changes between builds', () => {
     expect(latest.counts).toEqual({ added: 1, changed: 2, removed: 1 });
   });
 
-  it('applied to the first build\'s records, gives the second build\'s records', () => {
-    const copy = new Map(readJson(first, 'data/records.json').entries.map((e: { id: string }) => [e.id, e]));
+  it("applied to the first build's records, gives the second build's records", () => {
+    const copy = new Map(
+      readJson(first, 'data/records.json').entries.map((e: { id: string }) => [e.id, e]),
+    );
     for (const c of readJson(second, 'data/changes/latest.json').changes) {
       if (c.op === 'DEL') copy.delete(c.id);
       else copy.set(c.id, c.entry);
@@ -94,7 +123,9 @@ describe('changes between builds', () => {
   });
 
   it('an unreadable previous location fails the build with the variable and the fix', async () => {
-    await expect(readPreviousData('/nonexistent/data')).rejects.toThrow(/HONGHEI_PREVIOUS_DATA="\/nonexistent\/data".*point it at the data\/ folder/);
+    await expect(readPreviousData('/nonexistent/data')).rejects.toThrow(
+      /HONGHEI_PREVIOUS_DATA="\/nonexistent\/data".*point it at the data\/ folder/,
+    );
     expect(readFileSync(join(first, 'data/changes/latest.json'), 'utf8')).toContain('"base":null');
   });
 });

@@ -21,10 +21,14 @@ describe('open data of the sample site', () => {
   it('records.json and records.csv hold exactly the public entries, and records.json fits its schema', () => {
     const data = readJson(siteDir, 'data/records.json');
     expect(ids(data.entries)).toEqual(ids(publicRecords));
-    const rows = parseCsv(readFileSync(join(siteDir, 'data/records.csv')), { bom: true, columns: true }) as { id: string }[];
+    const rows = parseCsv(readFileSync(join(siteDir, 'data/records.csv')), {
+      bom: true,
+      columns: true,
+    }) as { id: string }[];
     expect(ids(rows)).toEqual(ids(publicRecords));
     const Ajv = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
-    const formats = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
+    const formats =
+      (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
     const ajv = new Ajv({ allErrors: true, strict: false });
     formats(ajv);
     const validate = ajv.compile(readJson(siteDir, 'data/records.schema.json'));
@@ -41,14 +45,17 @@ describe('open data of the sample site', () => {
         expect(existsSync(join(siteDir, `data/lookup/${r.subject.code}.json`)), r.id).toBe(false);
       }
     }
-    for (const code of publicCodes) if (code) expect(existsSync(join(siteDir, `data/lookup/${code}.json`)), code).toBe(true);
+    for (const code of publicCodes)
+      if (code) expect(existsSync(join(siteDir, `data/lookup/${code}.json`)), code).toBe(true);
   });
 
   it('statistics.json counts the public entries of each list', () => {
     const stats = readJson(siteDir, 'data/statistics.json');
     expect(stats.total).toBe(publicRecords.length);
     for (const list of LISTS) {
-      expect(stats.by_list.find((c: { key: string }) => c.key === list).count, list).toBe(publicRecords.filter((r) => r.list === list).length);
+      expect(stats.by_list.find((c: { key: string }) => c.key === list).count, list).toBe(
+        publicRecords.filter((r) => r.list === list).length,
+      );
     }
   });
 });

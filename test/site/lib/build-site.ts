@@ -16,7 +16,8 @@ const projectRoot = PROJECT_ROOT;
 export function contentRootWith(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'honghei-content-'));
   mkdirSync(join(root, 'content'), { recursive: true });
-  for (const f of ['publisher.yaml', 'categories.yaml']) copyFileSync(join(SAMPLE_ROOT, 'content', f), join(root, 'content', f));
+  for (const f of ['publisher.yaml', 'categories.yaml'])
+    copyFileSync(join(SAMPLE_ROOT, 'content', f), join(root, 'content', f));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -28,14 +29,20 @@ export function contentRootWith(files: Record<string, string>): string {
 export async function buildSite(contentRoot: string, date: string): Promise<string> {
   const outDir = join(contentRoot, 'dist');
   try {
-    await run(process.execPath, ['scripts/build.ts', '--date', date, '--out', outDir, '--root', contentRoot, '--quiet'], {
-      cwd: projectRoot,
-      env: { ...process.env, HONGHEI_CACHE_DIR: join(contentRoot, 'cache') },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      ['scripts/build.ts', '--date', date, '--out', outDir, '--root', contentRoot, '--quiet'],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, HONGHEI_CACHE_DIR: join(contentRoot, 'cache') },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`the build of ${contentRoot} failed:\n${e.stderr ?? ''}\n${e.stdout ?? ''}`, { cause: error });
+    throw new Error(`the build of ${contentRoot} failed:\n${e.stderr ?? ''}\n${e.stdout ?? ''}`, {
+      cause: error,
+    });
   }
   return outDir;
 }

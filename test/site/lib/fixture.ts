@@ -56,7 +56,14 @@ source_url: 'https://example.org/notice?x="><img src=x onerror="window.__pwned=9
 `;
 
 /** A plain black-list record; `end` decides whether it is public on FIXTURE_DATE. */
-function record(id: string, name: string, code17: string, start: string, end: string, attachments: string): string {
+function record(
+  id: string,
+  name: string,
+  code17: string,
+  start: string,
+  end: string,
+  attachments: string,
+): string {
   return `id: ${id}
 list: black
 batch: ${start.slice(0, 4)}-Q${Math.ceil(Number(start.slice(5, 7)) / 3)}
@@ -112,8 +119,21 @@ export const PRIVATE_SHA256 = 'c0ffee'.padEnd(64, '0');
 /** Names and files the tests look for. */
 export const FIXTURE = {
   hostileId: '2026q3-black-900',
-  expired: { id: '2023q1-black-901', name: '示例市已过期测试有限公司（示例）', caseId: 'expired-case', picture: 'expired-case-photo.png', attachment: 'media/2023/expired-attachment.png' },
-  current: { id: '2026q1-black-902', name: '示例市公示中测试有限公司（示例）', caseId: 'current-case', picture: 'current-case-photo.png', publicFile: 'media/2026/public-photo.png', privateName: '2026q1-black-902-objection-1.png' },
+  expired: {
+    id: '2023q1-black-901',
+    name: '示例市已过期测试有限公司（示例）',
+    caseId: 'expired-case',
+    picture: 'expired-case-photo.png',
+    attachment: 'media/2023/expired-attachment.png',
+  },
+  current: {
+    id: '2026q1-black-902',
+    name: '示例市公示中测试有限公司（示例）',
+    caseId: 'current-case',
+    picture: 'current-case-photo.png',
+    publicFile: 'media/2026/public-photo.png',
+    privateName: '2026q1-black-902-objection-1.png',
+  },
 };
 
 /** Writes the fixture's content folder and returns its root. */
@@ -121,13 +141,26 @@ export function fixtureContentRoot(): string {
   const { expired, current } = FIXTURE;
   const root = contentRootWith({
     'content/records/black/2026/2026q3-black-900.yaml': HOSTILE,
-    [`content/records/black/2023/${expired.id}.yaml`]: record(expired.id, expired.name, '91000000HX0000901', '2023-01-16', '2026-01-15', `attachments:
+    [`content/records/black/2023/${expired.id}.yaml`]: record(
+      expired.id,
+      expired.name,
+      '91000000HX0000901',
+      '2023-01-16',
+      '2026-01-15',
+      `attachments:
   - file: ${expired.attachment}
     kind: picture
     caption: 已过期条目的图片
 case: ${expired.caseId}
-`),
-    [`content/records/black/2026/${current.id}.yaml`]: record(current.id, current.name, '91000000HX0000902', '2026-01-16', '2029-01-15', `attachments:
+`,
+    ),
+    [`content/records/black/2026/${current.id}.yaml`]: record(
+      current.id,
+      current.name,
+      '91000000HX0000902',
+      '2026-01-16',
+      '2029-01-15',
+      `attachments:
   - file: ${current.publicFile}
     kind: picture
     caption: 公开的现场图片
@@ -138,9 +171,18 @@ case: ${expired.caseId}
     type: image/png
     caption: 不公开的证据材料
 case: ${current.caseId}
-`),
-    [`content/cases/${expired.caseId}.mdx`]: caseMdx('已过期条目的案例', expired.id, expired.picture),
-    [`content/cases/${current.caseId}.mdx`]: caseMdx('公示中条目的案例', current.id, current.picture),
+`,
+    ),
+    [`content/cases/${expired.caseId}.mdx`]: caseMdx(
+      '已过期条目的案例',
+      expired.id,
+      expired.picture,
+    ),
+    [`content/cases/${current.caseId}.mdx`]: caseMdx(
+      '公示中条目的案例',
+      current.id,
+      current.picture,
+    ),
   });
   const picture = (file: string, colour: [number, number, number]) => {
     mkdirSync(dirname(join(root, 'content', file)), { recursive: true });

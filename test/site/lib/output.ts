@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-export interface OutputFile { path: string; text: string }
+export interface OutputFile {
+  path: string;
+  text: string;
+}
 
 /** Undoes the escapes a name could hide behind: JSON \\uXXXX, HTML &#…; and Pagefind's U+200B. */
 function readable(text: string): string {
@@ -20,7 +23,9 @@ function readable(text: string): string {
 
 /** All files under dir, decoded. */
 export function readOutput(dir: string): OutputFile[] {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) =>
+    d.isFile(),
+  );
   return files.map((d) => {
     const file = join(d.parentPath, d.name);
     let bytes = readFileSync(file);

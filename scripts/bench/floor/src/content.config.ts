@@ -6,9 +6,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 
 const base = process.env.FLOOR_RECORDS;
-if (!base) throw new Error('FLOOR_RECORDS is not set: point it at the records folder of a content root (scripts/bench/floor/build.ts does)');
+if (!base)
+  throw new Error(
+    'FLOOR_RECORDS is not set: point it at the records folder of a content root (scripts/bench/floor/build.ts does)',
+  );
 
 // The id is the record's own (also its file name), as on the site: /records/<id>/.
 const generateId = ({ data }: { data: Record<string, unknown> }) => String(data.id);
 
-export const collections = { records: defineCollection({ loader: glob({ pattern: '**/*.yaml', base, generateId }) }) };
+export const collections = {
+  records: defineCollection({ loader: glob({ pattern: '**/*.yaml', base, generateId }) }),
+};

@@ -11,8 +11,17 @@ import { sampleSubmission } from '../fixtures.ts';
 
 const [url, dir, n] = process.argv.slice(2);
 if (!url || !dir || !n) throw new Error('usage: node test/bot/forge/child/deliver.ts URL DIR N');
-const forge = githubForgeFor({ url, owner: 'example-union', repo: 'honghei-content' }, { timeoutMs: 5000 });
-const sink = new EmbeddedSink({ forge, dir, retryIntervalMs: 0, pollIntervalMs: 0, log: (m) => console.error(m) });
+const forge = githubForgeFor(
+  { url, owner: 'example-union', repo: 'honghei-content' },
+  { timeoutMs: 5000 },
+);
+const sink = new EmbeddedSink({
+  forge,
+  dir,
+  retryIntervalMs: 0,
+  pollIntervalMs: 0,
+  log: (m) => console.error(m),
+});
 const submission = sampleSubmission(Number(n), { binary: true });
 await sink.submit(submission);
 await sink.reconcile();

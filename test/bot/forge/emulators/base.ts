@@ -16,10 +16,19 @@ export interface HttpFault {
 }
 
 /** One request as a route sees it. */
-export interface EmuRequest { method: string; path: string; query: Record<string, string>; body: unknown; headers: IncomingMessage['headers'] }
+export interface EmuRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  headers: IncomingMessage['headers'];
+}
 
 /** An answer. */
-export interface EmuAnswer { status: number; body?: unknown }
+export interface EmuAnswer {
+  status: number;
+  body?: unknown;
+}
 
 /** The server part of an emulator. */
 export abstract class HttpEmulator {
@@ -46,12 +55,19 @@ export abstract class HttpEmulator {
         res.writeHead(a.status, { 'content-type': 'application/json', ...headers });
         res.end(a.body === undefined ? undefined : JSON.stringify(a.body));
       };
-      if (!this.authorised(req.headers)) return send({ status: 401, body: { message: '401 Unauthorized' } });
+      if (!this.authorised(req.headers))
+        return send({ status: 401, body: { message: '401 Unauthorized' } });
       const key = `${entry.method} ${url.pathname}`;
       const fault = this.faults.find((f) => !f.match || f.match.test(key));
-      if (fault && (fault.times = (fault.times ?? 1) - 1) <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-      if (fault?.kind === 'status-500') return send({ status: 500, body: { message: 'Internal Server Error' } });
-      if (fault?.kind === 'status-429') return send({ status: 429, body: { message: 'Too Many Requests' } }, { 'retry-after': String(fault.retryAfter ?? 1) });
+      if (fault && (fault.times = (fault.times ?? 1) - 1) <= 0)
+        this.faults.splice(this.faults.indexOf(fault), 1);
+      if (fault?.kind === 'status-500')
+        return send({ status: 500, body: { message: 'Internal Server Error' } });
+      if (fault?.kind === 'status-429')
+        return send(
+          { status: 429, body: { message: 'Too Many Requests' } },
+          { 'retry-after': String(fault.retryAfter ?? 1) },
+        );
       let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : undefined;
@@ -59,7 +75,13 @@ export abstract class HttpEmulator {
         this.violations.push(`${key}: body is not JSON`);
         return send({ status: 400, body: { message: 'invalid JSON' } });
       }
-      const answer = this.route({ method: entry.method, path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), body, headers: req.headers });
+      const answer = this.route({
+        method: entry.method,
+        path: decodeURIComponent(url.pathname),
+        query: Object.fromEntries(url.searchParams),
+        body,
+        headers: req.headers,
+      });
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
       send(answer);
     });
@@ -71,7 +93,9 @@ export abstract class HttpEmulator {
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /** Records a request that breaks the API's contract and answers as the real server would. */

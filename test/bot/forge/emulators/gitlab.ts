@@ -12,25 +12,50 @@ import { camelKeys, validatorsFromTypings } from './typings.ts';
 
 let validators: Record<string, ValidateFunction> | undefined;
 
-interface MergeRequest { iid: number; source: string; target: string; title: string; description: string; labels: string[]; state: 'opened' | 'closed' | 'merged'; notes: { body: string; system: boolean }[]; approvedBy: string[] }
+interface MergeRequest {
+  iid: number;
+  source: string;
+  target: string;
+  title: string;
+  description: string;
+  labels: string[];
+  state: 'opened' | 'closed' | 'merged';
+  notes: { body: string; system: boolean }[];
+  approvedBy: string[];
+}
 
 /** The emulator, serving one project at /api/v4/projects/union%2Fhonghei-content. */
 export class GitLabEmulator extends HttpEmulator {
   readonly project = 'union/honghei-content';
   readonly token = 'glpat-example';
-  readonly branches = new Map<string, Map<string, Buffer>>([['main', new Map([['README.md', Buffer.from('# 示例\n')]])]]);
+  readonly branches = new Map<string, Map<string, Buffer>>([
+    ['main', new Map([['README.md', Buffer.from('# 示例\n')]])],
+  ]);
   readonly commits: { branch: string; message: string; author?: string }[] = [];
   readonly mergeRequests: MergeRequest[] = [];
-  private readonly v = (validators ??= validatorsFromTypings('@gitbeaker/core/dist/index.d.ts', ['CreateCommitOptions', 'CreateMergeRequestOptions']));
+  private readonly v = (validators ??= validatorsFromTypings('@gitbeaker/core/dist/index.d.ts', [
+    'CreateCommitOptions',
+    'CreateMergeRequestOptions',
+  ]));
 
   protected authorised(headers: IncomingMessage['headers']): boolean {
-    return headers['private-token'] === this.token || headers.authorization === `Bearer ${this.token}`;
+    return (
+      headers['private-token'] === this.token || headers.authorization === `Bearer ${this.token}`
+    );
   }
 
   private mrJson(m: MergeRequest) {
     return {
-      id: m.iid, iid: m.iid, project_id: 1, title: m.title, description: m.description, state: m.state, labels: m.labels,
-      source_branch: m.source, target_branch: m.target, merged_at: m.state === 'merged' ? new Date().toISOString() : null,
+      id: m.iid,
+      iid: m.iid,
+      project_id: 1,
+      title: m.title,
+      description: m.description,
+      state: m.state,
+      labels: m.labels,
+      source_branch: m.source,
+      target_branch: m.target,
+      merged_at: m.state === 'merged' ? new Date().toISOString() : null,
       web_url: `${this.url}/${this.project}/-/merge_requests/${m.iid}`,
     };
   }
@@ -49,58 +74,154 @@ export class GitLabEmulator extends HttpEmulator {
 
   protected route({ method, path, query, body }: EmuRequest): EmuAnswer {
     const prefix = `/api/v4/projects/${this.project}`;
-    if (!path.startsWith(prefix)) return { status: 404, body: { message: '404 Project Not Found' } };
+    if (!path.startsWith(prefix))
+      return { status: 404, body: { message: '404 Project Not Found' } };
     const rest = path.slice(prefix.length);
     const b = body as Record<string, unknown>;
     if (method === 'POST' && rest === '/repository/commits') {
       const { branch, commitMessage, ...options } = camelKeys(body) as Record<string, unknown>;
-      if (typeof branch !== 'string' || typeof commitMessage !== 'string') return this.invalid('POST /repository/commits', 'branch and commit_message are required', 400);
-      if (!this.v.CreateCommitOptions!(options)) return this.invalid('POST /repository/commits', this.v.CreateCommitOptions!.errors, 400);
+      if (typeof branch !== 'string' || typeof commitMessage !== 'string')
+        return this.invalid(
+          'POST /repository/commits',
+          'branch and commit_message are required',
+          400,
+        );
+      if (!this.v.CreateCommitOptions!(options))
+        return this.invalid('POST /repository/commits', this.v.CreateCommitOptions!.errors, 400);
       const start = (b.start_branch as string) ?? branch;
       if (b.start_branch && b.start_branch !== branch && this.branches.has(branch)) {
-        return { status: 400, body: { message: `A branch called '${branch}' already exists. Switch to that branch in order to make changes` } };
+        return {
+          status: 400,
+          body: {
+            message: `A branch called '${branch}' already exists. Switch to that branch in order to make changes`,
+          },
+        };
       }
       const from = this.branches.get(start);
-      if (!from) return { status: 400, body: { message: 'You can only create or edit files when you are on a branch' } };
+      if (!from)
+        return {
+          status: 400,
+          body: { message: 'You can only create or edit files when you are on a branch' },
+        };
       const files = new Map(from);
-      for (const a of b.actions as { action: string; file_path: string; content?: string; encoding?: string }[]) {
-        if (a.action === 'create' && files.has(a.file_path)) return { status: 400, body: { message: 'A file with this name already exists' } };
-        if (a.action === 'update' && !files.has(a.file_path)) return { status: 400, body: { message: 'A file with this name doesn\'t exist' } };
-        files.set(a.file_path, Buffer.from(a.content ?? '', a.encoding === 'base64' ? 'base64' : 'utf8'));
+      for (const a of b.actions as {
+        action: string;
+        file_path: string;
+        content?: string;
+        encoding?: string;
+      }[]) {
+        if (a.action === 'create' && files.has(a.file_path))
+          return { status: 400, body: { message: 'A file with this name already exists' } };
+        if (a.action === 'update' && !files.has(a.file_path))
+          return { status: 400, body: { message: "A file with this name doesn't exist" } };
+        files.set(
+          a.file_path,
+          Buffer.from(a.content ?? '', a.encoding === 'base64' ? 'base64' : 'utf8'),
+        );
       }
       this.branches.set(branch, files);
-      this.commits.push({ branch, message: commitMessage, author: b.author_name as string | undefined });
+      this.commits.push({
+        branch,
+        message: commitMessage,
+        author: b.author_name as string | undefined,
+      });
       const id = createHash('sha1').update(`${branch}${this.commits.length}`).digest('hex');
-      return { status: 201, body: { id, short_id: id.slice(0, 8), title: commitMessage.split('\n')[0], message: commitMessage } };
+      return {
+        status: 201,
+        body: {
+          id,
+          short_id: id.slice(0, 8),
+          title: commitMessage.split('\n')[0],
+          message: commitMessage,
+        },
+      };
     }
     if (method === 'POST' && rest === '/merge_requests') {
-      const { sourceBranch, targetBranch, title, ...options } = camelKeys(body) as Record<string, unknown>;
-      if (typeof sourceBranch !== 'string' || typeof targetBranch !== 'string' || typeof title !== 'string') return this.invalid('POST /merge_requests', 'source_branch, target_branch and title are required', 400);
-      if (!this.v.CreateMergeRequestOptions!(options)) return this.invalid('POST /merge_requests', this.v.CreateMergeRequestOptions!.errors, 400);
-      if (!this.branches.has(sourceBranch)) return { status: 422, body: { message: ['Source branch does not exist'] } };
-      const open = this.mergeRequests.find((m) => m.source === sourceBranch && m.state === 'opened');
-      if (open) return { status: 409, body: { message: [`Another open merge request already exists for this source branch: !${open.iid}`] } };
-      const labels = typeof options.labels === 'string' ? options.labels.split(',').filter(Boolean) : ((options.labels as string[]) ?? []);
-      const mr: MergeRequest = { iid: this.mergeRequests.length + 1, source: sourceBranch, target: targetBranch, title, description: (options.description as string) ?? '', labels, state: 'opened', notes: [], approvedBy: [] };
+      const { sourceBranch, targetBranch, title, ...options } = camelKeys(body) as Record<
+        string,
+        unknown
+      >;
+      if (
+        typeof sourceBranch !== 'string' ||
+        typeof targetBranch !== 'string' ||
+        typeof title !== 'string'
+      )
+        return this.invalid(
+          'POST /merge_requests',
+          'source_branch, target_branch and title are required',
+          400,
+        );
+      if (!this.v.CreateMergeRequestOptions!(options))
+        return this.invalid('POST /merge_requests', this.v.CreateMergeRequestOptions!.errors, 400);
+      if (!this.branches.has(sourceBranch))
+        return { status: 422, body: { message: ['Source branch does not exist'] } };
+      const open = this.mergeRequests.find(
+        (m) => m.source === sourceBranch && m.state === 'opened',
+      );
+      if (open)
+        return {
+          status: 409,
+          body: {
+            message: [
+              `Another open merge request already exists for this source branch: !${open.iid}`,
+            ],
+          },
+        };
+      const labels =
+        typeof options.labels === 'string'
+          ? options.labels.split(',').filter(Boolean)
+          : ((options.labels as string[]) ?? []);
+      const mr: MergeRequest = {
+        iid: this.mergeRequests.length + 1,
+        source: sourceBranch,
+        target: targetBranch,
+        title,
+        description: (options.description as string) ?? '',
+        labels,
+        state: 'opened',
+        notes: [],
+        approvedBy: [],
+      };
       this.mergeRequests.push(mr);
       return { status: 201, body: this.mrJson(mr) };
     }
     if (method === 'GET' && rest === '/merge_requests') {
-      const list = this.mergeRequests.filter((m) => (!query.source_branch || m.source === query.source_branch) && (!query.target_branch || m.target === query.target_branch) && (!query.state || query.state === 'all' || m.state === query.state));
+      const list = this.mergeRequests.filter(
+        (m) =>
+          (!query.source_branch || m.source === query.source_branch) &&
+          (!query.target_branch || m.target === query.target_branch) &&
+          (!query.state || query.state === 'all' || m.state === query.state),
+      );
       return { status: 200, body: list.map((m) => this.mrJson(m)) };
     }
     let m: RegExpExecArray | null;
     if (method === 'GET' && (m = /^\/merge_requests\/(\d+)\/notes$/.exec(rest))) {
       const mr = this.mergeRequests.find((x) => x.iid === Number(m![1]));
-      return { status: 200, body: (mr?.notes ?? []).map((n, i) => ({ id: i + 1, body: n.body, system: n.system })) };
+      return {
+        status: 200,
+        body: (mr?.notes ?? []).map((n, i) => ({ id: i + 1, body: n.body, system: n.system })),
+      };
     }
     if (method === 'GET' && (m = /^\/merge_requests\/(\d+)\/approvals$/.exec(rest))) {
       const mr = this.mergeRequests.find((x) => x.iid === Number(m![1]));
-      return { status: 200, body: { iid: mr?.iid, approvals_required: 2, approvals_left: 2 - (mr?.approvedBy.length ?? 0), approved_by: (mr?.approvedBy ?? []).map((u) => ({ user: { username: u } })) } };
+      return {
+        status: 200,
+        body: {
+          iid: mr?.iid,
+          approvals_required: 2,
+          approvals_left: 2 - (mr?.approvedBy.length ?? 0),
+          approved_by: (mr?.approvedBy ?? []).map((u) => ({ user: { username: u } })),
+        },
+      };
     }
     if (method === 'GET' && (m = /^\/repository\/files\/(.+)$/.exec(rest))) {
       const file = this.branches.get(query.ref ?? 'main')?.get(m[1]!);
-      return file ? { status: 200, body: { file_path: m[1], content: file.toString('base64'), encoding: 'base64' } } : { status: 404, body: { message: '404 File Not Found' } };
+      return file
+        ? {
+            status: 200,
+            body: { file_path: m[1], content: file.toString('base64'), encoding: 'base64' },
+          }
+        : { status: 404, body: { message: '404 File Not Found' } };
     }
     this.violations.push(`${method} ${path}: not a call the forge should make`);
     return { status: 404, body: { message: '404 Not Found' } };

@@ -16,7 +16,9 @@ let full: Json | undefined;
 export function githubSpec(): Json {
   if (!full) {
     const require = createRequire(import.meta.url);
-    full = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json;
+    full = JSON.parse(
+      readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+    ) as Json;
   }
   return full;
 }
@@ -29,13 +31,20 @@ export function trimSpec(spec: Json, operationIds: readonly string[]): Json {
     for (const method of METHODS) {
       const op = item[method] as Json | undefined;
       if (op && operationIds.includes(op.operationId as string)) {
-        paths[path] = { ...(paths[path] ?? {}), [method]: op, ...(item.parameters ? { parameters: item.parameters } : {}) };
+        paths[path] = {
+          ...(paths[path] ?? {}),
+          [method]: op,
+          ...(item.parameters ? { parameters: item.parameters } : {}),
+        };
         found.add(op.operationId as string);
       }
     }
   }
   const missing = operationIds.filter((id) => !found.has(id));
-  if (missing.length) throw new Error(`the API description has no operation ${missing.join(', ')}: check the operation ids against @octokit/openapi`);
+  if (missing.length)
+    throw new Error(
+      `the API description has no operation ${missing.join(', ')}: check the operation ids against @octokit/openapi`,
+    );
   const components = spec.components as Record<string, Record<string, unknown>>;
   const kept: Record<string, Record<string, unknown>> = {};
   const seen = new Set<string>();
@@ -43,7 +52,12 @@ export function trimSpec(spec: Json, operationIds: readonly string[]): Json {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/') && !seen.has(v)) {
+        if (
+          k === '$ref' &&
+          typeof v === 'string' &&
+          v.startsWith('#/components/') &&
+          !seen.has(v)
+        ) {
           seen.add(v);
           const [, , section, name] = v.split('/') as [string, string, string, string];
           (kept[section] ??= {})[name] = components[section]![name];
@@ -53,7 +67,15 @@ export function trimSpec(spec: Json, operationIds: readonly string[]): Json {
     }
   };
   walk(paths);
-  return normaliseNullable(structuredClone({ openapi: spec.openapi, info: spec.info, servers: spec.servers, paths, components: kept }));
+  return normaliseNullable(
+    structuredClone({
+      openapi: spec.openapi,
+      info: spec.info,
+      servers: spec.servers,
+      paths,
+      components: kept,
+    }),
+  );
 }
 
 /**
@@ -93,7 +115,8 @@ export function exampleResponse(spec: Json, operationId: string, status: string)
     for (const method of METHODS) {
       const op = item[method] as Json | undefined;
       if (op?.operationId !== operationId) continue;
-      const content = ((op.responses as Json)[status] as Json | undefined)?.content as Record<string, Json> | undefined;
+      const content = ((op.responses as Json)[status] as Json | undefined)?.content as
+        Record<string, Json> | undefined;
       const examples = content?.['application/json']?.examples as Record<string, Json> | undefined;
       const first = examples && Object.values(examples)[0];
       const value = first?.value ?? resolveExample(spec, first);
@@ -107,5 +130,5 @@ function resolveExample(spec: Json, example: Json | undefined): unknown {
   const ref = example?.$ref as string | undefined;
   if (!ref) return undefined;
   const [, , section, name] = ref.split('/') as [string, string, string, string];
-  return ((spec.components as Record<string, Record<string, Json>>)[section]![name]!).value;
+  return (spec.components as Record<string, Record<string, Json>>)[section]![name]!.value;
 }

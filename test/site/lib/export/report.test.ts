@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Categories } from '../../../../content/schema/index.ts';
-import { publishedBy, reportDate, reportYears, yearReport, type ReportedEntry } from '../../../../site/lib/export/report.ts';
+import {
+  publishedBy,
+  reportDate,
+  reportYears,
+  yearReport,
+  type ReportedEntry,
+} from '../../../../site/lib/export/report.ts';
 
 const categories = {
   red: [{ id: 'grade-a', name: { zh: '守法诚信 A 级', en: 'Grade A' } }],
@@ -12,21 +18,40 @@ const categories = {
   demo: [{ id: 'demonstration', name: { zh: '示范单位', en: 'Demonstration unit' } }],
 } satisfies Categories;
 
-function entry(list: ReportedEntry['list'], start: string, history: [string, string][] = [], end?: string): ReportedEntry {
+function entry(
+  list: ReportedEntry['list'],
+  start: string,
+  history: [string, string][] = [],
+  end?: string,
+): ReportedEntry {
   const quarter = Math.ceil(Number(start.slice(5, 7)) / 3);
   return {
-    list, category: categories[list][0]!.id, region: '320506', batch: `${start.slice(0, 4)}-Q${quarter}`, subject: { kind: list === 'demo' ? 'park' : 'enterprise' },
+    list,
+    category: categories[list][0]!.id,
+    region: '320506',
+    batch: `${start.slice(0, 4)}-Q${quarter}`,
+    subject: { kind: list === 'demo' ? 'park' : 'enterprise' },
     publication: { start, end: end ?? `${Number(start.slice(0, 4)) + 3}${start.slice(4)}` },
-    history: [{ status: 'listed', date: start }, ...history.map(([status, date]) => ({ status: status as ReportedEntry['history'][number]['status'], date }))],
+    history: [
+      { status: 'listed', date: start },
+      ...history.map(([status, date]) => ({
+        status: status as ReportedEntry['history'][number]['status'],
+        date,
+      })),
+    ],
   };
 }
 
-const count = (r: ReturnType<typeof yearReport>, table: 'by_list' | 'by_status') => Object.fromEntries(r.statistics[table].filter((c) => c.count).map((c) => [c.key, c.count]));
+const count = (r: ReturnType<typeof yearReport>, table: 'by_list' | 'by_status') =>
+  Object.fromEntries(r.statistics[table].filter((c) => c.count).map((c) => [c.key, c.count]));
 
 describe('the yearly report', () => {
   const entries = [
     entry('black', '2026-03-16'),
-    entry('black', '2026-03-16', [['repair-applied', '2026-10-12'], ['removed', '2026-12-21']]),
+    entry('black', '2026-03-16', [
+      ['repair-applied', '2026-10-12'],
+      ['removed', '2026-12-21'],
+    ]),
     entry('red', '2026-05-10', [['revoked', '2027-02-01']]),
     entry('demo', '2026-07-20', [['revoked', '2026-10-15']]),
     // Revoked on its first day, before anyone saw it: never published, never counted.
@@ -46,7 +71,9 @@ describe('the yearly report', () => {
   });
 
   it('reads the same on 31 December and on any later day', () => {
-    expect(yearReport(entries, categories, '2026', '2026-12-31')).toEqual(yearReport(entries, categories, '2026', '2029-06-01'));
+    expect(yearReport(entries, categories, '2026', '2026-12-31')).toEqual(
+      yearReport(entries, categories, '2026', '2029-06-01'),
+    );
   });
 
   it('while the year runs, counts what was published by the build date', () => {
@@ -56,8 +83,14 @@ describe('the yearly report', () => {
   });
 
   it('lists the years with a published batch, including years whose entries have all left the lists', () => {
-    expect(reportYears([entry('black', '2023-12-21'), ...entries], '2026-12-31')).toEqual(['2026', '2025', '2023']);
-    expect(reportYears([entry('red', '2026-11-20', [['revoked', '2026-11-20']])], '2026-12-31')).toEqual([]);
+    expect(reportYears([entry('black', '2023-12-21'), ...entries], '2026-12-31')).toEqual([
+      '2026',
+      '2025',
+      '2023',
+    ]);
+    expect(
+      reportYears([entry('red', '2026-11-20', [['revoked', '2026-11-20']])], '2026-12-31'),
+    ).toEqual([]);
   });
 
   it('knows whether an entry was ever public up to a date', () => {

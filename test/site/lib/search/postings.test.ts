@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter } from '../../../../site/lib/search/bytes.ts';
-import { intersect, readPostings, union, writePostings } from '../../../../site/lib/search/postings.ts';
+import {
+  intersect,
+  readPostings,
+  union,
+  writePostings,
+} from '../../../../site/lib/search/postings.ts';
 
 function roundTrip(ordinals: number[], count: number): { back: number[]; size: number } {
   const out = new ByteWriter();
@@ -43,6 +48,13 @@ describe('posting lists', () => {
     const out = new ByteWriter();
     for (const n of [0, 127, 128, 16_383, 16_384, 2 ** 32 - 1]) out.uint(n);
     const input = new ByteReader(out.finish());
-    expect([0, 1, 2, 3, 4, 5].map(() => input.uint())).toEqual([0, 127, 128, 16_383, 16_384, 2 ** 32 - 1]);
+    expect([0, 1, 2, 3, 4, 5].map(() => input.uint())).toEqual([
+      0,
+      127,
+      128,
+      16_383,
+      16_384,
+      2 ** 32 - 1,
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GRAM_MAX, nameGrams, normalize, queryTerms, shardOf, termWindows } from '../../../../site/lib/search/text.ts';
+import {
+  GRAM_MAX,
+  nameGrams,
+  normalize,
+  queryTerms,
+  shardOf,
+  termWindows,
+} from '../../../../site/lib/search/text.ts';
 
 describe('search text', () => {
   it('normalises full-width letters, brackets and case, and drops spaces', () => {
@@ -30,7 +37,9 @@ describe('search text', () => {
 
   it('spreads keys over shards deterministically', () => {
     expect(shardOf('机械', 7)).toBe(shardOf('机械', 7));
-    const used = new Set(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'].map((k) => shardOf(k, 4)));
+    const used = new Set(
+      ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'].map((k) => shardOf(k, 4)),
+    );
     expect(used.size).toBeGreaterThan(1);
   });
 });

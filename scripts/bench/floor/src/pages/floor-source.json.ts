@@ -9,12 +9,39 @@ export const GET: APIRoute = async () => {
   const records = await getCollection('records');
   const lines = records.map(({ id, data: r }) => {
     const s = r.subject;
-    const text = [s.name, s.code, s.id_number, s.address, r.list, r.region, r.category, r.facts, r.legal_basis, r.decision.authority, r.decision.document_number, r.submitted.unit, r.batch]
+    const text = [
+      s.name,
+      s.code,
+      s.id_number,
+      s.address,
+      r.list,
+      r.region,
+      r.category,
+      r.facts,
+      r.legal_basis,
+      r.decision.authority,
+      r.decision.document_number,
+      r.submitted.unit,
+      r.batch,
+    ]
       .filter(Boolean)
       .join(' \n');
     const entry = {
-      id, url: `/records/${id}/`, name: s.name, code: s.code, date: r.publication.start, batch: r.batch, sample: Boolean(r.sample),
-      filters: { list: [r.list], category: [`${r.list}.${r.category}`], region: [r.region], year: [String(r.publication.start).slice(0, 4)], kind: [s.kind], status: ['listed'] },
+      id,
+      url: `/records/${id}/`,
+      name: s.name,
+      code: s.code,
+      date: r.publication.start,
+      batch: r.batch,
+      sample: Boolean(r.sample),
+      filters: {
+        list: [r.list],
+        category: [`${r.list}.${r.category}`],
+        region: [r.region],
+        year: [String(r.publication.start).slice(0, 4)],
+        kind: [s.kind],
+        status: ['listed'],
+      },
       text,
     };
     return JSON.stringify(entry);
