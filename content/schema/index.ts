@@ -8,6 +8,8 @@ export * from './calendar-checks.ts';
 export * from './config.ts';
 export * from './content-root.ts';
 export * from './dates.ts';
+export * from './field-labels.ts';
+export * from './field-meta.ts';
 export * from './field-rules.ts';
 export * from './fields.ts';
 export * from './labels.ts';
