@@ -64,7 +64,7 @@ export function newRecordConversation(kit: FlowKit) {
                   env.today,
                   env.lang,
                 );
-                return reviewOf(problems, t, [t('new-file', { file: built.file })]);
+                return reviewOf(problems, env.lang, [t('new-file', { file: built.file })]);
               },
               () => ({ notes: [], problems: [t('check-failed')] }),
             ),

@@ -11,6 +11,7 @@ import {
   recordShape,
   workingCalendarOf,
   type Deadline,
+  valueName,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
@@ -41,7 +42,7 @@ export function objectionConversation(kit: FlowKit) {
       key: 'grounds',
       input: 'text',
       multiline: true,
-      label: (env) => env.t('field-objection-grounds'),
+      label: (env) => env.t('objection-grounds'),
       help: (_a, env) => env.t('objection-grounds-help', { field: note.description ?? '' }),
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
@@ -51,7 +52,7 @@ export function objectionConversation(kit: FlowKit) {
       kind: 'evidence',
       max: 10,
       optional: true,
-      label: (env) => env.t('field-objection-evidence'),
+      label: (env) => valueName('attachments.*.kind', 'evidence', env.lang),
       help: (_a, env) => env.t('files-help-evidence'),
     },
   ];
@@ -107,7 +108,7 @@ export function objectionConversation(kit: FlowKit) {
                   today,
                   env.lang,
                 ).filter((p) => !/^history\.\d+\.due$/.test(p.field));
-                return reviewOf(problems, t, [dueNote(d)]);
+                return reviewOf(problems, env.lang, [dueNote(d)]);
               },
               () => ({ notes: [], problems: [t('check-failed')] }),
             ),

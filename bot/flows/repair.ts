@@ -10,6 +10,7 @@ import {
   statusOn,
   type Category,
   type IsoDate,
+  valueName,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { runForm } from '../form/engine.ts';
@@ -68,7 +69,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
     key: `condition.${i}`,
     input: 'choice',
     applies: (a) => i < (repairOf(a)?.requirements.length ?? 0),
-    label: (env) => env.t('field-repair-condition', { n: i + 1 }),
+    label: (env) => env.t('repair-condition', { n: i + 1 }),
     help: (a) => repairOf(a)?.requirements[i],
     choices: (a, env) => [
       {
@@ -102,7 +103,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       key: 'corrected',
       input: 'text',
       raw: true,
-      label: (env) => env.t('field-repair-corrected'),
+      label: (env) => env.t('repair-corrected'),
       help: (a, env) =>
         env.t('repair-corrected-help', { months: repairOf(a)?.months_after_correction ?? 0 }),
       check(text, a, env: Env) {
@@ -133,7 +134,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       kind: 'pledge',
       max: 3,
       applies: (a) => !!repairOf(a)?.requires_pledge,
-      label: (env) => env.t('field-repair-pledge'),
+      label: (env) => valueName('attachments.*.kind', 'pledge', env.lang),
       help: (_a, env) => env.t('files-help-pledge'),
     },
     {
@@ -142,14 +143,14 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       kind: 'evidence',
       max: 10,
       optional: true,
-      label: (env) => env.t('field-repair-evidence'),
+      label: (env) => env.t('repair-evidence'),
       help: (_a, env) => env.t('files-help-evidence'),
     },
     {
       key: 'statement',
       input: 'text',
       multiline: true,
-      label: (env) => env.t('field-repair-statement'),
+      label: (env) => env.t('repair-statement'),
       help: () => note.description,
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
@@ -201,7 +202,7 @@ export function repairConversation(kit: FlowKit) {
                   env.today,
                   env.lang,
                 );
-                return reviewOf(problems, t);
+                return reviewOf(problems, env.lang);
               },
               () => ({ notes: [], problems: [t('check-failed')] }),
             ),

@@ -436,7 +436,7 @@ export const recordShape = {
     z.strictObject({
       start: labelled(
         isoDate,
-        { zh: '公示开始日期', en: 'Publication start' },
+        { zh: '发布开始日期', en: 'Publication start' },
         {
           zh: '不早于审定日期；审定晚于报送时拟定的日期的，批准时顺延到审定之日',
           en: 'not before the approval; an approval after the planned date moves it to the day of approval',
@@ -444,7 +444,7 @@ export const recordShape = {
       ),
       end: labelled(
         isoDate,
-        { zh: '公示结束日期', en: 'Publication end' },
+        { zh: '发布结束日期', en: 'Publication end' },
         {
           zh: `最长 ${MAX_PUBLICATION_YEARS} 年`,
           en: `at most ${MAX_PUBLICATION_YEARS} years after the start`,
