@@ -160,6 +160,12 @@ export function schemaLeaves(
   return out;
 }
 
+/** The innermost type of the field at a path (string, enum, boolean, object, array, …). */
+export function fieldType(path: readonly PropertyKey[]): string | undefined {
+  const field = recordFieldAt(path);
+  return field && defOf(unwrapSchema(field).inner).type;
+}
+
 /** How a field holds its value: a group of fields, a list of groups, or a value. */
 export function fieldForm(path: readonly PropertyKey[]): 'group' | 'list' | 'value' | undefined {
   const field = recordFieldAt(path);

@@ -92,32 +92,15 @@ export const zh = {
     page: ' 页',
   },
   entryList: { code: '统一社会信用代码', published: searchText.zh.published },
+  /** Words around the entry's fields; the fields' own labels come from the schema. */
   fields: {
-    list: '名单',
     status: '当前状态',
-    name: '主体名称',
-    kind: '主体类型',
-    code: '统一社会信用代码',
-    idNumber: '身份证号码（已脱敏）',
-    address: '住所（经营场所）',
-    region: '所在地区',
-    category: '列入类别',
-    naming: '命名',
     namedBy: (level: string, by: string) => `${level}，${by}命名`,
-    batch: '发布批次',
-    period: '公示期限',
     periodTo: ' 至 ',
-    extension: '延长依据：',
   },
   entry: {
     description: (list: string, name: string, code?: string) =>
       `${list}公示条目：${name}${code ? `，统一社会信用代码 ${code}` : ''}。`,
-    facts: '事由',
-    legalBasis: '依据',
-    decision: '认定决定',
-    authority: '认定机关',
-    documentNumber: '文号',
-    decisionDate: '决定日期',
     source: '原始公告：',
     caseTitle: '典型案例',
     objection: '异议与信用修复',
@@ -130,7 +113,6 @@ export const zh = {
   },
   accountability: {
     title: '报送与审批',
-    submittedBy: '报送单位',
     /** The words around the submission date: （2026年7月1日报送）. */
     submittedOn: ['（', '报送）'] as readonly [string, string],
     /** Brackets around an approval date. */
@@ -143,7 +125,6 @@ export const zh = {
     date: '日期',
     status: '状态',
     note: '说明',
-    documentNumber: '文号',
     // The last day counts: written as the bot and the pull request write it (最迟 …（含当日）).
     due: '办理时限：最迟 ',
     dueInclusive: '（含当日）',

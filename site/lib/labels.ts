@@ -15,7 +15,7 @@ import {
   type Status,
   type SubjectKind,
 } from '../../content/schema/index.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from '../../content/schema/index.ts';
 import { categories } from './site-context.ts';
 
 export const listName = (list: ListId, lang: Lang = 'zh'): string => LIST_NAMES[list][lang];
