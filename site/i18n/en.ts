@@ -122,15 +122,11 @@ export const en: Ui = {
     publisher: 'Publisher',
   },
   history: {
-    title: 'Status history',
     caption: 'Changes of status of this entry, oldest first',
-    date: 'Date',
-    status: 'Status',
-    note: 'Note',
     due: 'Due no later than ',
     dueInclusive: ' (that day included)',
   },
-  attachments: { title: 'Attachments', pictureAlt: 'Picture of the case' },
+  attachments: { pictureAlt: 'Picture of the case' },
   search: {
     title: 'Search',
     heading: 'Search the lists',

@@ -120,16 +120,12 @@ export const zh = {
     publisher: '发布单位',
   },
   history: {
-    title: '状态记录',
     caption: '本条目的状态变化，按时间先后排列',
-    date: '日期',
-    status: '状态',
-    note: '说明',
     // The last day counts: written as the bot and the pull request write it (最迟 …（含当日）).
     due: '办理时限：最迟 ',
     dueInclusive: '（含当日）',
   },
-  attachments: { title: '附件', pictureAlt: '案件现场图片' },
+  attachments: { pictureAlt: '案件现场图片' },
   search: {
     title: '搜索',
     heading: '搜索名单',
