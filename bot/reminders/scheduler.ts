@@ -40,17 +40,24 @@ export interface SchedulerOptions {
 export async function startReminders(o: SchedulerOptions): Promise<ReminderScheduler> {
   const everyMs = o.everyMs ?? REMINDER_EVERY_MS;
   let last: ReturnType<ReminderScheduler['last']>;
+  // The rounds in flight: closing waits for them, so the storage is not closed under a round.
+  const inflight = new Set<Promise<unknown>>();
   const runNow = async () => {
     const at = new Date().toISOString();
+    const round = runReminders(o.round);
+    inflight.add(round);
     try {
-      const result = await runReminders(o.round);
+      const result = await round;
       last = { at, result };
       return result;
     } catch (error) {
       last = { at, error: error instanceof Error ? error.message : String(error) };
       throw error;
+    } finally {
+      inflight.delete(round);
     }
   };
+  const settle = () => Promise.allSettled([...inflight]);
   const scheduled = () =>
     runNow().then(
       (r) => o.onRound?.(r),
@@ -63,7 +70,10 @@ export async function startReminders(o: SchedulerOptions): Promise<ReminderSched
       kind: 'timer',
       runNow,
       last: () => last,
-      close: async () => clearInterval(timer),
+      close: async () => {
+        clearInterval(timer);
+        await settle();
+      },
     };
   }
   const prefix = o.prefix ?? 'honghei';
@@ -94,6 +104,7 @@ export async function startReminders(o: SchedulerOptions): Promise<ReminderSched
     close: async () => {
       await worker.close();
       await queue.close();
+      await settle();
       connection.disconnect();
     },
   };
