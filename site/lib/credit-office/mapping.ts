@@ -21,7 +21,11 @@ import { DERIVED_VALUES, NAMED_PATHS, OBJECTION_PATHS, RECORD_PATHS } from './re
 export const MAPPING_FILE = 'content/credit-office.yaml';
 
 /** The default mapping, shipped with the code: the columns named in issue 12. */
-export const DEFAULT_MAPPING_PATH = fileURLToPath(new URL('default-mapping.yaml', import.meta.url));
+export const DEFAULT_MAPPING_FILE = 'site/lib/credit-office/default-mapping.yaml';
+
+/** The default mapping's text, read beside this module (the site build imports it instead). */
+export const defaultMappingText = (): string =>
+  readFileSync(fileURLToPath(new URL('default-mapping.yaml', import.meta.url)), 'utf8');
 
 /** The message for a value outside a closed set: the value, and the ones allowed. */
 const oneOf = (key: string, allowed: readonly string[]) => (issue: { input?: unknown }) =>
@@ -126,10 +130,13 @@ export function parseMapping(text: string, file: string): CreditOfficeMapping {
   throw new ConfigError(`${file} 有误（报送信用办的列映射）：\n${lines.join('\n')}`);
 }
 
-/** The mapping of a content root: its content/credit-office.yaml, else the default. */
-export function loadMapping(root: string): CreditOfficeMapping {
+/**
+ * The mapping of a content root: its content/credit-office.yaml, else the default. A bundle (the
+ * site build) passes the default's text, since the file is not beside its chunks.
+ */
+export function loadMapping(root: string, defaultText?: string): CreditOfficeMapping {
   const own = join(root, MAPPING_FILE);
   return existsSync(own)
     ? parseMapping(readFileSync(own, 'utf8'), MAPPING_FILE)
-    : parseMapping(readFileSync(DEFAULT_MAPPING_PATH, 'utf8'), DEFAULT_MAPPING_PATH);
+    : parseMapping(defaultText ?? defaultMappingText(), DEFAULT_MAPPING_FILE);
 }

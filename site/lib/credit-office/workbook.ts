@@ -47,7 +47,7 @@ export function notes(report: CreditOfficeReport): [string, string][] {
   ];
 }
 
-/** Writes the workbook; the bytes depend only on the report (fixed creation date). */
+/** Writes the workbook; its document dates are the report date (the zip entries carry the time of writing). */
 export async function creditOfficeWorkbook(report: CreditOfficeReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = report.publisher;
