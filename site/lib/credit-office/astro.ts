@@ -2,8 +2,8 @@
  * The credit-office reports inside an Astro build, one per batch with a page, built once per build
  * from the same dataset as /data/ and the batch pages. The objection sheet also needs the entries
  * that are no longer public but had an objection settled in the period (a revocation is an outcome
- * the credit office must hear of): only those files are read again, and only their id, list and
- * objection facts reach the report (values.ts).
+ * the credit office must hear of): only those files are read again, and only their list, decision
+ * number and objection facts reach the report (values.ts).
  */
 import { basename } from 'node:path';
 import {

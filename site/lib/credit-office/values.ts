@@ -1,8 +1,9 @@
 /**
  * The value of one mapped column for one row: a record field, the Chinese name of a code, a
  * constant or a derived value. A row whose entry is no longer public (an objection that ended in
- * revocation) shows only its id, list and batch: like the retirement facts of the open data,
- * never a name, a code or a fact of an entry the site no longer shows.
+ * revocation) shows only its list, batch and decision number — the key the credit office holds
+ * from the report it received — never its id, name, code or a fact, as the site shows nothing of
+ * an entry it no longer publishes.
  */
 import {
   DEMO_LEVEL_NAMES,
@@ -42,7 +43,7 @@ export interface Row {
 }
 
 /** The fields of an entry that are shown even when it is no longer public. */
-const ALWAYS_SHOWN = new Set(['id', 'list', 'batch']);
+const ALWAYS_SHOWN = new Set(['list', 'batch', 'decision.document_number']);
 
 /** Separates several names in one cell. */
 const NAME_SEPARATOR = '、';
@@ -84,7 +85,7 @@ const persons = (r: HongheiRecord, role: PersonRole) =>
 function remarks(row: Row, context: ReportContext): string {
   const r = row.record;
   const parts: string[] = [];
-  if (!row.public) parts.push('条目已不再公开，主体信息不列出');
+  if (!row.public) parts.push('条目已不再公开，主体信息不列出；按认定文书号对应原报送条目');
   else if (!row.objection) {
     const status = statusOn(r, context.asOf);
     if (status && status !== 'listed') parts.push(`报送日状态：${STATUS_NAMES[status].zh}`);
