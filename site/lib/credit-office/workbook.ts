@@ -47,7 +47,7 @@ export function notes(report: CreditOfficeReport): [string, string][] {
   ];
 }
 
-/** Writes the workbook; its document dates are the report date (the zip entries carry the time of writing). */
+/** Writes the workbook; its document dates are the report date (its zip entries, the time). */
 export async function creditOfficeWorkbook(report: CreditOfficeReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = report.publisher;
