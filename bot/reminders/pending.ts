@@ -20,7 +20,7 @@ export interface PendingReview {
   awaiting: 'review' | 'approve';
   /** The day the wait began. */
   since: IsoDate;
-  /** The submitting unit (name or id, as the submission's Submitted-by says) and its batch. */
+  /** The submitting unit (name or id, as the submission's Submitted-by says) and its records' batch. */
   unit?: string;
   batch: string;
   /** Objections not yet handled in the submission's record files. */
@@ -38,8 +38,11 @@ export interface BranchObjection {
   file: string;
 }
 
-/** The objections still open (the last history event) in a branch's record files. */
-async function branchObjections(forge: LocalGitForge, branch: string): Promise<BranchObjection[]> {
+/** The batch of a branch's records and the objections still open (the last history event) in them. */
+async function branchRecords(
+  forge: LocalGitForge,
+  branch: string,
+): Promise<{ batch?: string; objections: BranchObjection[] }> {
   const { stdout } = await git(forge.repo, [
     'diff',
     '--name-only',
@@ -48,6 +51,7 @@ async function branchObjections(forge: LocalGitForge, branch: string): Promise<B
     'content/records',
   ]);
   const out: BranchObjection[] = [];
+  let batch: string | undefined;
   for (const file of stdout.split('\n').filter((f) => /\.ya?ml$/.test(f))) {
     const shown = await git(forge.repo, ['show', `refs/heads/${branch}:${file}`], {
       okCodes: [128],
@@ -55,10 +59,12 @@ async function branchObjections(forge: LocalGitForge, branch: string): Promise<B
     if (shown.code !== 0) continue; // deleted on the branch
     const r = parse(shown.stdout) as {
       id?: string;
+      batch?: string;
       subject?: { name?: string };
       submitted?: { unit?: string };
       history?: { status?: string; date?: string; due?: string }[];
     } | null;
+    if (typeof r?.batch === 'string') batch ??= r.batch;
     const last = r?.history?.at(-1);
     if (r?.id && last?.status === 'objection' && last.date && last.due)
       out.push({
@@ -70,7 +76,7 @@ async function branchObjections(forge: LocalGitForge, branch: string): Promise<B
         file,
       });
   }
-  return out;
+  return { ...(batch ? { batch } : {}), objections: out };
 }
 
 /** One commit of a branch: its date in China, subject and trailers' message. */
@@ -108,7 +114,7 @@ export async function pendingReviews(forge: Forge): Promise<PendingReview[]> {
     if (!first) continue;
     const reviewed = commits.find((c) => trailerValues(c.message, TRAILERS.review).length);
     const unit = trailerValues(first.message, TRAILERS.submitter)[0];
-    const objections = await branchObjections(forge, ref.branch);
+    const { batch, objections } = await branchRecords(forge, ref.branch);
     out.push({
       submissionId: ref.submissionId,
       title: first.subject,
@@ -116,7 +122,7 @@ export async function pendingReviews(forge: Forge): Promise<PendingReview[]> {
       awaiting: reviewed ? 'approve' : 'review',
       since: (reviewed ?? first).date,
       ...(unit ? { unit } : {}),
-      batch: batchOf(first.date),
+      batch: batch ?? batchOf(first.date),
       ...(objections.length ? { objections } : {}),
     });
   }
