@@ -11,11 +11,11 @@ import {
   SUBJECT_KIND_NAMES,
   type Category,
   type DemoLevel,
+  type Lang,
   type ListId,
   type Status,
   type SubjectKind,
 } from '../../content/schema/index.ts';
-import type { Lang } from '../i18n/index.ts';
 import { categories } from './site-context.ts';
 
 export const listName = (list: ListId, lang: Lang = 'zh'): string => LIST_NAMES[list][lang];
