@@ -37,6 +37,7 @@ import {
   chinaDateTime,
   formatProblems,
   publicationDate,
+  readSetting,
   resolveContentRoot,
   STAGES,
   toPosix,
@@ -122,12 +123,12 @@ if (values.stage === 'submission' && values['require-approvals'])
   usage('--stage submission 与 --require-approvals 矛盾：--require-approvals 即 --stage publish');
 const lang = (values.lang ?? 'zh') as Lang;
 const date = values.date ?? publicationDate();
-const root = values.repo ?? process.env.HONGHEI_REPO ?? process.cwd();
+const root = values.repo ?? readSetting('HONGHEI_REPO', process.env) ?? process.cwd();
 // The records this checkout publishes: content/ once `npm run init` wrote it, else the sample.
 const content = resolveContentRoot({ projectRoot: root });
 const forge = new LocalGitForge({
   repo: root,
-  base: values.base ?? process.env.HONGHEI_BASE ?? 'main',
+  base: values.base ?? readSetting('HONGHEI_BASE', process.env),
 });
 const review = new LocalReview(forge, { lang });
 const identity = values.email ? { email: values.email } : undefined;
