@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../content/schema/config-error.ts';
 import { defaultContentRoot } from '../content/schema/content-root.ts';
-import { parseSettings, settingsShape, type Env } from '../content/schema/settings-read.ts';
+import {
+  parseSettings,
+  settingNames,
+  settingsShape,
+  type Env,
+} from '../content/schema/settings-read.ts';
 
 export { ConfigError };
 
@@ -25,13 +30,9 @@ const envSchema = z.object({
       /^\d+:[\w-]{20,}$/,
       'BOT_TOKEN does not look like a bot token: copy it from @BotFather, e.g. BOT_TOKEN=123456789:AAE…',
     ),
-  // The HONGHEI_* settings are defined in content/schema/settings.ts (shared with the site).
-  ...settingsShape([
-    'HONGHEI_CONTENT_ROOT',
-    'HONGHEI_SUBMITTERS',
-    'HONGHEI_REDIS_URL',
-    'HONGHEI_BOT_DB',
-  ]),
+  // Every HONGHEI_* setting the bot reads (content/schema/settings.ts), the forge's and the
+  // private store's too: a wrong one stops the bot at start, named with the others.
+  ...settingsShape(settingNames('bot')),
   BOT_FORM_TTL_HOURS: positive('BOT_FORM_TTL_HOURS', 48).default(48),
   BOT_MAX_FILE_MB: positive('BOT_MAX_FILE_MB', 10)
     .max(

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
-import { SETTINGS, type SettingName, type SettingValue } from './settings.ts';
+import { SETTINGS, type SettingName, type SettingReader, type SettingValue } from './settings.ts';
 
 export type { SettingName, SettingValue } from './settings.ts';
 
@@ -39,6 +39,13 @@ export function settingsShape<const N extends SettingName>(
   return Object.fromEntries(
     names.map((n) => [n, z.preprocess(blankIsUnset, SETTINGS[n].schema)]),
   ) as never;
+}
+
+/** The settings a program reads (the table's `readers`), in the table's order. */
+export function settingNames(reader: SettingReader): SettingName[] {
+  return (Object.keys(SETTINGS) as SettingName[]).filter((n) =>
+    (SETTINGS[n].readers as readonly SettingReader[]).includes(reader),
+  );
 }
 
 const isSetting = (name: string): name is SettingName => Object.hasOwn(SETTINGS, name);

@@ -70,12 +70,6 @@ const ALL = ['site', 'bot', 'scripts'] as const;
 
 /** The table: every HONGHEI_* variable, in the order the documentation lists them. */
 export const SETTINGS = {
-  HONGHEI_CONTENT_ROOT: optional(path, {
-    help: 'the folder holding content/ (default: the project, once `npm run init` wrote content/publisher.yaml, else the sample test/fixtures/sample)',
-    example: '/srv/honghei/app',
-    readers: ALL,
-    formerly: 'HONGHEI_ROOT',
-  }),
   HONGHEI_DATE: optional(
     z.string().refine(isIsoDate, { error: (i) => dateVariableError(String(i.input)) }),
     {
@@ -84,6 +78,12 @@ export const SETTINGS = {
       readers: ALL,
     },
   ),
+  HONGHEI_CONTENT_ROOT: optional(path, {
+    help: 'the folder holding content/ (default: the project, once `npm run init` wrote content/publisher.yaml, else the sample test/fixtures/sample)',
+    example: '/srv/honghei/app',
+    readers: ALL,
+    formerly: 'HONGHEI_ROOT',
+  }),
   HONGHEI_OUT_DIR: optional(text, {
     help: 'the site build’s output folder (default: dist/)',
     example: '/srv/honghei/public',

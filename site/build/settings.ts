@@ -10,17 +10,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../content/schema/config-error.ts';
 import { defaultContentRoot } from '../../content/schema/content-root.ts';
-import { parseSettings, settingsShape, type Env } from '../../content/schema/settings-read.ts';
+import {
+  parseSettings,
+  settingNames,
+  settingsShape,
+  type Env,
+} from '../../content/schema/settings-read.ts';
 
-const shape = settingsShape([
-  'HONGHEI_DATE',
-  'HONGHEI_CONTENT_ROOT',
-  'HONGHEI_OUT_DIR',
-  'HONGHEI_CACHE_DIR',
-  'HONGHEI_SITE_URL',
-  'HONGHEI_BUILD_HEAP',
-  'HONGHEI_PREVIOUS_DATA',
-]);
+/** Every setting the table says the site reads, so a wrong one stops the build at start. */
+const shape = settingsShape(settingNames('site'));
 
 /** The content root must hold content/publisher.yaml: the build reads it before anything else. */
 const contentRootSchema = shape.HONGHEI_CONTENT_ROOT.refine(

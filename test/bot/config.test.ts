@@ -75,6 +75,24 @@ describe('environment', () => {
     );
   });
 
+  test('every HONGHEI_* setting the bot reads is checked at start, the forge’s too', () => {
+    expect(() =>
+      loadBotConfig({
+        BOT_TOKEN: TEST_TOKEN,
+        HONGHEI_FORGE: 'svn',
+        HONGHEI_WEBHOOK_PORT: 'eighty',
+        HONGHEI_PRIVATE_LINK_DAYS: '0',
+      }),
+    ).toThrow(
+      [
+        "the bot's environment is not valid:",
+        '  HONGHEI_FORGE: HONGHEI_FORGE=svn is not a forge: choose local, github, gitea or gitlab',
+        '  HONGHEI_WEBHOOK_PORT: HONGHEI_WEBHOOK_PORT must be a port number, e.g. HONGHEI_WEBHOOK_PORT=8787',
+        '  HONGHEI_PRIVATE_LINK_DAYS: HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14',
+      ].join('\n'),
+    );
+  });
+
   test('the token and the webhook secret never survive redaction', () => {
     const config = loadBotConfig(
       {
