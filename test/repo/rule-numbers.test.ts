@@ -3,7 +3,7 @@
  * from a literal: a message that says "3 个工作日" would go on saying 3 after a publisher sets
  * objection_working_days: 5. This scans the bot's messages, the validator's messages and the
  * site's texts for the rule numbers written out (the objection days, the publication years, the
- * longest holiday) and fails naming file:line.
+ * longest holiday, a file size) and fails naming file:line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,6 +34,10 @@ const RULES: [RegExp, string][] = [
   [
     new RegExp(`${alone(MAX_HOLIDAY_DAYS)}\\s*天|${alone(MAX_HOLIDAY_DAYS)}\\s*days`, 'i'),
     'MAX_HOLIDAY_DAYS (content/schema/calendar.ts), passed as a value',
+  ],
+  [
+    /(?<![\d.])\d+\s*[MK]B\b/,
+    'the file limit (BOT_MAX_FILE_MB, bot/config.ts maxFileBytes): { $max }',
   ],
 ];
 
@@ -78,10 +82,14 @@ describe('rule numbers in user-facing text', () => {
   });
 
   test('the scan finds a literal where there is one', () => {
-    const hits = ['收到后 3 个工作日内', '超过 3 年', 'longer than 3 years', '超过 14 天'].map(
-      (t) => RULES.some(([p]) => p.test(t)),
-    );
-    expect(hits).toEqual([true, true, true, true]);
+    const hits = [
+      '收到后 3 个工作日内',
+      '超过 3 年',
+      'longer than 3 years',
+      '超过 14 天',
+      '超过 20 MB',
+    ].map((t) => RULES.some(([p]) => p.test(t)));
+    expect(hits).toEqual([true, true, true, true, true]);
     expect(RULES.some(([p]) => p.test('2026 年第 3 季度，第 3–8 位，13 年'))).toBe(false);
   });
 });
