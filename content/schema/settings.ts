@@ -160,7 +160,7 @@ export const SETTINGS = {
   HONGHEI_FORGE: withDefault(
     z.enum(['local', 'github', 'gitea', 'gitlab'], {
       error: (i) =>
-        `HONGHEI_FORGE=${String(i.input)} is not a forge: choose local, github, gitea or gitlab`,
+        `HONGHEI_FORGE=${String(i.input)} is not a forge: choose local, github, gitea or gitlab, e.g. HONGHEI_FORGE=gitea`,
     }),
     'local',
     {
@@ -298,12 +298,14 @@ export const SETTINGS = {
     z.coerce
       .number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' })
       .positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14')
-      .max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366'),
+      .max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366, e.g. 14'),
     14,
     { help: 'how many days a reviewer’s link stays valid', example: '14', readers: BOT_SCRIPTS },
   ),
   HONGHEI_PRIVATE_PR_LINKS: withDefault(
-    z.enum(['yes', 'no'], { error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no' }),
+    z.enum(['yes', 'no'], {
+      error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no, e.g. HONGHEI_PRIVATE_PR_LINKS=no',
+    }),
     'yes',
     {
       help: 'whether pull request bodies carry the signed links; no when the forge’s pull requests are public',

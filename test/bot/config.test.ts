@@ -86,7 +86,7 @@ describe('environment', () => {
     ).toThrow(
       [
         "the bot's environment is not valid:",
-        '  HONGHEI_FORGE: HONGHEI_FORGE=svn is not a forge: choose local, github, gitea or gitlab',
+        '  HONGHEI_FORGE: HONGHEI_FORGE=svn is not a forge: choose local, github, gitea or gitlab, e.g. HONGHEI_FORGE=gitea',
         '  HONGHEI_WEBHOOK_PORT: HONGHEI_WEBHOOK_PORT must be a port number, e.g. HONGHEI_WEBHOOK_PORT=8787',
         '  HONGHEI_PRIVATE_LINK_DAYS: HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14',
       ].join('\n'),

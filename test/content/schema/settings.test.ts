@@ -23,6 +23,16 @@ describe('the table of settings', () => {
     expect(SETTINGS[name].schema.safeParse(SETTINGS[name].example).success).toBe(true);
   });
 
+  test.each(NAMES)('%s: a wrong value is refused naming the variable, with an example', (name) => {
+    for (const bad of ['x', '-1', '0', '99999', '2026-02-30', 'localhost:6379', 'a b/c']) {
+      const parsed = SETTINGS[name].schema.safeParse(bad);
+      for (const issue of parsed.error?.issues ?? []) {
+        expect(issue.message).toContain(name);
+        expect(issue.message).toContain('e.g.');
+      }
+    }
+  });
+
   test('every name is HONGHEI_*, and a former name is no current name', () => {
     for (const [name, s] of Object.entries(SETTINGS)) {
       expect(name).toMatch(/^HONGHEI_[A-Z_]+$/);
