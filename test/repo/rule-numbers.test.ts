@@ -53,6 +53,8 @@ const SOURCES = [
   ...files('site/i18n', /\.ts$/),
   ...files('site/lib', /\.ts$/),
   ...files('site', /\.astro$/),
+  // The sample's guide pages, which `npm run init` gives every publisher as starting text.
+  ...files('test/fixtures/sample/content/pages', /\.mdx$/),
 ];
 
 /** Lines to leave: comments, and the field labels the schema will carry (issue 13, "labels"). */

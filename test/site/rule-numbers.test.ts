@@ -27,6 +27,7 @@ beforeAll(async () => {
     ),
     'content/pages/objections.mdx': readFileSync(sampleFile('pages/objections.mdx'), 'utf8'),
     'content/pages/about.mdx': readFileSync(sampleFile('pages/about.mdx'), 'utf8'),
+    'content/pages/procedure.mdx': readFileSync(sampleFile('pages/procedure.mdx'), 'utf8'),
   });
   site = await buildSite(root, '2026-11-21');
 }, 120_000);
@@ -43,6 +44,15 @@ describe('a publisher with objection_working_days: 5', () => {
     expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 2026年11月26日（星期四）');
     expect(page).toContain('应在 2026年10月13日（星期二）前处理完毕');
     expect(page).not.toMatch(/3 个工作日/);
+  });
+
+  test('the procedure page states the publication period of the schema, with its example computed', () => {
+    expect(text('guide/procedure')).toContain(
+      '一般不超过 3 年，法律、法规以及国家相关政策另有规定的除外',
+    );
+    expect(text('guide/procedure')).toContain(
+      '2026 年 7 月 15 日开始公开的，最迟公开到 2029年7月14日。',
+    );
   });
 
   test('the about page and the footer of every page say 5', () => {
