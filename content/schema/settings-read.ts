@@ -103,13 +103,16 @@ export function parseSettings<S extends z.ZodObject>(
   return parsed.data!;
 }
 
+const single: Partial<Record<SettingName, z.ZodObject>> = {};
+
 /** One setting, parsed (for code that needs one value: the date, the content root). */
 export function readSetting<N extends SettingName>(
   name: N,
   env: Env,
   warn?: (line: string) => void,
 ): SettingValue<N> {
-  const schema = z.object(settingsShape([name]));
+  // One schema per setting, made once: pages ask for the date and the content root often.
+  const schema = (single[name] ??= z.object(settingsShape([name])));
   const data = parseSettings(schema, env, `the environment variable ${name} is not valid:`, {
     ...(warn ? { warn } : {}),
   });
