@@ -5,7 +5,6 @@
 import { LIST_NAMES, type ListId } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import type { Answers } from '../form/step.ts';
-import { displayOf } from '../form/ask.ts';
 import { buildNewRecord } from '../record/build.ts';
 import { newRecordSteps, type NewRecordData } from '../record/new-steps.ts';
 import { startForm, submittedText, type FlowKit } from './common.ts';
@@ -62,9 +61,6 @@ export function newRecordConversation(kit: FlowKit) {
               language: env.lang,
             },
             title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
-            rows: steps
-              .filter((s) => answers[s.key] !== undefined)
-              .map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
           },
           done: (submitted) => io.say(submittedText(t, submitted)),
         };

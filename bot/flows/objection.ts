@@ -20,7 +20,7 @@ import { checkLeaf } from '../record/field-check.ts';
 import type { RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit, type Submitted } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
-import { refLabel, targetStep } from './target-step.ts';
+import { targetStep } from './target-step.ts';
 
 /** The conversation id of /objection. */
 export const OBJECTION = 'objection';
@@ -102,8 +102,6 @@ export function objectionConversation(kit: FlowKit) {
         const { date: received, deadline } = receipt;
         const amended = await conversation.external(() => amend(answers, received, deadline));
         const id = `${target.id}-objection-${suffix}`;
-        const dueRow =
-          'due' in deadline ? deadline.due : `待定（${deadline.pending} 年节假日安排尚未收录）`;
         const dueText =
           'due' in deadline
             ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
@@ -117,12 +115,6 @@ export function objectionConversation(kit: FlowKit) {
           attachments: amended.attachments,
           submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
           title: `异议：${target.name}（${target.id}）`,
-          rows: [
-            ['记录', refLabel(target, env)],
-            ['异议事由', String(answers.grounds)],
-            ['收到日期', received],
-            ['办理时限', dueRow],
-          ] as [string, string][],
           notes: [dueText],
         };
         const done = async (submitted: Extract<Submitted, { ok: true }>) => {

@@ -19,7 +19,7 @@ import type { ContentRepository, RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 import { noteLeaf } from './objection.ts';
-import { refLabel, targetStep } from './target-step.ts';
+import { targetStep } from './target-step.ts';
 
 /** The conversation id of /repair. */
 export const REPAIR = 'repair';
@@ -192,11 +192,6 @@ export function repairConversation(kit: FlowKit) {
             attachments: amended.attachments,
             submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
             title: `信用修复申请：${target.name}（${target.id}）`,
-            rows: [
-              ['记录', refLabel(target, env)],
-              ['整改完成日期', String(answers.corrected)],
-              ['情况说明', String(answers.statement)],
-            ],
             notes: [
               '申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。',
             ],
