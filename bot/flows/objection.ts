@@ -20,6 +20,7 @@ import { checkLeaf } from '../record/field-check.ts';
 import type { RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit, type Submitted } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
+import { evidenceStep } from './evidence-step.ts';
 import { targetStep } from './target-step.ts';
 
 /** The conversation id of /objection. */
@@ -43,15 +44,7 @@ export function objectionConversation(kit: FlowKit) {
       help: (_a, env) => env.t('objection-grounds-help', { field: note.description ?? '' }),
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
-    {
-      key: 'attachments.evidence',
-      input: 'files',
-      kind: 'evidence',
-      max: 10,
-      optional: true,
-      label: (env) => env.t('field-objection-evidence'),
-      help: (_a, env) => env.t('files-help-evidence'),
-    },
+    evidenceStep((env) => env.t('field-objection-evidence')),
   ];
   return async function objection(conversation: FormConversation, ctx: FormContext): Promise<void> {
     const { io, env } = await startForm(conversation, ctx, kit, null);

@@ -19,6 +19,7 @@ import type { ContentRepository, RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 import { noteLeaf } from './objection.ts';
+import { evidenceStep } from './evidence-step.ts';
 import { targetStep } from './target-step.ts';
 
 /** The conversation id of /repair. */
@@ -134,15 +135,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       label: (env) => env.t('field-repair-pledge'),
       help: (_a, env) => env.t('files-help-pledge'),
     },
-    {
-      key: 'attachments.evidence',
-      input: 'files',
-      kind: 'evidence',
-      max: 10,
-      optional: true,
-      label: (env) => env.t('field-repair-evidence'),
-      help: (_a, env) => env.t('files-help-evidence'),
-    },
+    evidenceStep((env) => env.t('field-repair-evidence')),
     {
       key: 'statement',
       input: 'text',
