@@ -32,6 +32,8 @@ import { privateFileHandler } from '../private-files/http-handler.ts';
 import { RedisStore } from '../private-files/redis-store.ts';
 import { createNotifier } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
+import { reminderInput } from '../reminders/input.ts';
+import { startReminders, type ReminderScheduler } from '../reminders/scheduler.ts';
 import type { BotServices, Logger } from '../services.ts';
 import { createStorage, type BotStorage } from '../storage/index.ts';
 import { loadSubmitters } from '../submitters.ts';
@@ -65,6 +67,8 @@ export interface App {
   sink: ForgeSink;
   /** The HTTP server's route table: register handlers before run* starts it. */
   http: BotHttpServer;
+  /** The reminders (动态管理): a timer on one machine, a BullMQ job scheduler with Redis. */
+  reminders: ReminderScheduler;
   /** Closes the outbox (the delivery in flight finishes) and then the storage. */
   close(): Promise<void>;
 }
@@ -134,6 +138,18 @@ export async function openApp(
   checkDates();
   const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
+  // Reminders to units and reviewers, each sent once (marks in the same storage as the alerts).
+  const reminders = await startReminders({
+    round: {
+      api: bot.api,
+      input: reminderInput({ repo, submitters, forge: sink.forge }),
+      once: onceStoreOf(storage, 'honghei:reminder:'),
+      today: services.today,
+      log,
+    },
+    log,
+    ...(config.storage.kind === 'redis' ? { redisUrl: config.storage.url } : {}),
+  });
   // Signed links to non-public attachments, for reviewers (docs/private-files.md), in every mode.
   const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) }).route(
     privateFileHandler({
@@ -153,9 +169,11 @@ export async function openApp(
     storage,
     sink,
     http,
+    reminders,
     async close() {
       clearInterval(sweeper);
       clearInterval(calendarTimer);
+      await reminders.close();
       await sink.close();
       await privateFiles.store.close();
       await storage.close();
@@ -223,6 +241,7 @@ async function startHttp(app: App, shutdown: Shutdown): Promise<string> {
       sink: app.sink,
       stopping: shutdown.stopping,
       maxBacklogAgeMs: app.config.maxBacklogAgeMs ?? 3600_000,
+      reminders: app.reminders,
     }),
   );
   try {
