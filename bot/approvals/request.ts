@@ -5,7 +5,7 @@
  * buttons 通过 / 退回（附意见）. Plain text: Telegram does not render Markdown tables.
  */
 import { InlineKeyboard } from 'grammy';
-import { sha256Of, type Lang } from '../../content/schema/index.ts';
+import { formatProblems, sha256Of, type Lang } from '../../content/schema/index.ts';
 import type { ReviewView } from '../forge/local-review.ts';
 import { verdictLine } from '../forge/summary.ts';
 import type { Translate } from '../i18n.ts';
@@ -32,6 +32,14 @@ export function decisionKeyboard(t: Translate, role: Role, id: string): InlineKe
     .text(t('approval-reject'), decisionData('no', role, id));
 }
 
+/** The validator's errors and warnings, as the pull request lists them (at most ten lines). */
+function problemLines(view: ReviewView, lang: Lang): string[] {
+  const listed = [...view.verdict.errors, ...view.verdict.warnings];
+  if (!listed.length) return [];
+  const lines = formatProblems(listed, lang).split('\n');
+  return lines.length > 10 ? [...lines.slice(0, 10), '…'] : lines;
+}
+
 /** The request's text for one role. */
 export function requestText(
   t: Translate,
@@ -52,6 +60,7 @@ export function requestText(
   const tail = [
     '',
     verdictLine(view.verdict, lang),
+    ...problemLines(view, lang),
     ...(attachments.length ? ['', t('approval-attachments'), ...attachments] : []),
     '',
     t('approval-so-far', {

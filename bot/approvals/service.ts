@@ -136,7 +136,7 @@ export class ChatApprovals {
     role: Role,
     id: string,
     rejecting = false,
-  ): Promise<Reply | { name: string }> {
+  ): Promise<Reply | { name: string; mergeOnly?: boolean }> {
     if (!this.review) return { key: 'approval-hosted-only', vars: { forge: this.o.forge.name } };
     const mine = this.reviewers().filter((r) => r.chatId === userId);
     if (!mine.length) return { key: 'approval-refused-not-reviewer' };
@@ -158,6 +158,8 @@ export class ChatApprovals {
     if (request?.submitterUserId === userId) return { key: 'approval-refused-own', vars: { id } };
     const approvals = await this.review.forge.approvals(id);
     const given = approvals.find((a) => a.role === role);
+    // 审定 recorded but not merged (the publish stage refused): 通过 again retries the merge only.
+    if (given && role === 'approve' && !rejecting) return { name: entry.name, mergeOnly: true };
     if (given)
       return {
         key: 'approval-stale-done',
@@ -181,7 +183,7 @@ export class ChatApprovals {
     if ('key' in checked) return checked;
     const date = this.o.today();
     try {
-      await this.review!.approve(id, { by: checked.name, role, date });
+      if (!checked.mergeOnly) await this.review!.approve(id, { by: checked.name, role, date });
     } catch (error) {
       if (error instanceof ReviewRefusal)
         return { key: 'approval-refused', vars: { reason: error.message } };

@@ -3,7 +3,7 @@
  * comment reaches the submitter (through the outbox, as a CLI rejection does); a person holding
  * both roles cannot give both approvals; someone who is not a reviewer cannot approve; a stale
  * button after a rejection changes nothing; /cancel drops a pending 退回; a merge the publish
- * stage refuses is reported to the 审定人 with the reason; non-public attachments are linked with
+ * stage refuses is reported to the 审定人 with the reason, and 通过 again retries it; non-public attachments are linked with
  * signed links.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -106,6 +106,17 @@ describe('chat approval rules', { timeout: 60_000 }, () => {
     expect(h.last(LI)).toContain(`⚠️ 已记录审定（${NAMES.li}），但提交 ${id} 未能合并发布：`);
     expect(h.last(LI)).toContain('approvals_required');
     expect(sh(repo, 'log', '-1', '--format=%s', 'main')).toBe('设置（示例）');
+    // Once the publisher's setting is fixed on main, 通过 again merges without a second 审定.
+    sh(repo, 'checkout', '-q', 'main~1', '--', 'content/publisher.yaml');
+    sh(repo, 'commit', '-q', '-m', '恢复设置（示例）');
+    await h.send(h.tg.press(LI, '通过'));
+    expect(h.last(LI)).toMatch(/^✅ 已审定并合并发布/);
+    expect(sh(repo, 'log', '-1', '--format=%(trailers:key=Merged-by,valueonly)', 'main')).toBe(
+      NAMES.li,
+    );
+    expect(sh(repo, 'log', '--format=%(trailers:key=Approved-by,valueonly)', 'main').trim()).toBe(
+      NAMES.li,
+    );
     await h.sink.close();
   });
 
