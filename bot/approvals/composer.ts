@@ -8,7 +8,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { DECISION_PATTERN, type Role } from './request.ts';
 import type { BotServices } from '../services.ts';
-import type { Reply } from './service.ts';
+import type { Reply } from './rules.ts';
 
 /** Telegram shows at most 200 characters in a button's answer. */
 const ANSWER_MAX = 190;
@@ -17,7 +17,13 @@ const ANSWER_MAX = 190;
 export function approvalHandlers(services: Pick<BotServices, 'approvals'>): Composer<BotContext> {
   const outer = new Composer<BotContext>();
   const composer = outer.filter(() => services.approvals !== undefined);
-  const say = (ctx: BotContext, reply: Reply) => ctx.t(reply.key, reply.vars);
+  const say = (ctx: BotContext, reply: Reply) =>
+    ctx.t(reply.key, {
+      ...reply.vars,
+      ...Object.fromEntries(
+        Object.entries(reply.roles ?? {}).map(([k, role]) => [k, ctx.t(`approval-role-${role}`)]),
+      ),
+    });
 
   composer.callbackQuery(DECISION_PATTERN, async (ctx) => {
     const [, action, role, id] = ctx.match as RegExpMatchArray;

@@ -19,15 +19,8 @@ import type { LinkSigner } from '../private-files/links.ts';
 import { loadReviewers } from '../reminders/input.ts';
 import type { Logger } from '../services.ts';
 import { decisionKeyboard, requestText, type Role } from './request.ts';
+import { decide, type Decision, type Reply } from './rules.ts';
 import type { ApprovalStore } from './store.ts';
-
-/** A text for the person who pressed or wrote: a locale key and its variables. */
-export interface Reply {
-  key: string;
-  vars?: Record<string, string | number>;
-  /** What the button's answer shows briefly (the same text when absent). */
-  done?: boolean;
-}
 
 /** What the chat approvals need. */
 export interface ChatApprovalsOptions {
@@ -130,51 +123,25 @@ export class ChatApprovals {
     return to.length;
   }
 
-  /** Checks who may decide; returns a refusal, or the reviewer's entry for the role. */
+  /** Gathers the facts and decides whether the user may act (rules.ts). */
   private async check(
     userId: number,
     role: Role,
     id: string,
     rejecting = false,
-  ): Promise<Reply | { name: string; mergeOnly?: boolean }> {
+  ): Promise<Decision> {
     if (!this.review) return { key: 'approval-hosted-only', vars: { forge: this.o.forge.name } };
-    const mine = this.reviewers().filter((r) => r.chatId === userId);
-    if (!mine.length) return { key: 'approval-refused-not-reviewer' };
-    const entry = mine.find((r) => r.role === role);
-    if (!entry)
-      return {
-        key: 'approval-refused-role',
-        vars: {
-          held: this.t(`approval-role-${mine[0]!.role}`),
-          role: this.t(`approval-role-${role}`),
-        },
-      };
     const state = await this.o.forge.state(id);
-    if (!state) return { key: 'approval-stale-unknown', vars: { id }, done: true };
-    if (state.state === 'merged') return { key: 'approval-stale-merged', vars: { id }, done: true };
-    if (state.state === 'closed')
-      return { key: 'approval-stale-rejected', vars: { id }, done: true };
-    const request = await this.o.store.request(id);
-    if (request?.submitterUserId === userId) return { key: 'approval-refused-own', vars: { id } };
-    const approvals = await this.review.forge.approvals(id);
-    const given = approvals.find((a) => a.role === role);
-    // 审定 recorded but not merged (the publish stage refused): 通过 again retries the merge only.
-    if (given && role === 'approve' && !rejecting) return { name: entry.name, mergeOnly: true };
-    if (given)
-      return {
-        key: 'approval-stale-done',
-        vars: { id, role: this.t(`approval-role-${role}`), by: given.by },
-        done: true,
-      };
-    const mineGiven = approvals.find((a) => mine.some((r) => r.name === a.by));
-    if (mineGiven)
-      return {
-        key: 'approval-refused-both',
-        vars: { id, done: this.t(`approval-role-${mineGiven.role}`) },
-      };
-    if (!rejecting && role === 'approve' && !approvals.some((a) => a.role === 'review'))
-      return { key: 'approval-not-reviewed', vars: { id } };
-    return { name: entry.name };
+    return decide({
+      userId,
+      role,
+      id,
+      rejecting,
+      reviewers: this.reviewers(),
+      state,
+      submitterUserId: (await this.o.store.request(id))?.submitterUserId,
+      approvals: state?.state === 'open' ? await this.review.forge.approvals(id) : [],
+    });
   }
 
   /** 通过 pressed: records the approval as the review CLI does; after 审定, merges. */
