@@ -8,7 +8,7 @@
  * stale message changes nothing and says so. On a hosted forge the reviewers approve there: the
  * bot sends the summary link and no buttons (docs/forges.md).
  */
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import type { IsoDate } from '../../content/schema/index.ts';
 import { git } from '../forge/git.ts';
 import { LocalGitForge } from '../forge/local-git.ts';
@@ -56,24 +56,24 @@ export class ChatApprovals {
     return loadReviewers(this.o.reviewersFile);
   }
 
-  /** Wraps the submitters' notifier: a delivered submission also goes to the 审核人. */
+  /**
+   * Wraps the submitters' notifier: a delivered submission first goes to the 审核人, then the
+   * submitter is told. The outbox calls again after a failure; each reviewer asked is marked, so
+   * a retry asks only those not reached yet.
+   */
   notifier(next: Notifier): Notifier {
     return async (notice) => {
+      if (notice.outcome === 'delivered') await this.requested(notice);
       await next(notice);
-      if (notice.outcome !== 'delivered') return;
-      // The submitter's notice is sent: a failure here must not send it twice, so it is logged.
-      try {
-        await this.requested(notice);
-      } catch (error) {
-        this.o.log.error(`sending the review request of ${notice.submissionId} failed`, error);
-      }
     };
   }
 
   /** Remembers the submitter and asks the 审核人. */
   async requested(notice: SubmissionNotice): Promise<void> {
     const { submitter } = notice;
+    const known = await this.o.store.request(notice.submissionId);
     await this.o.store.saveRequest(notice.submissionId, {
+      ...known,
       title: notice.title,
       ...(submitter.userId !== undefined ? { submitterUserId: submitter.userId } : {}),
       ...(submitter.chatId !== undefined ? { submitterChatId: submitter.chatId } : {}),
@@ -81,15 +81,21 @@ export class ChatApprovals {
     await this.ask('review', notice.submissionId, notice.url, notice.title);
   }
 
-  /** Sends the request of a role to its reviewers (never to the submitter or a past approver). */
+  /**
+   * Sends the request of a role to its reviewers (never to the submitter, a past approver or one
+   * already asked). A reviewer who cannot be reached (blocked the bot, never started it) is logged
+   * and skipped; other failures are thrown so the caller tries again.
+   */
   async ask(role: Role, id: string, url = '', title = id): Promise<number> {
-    const request = await this.o.store.request(id);
+    const request = (await this.o.store.request(id)) ?? { title };
+    if (this.review && (await this.o.forge.state(id))?.state !== 'open') return 0;
     const done = this.review ? await this.review.forge.approvals(id) : [];
+    const asked = request.asked?.[role] ?? [];
     const to = this.reviewers().filter(
       (r) =>
         r.role === role &&
         r.chatId !== undefined &&
-        r.chatId !== request?.submitterUserId &&
+        r.chatId !== request.submitterUserId &&
         !done.some((a) => a.by === r.name),
     );
     if (!to.length) {
@@ -98,6 +104,8 @@ export class ChatApprovals {
       );
       return 0;
     }
+    const pending = to.filter((r) => !asked.includes(r.chatId!));
+    if (!pending.length) return to.length;
     let text: string;
     let keyboard;
     if (this.review) {
@@ -115,11 +123,25 @@ export class ChatApprovals {
     } else {
       text = this.t(`approval-hosted-${role}`, { title, id, url, forge: this.o.forge.name });
     }
-    for (const r of to)
-      await this.o.api.sendMessage(r.chatId!, text, {
-        link_preview_options: { is_disabled: true },
-        ...(keyboard ? { reply_markup: keyboard } : {}),
+    for (const r of pending) {
+      try {
+        await this.o.api.sendMessage(r.chatId!, text, {
+          link_preview_options: { is_disabled: true },
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof GrammyError && [400, 403].includes(error.error_code))) throw error;
+        this.o.log.error(
+          `the ${role} request of ${id} cannot reach ${r.name} (telegram_id ${r.chatId}): they must start the bot, or fix telegram_id in ${this.o.reviewersFile}`,
+          error,
+        );
+      }
+      asked.push(r.chatId!);
+      await this.o.store.saveRequest(id, {
+        ...request,
+        asked: { ...request.asked, [role]: asked },
       });
+    }
     return to.length;
   }
 

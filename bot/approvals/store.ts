@@ -12,6 +12,8 @@ export interface RequestRecord {
   submitterUserId?: number;
   submitterChatId?: number;
   title: string;
+  /** The reviewers (chat ids) already sent the request of each role. */
+  asked?: Partial<Record<'review' | 'approve', number[]>>;
 }
 
 /** A 退回 pressed and waiting for the reviewer's comment. */

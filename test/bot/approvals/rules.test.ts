@@ -4,7 +4,7 @@
  * both roles cannot give both approvals; someone who is not a reviewer cannot approve; a stale
  * button after a rejection changes nothing; /cancel drops a pending 退回; a merge the publish
  * stage refuses is reported to the 审定人 with the reason, and 通过 again retries it; non-public attachments are linked with
- * signed links.
+ * signed links; a failed request is sent again to those not reached, a blocked reviewer skipped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +117,30 @@ describe('chat approval rules', { timeout: 60_000 }, () => {
     expect(sh(repo, 'log', '--format=%(trailers:key=Approved-by,valueonly)', 'main').trim()).toBe(
       NAMES.li,
     );
+    await h.sink.close();
+  });
+
+  it('asks each reviewer once when sending fails, and skips one who blocked the bot', async () => {
+    const dir = join(t.dir, 'failures');
+    const repo = reviewedRepo(dir);
+    const h = approvalBot(dir, repo);
+    const requests = (user: { id: number }) =>
+      h.tg.since(0, user.id).filter((m) => m.text.startsWith('📋 请审核'));
+    // A flood wait longer than the bot waits out: the notice fails and the outbox tries again.
+    h.tg.failNext('sendMessage', 429, 'Too Many Requests: retry after 3600', 3600);
+    await h.sink.submit(sampleSubmission(6));
+    await h.sink.reconcile();
+    await h.sink.reconcile();
+    expect(h.notices.map((x) => x.outcome)).toEqual(['delivered', 'delivered']);
+    expect([requests(WANG), requests(ZHAO)].map((r) => r.length)).toEqual([1, 1]);
+    expect(h.tg.since(0, 1006).map((m) => m.text)).toHaveLength(1);
+    // 王某 blocked the bot: logged and skipped, the others are asked and the submitter told.
+    h.tg.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await h.sink.submit(sampleSubmission(7));
+    await h.sink.reconcile();
+    expect([requests(WANG), requests(ZHAO)].map((r) => r.length)).toEqual([1, 2]);
+    expect(h.tg.since(0, 1007).map((m) => m.text)).toHaveLength(1);
+    expect(h.log.lines.join('\n')).toContain('cannot reach 分管副主席 王某（示例）');
     await h.sink.close();
   });
 
