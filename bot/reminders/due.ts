@@ -89,28 +89,50 @@ export function remindersOn(input: ReminderInput, date: IsoDate): Reminder[] {
     input.reviewers.flatMap((r) => (r.role === role && r.chatId ? [r.chatId] : []));
   const out: Reminder[] = [];
 
+  // Objections not yet handled: on published entries, and on submissions still under review.
+  const objections = [
+    ...input.records.flatMap(({ record: r, file }) => {
+      const last = r.history.at(-1)!;
+      return last.status === 'objection' && last.due
+        ? [
+            {
+              id: r.id,
+              name: r.subject.name,
+              unit: r.submitted.unit,
+              received: last.date,
+              due: last.due,
+              file,
+            },
+          ]
+        : [];
+    }),
+    ...input.pending.flatMap((p) => p.objections ?? []),
+  ];
+  const seen = new Set<string>();
+  for (const o of objections) {
+    const key = `objection-due:${o.id}:${o.received}`;
+    if (o.due === 'pending' || seen.has(key)) continue;
+    seen.add(key);
+    const from = workingDayBefore(input.calendar, o.due);
+    if (from <= date && date <= o.due)
+      out.push({
+        key,
+        kind: 'objection-due',
+        from,
+        message: 'reminder-objection-due',
+        vars: {
+          record: o.id,
+          name: o.name,
+          received: o.received,
+          due: o.due,
+          days: String(publisher.objection_working_days),
+          file: o.file,
+        },
+        recipients: to([...unitChats(o.unit), ...reviewersFor('review')]),
+      });
+  }
+
   for (const { record: r, file } of input.records) {
-    // An objection not yet handled: the last event of the history, with a known deadline.
-    const last = r.history.at(-1)!;
-    if (last.status === 'objection' && last.due && last.due !== 'pending') {
-      const from = workingDayBefore(input.calendar, last.due);
-      if (from <= date && date <= last.due)
-        out.push({
-          key: `objection-due:${r.id}:${last.date}`,
-          kind: 'objection-due',
-          from,
-          message: 'reminder-objection-due',
-          vars: {
-            record: r.id,
-            name: r.subject.name,
-            received: last.date,
-            due: last.due,
-            days: String(publisher.objection_working_days),
-            file,
-          },
-          recipients: to([...unitChats(r.submitted.unit), ...reviewersFor('review')]),
-        });
-    }
     // Publication ending soon: renew, or let it lapse.
     const end = r.publication.end;
     const from = addDays(end, -publisher.expiry_reminder_days);

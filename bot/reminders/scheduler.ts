@@ -77,6 +77,7 @@ export async function startReminders(o: SchedulerOptions): Promise<ReminderSched
     };
   }
   const prefix = o.prefix ?? 'honghei';
+  const where = o.redisUrl.replace(/\/\/[^@/]*@/, '//'); // no password in the log
   // Workers wait for Redis however long it takes (BullMQ wants maxRetriesPerRequest null).
   const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => undefined); // the storage's own client reports Redis trouble
@@ -92,11 +93,16 @@ export async function startReminders(o: SchedulerOptions): Promise<ReminderSched
     { connection, prefix, concurrency: 1 },
   );
   worker.on('failed', (_job, error) => o.log.error('the reminders round failed', error));
-  await queue.upsertJobScheduler(
-    'reminders',
-    { every: everyMs },
-    { name: 'round', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-  );
+  // Declared in the background: a Redis still starting must not hold up the bot's start.
+  void queue
+    .upsertJobScheduler(
+      'reminders',
+      { every: everyMs },
+      { name: 'round', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    )
+    .catch((e) =>
+      o.log.error(`declaring the reminders' job scheduler in Redis at ${where} failed`, e),
+    );
   return {
     kind: 'bullmq',
     runNow,

@@ -36,7 +36,7 @@ import {
   tradeName,
 } from './generate-names.ts';
 import { textsFor } from './generate-texts.ts';
-import { randomFor, type Random } from './random.ts';
+import { randomFor, type Random } from '../../content/schema/random.ts';
 import { recordToYaml } from './record-yaml.ts';
 
 /** What the generator needs to know; only count and seed are required. */

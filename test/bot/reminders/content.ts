@@ -2,11 +2,13 @@
  * The content the reminder tests run on: a real content repository in a temp dir (git, the sample's
  * publisher and categories) holding fictional records — one under objection (received 2026-11-19,
  * due 2026-11-24), one whose publication ends 2026-12-20 — the submitters allow-list, reviewers
- * with chat ids, and one submission waiting for its review on the local forge (since 2026-11-25).
+ * with chat ids, a submission waiting for its review on the local forge (since 2026-11-25) and an
+ * objection to the expiring entry received in chat, still a submission (2026-12-07, due 2026-12-10).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalGitForge } from '../../../bot/forge/local-git.ts';
+import type { Submission } from '../../../bot/forge/types.ts';
 import { LocalTelegram } from '../../../bot/local-api/local-telegram.ts';
 import { ContentRepository } from '../../../bot/record/repository.ts';
 import { reminderInput } from '../../../bot/reminders/input.ts';
@@ -81,13 +83,29 @@ export async function reminderContent(dir: string) {
   const forge = new LocalGitForge({ repo: root });
   const waiting = { ...sampleSubmission(5), createdAt: '2026-11-25T02:00:00Z' };
   await forge.openPullRequest(waiting);
+  const objecting: Submission = {
+    id: `${EXPIRING}-objection-k3f9`,
+    kind: 'objection',
+    recordId: EXPIRING,
+    submitter: { chatId: 200000002 },
+    title: `异议：${EXPIRING}（示例）`,
+    body: '公众异议（示例数据）',
+    files: [
+      {
+        path: `content/records/black/2023/${EXPIRING}.yaml`,
+        content: `${expiring}  - status: objection\n    date: 2026-12-07\n    due: 2026-12-10\n    note: 称已全部补发工资。（示例数据）\n`,
+      },
+    ],
+    createdAt: '2026-12-07T02:00:00Z',
+  };
+  await forge.openPullRequest(objecting);
   const repo = new ContentRepository(root);
   const input = reminderInput({
     repo,
     submitters: loadSubmitters(join(root, 'content/submitters.yaml'), repo.publisher),
     forge,
   });
-  return { root, forge, repo, input, waiting };
+  return { root, forge, repo, input, waiting, objection: objecting };
 }
 
 /** A Bot API that records what was sent (the local Telegram's own sendMessage). */

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 /** The walk: each date, and the reminders first due on it (none on the days between). */
-function expectedWalk(submission: string) {
+function expectedWalk(submission: string, objection: string) {
   return [
     ['2026-11-19', []],
     ['2026-11-20', [`expiry:${EXPIRING}:2026-12-20`]],
@@ -38,6 +38,9 @@ function expectedWalk(submission: string) {
     ['2026-12-01', []], // the 审核 is given this day: the 审定 is awaited from now
     ['2026-12-03', []],
     ['2026-12-04', [`review-waiting:${submission}:approve`]],
+    ['2026-12-08', []],
+    ['2026-12-09', [`objection-due:${EXPIRING}:2026-12-07`]], // still a submission
+    ['2026-12-10', [`review-waiting:${objection}:review`]],
     ['2026-12-20', []],
     ['2026-12-21', ['batch-cutoff:2026-Q4:women']],
     ['2026-12-31', []],
@@ -95,7 +98,7 @@ describe('reminders', () => {
         log,
       });
 
-    for (const [date, keys] of expectedWalk(s.waiting.id)) {
+    for (const [date, keys] of expectedWalk(s.waiting.id, s.objection.id)) {
       await s.moveTo(date);
       const before = tg.sent.length;
       const result = await round();
@@ -113,7 +116,7 @@ describe('reminders', () => {
     await storage.close();
     storage = open();
     const once = onceStoreOf(storage, 'honghei:reminder:');
-    for (const [, keys] of expectedWalk(s.waiting.id))
+    for (const [, keys] of expectedWalk(s.waiting.id, s.objection.id))
       for (const key of keys) expect(await once.seen(key), key).toBe(true);
     const count = tg.sent.length;
     expect((await round()).sent).toEqual([]);
@@ -131,7 +134,10 @@ describe('reminders', () => {
       `npm run review -- approve ${s.waiting.id} --by "职务 姓名" --role review`,
     );
     expect(texts[4]).toContain('自 2026-12-01 起等待审定，已满 3 个工作日');
-    expect(texts[5]).toBe(
+    expect(texts[5]).toContain(
+      `记录 ${EXPIRING}（示例市丙丁建筑工程有限公司2（示例））2026-12-07 收到的异议，须在 2026-12-10 前办结`,
+    );
+    expect(texts.at(-1)).toBe(
       '📥 本季度批次 2026-Q4 将于 2026-12-31 截止，还有 10 天；女职工部 尚未报送本季度的记录。请在截止前用 /new 报送；本季度没有需要报送的，可忽略本提醒。本提醒只发送一次。',
     );
   });
@@ -167,7 +173,7 @@ describe('reminders', () => {
       await ranOnce; // the job scheduler's first round, on one of the two workers
       expect(tg.sent).toEqual([]);
 
-      for (const [date, keys] of expectedWalk(s.waiting.id)) {
+      for (const [date, keys] of expectedWalk(s.waiting.id, s.objection.id)) {
         await s.moveTo(date);
         const before = tg.sent.length;
         const results = await Promise.all(instances.map((i) => i.runNow()));
