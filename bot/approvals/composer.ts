@@ -17,13 +17,16 @@ const ANSWER_MAX = 190;
 export function approvalHandlers(services: Pick<BotServices, 'approvals'>): Composer<BotContext> {
   const outer = new Composer<BotContext>();
   const composer = outer.filter(() => services.approvals !== undefined);
-  const say = (ctx: BotContext, reply: Reply) =>
-    ctx.t(reply.key, {
-      ...reply.vars,
-      ...Object.fromEntries(
-        Object.entries(reply.roles ?? {}).map(([k, role]) => [k, ctx.t(`approval-role-${role}`)]),
-      ),
-    });
+  const say = (ctx: BotContext, reply: Reply): string =>
+    [
+      ctx.t(reply.key, {
+        ...reply.vars,
+        ...Object.fromEntries(
+          Object.entries(reply.roles ?? {}).map(([k, role]) => [k, ctx.t(`approval-role-${role}`)]),
+        ),
+      }),
+      ...(reply.then ? [say(ctx, reply.then)] : []),
+    ].join('\n');
 
   composer.callbackQuery(DECISION_PATTERN, async (ctx) => {
     const [, action, role, id] = ctx.match as RegExpMatchArray;

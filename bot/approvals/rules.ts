@@ -17,6 +17,8 @@ export interface Reply {
   roles?: Record<string, Role>;
   /** The request is settled: its buttons are removed. */
   done?: boolean;
+  /** A further line (e.g. the publication start moved to the approval day). */
+  then?: Reply;
 }
 
 /** A reviewer as content/reviewers.yml names them. */

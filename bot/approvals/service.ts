@@ -47,8 +47,7 @@ export class ChatApprovals {
 
   constructor(options: ChatApprovalsOptions) {
     this.o = options;
-    const o = options;
-    if (o.forge instanceof LocalGitForge) this.review = new LocalReview(o.forge);
+    if (options.forge instanceof LocalGitForge) this.review = new LocalReview(options.forge);
   }
 
   /** The reviewers, read afresh (a publisher may edit the file while the bot runs). */
@@ -171,8 +170,12 @@ export class ChatApprovals {
     const checked = await this.check(userId, role, id);
     if ('key' in checked) return checked;
     const date = this.o.today();
+    let moved: Reply | undefined;
     try {
-      if (!checked.mergeOnly) await this.review!.approve(id, { by: checked.name, role, date });
+      if (!checked.mergeOnly) {
+        const { startMoved } = await this.review!.approve(id, { by: checked.name, role, date });
+        if (startMoved) moved = { key: 'approval-start-moved', vars: { ...startMoved } };
+      }
     } catch (error) {
       if (error instanceof ReviewRefusal)
         return { key: 'approval-refused', vars: { reason: error.message } };
@@ -183,6 +186,7 @@ export class ChatApprovals {
       return {
         key: asked ? 'approval-reviewed' : 'approval-reviewed-nobody',
         vars: { id, by: checked.name, date },
+        ...(moved ? { then: moved } : {}),
       };
     }
     try {
@@ -192,10 +196,15 @@ export class ChatApprovals {
         return {
           key: 'approval-not-merged',
           vars: { id, by: checked.name, reason: error.message },
+          ...(moved ? { then: moved } : {}),
         };
       throw error;
     }
-    return { key: 'approval-merged', vars: { id, by: checked.name, date } };
+    return {
+      key: 'approval-merged',
+      vars: { id, by: checked.name, date },
+      ...(moved ? { then: moved } : {}),
+    };
   }
 
   /** 退回 pressed: checks the reviewer, then waits for the comment. */

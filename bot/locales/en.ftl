@@ -334,3 +334,4 @@ approval-hosted-only = ℹ️ This publisher's submissions are approved on the f
 approval-reject-ask = ✍️ Reply to this message with the reason for returning submission { $id } (the submitter gets it). Send /cancel to keep it.
 approval-rejected = ↩️ Submission { $id } was returned; the submitter will get your comment.
 approval-reject-dropped = Returning submission { $id } was abandoned.
+approval-start-moved = The publication start moved from { $from } to { $to } (the day of the approval).

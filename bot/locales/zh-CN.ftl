@@ -334,3 +334,4 @@ approval-hosted-only = ℹ️ 本发布单位的提交在代码托管平台（{ 
 approval-reject-ask = ✍️ 请回复本消息，写明退回提交 { $id } 的理由（报送人会收到这段话）。发送 /cancel 放弃退回。
 approval-rejected = ↩️ 已退回提交 { $id }，报送人将收到您的意见。
 approval-reject-dropped = 已放弃退回提交 { $id }。
+approval-start-moved = 发布开始日期由 { $from } 顺延至 { $to }（批准之日）。

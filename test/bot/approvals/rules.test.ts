@@ -75,6 +75,7 @@ describe('chat approval rules', { timeout: 60_000 }, () => {
     );
     await h.send(h.tg.press(ZHAO, '通过'));
     expect(h.last(ZHAO)).toContain('✅ 已记录审核：副主席 赵某（示例）');
+    expect(h.last(ZHAO)).toContain('\n发布开始日期由 2026-10-15 顺延至 2026-11-20（批准之日）。');
     // 赵某 also holds 审定 but is not asked for it; pressing anyway is refused.
     expect(h.tg.since(0, ZHAO.id).filter((m) => m.text.startsWith('📋 请审定'))).toEqual([]);
     await h.send(h.tg.pressData(ZHAO, `appr:ok:approve:${id}`));
