@@ -10,15 +10,16 @@ import {
   type IsoDate,
   type Publisher,
 } from '../../content/schema/index.ts';
+import type { Env } from '../../content/schema/settings-read.ts';
 import { contentRootSetting } from '../build/settings.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
- * HONGHEI_CONTENT_ROOT (or HONGHEI_ROOT) lets a test or a second publisher build from another
+ * HONGHEI_CONTENT_ROOT (formerly HONGHEI_ROOT) lets a test or a second publisher build from another
  * folder; the default is the project's content/ once it has a publisher.yaml, else the sample
  * (resolveContentRoot; the project root is the working directory of every build).
  */
-export function contentRoot(env: Record<string, string | undefined> = process.env): string {
+export function contentRoot(env: Env = process.env): string {
   return contentRootSetting(env);
 }
 
