@@ -83,7 +83,7 @@ describe('the running bot', () => {
       BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: emulator.config.apiURL,
       HONGHEI_DATE: '2026-11-20',
-      HONGHEI_ROOT: repo,
+      HONGHEI_CONTENT_ROOT: repo,
       HONGHEI_REPO: repo,
       HONGHEI_BOT_DB: join(t.dir, 'bot.sqlite'),
       HONGHEI_OUTBOX_DIR: join(t.dir, 'outbox'),
