@@ -37,7 +37,7 @@ import {
 } from './generate-names.ts';
 import { textsFor } from './generate-texts.ts';
 import { randomFor, type Random } from '../../content/schema/random.ts';
-import { recordToYaml } from './record-yaml.ts';
+import { recordToYaml } from '../../content/schema/record-yaml.ts';
 
 /** What the generator needs to know; only count and seed are required. */
 export interface GenerateOptions {

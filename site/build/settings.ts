@@ -68,14 +68,3 @@ export function loadSiteSettings(
     previousData: e.HONGHEI_PREVIOUS_DATA,
   };
 }
-
-const contentRootOnly = z.object({ HONGHEI_CONTENT_ROOT: contentRootSchema });
-
-/**
- * The content root alone (pages ask for it often during a build; the whole environment was
- * checked when the build started).
- */
-export function contentRootSetting(env: Env = process.env, cwd: string = process.cwd()): string {
-  const e = parseSettings(contentRootOnly, env, TITLE, { error });
-  return e.HONGHEI_CONTENT_ROOT ?? defaultContentRoot(cwd);
-}
