@@ -26,6 +26,8 @@ export interface SizeResult {
   records: { generated: number; public: number };
   publish?: PublishRun;
   floor?: PublishRun;
+  /** The reference row: Hugo + Pagefind's command on the same records (scripts/bench/hugo/). */
+  hugo?: PublishRun;
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
   /** After adding one record; its page must exist exactly when the record is public. */

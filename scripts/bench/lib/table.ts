@@ -135,6 +135,17 @@ export function renderTables(): string {
         publishCell(r.floor),
       ),
       row('floor peak RSS', '', results, (r) => (r.floor ? formatBytes(r.floor.peakRss) : '–')),
+      row(
+        'reference: Hugo + Pagefind command, same records',
+        'the fastest a publisher might pick',
+        results,
+        (r) => publishCell(r.hugo),
+      ),
+      row('Hugo + Pagefind peak RSS, output size / files', '', results, (r) =>
+        r.hugo
+          ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${n(r.hugo.output.files)}`
+          : '–',
+      ),
       row('**ours / floor** (wall, peak RSS)', '', results, (r) =>
         r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–',
       ),
