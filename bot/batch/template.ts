@@ -22,6 +22,7 @@ import {
   type Column,
 } from './columns.ts';
 import { exampleRow } from './examples.ts';
+import { columnLetter } from './letters.ts';
 import { writeInstructions } from './instructions.ts';
 import {
   CHOICES_SHEET,
@@ -53,13 +54,13 @@ const EXAMPLE_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFF2F2F2' },
 };
 
-/** Excel's column letters: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let i = n; i > 0; i = Math.floor((i - 1) / 26))
-    s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
-  return s;
-}
+// exceljs 4.4 keeps range validations (sheet.dataValidations) but its typings do not declare them.
+const validations = (sheet: ExcelJS.Worksheet) =>
+  (
+    sheet as unknown as {
+      dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+    }
+  ).dataValidations;
 
 /** The lists a unit submits to: those with at least one of its categories. */
 export function listsFor(categories: Categories, own?: string[]): ListId[] {
@@ -97,7 +98,7 @@ export async function buildTemplate(options: TemplateOptions): Promise<Buffer> {
       const formula = validationFormula(column, list, options, ranges, lang);
       if (formula) {
         const letter = columnLetter(i + 2);
-        sheet.dataValidations.add(`${letter}2:${letter}${MAX_ROWS + 2}`, {
+        validations(sheet).add(`${letter}2:${letter}${MAX_ROWS + 2}`, {
           type: 'list',
           allowBlank: true,
           formulae: [formula],
