@@ -34,6 +34,8 @@ export interface RowResult {
   recordId?: string;
   /** The subject's credit code, for the duplicate check within the file. */
   code?: string;
+  /** The subject's name, for the submission's table. */
+  name?: string;
   problems: BatchProblem[];
 }
 
@@ -150,6 +152,7 @@ function checkRow(row: ReadRow, read: ReadResult, hash: string, options: CheckOp
   result.yaml = built.yaml;
   result.recordId = String(built.record.id);
   if (typeof answers['subject.code'] === 'string') result.code = answers['subject.code'];
+  if (typeof answers['subject.name'] === 'string') result.name = answers['subject.name'];
   const startOk = isIsoDate(String(answers['publication.start'] ?? ''));
   const check = (lang: Lang) =>
     validateCandidate(
