@@ -60,7 +60,11 @@ function noteLine(p: BatchProblem, lang: Lang): string {
 }
 
 function highlight(row: ExcelJS.Row, columns: number) {
-  for (let c = 1; c <= Math.max(columns, 1); c++) row.getCell(c).fill = fill;
+  // A fresh style object: cells read from a file share theirs, and setting .fill would colour them all.
+  for (let c = 1; c <= Math.max(columns, 1); c++) {
+    const cell = row.getCell(c);
+    cell.style = { ...cell.style, fill };
+  }
 }
 
 /** Notes and highlights of an earlier check (the returned workbook sent back after fixes). */
@@ -71,8 +75,10 @@ function clearOldMarks(sheet: ExcelJS.Worksheet) {
       const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('');
       if (text?.startsWith(MARK)) cell.note = undefined as unknown as string;
       const f = cell.fill as ExcelJS.FillPattern | undefined;
-      if (f?.type === 'pattern' && f.fgColor?.argb === HIGHLIGHT)
-        cell.fill = undefined as unknown as ExcelJS.Fill;
+      if (f?.type === 'pattern' && f.fgColor?.argb === HIGHLIGHT) {
+        const { fill: _old, ...rest } = cell.style;
+        cell.style = rest;
+      }
     }),
   );
 }
