@@ -15,6 +15,14 @@ export interface SentMessage {
   buttons: { text: string; data: string }[][];
 }
 
+/** A document the bot sent (sendDocument): its file name, bytes and caption. */
+export interface SentDocument {
+  chatId: number;
+  name: string;
+  bytes: Uint8Array;
+  caption?: string;
+}
+
 /** A file the user "uploads": its bytes (or only an announced size, for a file too big to fetch). */
 interface StoredFile {
   bytes?: Uint8Array;
@@ -44,6 +52,8 @@ type Result =
 export class LocalTelegram {
   readonly sent: SentMessage[] = [];
   readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  /** The documents the bot sent (a message "📎 name" is in `sent` too). */
+  readonly documents: SentDocument[] = [];
   /** Called for every message the bot sends (console mode prints it). */
   onSend?: (message: SentMessage) => void;
   private readonly files = new Map<string, StoredFile>();
@@ -67,7 +77,13 @@ export class LocalTelegram {
       return new Response(stored.bytes as unknown as BodyInit, { status: 200 });
     }
     const method = url.pathname.split('/').pop()!;
-    const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    const type = new Headers(init?.headers).get('content-type') ?? '';
+    // A file upload (sendDocument with InputFile) comes as multipart/form-data, the rest as JSON.
+    const payload = type.startsWith('multipart/form-data')
+      ? await multipartPayload(init!.body!, type)
+      : init?.body
+        ? (JSON.parse(String(init.body)) as Record<string, unknown>)
+        : {};
     this.calls.push({ method, payload });
     const failure = this.failures.findIndex((f) => f.method === method);
     const result =
@@ -117,6 +133,34 @@ export class LocalTelegram {
             })),
           ),
         };
+        this.sent.push(sent);
+        this.onSend?.(sent);
+        return { ok: true, result: message };
+      }
+      case 'sendDocument': {
+        const chatId = Number(p.chat_id);
+        const file = p.document as { name: string; bytes: Uint8Array };
+        const caption = p.caption === undefined ? undefined : String(p.caption);
+        this.documents.push({
+          chatId,
+          name: file.name,
+          bytes: file.bytes,
+          ...(caption ? { caption } : {}),
+        });
+        const text = `📎 ${file.name}${caption ? `\n${caption}` : ''}`;
+        const message = {
+          message_id: this.messageId++,
+          date: now(),
+          chat: { id: chatId, type: 'private', first_name: 'User' },
+          from: LOCAL_BOT,
+          document: {
+            file_id: `sent${this.messageId}`,
+            file_unique_id: `usent${this.messageId}`,
+            file_name: file.name,
+          },
+          ...(caption ? { caption } : {}),
+        } as Message.DocumentMessage;
+        const sent: SentMessage = { chatId, messageId: message.message_id, text, buttons: [] };
         this.sent.push(sent);
         this.onSend?.(sent);
         return { ok: true, result: message };
@@ -297,3 +341,16 @@ export class LocalTelegram {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+
+/** The fields of a multipart/form-data upload; files as their name and bytes. */
+async function multipartPayload(body: BodyInit, type: string): Promise<Record<string, unknown>> {
+  const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form) {
+    out[key] =
+      typeof value === 'string'
+        ? value
+        : { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  return out;
+}

@@ -15,7 +15,16 @@ import { columnsFor } from '../../../bot/batch/columns.ts';
 import { columnLetter } from '../../../bot/batch/letters.ts';
 import { MAX_ROWS, RESULT_SHEET } from '../../../bot/batch/limits.ts';
 import { summaryLine } from '../../../bot/batch/summary.ts';
-import { calcXlsx, csvOf, fictionalRow, sampleRepo, soffice, TODAY, write } from './support.ts';
+import {
+  calcXlsx,
+  csvOf,
+  fictionalRow,
+  sampleRepo,
+  soffice,
+  TODAY,
+  write,
+  readBook,
+} from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'honghei-batch-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,8 +55,7 @@ describe('a batch saved by LibreOffice', () => {
     const bad = check.rows.filter((r) => !rowPasses(r)).map((r) => r.row);
     expect(bad).toEqual([7, 22, 35]);
 
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await annotateBatch(bytes, check, 'zh'));
+    const book = await readBook(await annotateBatch(bytes, check, 'zh'));
     expect(book.worksheets[0]!.name).toBe(RESULT_SHEET);
     expect(book.getWorksheet(RESULT_SHEET)!.getCell('A1').value).toBe(
       '共 48 行：45 行可提交，3 行有问题',

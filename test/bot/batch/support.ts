@@ -4,6 +4,7 @@
  * into the .xlsx a submitter would send (so the reader is tested on workbooks it did not write).
  */
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columnsFor, headerOf, regionChoice } from '../../../bot/batch/columns.ts';
@@ -100,4 +101,11 @@ export function write(dir: string, name: string, content: string | Uint8Array): 
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** A workbook read by exceljs (whose typings want an ArrayBuffer where a Buffer serves). */
+export async function readBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
 }

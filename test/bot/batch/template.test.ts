@@ -19,7 +19,7 @@ import {
 import { columnLetter } from '../../../bot/batch/letters.ts';
 import { buildTemplate } from '../../../bot/batch/template.ts';
 import { LISTS } from '../../../content/schema/index.ts';
-import { calcCsv, sampleRepo, soffice, TODAY, write } from './support.ts';
+import { calcCsv, sampleRepo, soffice, TODAY, write, readBook } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'honghei-batch-template-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,8 +49,7 @@ describe('the batch template', () => {
   );
 
   it('has drop-downs from the hidden options sheet, header notes and a frozen header', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await template());
+    const book = await readBook(await template());
     expect(book.getWorksheet(CHOICES_SHEET)!.state).toBe('hidden');
     const black = book.getWorksheet(sheetNameOf('black'))!;
     expect(black.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -78,8 +77,7 @@ describe('the batch template', () => {
   });
 
   it('has an example row that passes the checks once it is no longer marked 示例', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await template());
+    const book = await readBook(await template());
     for (const list of LISTS) book.getWorksheet(sheetNameOf(list))!.getCell('A2').value = null;
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const check = await checkBatch(bytes, 'template.xlsx', {
