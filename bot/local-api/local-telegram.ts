@@ -342,15 +342,41 @@ export class LocalTelegram {
 
 const now = () => Math.floor(Date.now() / 1000);
 
-/** The fields of a multipart/form-data upload; files as their name and bytes. */
+/**
+ * The fields of a multipart/form-data upload (grammY's sendDocument with an InputFile); a file
+ * field ("attach://<part>") becomes the part's name and bytes. Parsed here, up to the closing
+ * boundary: grammY's upload stream made inside a conversation is not always ended after it.
+ */
 async function multipartPayload(body: BodyInit, type: string): Promise<Record<string, unknown>> {
-  const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  const boundary = Buffer.from(`--${/boundary=(.+)$/.exec(type)?.[1] ?? ''}`);
+  const end = Buffer.concat([boundary, Buffer.from('--\r\n')]);
+  let bytes = Buffer.alloc(0);
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    bytes = Buffer.concat([bytes, chunk]);
+    if (bytes.subarray(-end.length).equals(end)) break;
+  }
+  const parts = new Map<string, string | { name: string; bytes: Uint8Array }>();
+  let at = bytes.indexOf(boundary);
+  while (at >= 0) {
+    const next = bytes.indexOf(boundary, at + boundary.length);
+    if (next < 0) break;
+    const part = bytes.subarray(at + boundary.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/i.exec(head)?.[1] ?? '';
+    const file = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
+    parts.set(
+      name,
+      file ? { name: file, bytes: new Uint8Array(content) } : content.toString('utf8'),
+    );
+    at = next;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, value] of form) {
-    out[key] =
-      typeof value === 'string'
-        ? value
-        : { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  for (const [key, value] of parts) {
+    const attached = typeof value === 'string' && /^attach:\/\/(.+)$/.exec(value)?.[1];
+    if (attached && parts.has(attached)) out[key] = parts.get(attached);
+    else if (![...parts.values()].includes(`attach://${key}`)) out[key] = value;
   }
   return out;
 }

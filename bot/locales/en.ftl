@@ -295,3 +295,14 @@ admin-calendar-missing = ⚠️ The { $year } holiday calendar is not in place y
 admin-outbox-stuck = ⚠️ Submission { $id } has not reached { $forge } since { $since } (China time) after { $attempts } attempts; last error: { $error }. The bot keeps retrying; check that the forge is reachable and its token valid (details in the bot's log). You are told once per submission.
 admin-bot-error = ⚠️ The bot failed to handle an update ({ $update }): { $error }. Details are in the bot's log. You are told once per kind of error.
 admin-webhook-error = ⚠️ Since { $since } (China time) Telegram cannot deliver updates to the bot's webhook: { $error }. Check the BOT_WEBHOOK_URL address, its HTTPS certificate and reverse proxy, and that the bot process runs (details in the bot's log). You are told once per kind of error.
+
+## Batches from a spreadsheet (/batch)
+command-batch = Submit a batch from a spreadsheet (submitters)
+batch-template = The batch template (unit: { $unit }). One sheet per list, one row per entry; each header's note says what the column holds, and the sheet 填写说明 gives the limits and date forms. Send the filled file (.xlsx or .csv) back here; /cancel stops at any time.
+batch-send-file = Please send the filled workbook (.xlsx) or .csv file; /cancel stops.
+batch-file-type = "{ $name }" is not an .xlsx or .csv file: save it as .xlsx in a spreadsheet program and send it again.
+batch-too-big = The file is over the { $mb } MB limit: remove pictures and other extra content, or send it as several files.
+batch-more = …and { $count } more problems, in the returned workbook.
+batch-annotated = The check: each problem is a note on its cell and its row is highlighted in red; the first sheet 检查结果 lists every problem.
+batch-fix = Please correct them in the returned workbook and send it again (you may send that file back as it is).
+batch-confirm = All { $count } rows can be submitted. On confirmation they go for review and approval as one submission.
