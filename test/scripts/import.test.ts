@@ -1,8 +1,8 @@
 /**
  * `npm run import` end to end: a workbook saved by LibreOffice goes into a real git repository as
  * ONE branch with ONE commit holding one record file per row, which `npm run validate -- --stage
- * submission` accepts; the same file twice gives the same branch; a file with a bad row opens
- * nothing and leaves FILE.checked.xlsx beside it.
+ * submission` accepts and the review CLI's two approvals and merge publish; the same file twice
+ * gives the same branch; a file with a bad row opens nothing and leaves FILE.checked.xlsx beside it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +73,24 @@ describe('npm run import', () => {
       expect(validate.status, validate.stdout).toBe(0);
       expect(validate.stdout).toContain('0 个错误');
 
+      git('worktree', 'remove', '--force', checkout);
+
+      // 审核 and 审定 through the review CLI reach every record of the batch; the merge publishes all.
+      const id = branch.slice('submission/'.length);
+      const review = (...args: string[]) => node('scripts/review.ts', ...args, '--repo', repo);
+      for (const [role, by] of [
+        ['review', '分管副主席 王某'],
+        ['approve', '主席 李某'],
+      ] as const) {
+        const approved = review('approve', id, '--role', role, '--by', by, '--date', TODAY);
+        expect(approved.status, approved.stderr + approved.stdout).toBe(0);
+      }
+      const merged = review('merge', id, '--by', '主席 李某', '--date', TODAY);
+      expect(merged.status, merged.stderr + merged.stdout).toBe(0);
+      for (const f of files) expect(git('show', `main:${f}`)).toContain('role: approve');
+      const published = node('scripts/validate.ts', '--root', repo, '--date', TODAY);
+      expect(published.status, published.stdout).toBe(0);
+
       // The same file again: the same branch, nothing new.
       const again = importFile(file);
       expect(again.status).toBe(0);
@@ -82,8 +100,10 @@ describe('npm run import', () => {
       ).toBe(branch);
 
       // A bad row: nothing opened, the annotated workbook beside the file.
-      rows[4]!['publication.end'] = '2031-12-31';
-      const badCsv = write(join(dir, 'bad'), '失信黑名单.csv', csvOf('black', rows));
+      // Other subjects: the first twelve are published now, and a second listing would be flagged.
+      const others = Array.from({ length: 12 }, (_, i) => fictionalRow('black', 100 + i));
+      others[4]!['publication.end'] = '2031-12-31';
+      const badCsv = write(join(dir, 'bad'), '失信黑名单.csv', csvOf('black', others));
       const bad = calcXlsx(badCsv, join(dir, 'bad'));
       const refused = importFile(bad);
       expect(refused.status).toBe(1);
@@ -94,5 +114,7 @@ describe('npm run import', () => {
         git('for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/').trim(),
       ).toBe(branch);
     },
+    // Three LibreOffice conversions and a dozen child processes.
+    150_000,
   );
 });
