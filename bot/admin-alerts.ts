@@ -26,6 +26,8 @@ export interface OnceStore {
   claim(key: string): Promise<boolean>;
   /** Frees a key whose alert could not be sent to anyone, so a later event tries again. */
   release(key: string): Promise<void>;
+  /** True when the key is claimed (a reminder already sent), without claiming it. */
+  seen(key: string): Promise<boolean>;
 }
 
 /** Marks are kept a year: "2027's calendar is missing" is told once, not once per restart. */
@@ -43,6 +45,7 @@ export function onceStoreOf(
         (await redis.set(`${prefix}${key}`, new Date().toISOString(), 'PX', MARK_TTL_MS, 'NX')) ===
         'OK',
       release: async (key) => void (await redis.del(`${prefix}${key}`)),
+      seen: async (key) => (await redis.exists(`${prefix}${key}`)) === 1,
     };
   }
   // One process owns the embedded store; alerts come from any chat at any time, so for the
@@ -63,6 +66,7 @@ export function onceStoreOf(
       return true;
     },
     release: async (key) => void (await store.delete(`${prefix}${key}`)),
+    seen: async (key) => (await store.read(`${prefix}${key}`)) !== undefined,
   };
 }
 

@@ -166,6 +166,12 @@ export const reviewersSchema = z.strictObject({
         role: z
           .enum(['review', 'approve'])
           .describe('review 审核（分管领导）或 approve 审定（主要领导）'),
+        telegram_id: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('审批人的 Telegram 用户 ID：机器人向其发送待审提醒（bot/reminders/）'),
       }),
     )
     .min(1),

@@ -5,6 +5,7 @@
  * down gracefully (shutdown.ts).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
 import {
@@ -16,6 +17,8 @@ import {
 } from '../admin-alerts.ts';
 import { loadBotConfig, redactor, type BotConfig } from '../config.ts';
 import type { BotContext } from '../context.ts';
+import { ChatApprovals } from '../approvals/service.ts';
+import { approvalStore } from '../approvals/store.ts';
 import { createBot } from '../create-bot.ts';
 import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
@@ -32,6 +35,8 @@ import { privateFileHandler } from '../private-files/http-handler.ts';
 import { RedisStore } from '../private-files/redis-store.ts';
 import { createNotifier } from '../notifier.ts';
 import { ContentRepository } from '../record/repository.ts';
+import { reminderInput } from '../reminders/input.ts';
+import { startReminders, type ReminderScheduler } from '../reminders/scheduler.ts';
 import type { BotServices, Logger } from '../services.ts';
 import { createStorage, type BotStorage } from '../storage/index.ts';
 import { loadSubmitters } from '../submitters.ts';
@@ -65,6 +70,8 @@ export interface App {
   sink: ForgeSink;
   /** The HTTP server's route table: register handlers before run* starts it. */
   http: BotHttpServer;
+  /** The reminders (动态管理): a timer on one machine, a BullMQ job scheduler with Redis. */
+  reminders: ReminderScheduler;
   /** Closes the outbox (the delivery in flight finishes) and then the storage. */
   close(): Promise<void>;
 }
@@ -115,7 +122,17 @@ export async function openApp(
   };
   const bot = createBot(config, { services, storage });
   services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot });
-  notify = createNotifier(bot.api);
+  // 审核 and 审定 in chat: a delivered submission also goes to the 审核人 (bot/approvals/).
+  services.approvals = new ChatApprovals({
+    api: bot.api,
+    forge: sink.forge,
+    reviewersFile: join(repo.root, 'content', 'reviewers.yml'),
+    store: approvalStore(storage),
+    links: privateFiles.links,
+    today: services.today,
+    log,
+  });
+  notify = services.approvals.notifier(createNotifier(bot.api));
   // The administrators' alerts: calendar gaps (now and twice a day), stuck deliveries, errors.
   const alerts = (services.alerts = createAdminAlerts({
     api: bot.api,
@@ -134,6 +151,18 @@ export async function openApp(
   checkDates();
   const calendarTimer = setInterval(checkDates, 12 * 3600_000).unref();
   const sweeper = setInterval(() => storage.sweep(), 3600_000).unref();
+  // Reminders to units and reviewers, each sent once (marks in the same storage as the alerts).
+  const reminders = await startReminders({
+    round: {
+      api: bot.api,
+      input: reminderInput({ repo, submitters, forge: sink.forge }),
+      once: onceStoreOf(storage, 'honghei:reminder:'),
+      today: services.today,
+      log,
+    },
+    log,
+    ...(config.storage.kind === 'redis' ? { redisUrl: config.storage.url } : {}),
+  });
   // Signed links to non-public attachments, for reviewers (docs/private-files.md), in every mode.
   const http = new BotHttpServer({ onError: (m, e) => log.error(m, e) }).route(
     privateFileHandler({
@@ -153,9 +182,11 @@ export async function openApp(
     storage,
     sink,
     http,
+    reminders,
     async close() {
       clearInterval(sweeper);
       clearInterval(calendarTimer);
+      await reminders.close();
       await sink.close();
       await privateFiles.store.close();
       await storage.close();
@@ -223,6 +254,7 @@ async function startHttp(app: App, shutdown: Shutdown): Promise<string> {
       sink: app.sink,
       stopping: shutdown.stopping,
       maxBacklogAgeMs: app.config.maxBacklogAgeMs ?? 3600_000,
+      reminders: app.reminders,
     }),
   );
   try {

@@ -5,6 +5,7 @@
  * forge has been failing), or the bot is shutting down.
  */
 import type { OutboxHealth } from '../forge/index.ts';
+import type { ReminderScheduler } from '../reminders/scheduler.ts';
 import type { BotStorage } from '../storage/index.ts';
 import type { HttpHandler } from './http-server.ts';
 
@@ -20,6 +21,8 @@ export interface HealthSources {
   maxBacklogAgeMs: number;
   stopping?: () => boolean;
   now?: () => Date;
+  /** The reminders' last round, reported (a failed round does not make the bot unhealthy). */
+  reminders?: Pick<ReminderScheduler, 'kind' | 'last'>;
 }
 
 /** The health endpoint's answer. */
@@ -36,6 +39,12 @@ export interface HealthReport {
     oldestAgeSeconds?: number;
   };
   forge: { lastSuccessAt: string | null };
+  reminders?: {
+    scheduler: ReminderScheduler['kind'];
+    lastRoundAt: string | null;
+    lastSent?: number;
+    lastError?: string;
+  };
   checkedAt: string;
 }
 
@@ -100,6 +109,15 @@ export async function checkHealth(s: HealthSources): Promise<HealthReport> {
         `${o.backlog} submission(s) not delivered to the forge, the oldest for ${Math.round(age / 60)} min (limit ${Math.round(s.maxBacklogAgeMs / 60_000)} min): see the log for the forge's error`,
       );
     }
+  }
+  if (s.reminders) {
+    const last = s.reminders.last();
+    report.reminders = {
+      scheduler: s.reminders.kind,
+      lastRoundAt: last?.at ?? null,
+      ...(last?.result ? { lastSent: last.result.sent.length } : {}),
+      ...(last?.error ? { lastError: last.error } : {}),
+    };
   }
   if (s.stopping?.()) problems.push('the bot is shutting down');
   report.status = problems.length ? 'unhealthy' : 'ok';

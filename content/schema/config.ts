@@ -104,6 +104,29 @@ export const publisherSchema = z.strictObject({
     .describe(
       '从每年这一天（月-日）起，下一年的节假日安排（content/calendar/YYYY.yaml）仍未添加时，校验、网站构建和机器人发出提醒',
     ),
+  batch_cutoff_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(80)
+    .default(10)
+    .describe(
+      '季度批次截止提醒：在季度最后一天（批次日）前多少天，提醒本季度尚未报送的单位（机器人，bot/reminders/）',
+    ),
+  review_reminder_working_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(3)
+    .describe('提交等待审核或审定满多少个工作日，机器人提醒该审批人'),
+  expiry_reminder_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('发布期限届满前多少天，机器人提醒责任单位续期或任其期满移出'),
   administrators: z
     .array(administratorSchema)
     .default([])
