@@ -4,8 +4,8 @@
  * schema order. The bot's questions, the site's pages, the CSV/JSON exports, the pull-request
  * table, the validator's messages and the README all read field names from here.
  */
-import { describeTexts, FIELD_TEXTS, type FieldTexts } from './field-meta.ts';
-import { recordFieldAt, recordKeysAt, schemaLayers } from './fields.ts';
+import { describeTexts, type FieldTexts } from './field-meta.ts';
+import { recordFieldAt, recordKeysAt, textsOf } from './fields.ts';
 import {
   APPROVAL_ROLE_NAMES,
   ATTACHMENT_KIND_NAMES,
@@ -31,12 +31,7 @@ const keysOf = (path: FieldPath) => fieldPathKey(path).split('.').filter(Boolean
 /** The texts a field carries in the schema, or undefined for a path the record does not have. */
 export function fieldTexts(path: FieldPath): FieldTexts | undefined {
   const field = recordFieldAt(keysOf(path));
-  if (!field) return undefined;
-  for (const layer of schemaLayers(field)) {
-    const texts = FIELD_TEXTS.get(layer);
-    if (texts) return texts;
-  }
-  return undefined;
+  return field && textsOf(field);
 }
 
 /** A field's label in a language (主体名称 / Name); the path itself for a field without one. */

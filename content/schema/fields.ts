@@ -5,6 +5,7 @@
  * pull-request table and the export columns walk the schema with it.
  */
 import type { z } from 'zod';
+import { FIELD_TEXTS, type FieldTexts } from './field-meta.ts';
 import { recordShape } from './record.ts';
 
 type AnySchema = z.core.$ZodType;
@@ -48,6 +49,15 @@ export function schemaLayers(schema: AnySchema): AnySchema[] {
     if (!next) return out;
     out.push(next);
   }
+}
+
+/** The label and hint a field's schema carries (record.ts, labelled), on any of its layers. */
+export function textsOf(schema: AnySchema): FieldTexts | undefined {
+  for (const layer of schemaLayers(schema)) {
+    const texts = FIELD_TEXTS.get(layer);
+    if (texts) return texts;
+  }
+  return undefined;
 }
 
 /** The fields of an object schema, or of the objects of a list schema, by key. */
@@ -109,6 +119,8 @@ export interface Leaf {
   /** The field itself may be absent (a field of an optional group may not, once the group is there). */
   optional: boolean;
   description?: string;
+  /** The field's label and hint (record.ts). */
+  texts?: FieldTexts;
 }
 
 /** Every leaf of a shape (the record's by default), in declaration order. */
@@ -134,6 +146,7 @@ export function schemaLeaves(
     const description = schemaLayers(field)
       .map((l) => (l as { description?: string }).description)
       .find(Boolean);
+    const texts = textsOf(field);
     out.push({
       path,
       schema: field as unknown as z.ZodType,
@@ -141,9 +154,16 @@ export function schemaLeaves(
       ...(def.entries ? { values: Object.values(def.entries) } : {}),
       optional,
       ...(description ? { description } : {}),
+      ...(texts ? { texts } : {}),
     });
   }
   return out;
+}
+
+/** The innermost type of the field at a path (string, enum, boolean, object, array, …). */
+export function fieldType(path: readonly PropertyKey[]): string | undefined {
+  const field = recordFieldAt(path);
+  return field && defOf(unwrapSchema(field).inner).type;
 }
 
 /** How a field holds its value: a group of fields, a list of groups, or a value. */
