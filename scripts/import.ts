@@ -58,7 +58,8 @@ try {
   const { check, lang } = result;
   console.log(summaryLine(check, lang));
   for (const p of check.problems) {
-    const place = placeText(p, lang);
+    // A CSV file's one table is named after the file: the file name once is enough.
+    const place = placeText(check.read.format === 'csv' ? { ...p, sheet: undefined } : p, lang);
     console.log(`${file}${place ? ` ${place}` : ''}  ${p.what[lang]} — ${p.fix[lang]}`);
   }
   if (result.annotated)

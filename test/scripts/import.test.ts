@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fieldLabel } from '../../content/schema/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calcXlsx, csvOf, fictionalRow, soffice, TODAY, write } from '../bot/batch/support.ts';
 import { PROJECT_ROOT, SAMPLE_ROOT } from '../fixtures/roots.ts';
@@ -108,7 +109,9 @@ describe('npm run import', () => {
       const refused = importFile(bad);
       expect(refused.status).toBe(1);
       expect(refused.stdout).toContain('共 12 行：11 行可提交，1 行有问题');
-      expect(refused.stdout).toMatch(/失信黑名单 第 6 行 [A-Z]+ 列（公示结束日期）/);
+      expect(refused.stdout).toMatch(
+        new RegExp(`失信黑名单 第 6 行 [A-Z]+ 列（${fieldLabel('publication.end')}）`),
+      );
       expect(existsSync(bad.replace(/\.xlsx$/, '.checked.xlsx'))).toBe(true);
       expect(
         git('for-each-ref', '--format=%(refname:short)', 'refs/heads/submission/').trim(),

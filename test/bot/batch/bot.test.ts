@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fieldLabel } from '../../../content/schema/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columnsFor, sheetNameOf } from '../../../bot/batch/columns.ts';
 import { columnLetter } from '../../../bot/batch/letters.ts';
@@ -42,7 +43,9 @@ describe('/batch', () => {
       const bad = readFileSync(calcXlsx(csv, join(dir, 'out')));
       await h.send(h.tg.document(SUBMITTER, bad, '失信黑名单.xlsx', XLSX));
       expect(h.last()).toContain('共 48 行：45 行可提交，3 行有问题');
-      expect(h.last()).toMatch(/失信黑名单 第 7 行 [A-Z]+ 列（决定日期）/);
+      expect(h.last()).toMatch(
+        new RegExp(`失信黑名单 第 7 行 [A-Z]+ 列（${fieldLabel('decision.date')}）`),
+      );
       const annotated = h.tg.documents.at(-1)!;
       expect(annotated.name).toBe('失信黑名单.checked.xlsx');
       expect(sink.submissions).toHaveLength(0);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { fieldLabel } from '../../../content/schema/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotateBatch } from '../../../bot/batch/annotate.ts';
 import { checkBatch, rowPasses } from '../../../bot/batch/check.ts';
@@ -62,9 +63,9 @@ describe('a batch saved by LibreOffice', () => {
     );
     const sheet = book.getWorksheet('失信黑名单')!;
     const note = (address: string) => String(sheet.getCell(address).note ?? '');
-    expect(note(`${letter('decision.date')}7`)).toContain('决定日期');
-    expect(note(`${letter('subject.name')}22`)).toContain('主体名称');
-    expect(note(`${letter('subject.code')}35`)).toContain('统一社会信用代码');
+    expect(note(`${letter('decision.date')}7`)).toContain(fieldLabel('decision.date'));
+    expect(note(`${letter('subject.name')}22`)).toContain(fieldLabel('subject.name'));
+    expect(note(`${letter('subject.code')}35`)).toContain(fieldLabel('subject.code'));
     // Only the three cells carry notes; their rows are highlighted, the others not.
     const noted: string[] = [];
     sheet.eachRow({ includeEmpty: true }, (row) =>
