@@ -132,6 +132,17 @@ describe('a batch as CSV', () => {
     expect(check.rows.map((r) => r.list)).toEqual(['black', 'black']);
   });
 
+  it('holds several lists in one table, each row naming its list', async () => {
+    const mixed = [fictionalRow('red', 0), fictionalRow('black', 1), fictionalRow('demo', 2)];
+    const unnamed = { ...fictionalRow('black', 3), list: '' };
+    const bytes = new TextEncoder().encode(csvOf(undefined, [...mixed, unnamed]));
+    const check = await checkBatch(bytes, 'mixed.csv', options);
+    expect(check.rows.map((r) => r.list)).toEqual(['red', 'black', 'demo', undefined]);
+    expect(check.problems.map((p) => [p.row, p.column, p.what.zh])).toEqual([
+      [5, 'A', '未写明名单'],
+    ]);
+  });
+
   it('reads GB18030, as Excel saves CSV on a Chinese Windows', async () => {
     const path = write(join(dir, 'gb'), 'utf8.csv', text);
     const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', path]);

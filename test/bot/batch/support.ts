@@ -36,11 +36,15 @@ export function fictionalRow(list: ListId, i: number): Record<string, string> {
   return row;
 }
 
-/** The header labels of a list's sheet (Chinese), in the template's column order. */
-export const headers = (list: ListId) => columnsFor(list).map((c) => headerOf(c, 'zh'));
+/** The header labels of a list's sheet (Chinese), in the template's column order; every list's without one. */
+export const headers = (list?: ListId) => columnsFor(list).map((c) => headerOf(c, 'zh'));
 
-/** A CSV text of rows (by column key) under the list's headers; extra headers may be added. */
-export function csvOf(list: ListId, rows: Record<string, string>[], extra: string[] = []): string {
+/** A CSV text of rows (by column key) under the list's headers (every list's without one); extra headers may be added. */
+export function csvOf(
+  list: ListId | undefined,
+  rows: Record<string, string>[],
+  extra: string[] = [],
+): string {
   const keys = columnsFor(list).map((c) => c.key);
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [

@@ -24,8 +24,8 @@ import { calcCsv, sampleRepo, soffice, TODAY, write, readBook } from './support.
 const dir = mkdtempSync(join(tmpdir(), 'honghei-batch-template-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const repo = sampleRepo();
-const template = () =>
-  buildTemplate({ categories: repo.categories, region: repo.publisher.region, today: TODAY });
+const template = (lang: 'zh' | 'en' = 'zh') =>
+  buildTemplate({ categories: repo.categories, region: repo.publisher.region, today: TODAY, lang });
 
 describe('the batch template', () => {
   it.skipIf(!soffice && !process.env.CI)(
@@ -74,6 +74,43 @@ describe('the batch template', () => {
       expect(validations[`${columnLetter(columns.indexOf(c) + 2)}3`]!.formulae[0]).toMatch(
         new RegExp(`^'${CHOICES_SHEET}'!\\$[A-Z]+\\$2:`),
       );
+  });
+
+  it("holds only the lists and categories of the submitter's unit", async () => {
+    // 女职工部 covers one black-list category (content/publisher.yaml).
+    const book = await readBook(
+      await buildTemplate({
+        categories: repo.categories,
+        region: repo.publisher.region,
+        unitCategories: ['female-workers'],
+        today: TODAY,
+      }),
+    );
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      INSTRUCTIONS_SHEET,
+      CHOICES_SHEET,
+      sheetNameOf('black'),
+    ]);
+    const choices = book.getWorksheet(CHOICES_SHEET)!;
+    const column = choices.getRow(1).values as string[];
+    const category = column.indexOf('black:category');
+    expect(choices.getColumn(category).values.filter(Boolean)).toEqual([
+      'black:category',
+      repo.categories.black.find((c) => c.id === 'female-workers')!.name.zh,
+    ]);
+  });
+
+  it('reads an English template with its example row as it reads a Chinese one', async () => {
+    const book = await readBook(await template('en'));
+    for (const list of LISTS) book.getWorksheet(sheetNameOf(list))!.getCell('A2').value = null;
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const check = await checkBatch(bytes, 'template-en.xlsx', {
+      repo,
+      unit: { name: '法律部' },
+      today: TODAY,
+    });
+    expect(check.problems).toEqual([]);
+    expect(check.rows.filter(rowPasses)).toHaveLength(LISTS.length);
   });
 
   it('has an example row that passes the checks once it is no longer marked 示例', async () => {
