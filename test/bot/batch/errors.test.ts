@@ -34,6 +34,11 @@ async function workbook(): Promise<Uint8Array> {
       if (r[c.key] !== undefined) sheet.getCell(i + 2, j + 1).value = r[c.key]!;
     }),
   );
+  // A formula with its computed result, as a spreadsheet program saves it: the result is taken.
+  sheet.getCell(2, col('facts')).value = {
+    formula: 'CONCAT("该公司拖欠工资逾期未付","（示例数据）")',
+    result: '该公司拖欠 12 名劳动者工资逾期未付。（示例数据）',
+  } as ExcelJS.CellFormulaValue;
   // A formula a program wrote without computing it (no cached result).
   sheet.getCell(6, col('facts')).value = {
     formula: 'CONCAT("拖欠工资","（示例）")',
@@ -51,6 +56,10 @@ describe('a batch with every kind of error', () => {
     expect(check.ok).toBe(false);
     expect(summaryLine(check, 'zh')).toBe('共 5 行：1 行可提交，4 行有问题；另有 2 个表格问题');
 
+    expect(at(2)).toEqual([]);
+    expect(check.rows[0]!.yaml).toContain(
+      'facts: 该公司拖欠 12 名劳动者工资逾期未付。（示例数据）',
+    );
     const [sheet] = at(undefined);
     expect(sheet!.what.zh).toContain('不认识工作表“Sheet9”');
     const [column] = at(1);
