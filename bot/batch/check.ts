@@ -6,38 +6,15 @@
  * and English. Record ids are derived from the file's content, so the same file gives the same ids.
  */
 import { createHash } from 'node:crypto';
-import { isIsoDate, type IsoDate, type Lang, type ListId } from '../../content/schema/index.ts';
+import { fieldLabel } from '../../content/schema/index.ts';
 import type { Answers } from '../form/step.ts';
-import { buildNewRecord } from '../record/build.ts';
-import type { ContentRepository } from '../record/repository.ts';
-import { validateCandidate } from '../record/review.ts';
-import { columnsFor, PERSON_SLOTS } from './columns.ts';
-import { readBatch, type ReadResult, type ReadRow, type ReadSheet } from './read.ts';
+import { checkRecord, placeOf, type CheckOptions, type RowResult } from './check-record.ts';
+import { columnsFor } from './columns.ts';
+import { readBatch, type ReadResult, type ReadRow } from './read.ts';
 import { fileProblem, type BatchProblem } from './problem.ts';
 import { listNamed, valueOf } from './values.ts';
 
-/** Who submits the batch, and against what. */
-export interface CheckOptions {
-  repo: ContentRepository;
-  unit: { name: string; categories?: string[] };
-  today: IsoDate;
-}
-
-/** One row of the file, checked. */
-export interface RowResult {
-  sheet: string;
-  row: number;
-  list?: ListId;
-  /** The record file the row becomes (absent when the row has no list). */
-  file?: string;
-  yaml?: string;
-  recordId?: string;
-  /** The subject's credit code, for the duplicate check within the file. */
-  code?: string;
-  /** The subject's name, for the submission's table. */
-  name?: string;
-  problems: BatchProblem[];
-}
+export { rowSuffix, type CheckOptions, type RowResult } from './check-record.ts';
 
 /** A checked batch file. */
 export interface BatchCheck {
@@ -50,14 +27,6 @@ export interface BatchCheck {
   problems: BatchProblem[];
   /** True when every row can be submitted and the file has no problem. */
   ok: boolean;
-}
-
-const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-/** A record id's random part, drawn from the file's hash and the row's place (randomId's alphabet). */
-export function rowSuffix(hash: string, sheet: string, row: number, length = 6): string {
-  const bytes = createHash('sha256').update(`${hash}\0${sheet}\0${row}`).digest();
-  return Array.from(bytes.subarray(0, length), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 }
 
 /** Reads and checks a batch file. */
@@ -74,6 +43,15 @@ export async function checkBatch(
   const fileProblems = read.problems.filter((p) => p.row === undefined || p.row === 1);
   for (const p of read.problems.filter((q) => q.row !== undefined && q.row > 1))
     rows.find((r) => r.sheet === p.sheet && r.row === p.row)?.problems.unshift(p);
+  if (!read.refused && !rows.length)
+    fileProblems.push(
+      fileProblem(
+        '文件中没有记录行（示例行不计）',
+        'the file holds no rows of entries (the example row does not count)',
+        '在名单工作表第 2 行起每行填写一条记录',
+        "fill one entry per row from row 2 of the list's sheet",
+      ),
+    );
   const problems = [...fileProblems, ...rows.flatMap((r) => r.problems)];
   return {
     fileName,
@@ -142,70 +120,41 @@ function checkRow(row: ReadRow, read: ReadResult, hash: string, options: CheckOp
     if (read.value !== '') answers[key] = read.value;
   }
   answers['submitted.date'] ??= options.today;
-  const personKeys = renumberPersons(answers);
-  const built = buildNewRecord(answers, {
-    suffix: rowSuffix(hash, row.sheet, row.row),
-    unit: options.unit.name,
-    sample: options.repo.publisher.sample,
-  });
-  result.file = built.file;
-  result.yaml = built.yaml;
-  result.recordId = String(built.record.id);
-  if (typeof answers['subject.code'] === 'string') result.code = answers['subject.code'];
-  if (typeof answers['subject.name'] === 'string') result.name = answers['subject.name'];
-  const startOk = isIsoDate(String(answers['publication.start'] ?? ''));
-  const check = (lang: Lang) =>
-    validateCandidate(
-      options.repo,
-      { file: built.file, yaml: built.yaml, attachments: [] },
-      options.today,
-      lang,
-    )
-      .filter((p) => p.severity !== 'notice')
-      // The id, batch and first status derive from the publication start: its own problem says it.
-      .filter((p) => startOk || !/^(id|batch|history)(\.|$)/.test(p.field));
-  const zh = check('zh');
-  const en = zh.length ? check('en') : [];
-  zh.forEach((p, i) => {
-    const key = personKeys.get(p.field) ?? p.field;
-    result.problems.push({
-      ...placeOf(key, sheet, row),
-      what: { zh: p.what, en: en[i]?.what ?? p.what },
-      fix: { zh: p.fix, en: en[i]?.fix ?? p.fix },
-      severity: p.severity === 'warning' ? 'warning' : 'error',
-    });
-  });
-  return result;
-}
-
-/** A problem's place: the field's own column, else its group's first column, else the row. */
-function placeOf(field: string, sheet: ReadSheet, row: ReadRow) {
-  const base = { sheet: row.sheet, row: row.row, ...(field ? { field } : {}) };
-  const own = sheet.letters.get(field);
-  if (own) return { ...base, column: own };
-  const first = [...sheet.letters].find(([k]) => field && k.startsWith(`${field}.`));
-  return first ? { ...base, column: first[1] } : base;
-}
-
-/** Persons filled in slots 1 and 3 become persons 0 and 1; the map leads the record's paths back to the columns. */
-function renumberPersons(answers: Answers): Map<string, string> {
-  const back = new Map<string, string>();
-  let next = 0;
-  for (let slot = 0; slot < PERSON_SLOTS; slot++) {
-    const prefix = `subject.persons.${slot}.`;
-    const keys = Object.keys(answers).filter((k) => k.startsWith(prefix));
-    if (!keys.length) continue;
-    const values = keys.map((k) => [k, answers[k]] as const);
-    for (const k of keys) delete answers[k];
-    for (const [k, v] of values) {
-      const moved = `subject.persons.${next}.${k.slice(prefix.length)}`;
-      answers[moved] = v;
-      back.set(moved, k);
-    }
-    back.set(`subject.persons.${next}`, `${prefix}role`);
-    next++;
+  // The record's id and batch derive from the publication start: without one, the row is still
+  // built (with an empty start) and checked, and the missing start is said once, on its cell.
+  const missingStart = answers['publication.start'] === undefined;
+  if (missingStart) {
+    const label = {
+      zh: fieldLabel('publication.start', 'zh'),
+      en: fieldLabel('publication.start', 'en'),
+    };
+    result.problems.push(
+      fileProblem(
+        `未填写${label.zh}`,
+        `no ${label.en}`,
+        `填写${label.zh}，如 2026-01-05`,
+        `write the ${label.en}, e.g. 2026-01-05`,
+        at('publication.start'),
+      ),
+    );
+    answers['publication.start'] = '';
   }
-  return back;
+  try {
+    checkRecord(answers, row, sheet, hash, options, result, missingStart);
+  } catch (error) {
+    // A row the record builder cannot take must not stop the file: it is that row's problem.
+    const message = error instanceof Error ? error.message : String(error);
+    result.problems.push(
+      fileProblem(
+        `这一行无法检查：${message}`,
+        `this row cannot be checked: ${message}`,
+        '请核对本行各列，或联系管理员',
+        "check the row's cells, or tell the administrators",
+        { sheet: row.sheet, row: row.row },
+      ),
+    );
+  }
+  return result;
 }
 
 /** The same credit code twice on one list within the file: every later row is flagged. */

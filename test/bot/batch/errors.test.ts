@@ -11,7 +11,9 @@ import { columnLetter } from '../../../bot/batch/letters.ts';
 import { MAX_BYTES } from '../../../bot/batch/limits.ts';
 import { problemText } from '../../../bot/batch/problem.ts';
 import { summaryLine } from '../../../bot/batch/summary.ts';
-import { fictionalRow, sampleRepo, TODAY } from './support.ts';
+import { buildTemplate } from '../../../bot/batch/template.ts';
+import { csvOf, fictionalRow, sampleRepo, TODAY } from './support.ts';
+import { fieldLabel } from '../../../content/schema/index.ts';
 
 const repo = sampleRepo();
 const options = { repo, unit: { name: '法律部' }, today: TODAY };
@@ -84,6 +86,27 @@ describe('a batch with every kind of error', () => {
       lines.every((l) => l.startsWith('失信黑名单') || l.startsWith('Sheet9') || !l.includes('：')),
     ).toBe(true);
     expect(check.problems.every((p) => p.what.en && p.fix.en)).toBe(true);
+  });
+
+  it('names a missing publication start on its cell, the rest of the row still checked', async () => {
+    const row = { ...fictionalRow('black', 7), 'publication.start': '', 'subject.name': '' };
+    const bytes = new TextEncoder().encode(csvOf('black', [row]));
+    const check = await checkBatch(bytes, '失信黑名单.csv', options);
+    expect(check.problems.map((p) => [p.row, p.column, p.field])).toEqual([
+      [2, letter('publication.start'), 'publication.start'],
+      [2, letter('subject.name'), 'subject.name'],
+    ]);
+    expect(check.problems[0]!.what.zh).toBe(`未填写${fieldLabel('publication.start')}`);
+  });
+
+  it('says so when the file holds only the example row', async () => {
+    const check = await checkBatch(
+      await buildTemplate({ categories: repo.categories, region: '210200', today: TODAY }),
+      'template.xlsx',
+      options,
+    );
+    expect(check.ok).toBe(false);
+    expect(check.problems.map((p) => p.what.zh)).toEqual(['文件中没有记录行（示例行不计）']);
   });
 
   it('refuses a file over the size limit before reading it', async () => {
