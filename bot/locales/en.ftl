@@ -291,3 +291,14 @@ approval-reject-ask = ✍️ Reply to this message with the reason for returning
 approval-rejected = ↩️ Submission { $id } was returned; the submitter will get your comment.
 approval-reject-dropped = Returning submission { $id } was abandoned.
 approval-start-moved = The publication start moved from { $from } to { $to } (the day of the approval).
+
+## Batches from a spreadsheet (/batch)
+command-batch = Submit a batch from a spreadsheet (submitters)
+batch-template = The batch template (unit: { $unit }). One sheet per list, one row per entry; each header's note says what the column holds, and the sheet 填写说明 gives the limits and date forms. Send the filled file (.xlsx or .csv) back here; /cancel stops at any time.
+batch-send-file = Please send the filled workbook (.xlsx) or .csv file; /cancel stops.
+batch-file-type = "{ $name }" is not an .xlsx or .csv file: save it as .xlsx in a spreadsheet program and send it again.
+batch-too-big = The file is over the { $mb } MB limit: remove pictures and other extra content, or send it as several files.
+batch-more = …and { $count } more problems, in the returned workbook.
+batch-annotated = The check: each problem is a note on its cell and its row is highlighted in red; the first sheet 检查结果 lists every problem.
+batch-fix = Please correct them in the returned workbook and send it again (you may send that file back as it is).
+batch-confirm = All { $count } rows can be submitted. On confirmation they go for review and approval as one submission.

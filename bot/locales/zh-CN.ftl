@@ -291,3 +291,14 @@ approval-reject-ask = ✍️ 请回复本消息，写明退回提交 { $id } 的
 approval-rejected = ↩️ 已退回提交 { $id }，报送人将收到您的意见。
 approval-reject-dropped = 已放弃退回提交 { $id }。
 approval-start-moved = 发布开始日期由 { $from } 顺延至 { $to }（批准之日）。
+
+## 批量报送（/batch，电子表格）
+command-batch = 批量报送（电子表格，报送人员）
+batch-template = 批量报送模板（报送单位：{ $unit }）。每个名单一张工作表，每行一条记录；表头批注说明各列的填写要求，“填写说明”工作表说明限制和日期写法。填好后把文件（.xlsx 或 .csv）发回这里，随时发送 /cancel 取消。
+batch-send-file = 请发送填好的工作簿（.xlsx）或 .csv 文件；发送 /cancel 取消。
+batch-file-type = “{ $name }”不是 .xlsx 或 .csv 文件：请在电子表格程序中另存为 .xlsx 后重新发送。
+batch-too-big = 文件超过 { $mb } MB 上限：请删去图片等多余内容，或分成几个文件发送。
+batch-more = ……另有 { $count } 个问题，见返回的工作簿。
+batch-annotated = 检查结果：每个问题以批注标在对应单元格上，所在行标为红色；第一张工作表“检查结果”列出全部问题。
+batch-fix = 请在返回的工作簿中改正后重新发送（可直接发回这个文件）。
+batch-confirm = 全部 { $count } 行可以提交。确认后作为一次报送（一个审核请求）提交审核、审定。
