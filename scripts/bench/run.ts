@@ -4,7 +4,8 @@
  * For each record count: generate the records (registry generator, fixed seed), publish them with
  * the real pipeline, build the framework floor and the Hugo + Pagefind reference from the same
  * files, search the result in headless
- * Chromium (bytes, time, recall against the known answers), republish after adding one record;
+ * Chromium (bytes, time, recall against the known answers), republish after adding one record
+ * and compare that output with a full build of the same records (equivalence);
  * then the bot's and the forges' own measurements when those modules exist. Raw results go to
  * scripts/bench/results/, the readable table to BENCHMARKS.md.
  */
@@ -26,6 +27,7 @@ import {
 import { formatBytes, formatMs } from './lib/files.ts';
 import { measureModule } from './lib/modules.ts';
 import { buildTakesRoot, createProject, describeSource, linkContent } from './lib/project.ts';
+import { checkEquivalence } from './lib/equivalence.ts';
 import { hugoInstalled, measureHugo } from './lib/hugo-bench.ts';
 import { measureFloor, measureOurPublish } from './lib/publish-bench.ts';
 import {
@@ -45,6 +47,7 @@ const STEPS = [
   'hugo',
   'search',
   'republish',
+  'equivalence',
   'floor-incremental',
   'bot',
   'forge',
@@ -270,6 +273,14 @@ for (const size of sizes) {
     sayN(
       `republish ${formatMs(run.wallMs)} = ${(result.republish.fractionOfFull * 100).toFixed(1)} % of the full publish${pageNote}`,
     );
+  }
+  if (runs('equivalence') && result.republish) {
+    sayN('equivalence: a full build of the same records, compared file by file…');
+    const fullOut = join(work, `full-out-${label}`);
+    result.equivalence = await checkEquivalence(dirs, fullOut, passLine);
+    rmSync(fullOut, { recursive: true, force: true });
+    save(result);
+    sayN(`equivalence: ${result.equivalence.report.split('\n').join('; ')}`);
   }
   if (runs('floor-incremental')) {
     // What Astro's own incremental build saves: the floor built once with it on, then again

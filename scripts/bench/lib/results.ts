@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Equivalence } from './equivalence.ts';
 import type { PublishRun } from './publish-bench.ts';
 import type { Snapshot } from './project.ts';
 import type { QueryCost, SearchMeasurement } from './search-browser.ts';
@@ -37,6 +38,8 @@ export interface SizeResult {
     fractionOfFull: number;
     pagePresent: boolean;
   };
+  /** The republished output against a full build of the same content and date. */
+  equivalence?: Equivalence;
   /** The floor with Astro's experimental incremental build: first build, then after adding one record. */
   floorIncremental?: { first: PublishRun; republish: PublishRun; fractionOfFull: number };
   search?: SearchMeasurement;

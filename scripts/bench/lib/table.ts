@@ -164,6 +164,14 @@ export function renderTables(): string {
         const wrong = (p.addedPublic ?? true) !== p.pagePresent;
         return `${formatMs(p.wallMs)} = ${pct(p.fractionOfFull)}${wrong ? (p.pagePresent ? ' (page of a non-public record!)' : ' (page MISSING)') : ''}`;
       }),
+      row('republished output = a full build of the same records', 'identical', results, (r) => {
+        const e = r.equivalence;
+        if (!e) return '–';
+        const { differing, missing, extra } = e.counts;
+        return e.identical
+          ? `identical (${n(e.compared)} files)`
+          : `${differing} differing, ${missing} missing, ${extra} extra`;
+      }),
       row(
         '**search page**, first query: bytes on the wire, all included (worst kind)',
         '20k: ≤ 200 KB',
