@@ -16,6 +16,7 @@ import { ContentRepository } from './record/repository.ts';
 import type { BotServices } from './services.ts';
 import { MemoryAdapter } from './storage/index.ts';
 import { parseSubmitters } from './submitters.ts';
+import { MemoryWebStore } from './webchat/store.ts';
 
 /** What measureBot reports. */
 export interface BotBenchResult {
@@ -130,6 +131,7 @@ export async function measureBot(
       kind: 'memory',
       sessions,
       conversations,
+      web: new MemoryWebStore(),
       sweep: () => undefined,
       close: async () => undefined,
     },

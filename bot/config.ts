@@ -68,6 +68,18 @@ const envSchema = z.object({
     .max(3600, 'BOT_STOP_TIMEOUT_SECONDS is at most 3600, e.g. BOT_STOP_TIMEOUT_SECONDS=20')
     .default(20),
   BOT_HEALTH_BACKLOG_MINUTES: positive('BOT_HEALTH_BACKLOG_MINUTES', 60).default(60),
+  BOT_WEB_CHAT: z
+    .enum(['on', 'off'], { error: 'BOT_WEB_CHAT is on or off, e.g. BOT_WEB_CHAT=on' })
+    .default('off'),
+  BOT_WEB_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'BOT_WEB_RATE_LIMIT is requests/seconds, e.g. BOT_WEB_RATE_LIMIT=60/60')
+    .default('60/60'),
+  BOT_WEB_TRUST_PROXY: z
+    .enum(['yes', 'no'], {
+      error: 'BOT_WEB_TRUST_PROXY is yes or no, e.g. BOT_WEB_TRUST_PROXY=yes',
+    })
+    .default('no'),
 });
 
 /** Where sessions and conversations are kept. */
@@ -92,6 +104,8 @@ export interface BotConfig {
   stopTimeoutMs?: number;
   /** The health endpoint reports unhealthy when a submission waits longer than this for delivery. */
   maxBacklogAgeMs?: number;
+  /** The web chat under /chat/ (docs/web-chat.md), when BOT_WEB_CHAT=on. */
+  webChat?: { rateLimit: { limit: number; windowMs: number }; trustProxy: boolean };
 }
 
 /** Thrown when the environment is wrong; the message lists every wrong variable. */
@@ -129,6 +143,14 @@ export function loadBotConfig(
     http: { host: e.BOT_HOST, port: e.BOT_PORT },
     stopTimeoutMs: e.BOT_STOP_TIMEOUT_SECONDS * 1000,
     maxBacklogAgeMs: e.BOT_HEALTH_BACKLOG_MINUTES * 60_000,
+    ...(e.BOT_WEB_CHAT === 'on'
+      ? {
+          webChat: {
+            rateLimit: perWindow(e.BOT_WEB_RATE_LIMIT),
+            trustProxy: e.BOT_WEB_TRUST_PROXY === 'yes',
+          },
+        }
+      : {}),
     ...(e.BOT_WEBHOOK_URL && e.BOT_WEBHOOK_SECRET
       ? {
           webhook: {
@@ -140,6 +162,12 @@ export function loadBotConfig(
         }
       : {}),
   };
+}
+
+/** "limit/seconds" as a rate limit. */
+function perWindow(setting: string): { limit: number; windowMs: number } {
+  const [limit, seconds] = setting.split('/').map(Number) as [number, number];
+  return { limit, windowMs: seconds * 1000 };
 }
 
 /** Replaces every secret of the configuration in a text (log lines, error messages) with ***. */

@@ -35,8 +35,9 @@ export const noteLeaf = () =>
 export function objectionConversation(kit: FlowKit) {
   const { repo } = kit.services;
   const note = noteLeaf();
+  const targetQuestion = targetStep<null>(repo, { purpose: 'objection' });
   const steps: Step<null>[] = [
-    targetStep<null>(repo, { purpose: 'objection' }),
+    targetQuestion,
     {
       key: 'grounds',
       input: 'text',
@@ -55,7 +56,12 @@ export function objectionConversation(kit: FlowKit) {
       help: (_a, env) => env.t('files-help-evidence'),
     },
   ];
-  return async function objection(conversation: FormConversation, ctx: FormContext): Promise<void> {
+  return async function objection(
+    conversation: FormConversation,
+    ctx: FormContext,
+    /** The entry a deep link named (`/start objection-<id>`, bot/webchat and the site's links). */
+    preset?: string,
+  ): Promise<void> {
     const { io, env } = await startForm(conversation, ctx, kit, null);
     const { t } = env;
     const days = repo.publisher.objection_working_days;
@@ -80,6 +86,15 @@ export function objectionConversation(kit: FlowKit) {
     await io.say(t('objection-intro', { days }));
     let answers: Answers = {};
     let atSummary = false;
+    let startAt = 0;
+    if (typeof preset === 'string' && preset) {
+      const found = await io.external(() => targetQuestion.resolve!(preset, {}, env));
+      if (found.ok) {
+        answers = { target: found.value };
+        startAt = 1;
+        await io.say(refLabel(found.value as RecordRef, env));
+      } else await io.say(`⚠️ ${found.what}\n${found.fix}`);
+    }
     for (;;) {
       answers = await runForm(
         io,
@@ -114,6 +129,7 @@ export function objectionConversation(kit: FlowKit) {
         },
         answers,
         atSummary,
+        startAt,
       );
       const target = answers.target as RecordRef;
       // Received on the day of Confirm (a form may span midnight), by the clock at that moment.

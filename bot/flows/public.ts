@@ -23,6 +23,10 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
     );
 
   privateChat.command('start', async (ctx) => {
+    // A deep link (t.me/<bot>?start=objection-<id>, or the web chat's ?start=) opens the objection
+    // with the entry chosen.
+    const deep = /^objection-([\w-]{1,80})$/.exec(ctx.match);
+    if (deep) return ctx.conversation.enter(OBJECTION, deep[1]!);
     const unit = services.submitters.unitOf(ctx.from.id);
     await ctx.reply(
       ctx.t(unit ? 'start-submitter' : 'start-public', {
