@@ -133,9 +133,7 @@ export function loadBotConfig(
     token: e.BOT_TOKEN,
     contentRoot,
     submittersFile: e.HONGHEI_SUBMITTERS ?? join(contentRoot, 'content/submitters.yaml'),
-    storage: e.HONGHEI_REDIS_URL
-      ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
-      : { kind: 'sqlite', path: e.HONGHEI_BOT_DB },
+    storage: storageOf(e),
     formTtlMs: e.BOT_FORM_TTL_HOURS * 3600_000,
     maxFileBytes: Math.round(e.BOT_MAX_FILE_MB * 1024 * 1024),
     rateLimit: { limit, windowMs: seconds * 1000 },
@@ -162,6 +160,29 @@ export function loadBotConfig(
         }
       : {}),
   };
+}
+
+/** Where the bot keeps its state, from HONGHEI_REDIS_URL or HONGHEI_BOT_DB. */
+function storageOf(e: {
+  HONGHEI_REDIS_URL?: string | undefined;
+  HONGHEI_BOT_DB: string;
+}): StorageConfig {
+  return e.HONGHEI_REDIS_URL
+    ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
+    : { kind: 'sqlite', path: e.HONGHEI_BOT_DB };
+}
+
+/**
+ * The storage settings alone (scripts/users.ts, which needs no bot token): the bot's own
+ * variables, checked by the same schema.
+ */
+export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+  const parsed = envSchema.pick({ HONGHEI_REDIS_URL: true, HONGHEI_BOT_DB: true }).safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(
+      `the storage settings are not valid:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`,
+    );
+  return storageOf(parsed.data);
 }
 
 /** "limit/seconds" as a rate limit. */
