@@ -24,9 +24,11 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
 
   privateChat.command('start', async (ctx) => {
     // A deep link (t.me/<bot>?start=objection-<id>, or the web chat's ?start=) opens the objection
-    // with the entry chosen.
-    const deep = /^objection-([\w-]{1,80})$/.exec(ctx.match);
-    if (deep) return ctx.conversation.enter(OBJECTION, deep[1]!);
+    // with the entry chosen, or the repair application.
+    const deep = /^(objection|repair)-([\w-]{1,80})$/.exec(ctx.match);
+    if (deep?.[1] === 'objection') return ctx.conversation.enter(OBJECTION, deep[2]!);
+    // The repair form asks for the entry itself (it takes no preset yet).
+    if (deep?.[1] === 'repair') return ctx.conversation.enter(REPAIR);
     const unit = services.submitters.unitOf(ctx.from.id);
     await ctx.reply(
       ctx.t(unit ? 'start-submitter' : 'start-public', {
