@@ -123,7 +123,7 @@ export function webChatRoutes(options: WebHttpOptions): HttpHandler {
           data: body.data,
         });
       else throw new Refused(400, '没有可发送的内容。');
-      json(res, 200, { ok: true });
+      json(res, 200, { ok: true, seq: await transcripts.length(session.chatId) });
       return;
     }
     if (req.method === 'POST' && path === 'upload') {
@@ -140,7 +140,7 @@ export function webChatRoutes(options: WebHttpOptions): HttpHandler {
         .slice(0, 120);
       const mime = String(req.headers['content-type'] ?? 'application/octet-stream').slice(0, 100);
       await channel.handle(session, { type: 'file', name, mime, bytes });
-      json(res, 200, { ok: true });
+      json(res, 200, { ok: true, seq: await transcripts.length(session.chatId) });
       return;
     }
     if (req.method === 'GET' && path === 'events') return events(req, res);

@@ -16,6 +16,8 @@ export interface WebStore {
   push(key: string, value: unknown, ttlMs: number): Promise<number>;
   /** The items of a list from a 0-based position on. */
   range<T>(key: string, from: number): Promise<T[]>;
+  /** The length of a list (0 when there is none). */
+  length(key: string): Promise<number>;
   /** Adds one to a counter that expires ttlMs after its first count; returns the new count. */
   count(key: string, ttlMs: number): Promise<number>;
 }
@@ -49,6 +51,9 @@ export class MemoryWebStore implements WebStore {
   }
   async range<T>(key: string, from: number) {
     return (this.alive(this.lists, key)?.items.slice(from) ?? []).map((s) => JSON.parse(s) as T);
+  }
+  async length(key: string) {
+    return this.alive(this.lists, key)?.items.length ?? 0;
   }
   async count(key: string, ttlMs: number) {
     const e = this.alive(this.values, key);
@@ -115,6 +120,12 @@ export class SqliteWebStore implements WebStore {
       .all(key, from) as { value: string }[];
     return rows.map((r) => JSON.parse(r.value) as T);
   }
+  async length(key: string) {
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM web_lists WHERE key = ?').get(key) as {
+      n: number;
+    };
+    return n;
+  }
   async count(key: string, ttlMs: number) {
     const now = Date.now();
     const row = this.db.prepare('SELECT value, until FROM web_values WHERE key = ?').get(key) as
@@ -162,6 +173,9 @@ export class RedisWebStore implements WebStore {
   }
   async range<T>(key: string, from: number) {
     return (await this.redis.lrange(this.k(key), from, -1)).map((s) => JSON.parse(s) as T);
+  }
+  async length(key: string) {
+    return this.redis.llen(this.k(key));
   }
   async count(key: string, ttlMs: number) {
     const [[, n]] = (await this.redis

@@ -50,6 +50,11 @@ export class Transcripts {
     return items.map((e, i) => ({ ...e, seq: after + i + 1 }));
   }
 
+  /** How many entries the transcript has (the position of the latest). */
+  length(chatId: number): Promise<number> {
+    return this.store.length(`chat:${chatId}`);
+  }
+
   /** The message at a position, with its latest text and buttons (edits applied). */
   async message(chatId: number, id: number): Promise<{ text: string; buttons: WebButton[][] }> {
     const [first, ...later] = await this.since(chatId, id - 1);

@@ -90,6 +90,7 @@
   }
 
   function render(e) {
+    document.body.dataset.seen = e.seq;
     if (e.kind === 'toast') return showToast(e.text);
     if (e.kind === 'edit' || e.kind === 'delete') {
       const m = messages.get(e.id);
@@ -132,7 +133,9 @@
     $('send').disabled = true;
     showError('');
     try {
-      await post('send', body);
+      const answer = await post('send', body);
+      // The transcript's position once the bot has answered (tests wait for the page to get there).
+      document.body.dataset.awaiting = answer.seq;
       return true;
     } catch (error) {
       showError(error.message);
@@ -188,7 +191,10 @@
     request.addEventListener('loadend', () => {
       bar.hidden = true;
       $('file').value = '';
-      if (request.status === 200) return;
+      if (request.status === 200) {
+        document.body.dataset.awaiting = JSON.parse(request.responseText).seq;
+        return;
+      }
       let reason = '上传失败，请重试。';
       try {
         reason = JSON.parse(request.responseText).error || reason;
