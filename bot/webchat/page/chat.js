@@ -83,10 +83,9 @@
     }
   }
 
-  /** Only the latest message's buttons can be pressed; older ones are shown disabled. */
+  /** Only the latest question's buttons can be pressed; older ones are put away. */
   function disableOlderButtons(latest) {
-    for (const [id, m] of messages)
-      if (id !== latest) for (const b of m.buttons.querySelectorAll('button')) b.disabled = true;
+    for (const [id, m] of messages) if (id !== latest) m.buttons.hidden = true;
   }
 
   function render(e) {
@@ -121,7 +120,8 @@
     if (e.kind === 'bot') {
       messages.set(e.seq, { el, body, buttons });
       renderButtons(buttons, e.seq, e.buttons);
-      disableOlderButtons(e.seq);
+      // A message without buttons (a refusal, a note) leaves the question's buttons in place.
+      if (e.buttons.length) disableOlderButtons(e.seq);
       showStep(e.text);
     }
     el.scrollIntoView({ block: 'end' });

@@ -13,10 +13,10 @@ import { atSummary, questionTitle, type Answer } from '../support/drive.ts';
 /** Screenshots of the web chat's steps. */
 export const SHOTS = join(PROJECT_ROOT, 'test-results/webchat');
 
-/** Saves a screenshot test-results/webchat/<name>.png. */
+/** Saves a screenshot of what the person sees (the viewport) as test-results/webchat/<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
 /** Waits until the page shows all the server said after the last action. */
@@ -46,7 +46,12 @@ export async function type(page: Page, text: string): Promise<void> {
 
 /** Presses a button of the latest bot message. */
 export async function press(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator('.chat-bot').last().getByRole('button', { name: label }).first().click();
+  await page
+    .locator('.chat-buttons:not([hidden])')
+    .last()
+    .getByRole('button', { name: label })
+    .first()
+    .click();
   await expect.poll(() => page.locator('#send').isDisabled()).toBe(false);
   await settled(page);
 }
