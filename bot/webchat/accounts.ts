@@ -90,10 +90,10 @@ export class WebAccounts {
   async redeem(cookie: string, secret: string): Promise<WebAccount | undefined> {
     if (secret.length > 100) return undefined;
     const key = `invite:${sha256(secret)}`;
-    const invitation = await this.store.get<Invitation>(key);
     const session = await this.store.get<WebSession>(`session:${sha256(cookie)}`);
-    if (!invitation || !session) return undefined;
-    await this.store.delete(key);
+    if (!session) return undefined;
+    const invitation = await this.store.take<Invitation>(key);
+    if (!invitation) return undefined;
     const account: WebAccount = {
       id: randomBytes(6).toString('hex'),
       unit: invitation.unit,

@@ -12,6 +12,8 @@ export interface WebStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Reads and deletes a value at once (a one-time invitation redeemed on two instances: one wins). */
+  take<T>(key: string): Promise<T | undefined>;
   /** Appends to a list and returns its new length (the item's 1-based position). */
   push(key: string, value: unknown, ttlMs: number): Promise<number>;
   /** The items of a list from a 0-based position on. */
@@ -41,6 +43,11 @@ export class MemoryWebStore implements WebStore {
   async delete(key: string) {
     this.values.delete(key);
     this.lists.delete(key);
+  }
+  async take<T>(key: string) {
+    const value = await this.get<T>(key);
+    this.values.delete(key);
+    return value;
   }
   async push(key: string, value: unknown, ttlMs: number) {
     const list = this.alive(this.lists, key) ?? { items: [], until: 0 };
@@ -84,6 +91,12 @@ export class SqliteWebStore implements WebStore {
         'INSERT INTO web_values (key, value, until) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, until = excluded.until',
       )
       .run(key, JSON.stringify(value), Date.now() + ttlMs);
+  }
+  async take<T>(key: string) {
+    const row = this.db
+      .prepare('DELETE FROM web_values WHERE key = ? RETURNING value, until')
+      .get(key) as { value: string; until: number } | undefined;
+    return row && row.until >= Date.now() ? (JSON.parse(row.value) as T) : undefined;
   }
   async delete(key: string) {
     this.db.prepare('DELETE FROM web_values WHERE key = ?').run(key);
@@ -162,6 +175,10 @@ export class RedisWebStore implements WebStore {
   }
   async delete(key: string) {
     await this.redis.del(this.k(key));
+  }
+  async take<T>(key: string) {
+    const v = await this.redis.getdel(this.k(key));
+    return v === null ? undefined : (JSON.parse(v) as T);
   }
   async push(key: string, value: unknown, ttlMs: number) {
     const [[, n]] = (await this.redis

@@ -4,6 +4,7 @@
  * /objection for anyone, /new only with an unrevoked invitation.
  */
 import { describe, expect, test } from 'vitest';
+import { createNotifier } from '../../../bot/notifier.ts';
 import type { MemorySink } from '../support/memory-sink.ts';
 import { blackListAnswers, testCode } from '../support/fixtures.ts';
 import { webHarness } from './support.ts';
@@ -82,5 +83,21 @@ describe('web channel', () => {
     expect((await p.last()).text).toMatch(/⚠️/);
     await p.upload('big.pdf', 'application/pdf', new Uint8Array(4096));
     expect((await p.last()).text).toMatch(/⚠️.*(KB|MB)/s);
+  });
+
+  test('a notice for a web chat submitter waits in the transcript for the next visit', async () => {
+    const h = webHarness();
+    const p = await h.person();
+    await createNotifier(h.bot.api)({
+      outcome: 'published',
+      submissionId: 's1',
+      recordId: '2026q4-black-900',
+      title: '示例条目',
+      url: 'https://example.org/pull/1',
+      submitter: { chatId: p.session.chatId, language: 'zh' },
+    });
+    expect((await p.last()).text).toContain('示例条目');
+    // Telegram chats are still Telegram's: nothing of them lands in a transcript.
+    expect(h.tg.sent).toEqual([]);
   });
 });

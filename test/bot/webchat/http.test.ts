@@ -81,4 +81,25 @@ describe('web chat over HTTP', () => {
       codes.push((await send(origin, pair, { 'x-csrf-token': csrf }, { text: '/help' })).status);
     expect(codes).toEqual([200, 200, 200, 429, 429]);
   });
+
+  test('behind a trusted proxy that reports https, the cookie is Secure', async () => {
+    const h = webHarness();
+    const { BotHttpServer } = await import('../../../bot/run/http-server.ts');
+    const { webChatRoutes } = await import('../../../bot/webchat/http.ts');
+    const http = new BotHttpServer().route(
+      webChatRoutes({
+        channel: h.channel,
+        maxFileBytes: 1024,
+        rateLimit: { limit: 10, windowMs: 60_000 },
+        trustProxy: true,
+      }),
+    );
+    const { port } = await http.listen('127.0.0.1', 0);
+    const r = await fetch(`http://127.0.0.1:${port}/chat/api/session`, {
+      method: 'POST',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(r.headers.get('set-cookie')).toMatch(/; Secure/);
+    await http.drain(Date.now() + 1000);
+  });
 });

@@ -33,6 +33,9 @@ describe.each(stores)('%s web store', (_name, make) => {
     await s.set(`${key}:gone`, 1, 1);
     await new Promise((r) => setTimeout(r, 20));
     expect(await s.get(`${key}:gone`)).toBeUndefined();
+    expect(await s.take(`${key}:v`)).toEqual({ a: 1 });
+    expect(await s.take(`${key}:v`)).toBeUndefined();
+    await s.set(`${key}:v`, { a: 1 }, 60_000);
     await s.delete(`${key}:v`);
     expect(await s.get(`${key}:v`)).toBeUndefined();
 
