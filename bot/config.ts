@@ -5,7 +5,16 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { resolveContentRoot } from '../content/schema/content-root.ts';
+import { ConfigError } from '../content/schema/config-error.ts';
+import { defaultContentRoot } from '../content/schema/content-root.ts';
+import {
+  parseSettings,
+  settingNames,
+  settingsShape,
+  type Env,
+} from '../content/schema/settings-read.ts';
+
+export { ConfigError };
 
 const positive = (name: string, example: number) =>
   z.coerce
@@ -21,16 +30,9 @@ const envSchema = z.object({
       /^\d+:[\w-]{20,}$/,
       'BOT_TOKEN does not look like a bot token: copy it from @BotFather, e.g. BOT_TOKEN=123456789:AAE…',
     ),
-  HONGHEI_ROOT: z.string().min(1).optional(),
-  HONGHEI_SUBMITTERS: z.string().min(1).optional(),
-  HONGHEI_REDIS_URL: z
-    .string()
-    .regex(
-      /^rediss?:\/\//,
-      'HONGHEI_REDIS_URL must start with redis://, e.g. redis://127.0.0.1:6379',
-    )
-    .optional(),
-  HONGHEI_BOT_DB: z.string().min(1).default('.honghei/bot.sqlite'),
+  // Every HONGHEI_* setting the bot reads (content/schema/settings.ts), the forge's and the
+  // private store's too: a wrong one stops the bot at start, named with the others.
+  ...settingsShape(settingNames('bot')),
   BOT_FORM_TTL_HOURS: positive('BOT_FORM_TTL_HOURS', 48).default(48),
   BOT_MAX_FILE_MB: positive('BOT_MAX_FILE_MB', 10)
     .max(
@@ -108,26 +110,18 @@ export interface BotConfig {
   webChat?: { rateLimit: { limit: number; windowMs: number }; trustProxy: boolean };
 }
 
-/** Thrown when the environment is wrong; the message lists every wrong variable. */
-export class ConfigError extends Error {}
-
 /** Parses the environment; `mode` says whether webhook settings are required. */
 export function loadBotConfig(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
   mode: 'polling' | 'webhook' = 'polling',
 ): BotConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
-    throw new ConfigError(`the bot's environment is not valid:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseSettings(envSchema, env, "the bot's environment is not valid:");
   if (mode === 'webhook' && (!e.BOT_WEBHOOK_URL || !e.BOT_WEBHOOK_SECRET)) {
     throw new ConfigError(
       `webhook mode needs BOT_WEBHOOK_URL (e.g. https://bot.example.org/telegram) and BOT_WEBHOOK_SECRET (e.g. from: openssl rand -hex 32); missing: ${[!e.BOT_WEBHOOK_URL && 'BOT_WEBHOOK_URL', !e.BOT_WEBHOOK_SECRET && 'BOT_WEBHOOK_SECRET'].filter(Boolean).join(', ')}`,
     );
   }
-  const contentRoot = resolveContentRoot({ env });
+  const contentRoot = e.HONGHEI_CONTENT_ROOT ?? defaultContentRoot(process.cwd());
   const [limit, seconds] = e.BOT_RATE_LIMIT.split('/').map(Number) as [number, number];
   return {
     token: e.BOT_TOKEN,

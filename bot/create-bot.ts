@@ -3,6 +3,7 @@
  * Telegram, console mode, the tests and the benchmark run the same bot.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
+import { approvalHandlers } from './approvals/composer.ts';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
 import { Bot, session, type Middleware, type Transformer } from 'grammy';
@@ -103,6 +104,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
       ],
     }),
   );
+  // 4b. 审核/审定 buttons and 退回 comments, before the forms so a form does not take them.
+  guarded.use(approvalHandlers(services));
   // 5. /cancel and the cancel button, before the conversations, so they work at every step.
   guarded.use(cancelHandler());
   // 6. The forms. An abandoned form expires with its stored state (the storage's time to live,

@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../content/schema/index.ts';
 import type { AdminAlerts } from './admin-alerts.ts';
+import type { ChatApprovals } from './approvals/service.ts';
 import type { FileService } from './files.ts';
 import type { SubmissionSink } from './forge/types.ts';
 import type { PrivateFiles } from './private-files/config.ts';
@@ -39,4 +40,6 @@ export interface BotServices {
   log: Logger;
   /** The administrators' alerts (admin-alerts.ts); absent in tests that do not need them. */
   alerts?: AdminAlerts;
+  /** 审核 and 审定 in chat (approvals/service.ts); absent where the reviewers are not in chat. */
+  approvals?: ChatApprovals;
 }

@@ -10,7 +10,6 @@ import type { Submission, SubmissionFile, SubmissionKind } from './forge/types.t
 import type { PrivateFiles } from './private-files/config.ts';
 import { sha256Hex } from './private-files/store.ts';
 import type { PlannedFile, PrivatePlannedFile } from './record/build.ts';
-import { markdownText } from './forge/markdown.ts';
 
 /** The fields of a submission that do not depend on its kind. */
 export interface SubmissionDraft {
@@ -22,8 +21,6 @@ export interface SubmissionDraft {
   attachments: PlannedFile[];
   submitter: Submission['submitter'];
   title: string;
-  /** Label/value rows for the body's table. */
-  rows: [string, string][];
   /** Extra paragraphs (the objection's deadline, the repair's conditions). */
   notes?: string[];
   createdAt: string;
@@ -39,42 +36,41 @@ export interface PrivateLink {
 const chinaTime = (ms: number) =>
   `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
-/** The pull request body: a table of the answers, the public files, and links to the private ones. */
+/**
+ * The bot's part of the pull request body: the public files, links to the private ones, the
+ * flow's notes and the record file. The record's fields are the forge presenter's one table
+ * (bot/forge/summary.ts pullRequestBody), so they are not repeated here.
+ */
 export function submissionBody(d: SubmissionDraft, links: readonly PrivateLink[] = []): string {
-  const lines = [
-    '| 字段 | 内容 |',
-    '| --- | --- |',
-    ...d.rows.map(([k, v]) => `| ${markdownText(k)} | ${markdownText(v)} |`),
-  ];
+  const blocks: string[] = [];
   const published = d.attachments.filter((a) => !a.private);
   if (published.length)
-    lines.push(
-      '',
-      '附件：',
-      ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`),
+    blocks.push(
+      [
+        '附件：',
+        ...published.map((a) => `- \`${a.path}\`（${ATTACHMENT_KIND_NAMES[a.kind].zh}）`),
+      ].join('\n'),
     );
   if (links.length) {
     // Names are generated (PRIVATE_NAME_PATTERN) and links are the bot's own: nothing here is user text.
-    lines.push(
-      '',
-      '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：',
-      ...links.map(({ file, link }) => {
-        const what = `${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\``;
-        return link
-          ? `- [${file.private.name}](${link.url})（${what}，链接 ${chinaTime(link.expiresAt)}前有效）`
-          : `- ${file.private.name}（${what}）`;
-      }),
-    );
-    lines.push(
-      '',
+    blocks.push(
+      [
+        '不公开附件（仅供审核，不进入仓库，存放于机器人服务器的不公开存储）：',
+        ...links.map(({ file, link }) => {
+          const what = `${ATTACHMENT_KIND_NAMES[file.kind].zh}，SHA-256 \`${file.private.sha256}\``;
+          return link
+            ? `- [${file.private.name}](${link.url})（${what}，链接 ${chinaTime(link.expiresAt)}前有效）`
+            : `- ${file.private.name}（${what}）`;
+        }),
+      ].join('\n'),
       links.some((l) => l.link)
         ? `链接过期后，在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`
         : `在机器人服务器上运行 \`npm run review -- show ${d.id}\` 查看并核对文件。`,
     );
   }
-  if (d.notes?.length) lines.push('', ...d.notes);
-  lines.push('', `记录文件：\`${d.recordFile}\`；提交前已按 \`npm run validate\` 的规则校验通过。`);
-  return lines.join('\n');
+  if (d.notes?.length) blocks.push(d.notes.join('\n'));
+  blocks.push(`记录文件：\`${d.recordFile}\`；提交前已按 \`npm run validate\` 的规则校验通过。`);
+  return blocks.join('\n\n');
 }
 
 /**

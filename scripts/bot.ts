@@ -13,6 +13,7 @@
 import { openApp, runPolling, runWebhook } from '../bot/run/app.ts';
 import { runConsole } from '../bot/run/console.ts';
 import { resolveContentRoot } from '../content/schema/content-root.ts';
+import { readSetting } from '../content/schema/settings-read.ts';
 
 const [mode = 'polling', ...rest] = process.argv.slice(2);
 const option = (name: string) => {
@@ -23,15 +24,16 @@ const option = (name: string) => {
 try {
   if (mode === 'console') {
     const user = option('user');
+    const submitters = readSetting('HONGHEI_SUBMITTERS', process.env);
     await runConsole({
       root: resolveContentRoot(),
-      repo: process.env.HONGHEI_REPO,
-      base: process.env.HONGHEI_BASE,
+      repo: readSetting('HONGHEI_REPO', process.env),
+      base: readSetting('HONGHEI_BASE', process.env),
       input: process.stdin,
       output: process.stdout,
       ...(user ? { userId: Number(user) } : {}),
       ...(option('lang') ? { language: option('lang') } : {}),
-      ...(process.env.HONGHEI_SUBMITTERS ? { submittersFile: process.env.HONGHEI_SUBMITTERS } : {}),
+      ...(submitters ? { submittersFile: submitters } : {}),
     });
   } else if (mode === 'polling' || mode === 'webhook') {
     const app = await openApp(mode);

@@ -64,7 +64,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-// --root wins; else HONGHEI_CONTENT_ROOT (or HONGHEI_ROOT); else content/ once `npm run init` wrote
+// --root wins; else HONGHEI_CONTENT_ROOT (formerly HONGHEI_ROOT); else content/ once `npm run init` wrote
 // it, else the sample (resolveContentRoot, through the settings).
 const contentRoot = resolve(values.root ?? settings.contentRoot);
 

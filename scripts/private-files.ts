@@ -18,7 +18,7 @@ import {
   sha256Of,
   type AttachmentKind,
 } from '../content/schema/index.ts';
-import { ConfigError } from '../bot/config.ts';
+import { ConfigError } from '../content/schema/config-error.ts';
 import { ACCEPTED_TYPES, sniff } from '../bot/files.ts';
 import { openPrivateFiles, privateFilesConfig } from '../bot/private-files/config.ts';
 import { sha256Hex } from '../bot/private-files/store.ts';

@@ -35,8 +35,10 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   chinaDateTime,
+  ConfigError,
   formatProblems,
   publicationDate,
+  readSetting,
   resolveContentRoot,
   STAGES,
   toPosix,
@@ -121,13 +123,24 @@ if (values.stage && !STAGES.includes(values.stage as Stage))
 if (values.stage === 'submission' && values['require-approvals'])
   usage('--stage submission 与 --require-approvals 矛盾：--require-approvals 即 --stage publish');
 const lang = (values.lang ?? 'zh') as Lang;
-const date = values.date ?? publicationDate();
-const root = values.repo ?? process.env.HONGHEI_REPO ?? process.cwd();
+/** A setting read at start: a wrong value stops the command with its message (exit 1), no stack. */
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const date = values.date ?? setting(() => publicationDate());
+const root =
+  values.repo ?? setting(() => readSetting('HONGHEI_REPO', process.env)) ?? process.cwd();
 // The records this checkout publishes: content/ once `npm run init` wrote it, else the sample.
-const content = resolveContentRoot({ projectRoot: root });
+const content = setting(() => resolveContentRoot({ projectRoot: root }));
 const forge = new LocalGitForge({
   repo: root,
-  base: values.base ?? process.env.HONGHEI_BASE ?? 'main',
+  base: values.base ?? setting(() => readSetting('HONGHEI_BASE', process.env)),
 });
 const review = new LocalReview(forge, { lang });
 const identity = values.email ? { email: values.email } : undefined;

@@ -4,14 +4,11 @@
  */
 import { LIST_NAMES, type ListId } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
-import { runForm } from '../form/engine.ts';
-import { filesAsker } from '../form/files-step.ts';
 import type { Answers } from '../form/step.ts';
-import { displayOf } from '../form/ask.ts';
 import { buildNewRecord } from '../record/build.ts';
 import { newRecordSteps, type NewRecordData } from '../record/new-steps.ts';
-import { reviewOf, validateCandidate } from '../record/review.ts';
-import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
+import { startForm, submittedText, type FlowKit } from './common.ts';
+import { reviewAndSubmit } from './submit.ts';
 
 /** The conversation id of /new. */
 export const NEW_RECORD = 'new-record';
@@ -19,7 +16,6 @@ export const NEW_RECORD = 'new-record';
 /** The /new conversation; `unitId` comes from the allow-list when it is entered. */
 export function newRecordConversation(kit: FlowKit) {
   const steps = newRecordSteps();
-  const askFiles = filesAsker(kit.services, kit.config.maxFileBytes);
   const { repo } = kit.services;
   return async function newRecord(
     conversation: FormConversation,
@@ -39,66 +35,37 @@ export function newRecordConversation(kit: FlowKit) {
     const build = (answers: Answers) =>
       buildNewRecord(answers, { suffix, unit: unit.name, sample: repo.publisher.sample });
     await io.say(t('new-intro', { unit: unit.name }));
-    let answers: Answers = {};
-    let atSummary = false;
-    for (;;) {
-      answers = await runForm(
-        io,
-        {
-          title: t('new-title'),
-          steps,
-          env,
-          askFiles,
-          review: (a) =>
-            io.guarded(
-              'checking the record',
-              () => {
-                const built = build(a);
-                const problems = validateCandidate(
-                  repo,
-                  {
-                    file: built.file,
-                    yaml: built.yaml,
-                    attachments: built.attachments.map((f) => f.path),
-                  },
-                  env.today,
-                  env.lang,
-                );
-                return reviewOf(problems, t, [t('new-file', { file: built.file })]);
-              },
-              () => ({ notes: [], problems: [t('check-failed')] }),
-            ),
-        },
-        answers,
-        atSummary,
-      );
-      const built = build(answers);
-      const record = built.record as { id: string; list: ListId; subject: { name: string } };
-      const submitted = await submitDraft(conversation, kit, {
-        id: record.id,
-        kind: 'new',
-        recordId: record.id,
-        recordFile: built.file,
-        yaml: built.yaml,
-        attachments: built.attachments,
-        submitter: {
-          unit: unit.name,
-          userId: ctx.from?.id,
-          chatId: ctx.chatId,
-          language: env.lang,
-        },
-        title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
-        rows: steps
-          .filter((s) => answers[s.key] !== undefined)
-          .map((s) => [s.label(env), displayOf(s, answers[s.key], answers, env)]),
-        createdAt: await conversation.external(() => kit.services.now()),
-      });
-      if (submitted.ok) {
-        await io.say(submittedText(t, submitted));
-        return;
-      }
-      await io.say(t('submit-failed', { error: submitted.error }));
-      atSummary = true;
-    }
+    await reviewAndSubmit(conversation, io, kit, {
+      title: t('new-title'),
+      steps,
+      env,
+      candidate: (a) => {
+        const built = build(a);
+        return { ...built, date: env.today, notes: [t('new-file', { file: built.file })] };
+      },
+      confirm: async (answers) => {
+        const built = build(answers);
+        const record = built.record as { id: string; list: ListId; subject: { name: string } };
+        return {
+          draft: {
+            id: record.id,
+            kind: 'new',
+            recordId: record.id,
+            recordFile: built.file,
+            yaml: built.yaml,
+            attachments: built.attachments,
+            submitter: {
+              unit: unit.name,
+              userId: ctx.from?.id,
+              chatId: ctx.chatId,
+              language: env.lang,
+            },
+            title: `新增${LIST_NAMES[record.list].zh}记录：${record.subject.name}（${record.id}）`,
+          },
+          done: (submitted) => io.say(submittedText(t, submitted)),
+        };
+      },
+      failed: (error) => t('submit-failed', { error }),
+    });
   };
 }

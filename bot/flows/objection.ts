@@ -13,15 +13,14 @@ import {
   type Deadline,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
-import { runForm } from '../form/engine.ts';
-import { filesAsker } from '../form/files-step.ts';
 import { schemaLeaves } from '../form/schema-walk.ts';
 import type { Answers, Step } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf } from '../record/field-check.ts';
 import type { RecordRef } from '../record/repository.ts';
-import { reviewOf, validateCandidate } from '../record/review.ts';
-import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
+import { startForm, submittedText, type FlowKit, type Submitted } from './common.ts';
+import { reviewAndSubmit } from './submit.ts';
+import { evidenceStep } from './evidence-step.ts';
 import { refLabel, targetStep } from './target-step.ts';
 
 /** The conversation id of /objection. */
@@ -46,15 +45,7 @@ export function objectionConversation(kit: FlowKit) {
       help: (_a, env) => env.t('objection-grounds-help', { field: note.description ?? '' }),
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
-    {
-      key: 'attachments.evidence',
-      input: 'files',
-      kind: 'evidence',
-      max: 10,
-      optional: true,
-      label: (env) => env.t('field-objection-evidence'),
-      help: (_a, env) => env.t('files-help-evidence'),
-    },
+    evidenceStep((env) => env.t('field-objection-evidence')),
   ];
   return async function objection(
     conversation: FormConversation,
@@ -84,108 +75,79 @@ export function objectionConversation(kit: FlowKit) {
     const amend = (a: Answers, date: string, d: Deadline) =>
       amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
     await io.say(t('objection-intro', { days }));
-    let answers: Answers = {};
-    let atSummary = false;
-    let startAt = 0;
+    // A deep link chose the entry: the form starts at the grounds (Back still reaches the entry).
+    let start: { answers: Answers; at: number } | undefined;
     if (typeof preset === 'string' && preset) {
       const found = await io.external(() => targetQuestion.resolve!(preset, {}, env));
       if (found.ok) {
-        answers = { target: found.value };
-        startAt = 1;
+        start = { answers: { target: found.value }, at: 1 };
         await io.say(refLabel(found.value as RecordRef, env));
       } else await io.say(`⚠️ ${found.what}\n${found.fix}`);
     }
-    for (;;) {
-      answers = await runForm(
-        io,
-        {
-          title: t('objection-title'),
-          steps,
-          env,
-          askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-          review: (a) =>
-            io.guarded(
-              'checking the record',
-              () => {
-                // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
-                const today = kit.services.today();
-                const d = deadlineOn(today);
-                const amended = amend(a, today, d);
-                // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
-                const problems = validateCandidate(
-                  repo,
-                  {
-                    file: amended.file,
-                    yaml: amended.yaml,
-                    attachments: amended.attachments.map((f) => f.path),
-                  },
-                  today,
-                  env.lang,
-                ).filter((p) => !/^history\.\d+\.due$/.test(p.field));
-                return reviewOf(problems, t, [dueNote(d)]);
-              },
-              () => ({ notes: [], problems: [t('check-failed')] }),
-            ),
-        },
-        answers,
-        atSummary,
-        startAt,
-      );
-      const target = answers.target as RecordRef;
-      // Received on the day of Confirm (a form may span midnight), by the clock at that moment.
-      const receipt = await conversation.external(() => {
-        const date = kit.services.today();
-        return { date, deadline: deadlineOn(date) };
-      });
-      const { date: received, deadline } = receipt;
-      const amended = await conversation.external(() => amend(answers, received, deadline));
-      const id = `${target.id}-objection-${suffix}`;
-      const dueRow =
-        'due' in deadline ? deadline.due : `待定（${deadline.pending} 年节假日安排尚未收录）`;
-      const dueText =
-        'due' in deadline
-          ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
-          : `办理时限待定：收到后 ${days} 个工作日内，按国务院办公厅节假日安排计算；${deadline.pending} 年的安排尚未收录（due: ${DUE_PENDING}）。公布后添加 ${calendarFile(deadline.pending)}，再运行 npm run review -- deadlines --write 填写。`;
-      const submitted = await submitDraft(conversation, kit, {
-        id,
-        kind: 'objection',
-        recordId: target.id,
-        recordFile: amended.file,
-        yaml: amended.yaml,
-        attachments: amended.attachments,
-        submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
-        title: `异议：${target.name}（${target.id}）`,
-        rows: [
-          ['记录', refLabel(target, env)],
-          ['异议事由', String(answers.grounds)],
-          ['收到日期', received],
-          ['办理时限', dueRow],
-        ],
-        notes: [dueText],
-        createdAt: await conversation.external(() => kit.services.now()),
-      });
-      if (submitted.ok) {
-        if ('pending' in deadline) {
-          await conversation.external(async () => {
-            const { alerts, log } = kit.services;
-            if (!alerts)
-              return log.info(
-                `objection ${id}: deadline pending until the ${deadline.pending} calendar is added; no administrator alerts are wired`,
-              );
-            await alerts
-              .calendarGap(deadline.pending, target.id)
-              .catch((e) => log.error(`objection ${id}: alerting the administrators failed`, e));
-          });
-        }
-        const receivedText =
+    await reviewAndSubmit(conversation, io, kit, {
+      ...(start ? { start } : {}),
+      title: t('objection-title'),
+      steps,
+      env,
+      candidate: (a) => {
+        // The summary previews the deadline of a confirmation now (inside external: the clock is read once).
+        const today = kit.services.today();
+        const d = deadlineOn(today);
+        return {
+          ...amend(a, today, d),
+          date: today,
+          notes: [dueNote(d)],
+          // The deadline is the publisher's to keep: what the validator says of it is not the objector's to fix.
+          ignore: (p) => /^history\.\d+\.due$/.test(p.field),
+        };
+      },
+      confirm: async (answers) => {
+        const target = answers.target as RecordRef;
+        // Received on the day of Confirm (a form may span midnight), by the clock at that moment.
+        const receipt = await conversation.external(() => {
+          const date = kit.services.today();
+          return { date, deadline: deadlineOn(date) };
+        });
+        const { date: received, deadline } = receipt;
+        const amended = await conversation.external(() => amend(answers, received, deadline));
+        const id = `${target.id}-objection-${suffix}`;
+        const dueText =
           'due' in deadline
-            ? t('objection-received', { received, due: deadline.due, days })
-            : t('objection-received-pending', { received, days, year: String(deadline.pending) });
-        await io.say(`${receivedText}\n${submittedText(t, submitted)}`);
-        return;
-      }
-      await io.say(t('objection-submit-failed', { phone: repo.publisher.contact.phone }));
-      atSummary = true;
-    }
+            ? `异议须于 ${deadline.due}（含当日）前核查处理（收到后 ${days} 个工作日，按国务院办公厅节假日安排计算）。`
+            : `办理时限待定：收到后 ${days} 个工作日内，按国务院办公厅节假日安排计算；${deadline.pending} 年的安排尚未收录（due: ${DUE_PENDING}）。公布后添加 ${calendarFile(deadline.pending)}，再运行 npm run review -- deadlines --write 填写。`;
+        const draft = {
+          id,
+          kind: 'objection' as const,
+          recordId: target.id,
+          recordFile: amended.file,
+          yaml: amended.yaml,
+          attachments: amended.attachments,
+          submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
+          title: `异议：${target.name}（${target.id}）`,
+          notes: [dueText],
+        };
+        const done = async (submitted: Extract<Submitted, { ok: true }>) => {
+          if ('pending' in deadline) {
+            await conversation.external(async () => {
+              const { alerts, log } = kit.services;
+              if (!alerts)
+                return log.info(
+                  `objection ${id}: deadline pending until the ${deadline.pending} calendar is added; no administrator alerts are wired`,
+                );
+              await alerts
+                .calendarGap(deadline.pending, target.id)
+                .catch((e) => log.error(`objection ${id}: alerting the administrators failed`, e));
+            });
+          }
+          const receivedText =
+            'due' in deadline
+              ? t('objection-received', { received, due: deadline.due, days })
+              : t('objection-received-pending', { received, days, year: String(deadline.pending) });
+          await io.say(`${receivedText}\n${submittedText(t, submitted)}`);
+        };
+        return { draft, done };
+      },
+      failed: () => t('objection-submit-failed', { phone: repo.publisher.contact.phone }),
+    });
   };
 }

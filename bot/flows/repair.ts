@@ -12,16 +12,15 @@ import {
   type IsoDate,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
-import { runForm } from '../form/engine.ts';
-import { filesAsker } from '../form/files-step.ts';
 import type { Answers, FormEnv, Refusal, Step } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf, parseDateInput } from '../record/field-check.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
-import { reviewOf, validateCandidate } from '../record/review.ts';
-import { startForm, submitDraft, submittedText, type FlowKit } from './common.ts';
+import { startForm, submittedText, type FlowKit } from './common.ts';
+import { reviewAndSubmit } from './submit.ts';
 import { noteLeaf } from './objection.ts';
-import { refLabel, targetStep } from './target-step.ts';
+import { evidenceStep } from './evidence-step.ts';
+import { targetStep } from './target-step.ts';
 
 /** The conversation id of /repair. */
 export const REPAIR = 'repair';
@@ -136,15 +135,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       label: (env) => env.t('field-repair-pledge'),
       help: (_a, env) => env.t('files-help-pledge'),
     },
-    {
-      key: 'attachments.evidence',
-      input: 'files',
-      kind: 'evidence',
-      max: 10,
-      optional: true,
-      label: (env) => env.t('field-repair-evidence'),
-      help: (_a, env) => env.t('files-help-evidence'),
-    },
+    evidenceStep((env) => env.t('field-repair-evidence')),
     {
       key: 'statement',
       input: 'text',
@@ -176,66 +167,32 @@ export function repairConversation(kit: FlowKit) {
       );
     };
     await io.say(t('repair-intro'));
-    let answers: Answers = {};
-    let atSummary = false;
-    for (;;) {
-      answers = await runForm(
-        io,
-        {
-          title: t('repair-title'),
-          steps,
-          env,
-          askFiles: filesAsker(kit.services, kit.config.maxFileBytes),
-          review: (a) =>
-            io.guarded(
-              'checking the record',
-              () => {
-                const amended = amend(a);
-                const problems = validateCandidate(
-                  repo,
-                  {
-                    file: amended.file,
-                    yaml: amended.yaml,
-                    attachments: amended.attachments.map((f) => f.path),
-                  },
-                  env.today,
-                  env.lang,
-                );
-                return reviewOf(problems, t);
-              },
-              () => ({ notes: [], problems: [t('check-failed')] }),
-            ),
-        },
-        answers,
-        atSummary,
-      );
-      const target = answers.target as RecordRef;
-      const amended = await conversation.external(() => amend(answers));
-      const submitted = await submitDraft(conversation, kit, {
-        id: `${target.id}-repair-${suffix}`,
-        kind: 'repair',
-        recordId: target.id,
-        recordFile: amended.file,
-        yaml: amended.yaml,
-        attachments: amended.attachments,
-        submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
-        title: `信用修复申请：${target.name}（${target.id}）`,
-        rows: [
-          ['记录', refLabel(target, env)],
-          ['整改完成日期', String(answers.corrected)],
-          ['情况说明', String(answers.statement)],
-        ],
-        notes: [
-          '申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。',
-        ],
-        createdAt: await conversation.external(() => kit.services.now()),
-      });
-      if (submitted.ok) {
-        await io.say(`${t('repair-received')}\n${submittedText(t, submitted)}`);
-        return;
-      }
-      await io.say(t('submit-failed', { error: submitted.error }));
-      atSummary = true;
-    }
+    await reviewAndSubmit(conversation, io, kit, {
+      title: t('repair-title'),
+      steps,
+      env,
+      candidate: (a) => ({ ...amend(a), date: env.today }),
+      confirm: async (answers) => {
+        const target = answers.target as RecordRef;
+        const amended = await conversation.external(() => amend(answers));
+        return {
+          draft: {
+            id: `${target.id}-repair-${suffix}`,
+            kind: 'repair',
+            recordId: target.id,
+            recordFile: amended.file,
+            yaml: amended.yaml,
+            attachments: amended.attachments,
+            submitter: { chatId: ctx.chatId, userId: ctx.from?.id, language: env.lang },
+            title: `信用修复申请：${target.name}（${target.id}）`,
+            notes: [
+              '申请人已逐项确认 content/categories.yaml 中该类别的信用修复条件；请责任单位核实后决定是否提前移出。',
+            ],
+          },
+          done: (submitted) => io.say(`${t('repair-received')}\n${submittedText(t, submitted)}`),
+        };
+      },
+      failed: (error) => t('submit-failed', { error }),
+    });
   };
 }

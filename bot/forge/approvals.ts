@@ -4,7 +4,7 @@
  * roles present (审核 by 分管领导, 审定 by 主要领导, two different people). The submitter only
  * proposes a publication start; an approval given after it moves it to the approval's day.
  */
-import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLSeq, type YAMLMap } from 'yaml';
 import {
   batchOf,
   batchRange,
@@ -13,6 +13,7 @@ import {
   type IsoDate,
   type Publisher,
 } from '../../content/schema/index.ts';
+import { editRecordYaml } from '../../content/schema/record-yaml.ts';
 
 /** A refusal the reviewer can act on (the CLI prints it and exits 1). */
 export class ReviewRefusal extends Error {}
@@ -52,26 +53,31 @@ export function addApproval(
   approval: { role: 'review' | 'approve'; by: string; date: IsoDate },
   file: string,
 ): string {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents))
-    throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
-  const map = doc.contents as YAMLMap;
-  const item = doc.createNode({ role: approval.role, by: approval.by, date: approval.date });
-  const existing = map.get('approvals', true);
-  if (isSeq(existing)) {
-    existing.flow = false; // `approvals: []` becomes a block list, one approval per item
-    existing.items.push(item);
-  } else {
-    const list = new YAMLSeq();
-    list.items.push(item);
-    map.delete('approvals');
-    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === 'submitted');
-    const pair = doc.createPair('approvals', list);
-    if (at >= 0) map.items.splice(at + 1, 0, pair);
-    else map.items.push(pair);
-  }
-  return doc.toString({ lineWidth: 0 });
+  return editRecordYaml(
+    text,
+    (doc) => {
+      const map = doc.contents as YAMLMap;
+      const item = doc.createNode({ role: approval.role, by: approval.by, date: approval.date });
+      const existing = map.get('approvals', true);
+      if (isSeq(existing)) {
+        existing.flow = false; // `approvals: []` becomes a block list, one approval per item
+        existing.items.push(item);
+      } else {
+        const list = new YAMLSeq();
+        list.items.push(item);
+        map.delete('approvals');
+        const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === 'submitted');
+        const pair = doc.createPair('approvals', list);
+        if (at >= 0) map.items.splice(at + 1, 0, pair);
+        else map.items.push(pair);
+      }
+    },
+    () => notARecord(file),
+  );
 }
+
+const notARecord = (file: string) =>
+  new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
 
 /**
  * Moves the proposed publication start (and the listed event on it) to the approval's day when
@@ -84,29 +90,35 @@ export function alignStart(
   date: IsoDate,
   file: string,
 ): { text: string; moved?: { from: IsoDate; to: IsoDate } } {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents))
-    throw new ReviewRefusal(`${file} 不是有效的 YAML 记录，不能写入审批：请退回`);
-  const start = doc.getIn(['publication', 'start']);
-  const batch = doc.get('batch');
-  // A record with a malformed start or batch is the validator's to report, not this function's.
-  if (
-    typeof start !== 'string' ||
-    !isIsoDate(start) ||
-    date <= start ||
-    typeof batch !== 'string' ||
-    !BATCH_PATTERN.test(batch)
-  )
-    return { text };
-  const quarter = batchRange(batch);
-  if (date > quarter.end) {
-    throw new ReviewRefusal(
-      `${file}：拟定的发布开始日期 ${start} 早于批准日期 ${date}，而顺延到 ${date} 会超出批次 ${batch}（${quarter.start} 至 ${quarter.end}）：请退回（npm run review -- reject … --comment "请按 ${batchOf(date)} 批次重新报送"），由报送单位重新报送`,
-    );
-  }
-  doc.setIn(['publication', 'start'], date);
-  const first = doc.getIn(['history', 0], true);
-  if (isMap(first) && first.get('status') === 'listed' && first.get('date') === start)
-    first.set('date', date);
-  return { text: doc.toString({ lineWidth: 0 }), moved: { from: start, to: date } };
+  let moved: { from: IsoDate; to: IsoDate } | undefined;
+  const edited = editRecordYaml(
+    text,
+    (doc) => {
+      const start = doc.getIn(['publication', 'start']);
+      const batch = doc.get('batch');
+      // A record with a malformed start or batch is the validator's to report, not this function's.
+      if (
+        typeof start !== 'string' ||
+        !isIsoDate(start) ||
+        date <= start ||
+        typeof batch !== 'string' ||
+        !BATCH_PATTERN.test(batch)
+      )
+        return;
+      const quarter = batchRange(batch);
+      if (date > quarter.end) {
+        throw new ReviewRefusal(
+          `${file}：拟定的发布开始日期 ${start} 早于批准日期 ${date}，而顺延到 ${date} 会超出批次 ${batch}（${quarter.start} 至 ${quarter.end}）：请退回（npm run review -- reject … --comment "请按 ${batchOf(date)} 批次重新报送"），由报送单位重新报送`,
+        );
+      }
+      doc.setIn(['publication', 'start'], date);
+      const first = doc.getIn(['history', 0], true);
+      if (isMap(first) && first.get('status') === 'listed' && first.get('date') === start)
+        first.set('date', date);
+      moved = { from: start, to: date };
+    },
+    () => notARecord(file),
+  );
+  // An unchanged record keeps its text exactly.
+  return moved ? { text: edited, moved } : { text };
 }

@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError } from '../../content/schema/config-error.ts';
+import { parseSettings, settingsShape, type Env } from '../../content/schema/settings-read.ts';
+import { SETTINGS, type SettingName } from '../../content/schema/settings.ts';
 
 const repoSlug = z
   .string()
@@ -61,15 +64,42 @@ export const outboxConfigSchema = z.discriminatedUnion('kind', [
 ]);
 export type OutboxConfig = z.input<typeof outboxConfigSchema>;
 
-/** A required environment variable, or an error naming it with an example. */
-function need(env: NodeJS.ProcessEnv, name: string, example: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is not set: set it, e.g. ${name}=${example}`);
-  return value;
+/** The forge's and the outbox's settings (content/schema/settings.ts defines each). */
+const forgeEnvSchema = z.object(
+  settingsShape([
+    'HONGHEI_FORGE',
+    'HONGHEI_BASE',
+    'HONGHEI_REPO',
+    'HONGHEI_GITHUB_REPO',
+    'HONGHEI_GITHUB_TOKEN',
+    'HONGHEI_GITHUB_APP_ID',
+    'HONGHEI_GITHUB_PRIVATE_KEY_FILE',
+    'HONGHEI_GITHUB_INSTALLATION_ID',
+    'HONGHEI_GITHUB_API_URL',
+    'HONGHEI_GITEA_URL',
+    'HONGHEI_GITEA_REPO',
+    'HONGHEI_GITEA_TOKEN',
+    'HONGHEI_GITLAB_URL',
+    'HONGHEI_GITLAB_PROJECT',
+    'HONGHEI_GITLAB_TOKEN',
+    'HONGHEI_REDIS_URL',
+    'HONGHEI_OUTBOX_DIR',
+  ]),
+);
+type ForgeEnv = z.output<typeof forgeEnvSchema>;
+
+/** A setting the chosen forge requires, or an error naming it with an example. */
+function need(e: ForgeEnv, name: keyof ForgeEnv & SettingName): string {
+  const value = e[name];
+  if (value === undefined || value === '')
+    throw new ConfigError(
+      `${name} is not set: HONGHEI_FORGE=${e.HONGHEI_FORGE} needs it, e.g. ${name}=${SETTINGS[name].example}`,
+    );
+  return String(value);
 }
 
 /**
- * Reads the forge and outbox from environment variables:
+ * Reads the forge and outbox from the environment:
  * HONGHEI_FORGE=local|github|gitea|gitlab (default local), HONGHEI_BASE (default main);
  * local: HONGHEI_REPO (default the current directory);
  * github: HONGHEI_GITHUB_REPO, HONGHEI_GITHUB_TOKEN or HONGHEI_GITHUB_APP_ID +
@@ -78,59 +108,50 @@ function need(env: NodeJS.ProcessEnv, name: string, example: string): string {
  * gitlab: HONGHEI_GITLAB_URL, HONGHEI_GITLAB_PROJECT, HONGHEI_GITLAB_TOKEN;
  * outbox: HONGHEI_REDIS_URL (then Redis) else HONGHEI_OUTBOX_DIR (default .honghei/outbox).
  */
-export function forgeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
+export function forgeSettingsFromEnv(env: Env = process.env): {
   forge: ForgeConfig;
   outbox: OutboxConfig;
 } {
-  const kind = env.HONGHEI_FORGE ?? 'local';
-  const base = env.HONGHEI_BASE ?? 'main';
+  const e = parseSettings(forgeEnvSchema, env, "the forge's settings are not valid:");
+  const kind = e.HONGHEI_FORGE;
+  const base = e.HONGHEI_BASE;
   let forge: ForgeConfig;
-  if (kind === 'local') forge = { kind, repo: env.HONGHEI_REPO ?? process.cwd(), base };
+  if (kind === 'local') forge = { kind, repo: e.HONGHEI_REPO ?? process.cwd(), base };
   else if (kind === 'github') {
-    const privateKeyFile = env.HONGHEI_GITHUB_PRIVATE_KEY_FILE;
-    const auth = env.HONGHEI_GITHUB_APP_ID
+    const auth = e.HONGHEI_GITHUB_APP_ID
       ? {
-          appId: env.HONGHEI_GITHUB_APP_ID,
-          privateKey: privateKeyFile
-            ? readFileSync(privateKeyFile, 'utf8')
-            : need(env, 'HONGHEI_GITHUB_PRIVATE_KEY_FILE', '/run/secrets/github-app.pem'),
-          installationId: need(env, 'HONGHEI_GITHUB_INSTALLATION_ID', '12345678'),
+          appId: e.HONGHEI_GITHUB_APP_ID,
+          privateKey: readFileSync(need(e, 'HONGHEI_GITHUB_PRIVATE_KEY_FILE'), 'utf8'),
+          installationId: need(e, 'HONGHEI_GITHUB_INSTALLATION_ID'),
         }
-      : {
-          token: need(
-            env,
-            'HONGHEI_GITHUB_TOKEN',
-            'github_pat_… (or set HONGHEI_GITHUB_APP_ID for a GitHub App)',
-          ),
-        };
+      : { token: need(e, 'HONGHEI_GITHUB_TOKEN') };
     forge = {
       kind,
-      repo: need(env, 'HONGHEI_GITHUB_REPO', 'example-union/honghei-content'),
+      repo: need(e, 'HONGHEI_GITHUB_REPO'),
       base,
       auth,
-      ...(env.HONGHEI_GITHUB_API_URL ? { apiUrl: env.HONGHEI_GITHUB_API_URL } : {}),
+      ...(e.HONGHEI_GITHUB_API_URL ? { apiUrl: e.HONGHEI_GITHUB_API_URL } : {}),
     };
   } else if (kind === 'gitea') {
     forge = {
       kind,
-      url: need(env, 'HONGHEI_GITEA_URL', 'https://git.example.org'),
-      repo: need(env, 'HONGHEI_GITEA_REPO', 'union/honghei-content'),
+      url: need(e, 'HONGHEI_GITEA_URL'),
+      repo: need(e, 'HONGHEI_GITEA_REPO'),
       base,
-      token: need(env, 'HONGHEI_GITEA_TOKEN', '…'),
+      token: need(e, 'HONGHEI_GITEA_TOKEN'),
     };
-  } else if (kind === 'gitlab') {
+  } else {
     forge = {
       kind,
-      url: need(env, 'HONGHEI_GITLAB_URL', 'https://gitlab.example.org'),
-      project: need(env, 'HONGHEI_GITLAB_PROJECT', 'union/honghei-content'),
+      url: need(e, 'HONGHEI_GITLAB_URL'),
+      project: need(e, 'HONGHEI_GITLAB_PROJECT'),
       base,
-      token: need(env, 'HONGHEI_GITLAB_TOKEN', 'glpat-…'),
+      token: need(e, 'HONGHEI_GITLAB_TOKEN'),
     };
-  } else
-    throw new Error(`HONGHEI_FORGE=${kind} is not a forge: choose local, github, gitea or gitlab`);
-  const outbox: OutboxConfig = env.HONGHEI_REDIS_URL
-    ? { kind: 'redis', url: env.HONGHEI_REDIS_URL }
-    : { kind: 'file', dir: env.HONGHEI_OUTBOX_DIR ?? '.honghei/outbox' };
+  }
+  const outbox: OutboxConfig = e.HONGHEI_REDIS_URL
+    ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
+    : { kind: 'file', dir: e.HONGHEI_OUTBOX_DIR };
   return { forge, outbox };
 }
 
@@ -158,13 +179,14 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string)
  * sends it as its token) and HONGHEI_WEBHOOK_PORT (default 8787). Undefined when no secret is set:
  * then outcomes come from the periodic poll alone.
  */
-export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
-  const secret = env.HONGHEI_WEBHOOK_SECRET;
+export function webhookSettingsFromEnv(env: Env = process.env) {
+  const e = parseSettings(
+    z.object(settingsShape(['HONGHEI_WEBHOOK_SECRET', 'HONGHEI_WEBHOOK_PORT'])),
+    env,
+    "the forge webhook's settings are not valid:",
+  );
+  const secret = e.HONGHEI_WEBHOOK_SECRET;
   if (!secret) return undefined;
-  const port = Number(env.HONGHEI_WEBHOOK_PORT ?? 8787);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535)
-    throw new Error(
-      `HONGHEI_WEBHOOK_PORT=${env.HONGHEI_WEBHOOK_PORT} is not a port: write a number such as 8787`,
-    );
+  const port = e.HONGHEI_WEBHOOK_PORT;
   return { port, github: { secret }, gitea: { secret }, gitlab: { token: secret } };
 }

@@ -12,9 +12,9 @@
 import { giteaApi, type Api, type ChangeFileOperation, type PullRequest } from 'gitea-js';
 import { resilientFetch, type ResilientFetchOptions } from './http.ts';
 import { submissionMessage } from './local-git.ts';
+import { HostedForge } from './hosted.ts';
 import { createPresenter, type Presenter } from './present.ts';
 import {
-  assertSubmissionId,
   branchFor,
   type Forge,
   type OpenOptions,
@@ -48,7 +48,7 @@ function describe(error: unknown): string {
 }
 
 /** The Gitea / Forgejo forge. */
-export class GiteaForge implements Forge {
+export class GiteaForge extends HostedForge<PullRequest> implements Forge {
   readonly name = 'gitea';
   private readonly api: Api<unknown>;
   private readonly owner: string;
@@ -61,6 +61,7 @@ export class GiteaForge implements Forge {
   private labelIds?: Map<string, number>;
 
   constructor(options: GiteaForgeOptions) {
+    super();
     const [owner, name] = options.repo.split('/');
     if (!owner || !name)
       throw new Error(
@@ -90,12 +91,8 @@ export class GiteaForge implements Forge {
     submission: Submission,
     options: OpenOptions = {},
   ): Promise<PullRequestRef> {
-    assertSubmissionId(submission.id);
-    const branch = branchFor(submission.id);
-    if (options.resumed) {
-      const found = await this.pullFor(submission.id);
-      if (found) return this.refOf(found, submission.id);
-    }
+    const { branch, found: resumed } = await this.opening(submission.id, options);
+    if (resumed) return this.refOf(resumed, submission.id);
     const files: ChangeFileOperation[] = [];
     for (const f of submission.files) {
       const content = Buffer.from(
@@ -171,7 +168,7 @@ export class GiteaForge implements Forge {
     return names.map((n) => this.labelIds!.get(n)).filter((id): id is number => id !== undefined);
   }
 
-  private refOf(pull: PullRequest, submissionId: string): PullRequestRef {
+  protected refOf(pull: PullRequest, submissionId: string): PullRequestRef {
     return {
       submissionId,
       branch: branchFor(submissionId),
@@ -180,7 +177,7 @@ export class GiteaForge implements Forge {
     };
   }
 
-  private async pullFor(submissionId: string): Promise<PullRequest | undefined> {
+  protected async pullFor(submissionId: string): Promise<PullRequest | undefined> {
     try {
       const { data } = await this.api.repos.repoGetPullRequestByBaseHead(
         this.owner,
@@ -195,15 +192,8 @@ export class GiteaForge implements Forge {
     }
   }
 
-  async find(submissionId: string): Promise<PullRequestRef | undefined> {
-    assertSubmissionId(submissionId);
-    const pull = await this.pullFor(submissionId);
-    return pull && this.refOf(pull, submissionId);
-  }
-
   async state(submissionId: string): Promise<ReviewState | undefined> {
-    assertSubmissionId(submissionId);
-    const pull = await this.pullFor(submissionId);
+    const pull = await this.pullOf(submissionId);
     if (!pull?.number) return undefined;
     const url = pull.html_url ?? '';
     if (pull.merged)

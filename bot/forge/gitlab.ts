@@ -9,9 +9,9 @@
  */
 import { Gitlab } from '@gitbeaker/rest';
 import { submissionMessage } from './local-git.ts';
+import { HostedForge } from './hosted.ts';
 import { createPresenter, type Presenter } from './present.ts';
 import {
-  assertSubmissionId,
   branchFor,
   type Forge,
   type OpenOptions,
@@ -56,7 +56,7 @@ function failure(error: unknown): { status?: number; text: string } {
 }
 
 /** The GitLab forge. */
-export class GitLabForge implements Forge {
+export class GitLabForge extends HostedForge<MergeRequest> implements Forge {
   readonly name = 'gitlab';
   private readonly api: InstanceType<typeof Gitlab>;
   private readonly project: string | number;
@@ -66,6 +66,7 @@ export class GitLabForge implements Forge {
   private readonly author: { name: string; email: string };
 
   constructor(options: GitLabForgeOptions) {
+    super();
     this.url = options.url.replace(/\/$/, '');
     this.api = new Gitlab({
       host: this.url,
@@ -90,12 +91,8 @@ export class GitLabForge implements Forge {
     submission: Submission,
     options: OpenOptions = {},
   ): Promise<PullRequestRef> {
-    assertSubmissionId(submission.id);
-    const branch = branchFor(submission.id);
-    if (options.resumed) {
-      const found = await this.mergeRequestFor(submission.id);
-      if (found) return this.refOf(found, submission.id);
-    }
+    const { branch, found: resumed } = await this.opening(submission.id, options);
+    if (resumed) return this.refOf(resumed, submission.id);
     const actions = [];
     for (const f of submission.files) {
       const exists = submission.kind !== 'new' && (await this.exists(f.path));
@@ -118,7 +115,7 @@ export class GitLabForge implements Forge {
       // An earlier attempt made the branch; go on to its merge request.
       if (!/already exists/i.test(failure(error).text))
         throw this.wrap(`committing ${branch}`, error);
-      const found = await this.mergeRequestFor(submission.id);
+      const found = await this.pullFor(submission.id);
       if (found) return this.refOf(found, submission.id);
     }
     const shown = this.present(
@@ -140,7 +137,7 @@ export class GitLabForge implements Forge {
     } catch (error) {
       if (failure(error).status !== 409)
         throw this.wrap(`opening the merge request for ${branch}`, error);
-      const found = await this.mergeRequestFor(submission.id);
+      const found = await this.pullFor(submission.id);
       if (!found) throw this.wrap(`finding the existing merge request for ${branch}`, error);
       return this.refOf(found, submission.id);
     }
@@ -156,11 +153,11 @@ export class GitLabForge implements Forge {
     }
   }
 
-  private refOf(mr: MergeRequest, submissionId: string): PullRequestRef {
+  protected refOf(mr: MergeRequest, submissionId: string): PullRequestRef {
     return { submissionId, branch: branchFor(submissionId), url: mr.web_url, number: mr.iid };
   }
 
-  private async mergeRequestFor(submissionId: string): Promise<MergeRequest | undefined> {
+  protected async pullFor(submissionId: string): Promise<MergeRequest | undefined> {
     const list = (await this.api.MergeRequests.all({
       projectId: this.project,
       sourceBranch: branchFor(submissionId),
@@ -169,15 +166,8 @@ export class GitLabForge implements Forge {
     return list.sort((a, b) => b.iid - a.iid)[0];
   }
 
-  async find(submissionId: string): Promise<PullRequestRef | undefined> {
-    assertSubmissionId(submissionId);
-    const mr = await this.mergeRequestFor(submissionId);
-    return mr && this.refOf(mr, submissionId);
-  }
-
   async state(submissionId: string): Promise<ReviewState | undefined> {
-    assertSubmissionId(submissionId);
-    const mr = await this.mergeRequestFor(submissionId);
+    const mr = await this.pullOf(submissionId);
     if (!mr) return undefined;
     if (mr.state === 'merged')
       return {

@@ -16,7 +16,8 @@
  *
  * Outcomes arrive by the periodic poll, and sooner through the webhook endpoint:
  * ```ts
- * await startWebhookServer({ port: 8787, sink, github: { secret: process.env.HONGHEI_WEBHOOK_SECRET! } });
+ * const webhook = webhookSettingsFromEnv(); // HONGHEI_WEBHOOK_SECRET, HONGHEI_WEBHOOK_PORT (settings.ts)
+ * if (webhook) await startWebhookServer({ ...webhook, sink });
  * ```
  */
 import { existsSync } from 'node:fs';

@@ -17,6 +17,7 @@ import {
   WorkingCalendar,
   type IsoDate,
 } from '../../content/schema/index.ts';
+import { editRecordYaml } from '../../content/schema/record-yaml.ts';
 import { git, resolveRef, type GitIdentity } from './git.ts';
 import { TRAILERS } from './local-git.ts';
 import type { LocalReview } from './local-review.ts';
@@ -160,10 +161,16 @@ export async function writeDeadlines(
     const tip = (await resolveRef(repo, ref))!;
     const files: { path: string; content: string }[] = [];
     for (const file of [...new Set(items.map((i) => i.file))]) {
-      const doc = parseDocument((await git(repo, ['show', `${tip}:${file}`])).stdout);
-      for (const i of items.filter((x) => x.file === file))
-        doc.setIn(['history', i.index, 'due'], i.due);
-      files.push({ path: file, content: doc.toString({ lineWidth: 0 }) });
+      const text = (await git(repo, ['show', `${tip}:${file}`])).stdout;
+      const content = editRecordYaml(
+        text,
+        (doc) => {
+          for (const i of items.filter((x) => x.file === file))
+            doc.setIn(['history', i.index, 'due'], i.due);
+        },
+        () => new Error(`${branch}:${file} is not a YAML record: run npm run validate on it`),
+      );
+      files.push({ path: file, content });
     }
     const lines = items.map((i) => `${i.file}：${i.received} 收到的异议，办理时限 ${i.due}`);
     const submission = items[0]!.submissionId;

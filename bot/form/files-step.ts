@@ -88,7 +88,7 @@ export function filesAsker(services: { files: FileService }, maxBytes: number): 
           } else if (!inspection.ok) {
             refusal = {
               what: t('file-download-failed', { detail: inspection.detail }),
-              fix: t('file-download-failed-fix'),
+              fix: t('file-download-failed-fix', { max: formatBytes(maxBytes) }),
             };
           } else if (!allowed.includes(inspection.ext)) {
             refusal = {

@@ -126,7 +126,7 @@ file-wrong-type = The file's content is not an accepted type (found: { $found })
 file-wrong-type-fix = Only { $types } are accepted: send pictures as photos, documents as PDF.
 file-wrong-type-fix-pictures = This question takes pictures only ({ $types }), because they are shown on the published page: send them as photos, and send PDF documents at the decision document question.
 file-download-failed = The file could not be read ({ $detail })
-file-download-failed-fix = Send it again; compress it first if it is larger than 20 MB.
+file-download-failed-fix = Send it again; compress it first if it is larger than { $max }.
 file-caption = The file's caption is not acceptable: { $problem }
 file-caption-fix = Send the file again without the caption or with a corrected one.
 file-received = File { $n } received ({ $type }, { $size }). Send another, or press Done.
@@ -300,3 +300,38 @@ reminder-expiry = 📅 The publication of { $record } ({ $name }) ends on { $end
 reminder-batch-cutoff = 📥 This quarter's batch { $batch } closes on { $end }, in { $days } days, and { $unit } has not submitted anything for it yet. Submit with /new before then; if there is nothing to submit this quarter, ignore this reminder. You are told once.
 reminder-review-waiting-review = ⏳ Submission { $id } ({ $title }) has waited for its review since { $since }, { $days } working days or more. See { $url } and review it: npm run review -- show { $id }, then npm run review -- approve { $id } --by "title name" --role review, or npm run review -- reject { $id } --by "title name" --comment "reason". You are told once.
 reminder-review-waiting-approve = ⏳ Submission { $id } ({ $title }) has waited for its final approval since { $since }, { $days } working days or more. See { $url } and approve it: npm run review -- show { $id }, then npm run review -- approve { $id } --by "title name" --role approve, or npm run review -- reject { $id } --by "title name" --comment "reason". You are told once.
+
+## Review and approval in chat (bot/approvals/)
+approval-role-review = review (审核)
+approval-role-approve = approval (审定)
+approval-pass = ✅ Approve
+approval-reject = ↩️ Return with a comment
+approval-request-review = 📋 Please review: { $title }
+    Submission { $id }. Check the entry below, then press Approve or Return with a comment.
+approval-request-approve = 📋 Please give the final approval: { $title }
+    Submission { $id }. It has been reviewed; Approve publishes it (merge), or Return with a comment.
+approval-hosted-review = 📋 Awaiting review: { $title } (submission { $id }). This publisher's submissions are approved on the forge ({ $forge }): { $url }
+approval-hosted-approve = 📋 Awaiting the final approval: { $title } (submission { $id }). Reviewed; approve it on the forge ({ $forge }): { $url }
+approval-attachments = Attachments:
+approval-private-link = { $name } (not public, link valid for { $days } days): { $url }
+approval-so-far = Approvals so far: { $approvals }
+approval-none = none
+approval-reviewed = ✅ Review recorded: { $by } ({ $date }); submission { $id } went to the approver.
+approval-reviewed-nobody = ✅ Review recorded: { $by } ({ $date }). No approver in content/reviewers.yml has a telegram_id, so nobody was asked in chat: add it, or approve with npm run review -- approve { $id } --role approve.
+approval-merged = ✅ Approved and published: submission { $id } (approval by { $by }, { $date }). The submitter will be told.
+approval-not-merged = ⚠️ Approval recorded ({ $by }), but submission { $id } could not be merged: { $reason }
+approval-refused = ⛔ Not recorded: { $reason }
+approval-refused-not-reviewer = ⛔ You are not a reviewer in content/reviewers.yml (or your telegram_id is missing there), so you cannot approve.
+approval-refused-role = ⛔ Your role in content/reviewers.yml is { $held }; you cannot give the { $role }.
+approval-refused-own = ⛔ You submitted { $id } yourself, so you cannot approve it.
+approval-refused-both = ⛔ You already gave the { $done } of submission { $id }: review and approval must come from two people.
+approval-not-reviewed = ⛔ Submission { $id } has not been reviewed yet: the 分管领导 reviews first, then the 主要领导 approves.
+approval-stale-done = ℹ️ Submission { $id } already has its { $role } ({ $by }); this button is no longer valid and nothing was changed.
+approval-stale-merged = ℹ️ Submission { $id } is already published; this button is no longer valid and nothing was changed.
+approval-stale-rejected = ℹ️ Submission { $id } was returned; this button is no longer valid and nothing was changed.
+approval-stale-unknown = ℹ️ There is no open submission { $id }; this button is no longer valid and nothing was changed.
+approval-hosted-only = ℹ️ This publisher's submissions are approved on the forge ({ $forge }); please act there.
+approval-reject-ask = ✍️ Reply to this message with the reason for returning submission { $id } (the submitter gets it). Send /cancel to keep it.
+approval-rejected = ↩️ Submission { $id } was returned; the submitter will get your comment.
+approval-reject-dropped = Returning submission { $id } was abandoned.
+approval-start-moved = The publication start moved from { $from } to { $to } (the day of the approval).

@@ -126,7 +126,7 @@ file-wrong-type = 文件内容不是允许的类型（识别为：{ $found }）
 file-wrong-type-fix = 只接受 { $types }：图片请直接以照片发送，文件请导出为 PDF 后发送。
 file-wrong-type-fix-pictures = 这一项只接受图片（{ $types }），因为会在公示页面上直接显示：请以照片发送，PDF 文件请在“决定文书”一步发送。
 file-download-failed = 无法读取这个文件（{ $detail }）
-file-download-failed-fix = 请重新发送；如果文件超过 20 MB，请先压缩。
+file-download-failed-fix = 请重新发送；如果文件超过 { $max }，请先压缩。
 file-caption = 文件说明文字不符合要求：{ $problem }
 file-caption-fix = 请去掉说明文字或改正后重新发送这个文件。
 file-received = 已收到第 { $n } 个文件（{ $type }，{ $size }）。可以继续发送，或点“完成”。
@@ -300,3 +300,38 @@ reminder-expiry = 📅 记录 { $record }（{ $name }）的发布期限将于 { 
 reminder-batch-cutoff = 📥 本季度批次 { $batch } 将于 { $end } 截止，还有 { $days } 天；{ $unit } 尚未报送本季度的记录。请在截止前用 /new 报送；本季度没有需要报送的，可忽略本提醒。本提醒只发送一次。
 reminder-review-waiting-review = ⏳ 提交 { $id }（{ $title }）自 { $since } 起等待审核，已满 { $days } 个工作日。请查看 { $url } 并审核：npm run review -- show { $id }，再 npm run review -- approve { $id } --by "职务 姓名" --role review，或 npm run review -- reject { $id } --by "职务 姓名" --comment "理由"。本提醒只发送一次。
 reminder-review-waiting-approve = ⏳ 提交 { $id }（{ $title }）自 { $since } 起等待审定，已满 { $days } 个工作日。请查看 { $url } 并审定：npm run review -- show { $id }，再 npm run review -- approve { $id } --by "职务 姓名" --role approve，或 npm run review -- reject { $id } --by "职务 姓名" --comment "理由"。本提醒只发送一次。
+
+## 审核与审定（bot/approvals/）
+approval-role-review = 审核
+approval-role-approve = 审定
+approval-pass = ✅ 通过
+approval-reject = ↩️ 退回（附意见）
+approval-request-review = 📋 请审核：{ $title }
+    提交编号 { $id }。核对以下内容后按“通过”或“退回（附意见）”。
+approval-request-approve = 📋 请审定：{ $title }
+    提交编号 { $id }。已经审核；核对以下内容后按“通过”（审定后即合并发布）或“退回（附意见）”。
+approval-hosted-review = 📋 待审核：{ $title }（提交 { $id }）。本发布单位的提交在代码托管平台（{ $forge }）上审批，请打开 { $url } 审核。
+approval-hosted-approve = 📋 待审定：{ $title }（提交 { $id }）。已经审核；请在代码托管平台（{ $forge }）上审定：{ $url }
+approval-attachments = 附件：
+approval-private-link = { $name }（不公开，链接 { $days } 天内有效）：{ $url }
+approval-so-far = 已有批准：{ $approvals }
+approval-none = 尚无
+approval-reviewed = ✅ 已记录审核：{ $by }（{ $date }），提交 { $id } 已转交审定人。
+approval-reviewed-nobody = ✅ 已记录审核：{ $by }（{ $date }）。content/reviewers.yml 中没有填写 telegram_id 的审定人，无法在聊天中转交；请补上审定人的 telegram_id，或用 npm run review -- approve { $id } --role approve 审定。
+approval-merged = ✅ 已审定并合并发布：提交 { $id }（审定 { $by }，{ $date }）。报送人将收到发布通知。
+approval-not-merged = ⚠️ 已记录审定（{ $by }），但提交 { $id } 未能合并发布：{ $reason }
+approval-refused = ⛔ 未能记录：{ $reason }
+approval-refused-not-reviewer = ⛔ 您不在 content/reviewers.yml 的审批人名单中（或未填写 telegram_id），不能审批。
+approval-refused-role = ⛔ 您在 content/reviewers.yml 中的角色是{ $held }，不能{ $role }。
+approval-refused-own = ⛔ 提交 { $id } 是您本人报送的，不能由您审批。
+approval-refused-both = ⛔ 您已{ $done }过提交 { $id }：审核与审定须由两个人分别完成。
+approval-not-reviewed = ⛔ 提交 { $id } 尚未审核：须先由分管领导审核，再由主要领导审定。
+approval-stale-done = ℹ️ 提交 { $id } 已{ $role }（{ $by }）；这个按钮已失效，未作任何改动。
+approval-stale-merged = ℹ️ 提交 { $id } 已合并发布；这个按钮已失效，未作任何改动。
+approval-stale-rejected = ℹ️ 提交 { $id } 已退回；这个按钮已失效，未作任何改动。
+approval-stale-unknown = ℹ️ 没有编号为 { $id } 的待审提交；这个按钮已失效，未作任何改动。
+approval-hosted-only = ℹ️ 本发布单位的提交在代码托管平台（{ $forge }）上审批，请在平台上操作。
+approval-reject-ask = ✍️ 请回复本消息，写明退回提交 { $id } 的理由（报送人会收到这段话）。发送 /cancel 放弃退回。
+approval-rejected = ↩️ 已退回提交 { $id }，报送人将收到您的意见。
+approval-reject-dropped = 已放弃退回提交 { $id }。
+approval-start-moved = 发布开始日期由 { $from } 顺延至 { $to }（批准之日）。

@@ -19,47 +19,29 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../../content/schema/config-error.ts';
+import { parseSettings, settingsShape, type Env } from '../../content/schema/settings-read.ts';
 import { DirectoryStore } from './directory-store.ts';
 import { LinkSigner, MIN_SECRET_LENGTH } from './links.ts';
 import { RedisStore } from './redis-store.ts';
 import type { PrivateStore } from './store.ts';
 
 const envSchema = z.object({
-  HONGHEI_PRIVATE_STORE: z
-    .enum(['dir', 'redis'], {
-      error: 'HONGHEI_PRIVATE_STORE must be dir or redis, e.g. HONGHEI_PRIVATE_STORE=dir',
-    })
-    .optional(),
-  HONGHEI_PRIVATE_DIR: z.string().min(1).default('.honghei/private'),
-  HONGHEI_PRIVATE_PREFIX: z
-    .string()
-    .regex(
-      /^[\w:.-]{1,100}$/,
-      'HONGHEI_PRIVATE_PREFIX is letters, digits, :, ., _ or -, e.g. honghei:private:',
-    )
-    .default('honghei:private:'),
-  HONGHEI_PRIVATE_SECRET: z
-    .string()
-    .min(
-      MIN_SECRET_LENGTH,
-      `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`,
-    )
-    .optional(),
-  HONGHEI_PRIVATE_URL: z
-    .url(
-      "HONGHEI_PRIVATE_URL must be the bot's address as reviewers reach it, e.g. https://bot.example.org",
-    )
-    .optional(),
-  HONGHEI_PRIVATE_LINK_DAYS: z.coerce
-    .number({ error: 'HONGHEI_PRIVATE_LINK_DAYS must be a number of days, e.g. 14' })
-    .positive('HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14')
-    .max(366, 'HONGHEI_PRIVATE_LINK_DAYS is at most 366')
-    .default(14),
-  HONGHEI_PRIVATE_PR_LINKS: z
-    .enum(['yes', 'no'], { error: 'HONGHEI_PRIVATE_PR_LINKS must be yes or no' })
-    .default('yes'),
-  HONGHEI_REDIS_URL: z.string().optional(),
+  // The HONGHEI_* settings are defined in content/schema/settings.ts.
+  ...settingsShape([
+    'HONGHEI_PRIVATE_STORE',
+    'HONGHEI_PRIVATE_DIR',
+    'HONGHEI_PRIVATE_PREFIX',
+    'HONGHEI_PRIVATE_URL',
+    'HONGHEI_PRIVATE_LINK_DAYS',
+    'HONGHEI_PRIVATE_PR_LINKS',
+  ]),
+  // Checked here for its length, which the link signer sets.
+  HONGHEI_PRIVATE_SECRET: settingsShape(['HONGHEI_PRIVATE_SECRET']).HONGHEI_PRIVATE_SECRET.refine(
+    (s) => s === undefined || s.length >= MIN_SECRET_LENGTH,
+    `HONGHEI_PRIVATE_SECRET must have at least ${MIN_SECRET_LENGTH} characters, e.g. from: openssl rand -hex 32`,
+  ),
+  HONGHEI_REDIS_URL: z.string().optional(), // checked by the bot's configuration
   BOT_WEBHOOK_URL: z.string().optional(),
   BOT_HOST: z.string().default('127.0.0.1'),
   BOT_PORT: z.coerce.number().int().default(8080),
@@ -80,14 +62,10 @@ export interface PrivateFilesConfig {
 export class PrivateFilesConfigError extends ConfigError {}
 
 /** Parses the private store's settings from the environment. */
-export function privateFilesConfig(env: NodeJS.ProcessEnv = process.env): PrivateFilesConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new PrivateFilesConfigError(
-      `the private store's settings are not valid:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`,
-    );
-  }
-  const e = parsed.data;
+export function privateFilesConfig(env: Env = process.env): PrivateFilesConfig {
+  const e = parseSettings(envSchema, env, "the private store's settings are not valid:", {
+    error: (m) => new PrivateFilesConfigError(m),
+  });
   const kind = e.HONGHEI_PRIVATE_STORE ?? (e.HONGHEI_REDIS_URL ? 'redis' : 'dir');
   if (kind === 'redis' && !e.HONGHEI_REDIS_URL)
     throw new PrivateFilesConfigError(

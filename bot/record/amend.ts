@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isSeq } from 'yaml';
+import { editRecordYaml } from '../../content/schema/record-yaml.ts';
 import type { Answers } from '../form/step.ts';
 import { attachmentEntry, planAttachments, type PlannedFile } from './build.ts';
 import type { RecordRef } from './repository.ts';
@@ -23,16 +24,18 @@ export function amendText(
   event: Record<string, unknown>,
   attachments: PlannedFile[],
 ): string {
-  const doc = parseDocument(text);
-  if (!isMap(doc.contents))
-    throw new Error('the record file is not a mapping: run npm run validate on it');
-  if (!isSeq(doc.get('history', true))) doc.set('history', doc.createNode([]));
-  doc.addIn(['history'], doc.createNode(event));
-  if (attachments.length) {
-    if (!isSeq(doc.get('attachments', true))) doc.set('attachments', doc.createNode([]));
-    for (const a of attachments) doc.addIn(['attachments'], doc.createNode(attachmentEntry(a)));
-  }
-  return doc.toString({ lineWidth: 0 });
+  return editRecordYaml(
+    text,
+    (doc) => {
+      if (!isSeq(doc.get('history', true))) doc.set('history', doc.createNode([]));
+      doc.addIn(['history'], doc.createNode(event));
+      if (attachments.length) {
+        if (!isSeq(doc.get('attachments', true))) doc.set('attachments', doc.createNode([]));
+        for (const a of attachments) doc.addIn(['attachments'], doc.createNode(attachmentEntry(a)));
+      }
+    },
+    () => new Error('the record file is not a mapping: run npm run validate on it'),
+  );
 }
 
 /** Amends a record of the repository with an event and the answers' attachments. */

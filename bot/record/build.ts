@@ -4,18 +4,16 @@
  * reads it. Nothing here knows a field list: answers are placed by their paths. The record has no
  * approvals: the reviewers add them when they approve.
  */
-import { stringify } from 'yaml';
 import {
   ATTACHMENT_KINDS,
   ATTACHMENT_MEDIA_TYPES,
   batchOf,
   PRIVATE_ATTACHMENT_KINDS,
-  recordShape,
   type AttachmentKind,
   type IsoDate,
   type ListId,
 } from '../../content/schema/index.ts';
-import { unwrapSchema } from '../form/schema-walk.ts';
+import { orderRecord, recordToYaml } from '../../content/schema/record-yaml.ts';
 import type { Answers, FileAnswer } from '../form/step.ts';
 
 /** An attachment of a submission that is published: where it goes in the repository and where its bytes come from. */
@@ -67,37 +65,6 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   });
 }
 
-type AnySchema = Parameters<typeof unwrapSchema>[0];
-
-/** Orders an object's keys as the schema declares them, recursively, so files read like the samples. */
-export function orderLike(value: unknown, schema: AnySchema | Record<string, AnySchema>): unknown {
-  const shapeOf = (
-    s: AnySchema | Record<string, AnySchema>,
-  ): Record<string, AnySchema> | undefined => {
-    if (!('_zod' in s)) return s as Record<string, AnySchema>;
-    const def = unwrapSchema(s as AnySchema).inner._zod.def as unknown as {
-      type: string;
-      shape?: Record<string, AnySchema>;
-      element?: AnySchema;
-    };
-    return def.type === 'object' ? def.shape : undefined;
-  };
-  if (Array.isArray(value)) {
-    const def =
-      '_zod' in schema
-        ? (unwrapSchema(schema as AnySchema).inner._zod.def as unknown as { element?: AnySchema })
-        : {};
-    return def.element ? value.map((v) => orderLike(v, def.element!)) : value;
-  }
-  const shape = shapeOf(schema);
-  if (!shape || !value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(shape))
-    if ((value as Record<string, unknown>)[key] !== undefined)
-      out[key] = orderLike((value as Record<string, unknown>)[key], shape[key]!);
-  return out;
-}
-
 /** Where a record lives: content/records/<list>/<year of its batch>/<id>.yaml. */
 export const recordPath = (list: ListId, batch: string, id: string) =>
   `content/records/${list}/${batch.slice(0, 4)}/${id}.yaml`;
@@ -105,11 +72,6 @@ export const recordPath = (list: ListId, batch: string, id: string) =>
 /** The record's id: its batch, list and a random suffix, e.g. 2026q4-black-k3f9x2. */
 export const recordIdFor = (batch: string, list: ListId, suffix: string) =>
   `${batch.toLowerCase().replace('-', '')}-${list}-${suffix}`;
-
-/** YAML as the repository writes it: no line folding, strings quoted only where YAML needs it. */
-export function toYaml(record: unknown): string {
-  return stringify(record, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
-}
 
 /** Builds the record file of a /new form. */
 export function buildNewRecord(
@@ -131,8 +93,13 @@ export function buildNewRecord(
   record.history = [{ status: 'listed', date: start }];
   const attachments = planAttachments(answers, id, batch.slice(0, 4));
   if (attachments.length) record.attachments = attachments.map(attachmentEntry);
-  const ordered = orderLike(record, recordShape) as Record<string, unknown>;
-  return { record: ordered, file: recordPath(list, batch, id), yaml: toYaml(ordered), attachments };
+  const ordered = orderRecord(record) as Record<string, unknown>;
+  return {
+    record: ordered,
+    file: recordPath(list, batch, id),
+    yaml: recordToYaml(ordered),
+    attachments,
+  };
 }
 
 /** The record's attachment entry for a planned file: a path relative to content/, or the private reference. */

@@ -5,6 +5,7 @@
  * down gracefully (shutdown.ts).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { webhookCallback, type Bot } from 'grammy';
 import { publicationDate } from '../../content/schema/index.ts';
 import {
@@ -16,6 +17,8 @@ import {
 } from '../admin-alerts.ts';
 import { loadBotConfig, redactor, type BotConfig } from '../config.ts';
 import type { BotContext } from '../context.ts';
+import { ChatApprovals } from '../approvals/service.ts';
+import { approvalStore } from '../approvals/store.ts';
 import { createBot } from '../create-bot.ts';
 import { botApiFiles } from '../files.ts';
 import { COMMANDS } from '../flows/public.ts';
@@ -123,7 +126,17 @@ export async function openApp(
   const web = createWebChat(storage, config.formTtlMs);
   const bot = createBot(config, { services, storage, transformers: [web.transformer] });
   services.files = web.files.service(botApiFiles(bot.api, { apiRoot: config.apiRoot }));
-  notify = createNotifier(bot.api);
+  // 审核 and 审定 in chat: a delivered submission also goes to the 审核人 (bot/approvals/).
+  services.approvals = new ChatApprovals({
+    api: bot.api,
+    forge: sink.forge,
+    reviewersFile: join(repo.root, 'content', 'reviewers.yml'),
+    store: approvalStore(storage),
+    links: privateFiles.links,
+    today: services.today,
+    log,
+  });
+  notify = services.approvals.notifier(createNotifier(bot.api));
   // The administrators' alerts: calendar gaps (now and twice a day), stuck deliveries, errors.
   const alerts = (services.alerts = createAdminAlerts({
     api: bot.api,

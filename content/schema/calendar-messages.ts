@@ -49,11 +49,11 @@ export const CALENDAR_MESSAGES = {
     () => 'swap from and to',
   ),
   calendar_span_long: m(
-    (v) => `放假时间 ${v.from} 至 ${v.to} 超过 14 天`,
-    (v) => `the holiday ${v.from} to ${v.to} is longer than 14 days`,
-    () => '核对日期：法定节假日连休不超过 14 天，多半是月份写错了',
-    () =>
-      'check the dates: no official holiday lasts more than 14 days; the month is probably wrong',
+    (v) => `放假时间 ${v.from} 至 ${v.to} 超过 ${v.days} 天`,
+    (v) => `the holiday ${v.from} to ${v.to} is longer than ${v.days} days`,
+    (v) => `核对日期：法定节假日连休不超过 ${v.days} 天，多半是月份写错了`,
+    (v) =>
+      `check the dates: no official holiday lasts more than ${v.days} days; the month is probably wrong`,
   ),
   calendar_date_twice: m(
     (v) => `日期 ${v.date} 已在“${v.other}”中出现`,

@@ -16,6 +16,9 @@ import { describeIssue, type Problem } from './problems.ts';
 import { report } from './report-issue.ts';
 import { contentPaths, positionOf, readYaml, type YamlSource } from './source.ts';
 
+/** No official holiday lasts longer: a longer span is a typo (the month, most often). */
+export const MAX_HOLIDAY_DAYS = 14;
+
 const isoDate = z
   .string()
   .describe('日期，YYYY-MM-DD')
@@ -196,8 +199,12 @@ function dateProblems(loaded: LoadedCalendar, lang: Lang): Problem[] {
     inRange(['holidays', i, 'to'], h.to);
     if (h.to < h.from)
       return at(['holidays', i, 'to'], 'calendar_span_reversed', { from: h.from, to: h.to });
-    if (spanDays(h.from, h.to).length > 14)
-      return at(['holidays', i, 'to'], 'calendar_span_long', { from: h.from, to: h.to });
+    if (spanDays(h.from, h.to).length > MAX_HOLIDAY_DAYS)
+      return at(['holidays', i, 'to'], 'calendar_span_long', {
+        from: h.from,
+        to: h.to,
+        days: MAX_HOLIDAY_DAYS,
+      });
     for (const d of spanDays(h.from, h.to)) {
       const other = seen.get(d);
       if (other) at(['holidays', i, 'from'], 'calendar_date_twice', { date: d, other });

@@ -11,12 +11,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSetting, type Env } from './settings-read.ts';
 
 /** The sample's content root, relative to the project root. */
 export const SAMPLE_ROOT = 'test/fixtures/sample';
-
-/** The environment variables that name a content root, in the order they are read. */
-export const CONTENT_ROOT_VARIABLES = ['HONGHEI_CONTENT_ROOT', 'HONGHEI_ROOT'] as const;
 
 /**
  * The project's own content root: the project root once content/publisher.yaml exists there (a
@@ -30,15 +28,17 @@ export function defaultContentRoot(projectRoot: string): string {
 }
 
 /**
- * The content root to read: an explicit folder (a --root option), else HONGHEI_CONTENT_ROOT, else
- * HONGHEI_ROOT, else the project's default (defaultContentRoot). Always an absolute path.
+ * The content root to read: an explicit folder (a --root option), else the setting
+ * HONGHEI_CONTENT_ROOT (formerly HONGHEI_ROOT), else the project's default (defaultContentRoot).
+ * Always an absolute path.
  */
 export function resolveContentRoot(
-  options: { root?: string; env?: Record<string, string | undefined>; projectRoot?: string } = {},
+  options: { root?: string; env?: Env; projectRoot?: string } = {},
 ): string {
-  const env = options.env ?? process.env;
-  const named = [options.root, ...CONTENT_ROOT_VARIABLES.map((v) => env[v])]
-    .map((v) => v?.trim())
-    .find((v) => v);
-  return named ? resolve(named) : defaultContentRoot(options.projectRoot ?? process.cwd());
+  const root = options.root?.trim();
+  if (root) return resolve(root);
+  return (
+    readSetting('HONGHEI_CONTENT_ROOT', options.env ?? process.env) ??
+    defaultContentRoot(options.projectRoot ?? process.cwd())
+  );
 }

@@ -98,16 +98,3 @@ export const DATE_VARIABLE = 'HONGHEI_DATE';
 export function dateVariableError(value: string): string {
   return `${DATE_VARIABLE}="${value}" is not a date: write it as YYYY-MM-DD, e.g. ${DATE_VARIABLE}=2026-11-21`;
 }
-
-/**
- * The date the site is published "as of": HONGHEI_DATE (YYYY-MM-DD) when set, so builds and tests
- * are reproducible, otherwise today in China (UTC+8).
- */
-export function publicationDate(env: Record<string, string | undefined> = process.env): IsoDate {
-  const fixed = env[DATE_VARIABLE]?.trim();
-  if (fixed) {
-    if (!isIsoDate(fixed)) throw new Error(dateVariableError(fixed));
-    return fixed;
-  }
-  return chinaDate(Date.now());
-}

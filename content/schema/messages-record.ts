@@ -54,17 +54,17 @@ export const RECORD_MESSAGES = {
     () => 'check both dates',
   ),
   period_too_long: m(
-    (v) => `发布期限超过 3 年（开始 ${v.start}，结束 ${v.end}，最晚可到 ${v.max}）`,
+    (v) => `发布期限超过 ${v.years} 年（开始 ${v.start}，结束 ${v.end}，最晚可到 ${v.max}）`,
     (v) =>
-      `the publication period is longer than 3 years (start ${v.start}, end ${v.end}, latest allowed ${v.max})`,
+      `the publication period is longer than ${v.years} years (start ${v.start}, end ${v.end}, latest allowed ${v.max})`,
     (v) =>
       `把结束日期改为 ${v.max} 或更早；法律另有规定的，增加 publication.extension_basis 写明依据`,
     (v) =>
       `set the end to ${v.max} or earlier; where a law allows longer, add publication.extension_basis citing it`,
   ),
   extension_unneeded: m(
-    () => '发布期限未超过 3 年，不需要 extension_basis',
-    () => 'the period is not longer than 3 years, so extension_basis is not needed',
+    (v) => `发布期限未超过 ${v.years} 年，不需要 extension_basis`,
+    (v) => `the period is not longer than ${v.years} years, so extension_basis is not needed`,
     () => '删除 publication.extension_basis',
     () => 'remove publication.extension_basis',
   ),
@@ -110,8 +110,10 @@ export const RECORD_MESSAGES = {
   due_before_date: m(
     (v) => `办理时限 ${v.due} 早于事件日期 ${v.date}`,
     (v) => `the deadline ${v.due} is before the event date ${v.date}`,
-    () => '核对日期：异议自收到之日起 3 个工作日内办结',
-    () => 'check the dates: an objection is settled within 3 working days of receipt',
+    () =>
+      '核对日期：办理时限是收到异议之日后的第几个工作日，天数见 content/publisher.yaml 的 objection_working_days',
+    () =>
+      'check the dates: the deadline is the working day objection_working_days (content/publisher.yaml) after receipt',
   ),
   history_order: m(
     (v) => `状态记录的日期倒序：${v.date} 早于上一项 ${v.previous}`,

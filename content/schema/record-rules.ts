@@ -117,9 +117,16 @@ function dateRules(r: RecordInput, ctx: Ctx) {
   const max = latestPublicationEnd(start);
   if (end < start) report(ctx, ['publication', 'end'], 'end_before_start', { start, end });
   else if (end > max && !extension_basis)
-    report(ctx, ['publication', 'end'], 'period_too_long', { start, end, max });
+    report(ctx, ['publication', 'end'], 'period_too_long', {
+      start,
+      end,
+      max,
+      years: MAX_PUBLICATION_YEARS,
+    });
   else if (end <= max && extension_basis)
-    report(ctx, ['publication', 'extension_basis'], 'extension_unneeded');
+    report(ctx, ['publication', 'extension_basis'], 'extension_unneeded', {
+      years: MAX_PUBLICATION_YEARS,
+    });
 }
 
 /** Starts with listed on the first day, in date order, statuses of this list, nothing after the end. */

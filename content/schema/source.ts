@@ -17,6 +17,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
+import { ConfigError } from './config-error.ts';
 import { categoriesSchema, publisherSchema, type Categories, type Publisher } from './config.ts';
 
 /** A parsed YAML file with what is needed to point at a field in it. */
@@ -185,9 +186,6 @@ export function readText(root: string, file: string): string {
 }
 
 export const toPosix = (p: string) => p.split(sep).join('/');
-
-/** A configuration file that failed its schema, with the first problem's position. */
-export class ConfigError extends Error {}
 
 function loadConfig<T>(
   root: string,

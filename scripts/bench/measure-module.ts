@@ -1,6 +1,7 @@
 /**
  * Runs another part's own benchmark function in a process of its own and prints its result as the
- * last line of output (JSON), e.g. `node scripts/bench/measure-module.ts bot/bench.ts measureBot`.
+ * last line of output (JSON), e.g.
+ * `node scripts/bench/measure-module.ts scripts/bench/lib/bot-forms.ts measureBot`.
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';

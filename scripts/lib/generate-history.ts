@@ -12,7 +12,7 @@ import {
   type ListId,
   type Status,
 } from '../../content/schema/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../content/schema/random.ts';
 
 interface Event {
   status: Status;

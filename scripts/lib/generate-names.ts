@@ -4,7 +4,7 @@
  * organisation name ends in （示例） so that no generated name is a real organisation's.
  */
 import { maskPersonName } from '../../content/schema/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../content/schema/random.ts';
 
 const TRADE_CHARS = [
   ...'华瑞鑫泰盛恒宏远嘉鸿海祥兴丰安达通德信诚宇博利星辰腾凯龙富金新永长合力天正明东方顺和美广伟中联成辉昌隆晟悦润锦汇源航骏',

@@ -4,7 +4,7 @@
  * content/categories.yaml.
  */
 import type { ListId } from '../../content/schema/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../content/schema/random.ts';
 
 type Facts = (r: Random) => string;
 interface CategoryText {

@@ -36,8 +36,8 @@ import {
   tradeName,
 } from './generate-names.ts';
 import { textsFor } from './generate-texts.ts';
-import { randomFor, type Random } from './random.ts';
-import { recordToYaml } from './record-yaml.ts';
+import { randomFor, type Random } from '../../content/schema/random.ts';
+import { recordToYaml } from '../../content/schema/record-yaml.ts';
 
 /** What the generator needs to know; only count and seed are required. */
 export interface GenerateOptions {

@@ -63,6 +63,13 @@ export interface InitAnswers {
 }
 
 const wrong = <T>(zh: string, en: string): Checked<T> => ({ error: { zh, en } });
+
+/** The entries of a repeatable answer: one per flag or per line, trimmed, empty ones dropped. */
+const entriesOf = (raw: readonly string[]) =>
+  raw
+    .flatMap((r) => r.split(/\n/))
+    .map((r) => r.trim())
+    .filter(Boolean);
 const one = (raw: string[]) => raw.at(-1)?.trim() ?? '';
 
 /** A required line of text, checked against the publisher schema's own rule for the field. */
@@ -188,10 +195,7 @@ export const QUESTIONS: { [K in keyof InitAnswers]: Question<InitAnswers[K]> } =
     },
     example: 'inspection=劳动保障监察大队',
     check: (raw) => {
-      const given = raw
-        .flatMap((r) => r.split(/\n/))
-        .map((r) => r.trim())
-        .filter(Boolean);
+      const given = entriesOf(raw);
       if (!given.length) return wrong('至少要有一个报送单位', 'give at least one submitting unit');
       const units: UnitAnswer[] = [];
       for (const [i, entry] of given.entries()) {
@@ -220,10 +224,7 @@ export const QUESTIONS: { [K in keyof InitAnswers]: Question<InitAnswers[K]> } =
     },
     example: '审核:wang-example:副局长 王某',
     check: (raw) => {
-      const given = raw
-        .flatMap((r) => r.split(/\n/))
-        .map((r) => r.trim())
-        .filter(Boolean);
+      const given = entriesOf(raw);
       const reviewers: ReviewerAnswer[] = [];
       for (const entry of given) {
         const [role, login, ...name] = entry.split(/[:：]/).map((p) => p.trim());

@@ -128,7 +128,8 @@ export function publisherYaml(a: InitAnswers): string {
       ...(a.email ? { email: a.email } : {}),
     },
     approvals_required: 2,
-    objection_working_days: 3,
+    // The schema's default, written out so the publisher sees the setting to change.
+    objection_working_days: publisherSchema.shape.objection_working_days.parse(undefined),
     units: a.units,
   };
   publisherSchema.parse(data); // the answers were checked one by one; this checks them together

@@ -4,6 +4,7 @@
  * code's first characters); the expected answer of each is every public entry that matches,
  * computed here by brute force from the records themselves.
  */
+import { seededRandom } from '../../content/schema/random.ts';
 import type { SearchEngine } from '../lib/search/engine.ts';
 import { normalize } from '../lib/search/text.ts';
 
@@ -29,18 +30,6 @@ export interface RecallQuery {
   kind: QueryKind;
   query: string;
   expected: string[];
-}
-
-/** A small deterministic generator (mulberry32), so a query set can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every entry a query must find: its name contains the query, or its code starts with it. */

@@ -2,6 +2,7 @@
  * The site's interface text in English (pages under /en/). Same keys as zh.ts; record text stays
  * in Chinese and is marked lang="zh-CN" where it is shown.
  */
+import { MAX_PUBLICATION_YEARS } from '../../content/schema/index.ts';
 import { searchText } from './search-text.ts';
 import type { Ui } from './zh.ts';
 
@@ -9,8 +10,7 @@ export const en: Ui = {
   htmlLang: 'en',
   listIntros: {
     red: 'Employers with harmonious labour relations that keep the law and their word: rated 3A or above in the labour-relations credit rating, recommended by a department or union, or commended for labour relations at city level or above.',
-    black:
-      'Employers and persons who seriously broke labour and social-security law or harmed workers’ rights, such as unpaid wages, refusing to set up a union, harming women workers’ rights, or a serious labour incident. An entry is normally shown for at most three years; after correcting its conduct an organisation can apply for credit repair.',
+    black: `Employers and persons who seriously broke labour and social-security law or harmed workers’ rights, such as unpaid wages, refusing to set up a union, harming women workers’ rights, or a serious labour incident. An entry is normally shown for at most ${MAX_PUBLICATION_YEARS} years; after correcting its conduct an organisation can apply for credit repair.`,
     demo: 'Enterprises, industrial parks, townships (sub-districts) and industries assessed and named as meeting the standard for harmonious labour relations. A title is revoked, and the revocation published, after a serious violation.',
   },
   /** Short list names, for titles and the navigation. */

@@ -11,11 +11,11 @@ import {
   SUBJECT_KIND_NAMES,
   type Category,
   type DemoLevel,
+  type Lang,
   type ListId,
   type Status,
   type SubjectKind,
 } from '../../content/schema/index.ts';
-import type { Lang } from '../i18n/index.ts';
 import { categories } from './site-context.ts';
 
 export const listName = (list: ListId, lang: Lang = 'zh'): string => LIST_NAMES[list][lang];
@@ -46,26 +46,7 @@ export function regionShortName(code: string): string {
   return regionName(code).split(' ').pop() ?? code;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 2026-07-15 → 2026年7月15日 (English: 15 July 2026). */
-export function formatDate(iso: string, lang: Lang = 'zh'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return lang === 'en' ? `${d} ${MONTHS[m! - 1]} ${y}` : `${y}年${m}月${d}日`;
-}
+export { formatDate } from './format-date.ts';
 
 /** 2026-Q3 → 2026年第三季度 (English: 2026 Q3). */
 export function batchName(batch: string, lang: Lang = 'zh'): string {

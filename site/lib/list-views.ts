@@ -2,7 +2,8 @@
  * The lists as the list pages show them: each list's entries and its filter groups, computed once
  * per build (a list page at 100,000 entries must not regroup the list for each of its pages).
  */
-import type { ListId } from '../../content/schema/index.ts';
+import type { PaginateFunction } from 'astro';
+import { LISTS, type ListId } from '../../content/schema/index.ts';
 import { entriesOf, type Entry } from './entries.ts';
 import { FACETS, facetGroups, type Facet, type FacetGroup } from './facets.ts';
 
@@ -32,4 +33,20 @@ export function listView(list: ListId): Promise<ListView> {
     views.set(list, view);
   }
   return view;
+}
+
+/** The paginated pages of every list (getStaticPaths of a list route), with the route's own params. */
+export async function listPages(paginate: PaginateFunction, params: { lang?: string } = {}) {
+  const paths = [];
+  for (const list of LISTS) {
+    const view = await listView(list);
+    paths.push(
+      ...paginate(view.entries, {
+        params: { ...params, list },
+        pageSize: PAGE_SIZE,
+        props: { view },
+      }),
+    );
+  }
+  return paths;
 }

@@ -10,16 +10,19 @@ import {
   type IsoDate,
   type Publisher,
 } from '../../content/schema/index.ts';
-import { contentRootSetting } from '../build/settings.ts';
+import type { Env } from '../../content/schema/settings-read.ts';
+import { resolveContentRoot } from '../../content/schema/content-root.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
- * HONGHEI_CONTENT_ROOT (or HONGHEI_ROOT) lets a test or a second publisher build from another
+ * HONGHEI_CONTENT_ROOT (formerly HONGHEI_ROOT) lets a test or a second publisher build from another
  * folder; the default is the project's content/ once it has a publisher.yaml, else the sample
  * (resolveContentRoot; the project root is the working directory of every build).
  */
-export function contentRoot(env: Record<string, string | undefined> = process.env): string {
-  return contentRootSetting(env);
+export function contentRoot(env: Env = process.env): string {
+  // The whole environment, this variable included, was checked when the build started
+  // (site/build/settings.ts); here it is only read.
+  return resolveContentRoot({ env });
 }
 
 let publisherCache: Publisher | undefined;

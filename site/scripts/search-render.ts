@@ -5,6 +5,7 @@
 import type { SearchEngine } from '../lib/search/engine.ts';
 import type { Doc } from '../lib/search/format.ts';
 import { searchText } from '../i18n/search-text.ts';
+import { formatDate } from '../lib/format-date.ts';
 
 /** How a page writes its results (the Chinese page needs only the defaults). */
 export interface RenderOptions {
@@ -14,21 +15,6 @@ export interface RenderOptions {
   /** Names of list, status, kind and category values in the page's language (the index has Chinese). */
   labels?: Record<'list' | 'status' | 'kind' | 'category', Record<string, string>>;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** What Pagefind returns for a result (the fields used here). */
 export interface FullTextResult {
@@ -51,11 +37,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** Only same-site paths become links. */
 function sitePath(url: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? url : '/';
-}
-
-function formatDate(iso: string, lang: 'zh' | 'en'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return lang === 'en' ? `${d} ${MONTHS[m! - 1]} ${y}` : `${y}年${m}月${d}日`;
 }
 
 /** One entry found by name or code. */

@@ -2,7 +2,7 @@
  * Start-up configuration: the environment and the submitters' allow-list are checked before the
  * bot answers anyone, and each mistake names the variable or file:line and the fix.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { loadBotConfig, redactor } from '../../bot/config.ts';
 import { parseSubmitters } from '../../bot/submitters.ts';
 import { loadPublisher } from '../../content/schema/index.ts';
@@ -49,6 +49,47 @@ describe('environment', () => {
       loadBotConfig({ BOT_TOKEN: TEST_TOKEN }, 'webhook'),
     ).toThrowErrorMatchingInlineSnapshot(
       `[Error: webhook mode needs BOT_WEBHOOK_URL (e.g. https://bot.example.org/telegram) and BOT_WEBHOOK_SECRET (e.g. from: openssl rand -hex 32); missing: BOT_WEBHOOK_URL, BOT_WEBHOOK_SECRET]`,
+    );
+  });
+
+  test('the content root: HONGHEI_CONTENT_ROOT, or its former name HONGHEI_ROOT with a warning; both differing is refused', () => {
+    const warn = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(
+        loadBotConfig({ BOT_TOKEN: TEST_TOKEN, HONGHEI_CONTENT_ROOT: SAMPLE_ROOT }).contentRoot,
+      ).toBe(SAMPLE_ROOT);
+      expect(loadBotConfig({ BOT_TOKEN: TEST_TOKEN, HONGHEI_ROOT: SAMPLE_ROOT }).contentRoot).toBe(
+        SAMPLE_ROOT,
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    expect(() =>
+      loadBotConfig({
+        BOT_TOKEN: TEST_TOKEN,
+        HONGHEI_CONTENT_ROOT: SAMPLE_ROOT,
+        HONGHEI_ROOT: '/srv/honghei/app',
+      }),
+    ).toThrow(
+      /HONGHEI_CONTENT_ROOT: HONGHEI_CONTENT_ROOT=".*" and its former name HONGHEI_ROOT="\/srv\/honghei\/app" differ/,
+    );
+  });
+
+  test('every HONGHEI_* setting the bot reads is checked at start, the forge’s too', () => {
+    expect(() =>
+      loadBotConfig({
+        BOT_TOKEN: TEST_TOKEN,
+        HONGHEI_FORGE: 'svn',
+        HONGHEI_WEBHOOK_PORT: 'eighty',
+        HONGHEI_PRIVATE_LINK_DAYS: '0',
+      }),
+    ).toThrow(
+      [
+        "the bot's environment is not valid:",
+        '  HONGHEI_FORGE: HONGHEI_FORGE=svn is not a forge: choose local, github, gitea or gitlab, e.g. HONGHEI_FORGE=gitea',
+        '  HONGHEI_WEBHOOK_PORT: HONGHEI_WEBHOOK_PORT must be a port number, e.g. HONGHEI_WEBHOOK_PORT=8787',
+        '  HONGHEI_PRIVATE_LINK_DAYS: HONGHEI_PRIVATE_LINK_DAYS must be above 0, e.g. 14',
+      ].join('\n'),
     );
   });
 

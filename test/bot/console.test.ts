@@ -37,7 +37,7 @@ function startConsole(repo: string) {
     [join(ROOT, 'scripts/bot.ts'), 'console'],
     {
       cwd: repo,
-      env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: TODAY },
+      env: { ...process.env, HONGHEI_CONTENT_ROOT: repo, HONGHEI_DATE: TODAY },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

@@ -99,7 +99,7 @@ describe('restart in the middle of a form', () => {
           [join(ROOT, 'scripts/bot.ts'), 'console'],
           {
             cwd: repo,
-            env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: TODAY },
+            env: { ...process.env, HONGHEI_CONTENT_ROOT: repo, HONGHEI_DATE: TODAY },
             stdio: ['pipe', 'pipe', 'pipe'],
           },
         );

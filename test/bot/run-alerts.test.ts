@@ -48,7 +48,7 @@ describe('the running bot', () => {
       BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: emulator.config.apiURL,
       HONGHEI_DATE: '2026-12-30',
-      HONGHEI_ROOT: root,
+      HONGHEI_CONTENT_ROOT: root,
       HONGHEI_REPO: root,
       HONGHEI_SUBMITTERS: join(state, 'submitters.yaml'),
       HONGHEI_BOT_DB: join(state, 'bot.sqlite'),

@@ -96,6 +96,7 @@ describe('loadSiteSettings', () => {
         initialised,
       ),
     ).toEqual({ contentRoot: initialised });
+    // The former name still works (a warning on stderr names HONGHEI_CONTENT_ROOT, see below).
     expect(loadSiteSettings({ HONGHEI_ROOT: SAMPLE_ROOT }, initialised)).toEqual({
       contentRoot: SAMPLE_ROOT,
     });
@@ -128,6 +129,29 @@ describe('loadSiteSettings', () => {
       /has no content\/publisher\.yaml/,
     );
   });
+});
+
+describe('the former name HONGHEI_ROOT', () => {
+  test('both names set to different folders stop the build, naming both', () => {
+    expect(
+      problem({ HONGHEI_CONTENT_ROOT: SAMPLE_ROOT, HONGHEI_ROOT: '/srv/honghei/other' }),
+    ).toContain(
+      `  HONGHEI_CONTENT_ROOT: HONGHEI_CONTENT_ROOT="${SAMPLE_ROOT}" and its former name HONGHEI_ROOT="/srv/honghei/other" differ: keep HONGHEI_CONTENT_ROOT alone`,
+    );
+  });
+
+  test('npm run build with HONGHEI_ROOT alone warns once on stderr and uses its value', async () => {
+    // A folder without publisher.yaml: the build stops at the settings, after the warning.
+    const run = await build({ HONGHEI_ROOT: '/nonexistent/honghei' }, ['--out', join(temp, 'o')]);
+    expect(run.code).toBe(1);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes('deprecated'));
+    expect(warnings).toEqual([
+      'warning: HONGHEI_ROOT is deprecated: rename it HONGHEI_CONTENT_ROOT (its value is used) — HONGHEI_ROOT 已改名为 HONGHEI_CONTENT_ROOT',
+    ]);
+    expect(run.stderr).toContain(
+      'HONGHEI_CONTENT_ROOT="/nonexistent/honghei" has no content/publisher.yaml',
+    );
+  }, 60_000);
 });
 
 /** Runs `node scripts/build.ts` with extra environment and arguments. */

@@ -10,9 +10,9 @@
  * request first (a branch deleted after its pull request was closed is never reopened).
  */
 import { submissionMessage } from '../local-git.ts';
+import { HostedForge } from '../hosted.ts';
 import { createPresenter, type Presenter } from '../present.ts';
 import {
-  assertSubmissionId,
   branchFor,
   type Forge,
   type OpenOptions,
@@ -56,7 +56,7 @@ export function isStatus(error: unknown, status: number, pattern?: RegExp): bool
 }
 
 /** The GitHub forge. */
-export class GitHubForge implements Forge {
+export class GitHubForge extends HostedForge<PullSummary> implements Forge {
   readonly name = 'github';
   private readonly octokit: ForgeOctokitClient;
   private readonly owner: string;
@@ -70,6 +70,7 @@ export class GitHubForge implements Forge {
   private readonly etags = new Map<string, { etag: string; data: PullSummary[] }>();
 
   constructor(options: GitHubForgeOptions) {
+    super();
     const [owner, name] = options.repo.split('/');
     if (!owner || !name)
       throw new Error(
@@ -93,12 +94,8 @@ export class GitHubForge implements Forge {
     submission: Submission,
     options: OpenOptions = {},
   ): Promise<PullRequestRef> {
-    assertSubmissionId(submission.id);
-    const branch = branchFor(submission.id);
-    if (options.resumed) {
-      const found = await this.pullFor(submission.id);
-      if (found) return this.finish(submission, found);
-    }
+    const { branch, found: resumed } = await this.opening(submission.id, options);
+    if (resumed) return this.finish(submission, resumed);
     const { data: baseBranch } = await this.octokit.rest.repos.getBranch({
       ...this.repo,
       branch: this.base,
@@ -204,7 +201,7 @@ export class GitHubForge implements Forge {
     return this.refOf(pull, submission.id);
   }
 
-  private refOf(pull: PullSummary, submissionId: string): PullRequestRef {
+  protected refOf(pull: PullSummary, submissionId: string): PullRequestRef {
     return {
       submissionId,
       branch: branchFor(submissionId),
@@ -214,7 +211,7 @@ export class GitHubForge implements Forge {
   }
 
   /** The pull request of a submission, any state (a conditional request: 304 is free). */
-  private async pullFor(submissionId: string): Promise<PullSummary | undefined> {
+  protected async pullFor(submissionId: string): Promise<PullSummary | undefined> {
     const head = `${this.owner}:${branchFor(submissionId)}`;
     const cached = this.etags.get(head);
     try {
@@ -234,15 +231,8 @@ export class GitHubForge implements Forge {
     }
   }
 
-  async find(submissionId: string): Promise<PullRequestRef | undefined> {
-    assertSubmissionId(submissionId);
-    const pull = await this.pullFor(submissionId);
-    return pull && this.refOf(pull, submissionId);
-  }
-
   async state(submissionId: string): Promise<ReviewState | undefined> {
-    assertSubmissionId(submissionId);
-    const pull = await this.pullFor(submissionId);
+    const pull = await this.pullOf(submissionId);
     if (!pull) return undefined;
     if (pull.merged_at) return { state: 'merged', url: pull.html_url, mergedAt: pull.merged_at };
     if (pull.state === 'closed')

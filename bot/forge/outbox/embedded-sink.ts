@@ -24,25 +24,17 @@ import {
   storeSubmission,
   type OutboxEntry,
   type OutboxHealth,
+  type SinkOptions,
 } from './entry.ts';
 import { FileOutboxStore } from './file-store.ts';
 import { isStuck, type StuckDelivery } from '../../admin-alerts.ts';
 
 /** Options of the embedded outbox. */
-export interface EmbeddedSinkOptions {
-  forge: Forge;
+export interface EmbeddedSinkOptions extends SinkOptions {
   /** Directory of the outbox files. */
   dir: string;
-  notify?: Notifier;
   /** How often pending deliveries are looked at (default 5 s); 0 turns the timer off. */
   retryIntervalMs?: number;
-  /** How often open pull requests are checked for an outcome (default 5 min); 0 turns it off. */
-  pollIntervalMs?: number;
-  now?: () => Date;
-  /** Where background failures are reported (default console.error). */
-  log?: (message: string) => void;
-  /** Told of each failed attempt once a submission has waited more than an hour (admin-alerts.ts). */
-  stuck?: (delivery: StuckDelivery) => void;
 }
 
 /** The largest file a submission may carry: GitHub's blob API refuses much more (research: ~37 MB for binaries). */

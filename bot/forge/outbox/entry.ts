@@ -3,7 +3,28 @@
  * and the rules shared by the embedded and the Redis outbox: retry delays and which notice an
  * outcome calls for.
  */
-import type { PullRequestRef, ReviewState, Submission, SubmissionNotice } from '../types.ts';
+import type { StuckDelivery } from '../../admin-alerts.ts';
+import type {
+  Forge,
+  Notifier,
+  PullRequestRef,
+  ReviewState,
+  Submission,
+  SubmissionNotice,
+} from '../types.ts';
+
+/** The options both outboxes take (embedded-sink.ts, redis-sink.ts). */
+export interface SinkOptions {
+  forge: Forge;
+  notify?: Notifier;
+  /** How often open pull requests are checked for an outcome (default 5 min); 0 turns it off. */
+  pollIntervalMs?: number;
+  now?: () => Date;
+  /** Where background failures are reported (default console.error). */
+  log?: (message: string) => void;
+  /** Told of each failed attempt once a submission has waited more than an hour (admin-alerts.ts). */
+  stuck?: (delivery: StuckDelivery) => void;
+}
 
 /** A submission file as stored: text stays readable, bytes become base64. */
 export interface StoredFile {

@@ -31,23 +31,16 @@ import {
   sameSubmission,
   storeSubmission,
   type OutboxHealth,
+  type SinkOptions,
   type StoredSubmission,
 } from './entry.ts';
 
 /** Options of the Redis outbox. */
-export interface RedisSinkOptions {
-  forge: Forge;
+export interface RedisSinkOptions extends SinkOptions {
   /** redis://host:port/db */
   url: string;
   /** Key and queue prefix, one per deployment (default honghei). */
   prefix?: string;
-  notify?: Notifier;
-  /** How often open pull requests are checked for an outcome (default 5 min); 0 turns it off. */
-  pollIntervalMs?: number;
-  now?: () => Date;
-  log?: (message: string) => void;
-  /** Told of each failed attempt once a submission has waited more than an hour (admin-alerts.ts). */
-  stuck?: (delivery: StuckDelivery) => void;
 }
 
 type DeliverJob = { id: string };

@@ -5,9 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { readSetting } from '../../../content/schema/settings-read.ts';
 
 /** The system Chromium (Debian package `chromium`); playwright-core never downloads a browser. */
-export const CHROMIUM_PATH = process.env.HONGHEI_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = readSetting('HONGHEI_CHROMIUM', process.env);
 
 /** Flags for every launch: headless, offline-friendly, no background traffic. */
 export const CHROMIUM_ARGS = [

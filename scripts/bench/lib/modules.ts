@@ -1,6 +1,7 @@
 /**
- * The bot's and the forges' own measurements (bot/bench.ts measureBot(), bot/forge/bench.ts
- * measureForgeCalls()), run when those modules exist and skipped with a notice when they do not.
+ * The bot's and the forges' measurements (scripts/bench/lib/bot-forms.ts measureBot(),
+ * test/bot/forge/calls-bench.ts measureForgeCalls(), which drives the test emulators), each run in a
+ * process of its own by path, and skipped with a notice when its module is absent.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +10,12 @@ import { NODE, REPO } from './project.ts';
 
 export const MODULES = {
   bot: {
-    file: 'bot/bench.ts',
+    file: 'scripts/bench/lib/bot-forms.ts',
     fn: 'measureBot',
     what: 'bot per-update time and stored bytes per form',
   },
   forge: {
-    file: 'bot/forge/bench.ts',
+    file: 'test/bot/forge/calls-bench.ts',
     fn: 'measureForgeCalls',
     what: 'forge HTTP calls per submission',
   },

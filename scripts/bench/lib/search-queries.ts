@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isPublicOn, type HongheiRecord, type IsoDate } from '../../../content/schema/index.ts';
+import { seededRandom } from '../../../content/schema/random.ts';
 
 /** What the benchmark needs of a record. */
 export interface IndexedRecord {
@@ -45,18 +46,6 @@ export function loadPublicRecords(recordsDir: string, date: IsoDate): IndexedRec
     });
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32), so the same seed gives the same queries. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // A fragment a person would type: Han characters, letters or digits, no brackets or spaces.

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatBytes, formatMs } from './files.ts';
+import { MODULES } from './modules.ts';
 import { readModuleResult, readSizeResults, type SizeResult } from './results.ts';
 import { renderStudy } from './pagefind-study.ts';
 import type { PublishRun } from './publish-bench.ts';
@@ -188,7 +189,7 @@ const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
 const obj = (x: unknown) =>
   x && typeof x === 'object' ? (x as Record<string, unknown>) : undefined;
 
-/** The bot's numbers (bot/bench.ts BotBenchResult), or its JSON when the shape is unknown. */
+/** The bot's numbers (bot-forms.ts BotBenchResult), or its JSON when the shape is unknown. */
 function botLines(result: unknown): string[] {
   const r = obj(result);
   const stored = obj(r?.storedBytesPerForm);
@@ -202,7 +203,7 @@ function botLines(result: unknown): string[] {
   ];
 }
 
-/** HTTP calls per submission per forge (bot/forge/bench.ts ForgeCallsReport), or its JSON. */
+/** HTTP calls per submission per forge (calls-bench.ts ForgeCallsReport), or its JSON. */
 function forgeLines(result: unknown): string[] {
   const r = obj(result);
   const forges = ['github', 'gitea', 'gitlab'].filter((f) => obj(r?.[f]));
@@ -224,10 +225,7 @@ function renderModules(): string[] {
   const out: string[] = [];
   for (const name of ['bot', 'forge'] as const) {
     const m = readModuleResult(name);
-    const title =
-      name === 'bot'
-        ? 'Bot (bot/bench.ts measureBot)'
-        : 'Forges (bot/forge/bench.ts measureForgeCalls)';
+    const title = `${name === 'bot' ? 'Bot' : 'Forges'} (${MODULES[name].file} ${MODULES[name].fn})`;
     out.push(
       `**${title}**${m ? `, measured ${m.context.at.slice(0, 10)} at ${m.context.source.commit.slice(0, 7)}` : ': not measured yet (the module is not there)'}`,
       '',

@@ -6,11 +6,14 @@ import { LIST_NAMES, LISTS, type ListId } from '../../../content/schema/index.ts
 import { TABLE_TITLES, type Count, type Statistics } from '../export/statistics.ts';
 import { barChart, type BarDatum } from './bar-chart.ts';
 
-/** The colour of each list in every chart (contrast ≥ 4.5:1 on white). */
+/**
+ * The colour of each list in every chart: the page's own tokens (site/styles/global.css), as CSS
+ * variables in the inline SVG's fill, so the charts and the badges share one palette.
+ */
 export const LIST_COLORS: Record<ListId, string> = {
-  red: '#b3261e',
-  black: '#262626',
-  demo: '#1b6e3a',
+  red: 'var(--red)',
+  black: 'var(--black)',
+  demo: 'var(--demo)',
 };
 
 const LIST_GROUPS = LISTS.map((l) => ({ name: LIST_NAMES[l].zh, color: LIST_COLORS[l] }));

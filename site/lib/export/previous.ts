@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readSetting, type Env, type SettingName } from '../../../content/schema/settings-read.ts';
 import type { PreviousData } from './changes.ts';
 
-/** The environment variable that names the previous data. */
-export const PREVIOUS_DATA_VARIABLE = 'HONGHEI_PREVIOUS_DATA';
+/** The environment variable that names the previous data (content/schema/settings.ts). */
+export const PREVIOUS_DATA_VARIABLE = 'HONGHEI_PREVIOUS_DATA' satisfies SettingName;
 
 async function readText(location: string, file: string): Promise<string> {
   if (/^https?:\/\//.test(location)) {
@@ -54,8 +55,8 @@ export async function readPreviousData(location: string): Promise<PreviousData> 
 
 /** The previous data named by the environment, or undefined when none is named. */
 export async function previousDataFromEnv(
-  env: Record<string, string | undefined> = process.env,
+  env: Env = process.env,
 ): Promise<PreviousData | undefined> {
-  const location = env[PREVIOUS_DATA_VARIABLE]?.trim();
+  const location = readSetting(PREVIOUS_DATA_VARIABLE, env);
   return location ? readPreviousData(location) : undefined;
 }

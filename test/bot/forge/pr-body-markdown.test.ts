@@ -1,5 +1,5 @@
 /**
- * The pull request body as a forge shows it: the presenter's body (the bot's table, the field
+ * The pull request body as a forge shows it: the presenter's body (the bot's text, the one field
  * table, the verdict) for a record whose every text field is hostile, rendered by a GFM renderer
  * with raw HTML passed through (satteri, the Markdown engine the site's Astro uses; forges
  * sanitise after rendering, this test does not, so it is stricter) and then shown in Chromium.
@@ -15,6 +15,7 @@ import { createPresenter } from '../../../bot/forge/present.ts';
 import { recordRows } from '../../../bot/forge/summary.ts';
 import type { Submission } from '../../../bot/forge/types.ts';
 import { submissionBody } from '../../../bot/submission.ts';
+import { editRecordYaml } from '../../../content/schema/record-yaml.ts';
 import { launchChromium } from '../../site/lib/browser.ts';
 import { FLAG, HOSTILE, HOSTILE_ID, hostileContentRoot } from '../../site/lib/hostile-outputs.ts';
 import { SAMPLE_ROOT } from '../../fixtures/roots.ts';
@@ -35,11 +36,21 @@ describe('the pull request body on a forge', () => {
   it('keeps hostile record text as text: no element, link, image or mention, and the table holds', async () => {
     const root = hostileContentRoot();
     // An invalid value too, so that the verdict's code block quotes record text.
-    const yaml = readFileSync(`${root}/${FILE}`, 'utf8').replace(
+    const invalid = readFileSync(`${root}/${FILE}`, 'utf8').replace(
       '  date: 2026-07-01',
       `  date: "2026-07-01\\n\`\`\`\\n<img src=x onerror=\\"window.${FLAG}='verdict'\\">"`,
     );
+    // An objection's grounds, hostile too: they reach the body as the record's history note.
     const grounds = `[点此](javascript:alert(1)) @reviewer #1 !2 ~label <img src=x onerror="window.${FLAG}='grounds'"> | 断开表格 |\n第二行 https://example.invalid www.example.invalid`;
+    const yaml = editRecordYaml(
+      invalid,
+      (doc) =>
+        doc.addIn(
+          ['history'],
+          doc.createNode({ status: 'objection', date: '2026-11-20', note: grounds }),
+        ),
+      () => new Error(FILE),
+    );
     const body = submissionBody({
       id: 'sub-1',
       kind: 'objection',
@@ -49,7 +60,6 @@ describe('the pull request body on a forge', () => {
       attachments: [],
       submitter: { chatId: 1 },
       title: 't',
-      rows: [['异议事由', grounds]],
       createdAt: '2026-11-20T00:00:00Z',
     });
     const submission: Submission = {
@@ -114,13 +124,15 @@ describe('the pull request body on a forge', () => {
       'tr',
     ]);
     expect(seen.references).toEqual([]);
-    const [bot, fields] = seen.tables;
-    expect(bot).toEqual([['异议事由', grounds]]);
+    // One table: the record's fields (the bot's part of the body repeats none of them).
+    expect(seen.tables).toHaveLength(1);
+    const [fields] = seen.tables;
     for (const row of fields!) expect(row).toHaveLength(2);
     // Every line break (CRLF, U+2028 too) is shown as one.
     const lines = (s: string) => s.replace(/\r\n|[\r\u2028\u2029]/g, '\n');
     const rows = recordRows(yaml, { lang: 'zh', categories: loadCategories(PROJECT) });
     expect(fields!.map(([, value]) => value)).toEqual(rows.map((r) => lines(r.value)));
+    expect(fields!.some(([, value]) => value!.includes(lines(grounds)))).toBe(true);
     for (const text of [
       HOSTILE.name,
       HOSTILE.address,

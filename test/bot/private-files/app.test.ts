@@ -18,7 +18,7 @@ describe('the running bot and its private store', () => {
     const state = tempDir('honghei-app-');
     const env = {
       BOT_TOKEN: TEST_TOKEN,
-      HONGHEI_ROOT: root,
+      HONGHEI_CONTENT_ROOT: root,
       HONGHEI_REPO: root,
       HONGHEI_SUBMITTERS: sampleFile('submitters.yaml'),
       HONGHEI_BOT_DB: join(state, 'bot.sqlite'),

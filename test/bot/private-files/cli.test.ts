@@ -43,7 +43,7 @@ describe('npm run private-files', () => {
     const added = node(
       join(ROOT, 'scripts/private-files.ts'),
       ['add', join(root, 'content/media/pledges/2026q3-black-901-pledge.jpg'), '--kind', 'pledge'],
-      { HONGHEI_PRIVATE_DIR: store, HONGHEI_ROOT: root },
+      { HONGHEI_PRIVATE_DIR: store, HONGHEI_CONTENT_ROOT: root },
     );
     expect(added.status, added.stderr).toBe(0);
     const entry = parse(added.stdout.slice(added.stdout.indexOf('- private:')))[0];

@@ -123,9 +123,8 @@ describe('the shipped example environment (bot/deploy/honghei-bot.env.example)',
         .filter((l) => /^[A-Z_]+=/.test(l))
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
-    expect(() => privateFilesConfig(env)).toThrow(
-      /HONGHEI_PRIVATE_SECRET must have at least 32 characters/,
-    );
+    // An empty variable counts as unset (content/schema/settings-read.ts).
+    expect(() => privateFilesConfig(env)).toThrow(/HONGHEI_PRIVATE_SECRET.*at least 32 characters/);
     const filled = privateFilesConfig({ ...env, HONGHEI_PRIVATE_SECRET: 'a'.repeat(64) });
     expect(filled.store).toEqual({
       kind: 'redis',

@@ -45,7 +45,7 @@ describe('the running bot', () => {
       BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: emulator.config.apiURL,
       HONGHEI_DATE: '2026-11-23',
-      HONGHEI_ROOT: root,
+      HONGHEI_CONTENT_ROOT: root,
       HONGHEI_REPO: root,
       HONGHEI_BOT_DB: join(t.dir, 'bot.sqlite'),
       HONGHEI_OUTBOX_DIR: join(t.dir, 'outbox'),

@@ -15,7 +15,7 @@ test('console: SIGTERM while waiting for input exits 0', async () => {
     [join(ROOT, 'scripts/bot.ts'), 'console'],
     {
       cwd: repo,
-      env: { ...process.env, HONGHEI_ROOT: repo, HONGHEI_DATE: '2026-11-20' },
+      env: { ...process.env, HONGHEI_CONTENT_ROOT: repo, HONGHEI_DATE: '2026-11-20' },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

@@ -25,7 +25,7 @@ test('polling: health on BOT_HOST:BOT_PORT, an update handled, SIGTERM ends the 
     TELEGRAM_API_ROOT: telegram.url,
     BOT_HOST: '127.0.0.1',
     BOT_PORT: String(port),
-    HONGHEI_ROOT: repo,
+    HONGHEI_CONTENT_ROOT: repo,
     HONGHEI_REPO: repo,
     HONGHEI_SUBMITTERS: join(repo, 'content/submitters.yaml'),
     HONGHEI_DATE: '2026-11-20',

@@ -65,7 +65,7 @@ async function deployment(extra: Record<string, string> = {}, sandbox = false) {
     BOT_WEBHOOK_SECRET: SECRET,
     BOT_HOST: '127.0.0.1',
     BOT_PORT: String(port),
-    HONGHEI_ROOT: root,
+    HONGHEI_CONTENT_ROOT: root,
     HONGHEI_REPO: forge,
     HONGHEI_SUBMITTERS: join(root, 'content/submitters.yaml'),
     HONGHEI_DATE: TODAY,

@@ -5,8 +5,8 @@ import {
   batchOf,
   batchRange,
   isIsoDate,
-  publicationDate,
 } from '../../../content/schema/dates.ts';
+import { publicationDate } from '../../../content/schema/publication-date.ts';
 
 describe('dates and batches', () => {
   it('knows real calendar dates', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import {
   addDays,
   addWorkingDays,
@@ -16,7 +17,6 @@ import {
   WorkingCalendar,
 } from '../../../content/schema/index.ts';
 import { FICTIONAL_2027, fixtureDays } from '../calendar-fixture.ts';
-import { sampleFile } from '../../fixtures/roots.ts';
 import { recordWith } from '../record-fixture.ts';
 import { tempRepo } from '../temp-repo.ts';
 
@@ -228,10 +228,13 @@ describe("an objection's deadline in the records", () => {
 
 describe('the examples on the objections page', () => {
   it('are what the calendar says', () => {
-    const page = readFileSync(sampleFile('pages/objections.mdx'), 'utf8');
-    expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 11 月 24 日');
+    // The page computes its examples (ObjectionDue) with the sample's objection_working_days, 3.
+    const html = readFileSync(join(inject('siteDir'), 'guide/objections/index.html'), 'utf8');
+    const page = html.replace(/<[^>]+>/g, '');
+    expect(page).toContain('收到异议后 3 个工作日内');
+    expect(page).toContain('11 月 19 日（星期四）收到的异议，应在 2026年11月24日（星期二）');
     expect(addWorkingDays('2026-11-19', 3)).toBe('2026-11-24');
-    expect(page).toContain('应在 10 月 10 日前处理完毕');
+    expect(page).toContain('应在 2026年10月10日（星期六）前处理完毕');
     expect(addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
     expect(['2026-10-07', '2026-10-11'].map(isWorkingDay)).toEqual([false, false]);
     expect(['2026-10-08', '2026-10-09', '2026-10-10'].map(isWorkingDay)).toEqual([

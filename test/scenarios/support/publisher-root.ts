@@ -13,7 +13,7 @@ import {
   latestPublicationEnd,
   type IsoDate,
 } from '../../../content/schema/index.ts';
-import { recordToYaml } from '../../../scripts/lib/record-yaml.ts';
+import { recordToYaml } from '../../../content/schema/record-yaml.ts';
 
 /** The region every entry of the scenario is in (江苏省苏州市吴中区, a real GB/T 2260 code). */
 export const REGION = '320506';

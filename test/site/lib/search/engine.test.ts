@@ -13,7 +13,7 @@ import {
   type SourceHeader,
 } from '../../../../site/lib/search/format.ts';
 import { normalize } from '../../../../site/lib/search/text.ts';
-import { seededRandom } from '../../../../site/build/recall.ts';
+import { seededRandom } from '../../../../content/schema/random.ts';
 
 const random = seededRandom(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;

@@ -2,11 +2,12 @@
  * HTTP calls per submission, per forge, counted at the HTTP layer: each forge client talks to a
  * local emulator (test/bot/forge/emulators: GitHub's validated against @octokit/openapi, Gitea's
  * and GitLab's against their client typings) and the emulator counts every request it receives.
- * Dev tooling for `npm run bench` (the emulators are loaded only here, never by the bot).
+ * Dev tooling for `npm run bench`, kept beside the emulators it drives so that nothing outside
+ * test/ imports test code (scripts/bench runs this file in a process of its own, by path).
  *
- *   node bot/forge/bench.ts        prints the numbers as JSON
+ *   node test/bot/forge/calls-bench.ts        prints the numbers as JSON
  */
-import { sampleSubmission } from '../../test/bot/forge/fixtures.ts';
+import { sampleSubmission } from './fixtures.ts';
 
 /** Calls for one forge: per new submission without and with one binary attachment, and per outcome poll. */
 export interface ForgeCalls {
@@ -38,10 +39,10 @@ export async function measureForgeCalls(
 ): Promise<ForgeCallsReport> {
   const n = options.submissions ?? 5;
   const [{ GitHubEmulator }, { GiteaEmulator }, { GitLabEmulator }, clients] = await Promise.all([
-    import('../../test/bot/forge/emulators/github.ts'),
-    import('../../test/bot/forge/emulators/gitea.ts'),
-    import('../../test/bot/forge/emulators/gitlab.ts'),
-    import('../../test/bot/forge/emulators/clients.ts'),
+    import('./emulators/github.ts'),
+    import('./emulators/gitea.ts'),
+    import('./emulators/gitlab.ts'),
+    import('./emulators/clients.ts'),
   ]);
   const violations: string[] = [];
 

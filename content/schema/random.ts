@@ -1,8 +1,23 @@
 /**
- * A small seeded random source. Each generated record draws from its own stream, derived from the
+ * The one seeded random generator (mulberry32): the same seed gives the same numbers, so a
+ * generated repository (scripts/generate.ts), a benchmark's query set (scripts/bench) and a recall
+ * check (site/build/recall.ts) can be reproduced. Here, below the site, the bot and the scripts,
+ * so that each may import it. Each generated record draws from its own stream, derived from the
  * seed and the record's index, so record i is the same whatever the count: generating N + 1
  * records adds one file to the N records of the same seed.
  */
+
+/** Floats in [0, 1) from a 32-bit seed (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** A random source: floats in [0, 1) and helpers over them. */
 export interface Random {
@@ -25,16 +40,9 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The random stream of one record: mulberry32 seeded from (seed, index). */
+/** The random stream of one record: seededRandom seeded from (seed, index). */
 export function randomFor(seed: number, index: number): Random {
-  let state = mix(seed >>> 0, index >>> 0);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(mix(seed >>> 0, index >>> 0));
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

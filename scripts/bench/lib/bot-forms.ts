@@ -1,22 +1,24 @@
 /**
- * The bot's own benchmark, called by `npm run bench` (scripts/bench): complete /new forms driven
+ * The bot's benchmark, called by `npm run bench` (scripts/bench/lib/modules.ts): complete /new forms driven
  * through bot.handleUpdate against the local Bot API, in process, measuring the handling time of
  * every update (median, p99) and the bytes the form keeps in storage (conversation state and
  * session, at their largest during the form). Targets: median ≤ 10 ms, ≤ 16 KB per form.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeUscc, publicationDate } from '../content/schema/index.ts';
-import { createBot } from './create-bot.ts';
-import { botApiFiles } from './files.ts';
-import type { Submission, SubmissionSink } from './forge/types.ts';
-import { LOCAL_BOT, LocalTelegram } from './local-api/local-telegram.ts';
-import { openPrivateFiles } from './private-files/config.ts';
-import { ContentRepository } from './record/repository.ts';
-import type { BotServices } from './services.ts';
-import { MemoryAdapter } from './storage/index.ts';
-import { parseSubmitters } from './submitters.ts';
-import { MemoryWebStore } from './webchat/store.ts';
+import { defaultContentRoot } from '../../../content/schema/content-root.ts';
+import { completeUscc, publicationDate } from '../../../content/schema/index.ts';
+import { createBot } from '../../../bot/create-bot.ts';
+import { botApiFiles } from '../../../bot/files.ts';
+import type { Submission, SubmissionSink } from '../../../bot/forge/types.ts';
+import { LOCAL_BOT, LocalTelegram } from '../../../bot/local-api/local-telegram.ts';
+import { openPrivateFiles } from '../../../bot/private-files/config.ts';
+import { ContentRepository } from '../../../bot/record/repository.ts';
+import type { BotServices } from '../../../bot/services.ts';
+import { MemoryAdapter } from '../../../bot/storage/index.ts';
+import { parseSubmitters } from '../../../bot/submitters.ts';
+import { MemoryWebStore } from '../../../bot/webchat/store.ts';
+import { REPO } from './project.ts';
 
 /** What measureBot reports. */
 export interface BotBenchResult {
@@ -88,7 +90,8 @@ export async function measureBot(
 ): Promise<BotBenchResult> {
   const forms = options.forms ?? 30;
   const warmup = options.warmup ?? 3;
-  const root = options.root ?? new URL('..', import.meta.url).pathname;
+  // The project's content root (content/ once a publisher has one, else the sample), as the bot reads.
+  const root = options.root ?? defaultContentRoot(REPO);
   const today = publicationDate({ HONGHEI_DATE: '2026-11-20' });
   const tg = new LocalTelegram();
   const repo = new ContentRepository(root, 60_000);
