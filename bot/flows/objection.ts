@@ -21,7 +21,7 @@ import type { RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit, type Submitted } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 import { evidenceStep } from './evidence-step.ts';
-import { refLabel, targetStep } from './target-step.ts';
+import { presetTarget, targetStep } from './target-step.ts';
 
 /** The conversation id of /objection. */
 export const OBJECTION = 'objection';
@@ -75,15 +75,7 @@ export function objectionConversation(kit: FlowKit) {
     const amend = (a: Answers, date: string, d: Deadline) =>
       amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
     await io.say(t('objection-intro', { days }));
-    // A deep link chose the entry: the form starts at the grounds (Back still reaches the entry).
-    let start: { answers: Answers; at: number } | undefined;
-    if (typeof preset === 'string' && preset) {
-      const found = await io.external(() => targetQuestion.resolve!(preset, {}, env));
-      if (found.ok) {
-        start = { answers: { target: found.value }, at: 1 };
-        await io.say(refLabel(found.value as RecordRef, env));
-      } else await io.say(`⚠️ ${found.what}\n${found.fix}`);
-    }
+    const start = await presetTarget(io, targetQuestion, preset, env);
     await reviewAndSubmit(conversation, io, kit, {
       ...(start ? { start } : {}),
       title: t('objection-title'),

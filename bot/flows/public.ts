@@ -27,8 +27,7 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
     // with the entry chosen, or the repair application.
     const deep = /^(objection|repair)-([\w-]{1,80})$/.exec(ctx.match);
     if (deep?.[1] === 'objection') return ctx.conversation.enter(OBJECTION, deep[2]!);
-    // The repair form asks for the entry itself (it takes no preset yet).
-    if (deep?.[1] === 'repair') return ctx.conversation.enter(REPAIR);
+    if (deep?.[1] === 'repair') return ctx.conversation.enter(REPAIR, deep[2]!);
     const unit = services.submitters.unitOf(ctx.from.id);
     await ctx.reply(
       ctx.t(unit ? 'start-submitter' : 'start-public', {

@@ -100,4 +100,19 @@ describe('web channel', () => {
     // Telegram chats are still Telegram's: nothing of them lands in a transcript.
     expect(h.tg.sent).toEqual([]);
   });
+
+  test('a repair deep link opens the application with the black-list entry chosen', async () => {
+    const today = '2026-11-20';
+    const h = webHarness({ today });
+    const [ref] = h.repo
+      .records()
+      .filter((r) => r.record.list === 'black')
+      .flatMap((r) => h.repo.findPublic(r.record.id, today, ['black']))
+      .filter((ref) => h.repo.categories.black.find((c) => c.id === ref.category)?.repair);
+    expect(ref).toBeDefined();
+    const p = await h.person();
+    await p.say(`/start repair-${ref!.id}`);
+    const text = (await p.last()).text;
+    expect(text).toMatch(/^\(2\/\d+\)/);
+  });
 });
