@@ -124,7 +124,8 @@
       if (e.buttons.length) disableOlderButtons(e.seq);
       showStep(e.text);
     }
-    el.scrollIntoView({ block: 'end' });
+    // The newest message (and its buttons) just above the reply box.
+    scrollTo(0, document.documentElement.scrollHeight);
   }
 
   async function send(body) {

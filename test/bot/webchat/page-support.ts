@@ -13,10 +13,19 @@ import { atSummary, questionTitle, type Answer } from '../support/drive.ts';
 /** Screenshots of the web chat's steps. */
 export const SHOTS = join(PROJECT_ROOT, 'test-results/webchat');
 
-/** Saves a screenshot of what the person sees (the viewport) as test-results/webchat/<name>.png. */
+/** Saves what the person sees at 375 px and at desktop width: test-results/webchat/<name>-{375,desktop}.png. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const size = page.viewportSize();
+  for (const [label, viewport] of [
+    ['375', { width: 375, height: 812 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`) });
+  }
+  if (size) await page.setViewportSize(size);
 }
 
 /** Waits until the page shows all the server said after the last action. */

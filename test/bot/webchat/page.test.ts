@@ -62,10 +62,10 @@ describe('web chat page', { timeout: 120_000 }, () => {
     expect(page.url()).not.toContain(invite);
     await page.getByRole('button', { name: '报送新条目' }).click();
     await settled(page);
-    await fillPage(page, blackListAnswers(testCode(7201)), 'new-desktop');
-    await shot(page, 'new-desktop-summary');
+    await fillPage(page, blackListAnswers(testCode(7201)), 'new');
+    await shot(page, 'new-summary');
     await press(page, '确认提交');
-    await shot(page, 'new-desktop-submitted');
+    await shot(page, 'new-submitted');
     expect(await lastBot(page)).toMatch(/2026q4-black-/);
     await sink.reconcile();
     await sink.close();
@@ -92,7 +92,7 @@ describe('web chat page', { timeout: 120_000 }, () => {
     await page.goto(href.replace('https://bot.example.org', origin));
     await expect.poll(() => lastBot(page)).toMatch(/^\(\d+\/\d+\)/);
     expect(page.url()).not.toContain('start=');
-    await shot(page, 'objection-mobile-01');
+    await shot(page, 'objection-01');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     expect(await page.locator('#step-text').textContent()).toMatch(/第 \d+ 步，共 \d+ 步/);
@@ -105,13 +105,13 @@ describe('web chat page', { timeout: 120_000 }, () => {
     expect(await page.title()).not.toBe('pwned');
     // The form refuses markup in the grounds, with the reason, and asks again.
     expect(await lastBot(page)).toMatch(/^⚠️ .*HTML/);
-    await shot(page, 'objection-mobile-02');
+    await shot(page, 'objection-02');
     await type(page, '该公司已足额支付全部工资，公示所列事实与实际不符，请核查。（示例数据）');
-    await shot(page, 'objection-mobile-03');
+    await shot(page, 'objection-03');
     await press(page, /跳过|完成/);
-    await shot(page, 'objection-mobile-summary');
+    await shot(page, 'objection-summary');
     await press(page, '确认提交');
-    await shot(page, 'objection-mobile-received');
+    await shot(page, 'objection-received');
     expect(await lastBot(page)).toContain('异议已收到');
     const s = (h.sink as MemorySink).submissions[0]!;
     expect(s).toMatchObject({ kind: 'objection', recordId: entry.record.id });
@@ -128,7 +128,7 @@ describe('web chat page', { timeout: 120_000 }, () => {
     await page.locator('#text').fill('91000000MA0000000X');
     await page.locator('#text').press('Enter');
     await expect.poll(() => page.locator('#offline').isVisible()).toBe(true);
-    await shot(page, 'offline-mobile');
+    await shot(page, 'offline');
     expect(await page.locator('#text').inputValue()).toBe('91000000MA0000000X');
     await page.unroute('**/chat/api/send');
     await expect.poll(() => page.locator('#text').inputValue()).toBe('');
@@ -140,12 +140,10 @@ describe('web chat page', { timeout: 120_000 }, () => {
       buffer: Buffer.alloc(8192),
     });
     await expect.poll(() => page.locator('#error').textContent()).toContain('文件过大');
-    await shot(page, 'file-too-big-mobile');
-    for (const width of ['mobile', 'desktop'] as const) {
-      const p = await (await context(width)).newPage();
-      await p.goto(`${origin}/chat/`);
-      await expect.poll(() => p.locator('#who').textContent()).toBeTruthy();
-      await shot(p, `start-${width}`);
-    }
+    await shot(page, 'file-too-big');
+    const fresh = await (await context('mobile')).newPage();
+    await fresh.goto(`${origin}/chat/`);
+    await expect.poll(() => fresh.locator('#who').textContent()).toBeTruthy();
+    await shot(fresh, 'start');
   });
 });
