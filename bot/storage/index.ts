@@ -9,7 +9,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import type { StorageConfig } from '../config.ts';
 import type { SessionData } from '../context.ts';
-import { MemoryWebStore, RedisWebStore, SqliteWebStore, type WebStore } from '../webchat/store.ts';
+import { MemoryWebStore, RedisWebStore, SqliteWebStore, type WebStore } from './web-store.ts';
 import { openDatabase, SqliteAdapter } from './sqlite-adapter.ts';
 
 /** Sessions are kept for a year of /status; forms for formTtlMs. */

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { newWebChatId } from './ids.ts';
-import type { WebStore } from './store.ts';
+import type { WebStore } from '../storage/web-store.ts';
 
 /** A browser session. */
 export interface WebSession {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FileTooBig, type FileService } from '../files.ts';
-import type { WebStore } from './store.ts';
+import type { WebStore } from '../storage/web-store.ts';
 
 /** A stored file's description. */
 export interface WebFileMeta {

@@ -7,7 +7,6 @@
  * sends are counted per session and per address (rate limits in the shared store).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpHandler } from '../run/http-server.ts';
 import { formatBytes } from '../files.ts';
 import { SESSION_TTL_MS, type WebSession } from './accounts.ts';
 import { MAX_TEXT, type WebChannel } from './channel.ts';
@@ -38,8 +37,11 @@ export interface WebHttpOptions {
 
 const API = '/chat/api/';
 
+/** A route of the bot's HTTP server (run/http-server.ts HttpHandler, which this folder does not import). */
+export type WebRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
 /** The routes (the page and the API) as one handler for BotHttpServer.route. */
-export function webChatRoutes(options: WebHttpOptions): HttpHandler {
+export function webChatRoutes(options: WebHttpOptions): WebRoute {
   const page = pageRoute();
   const { channel, trustProxy } = options;
   const { accounts, transcripts, files } = channel.parts;

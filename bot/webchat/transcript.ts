@@ -5,7 +5,7 @@
  * shown on the next visit. A message's Telegram message_id is its position in the transcript.
  */
 import { EventEmitter } from 'node:events';
-import type { WebStore } from './store.ts';
+import type { WebStore } from '../storage/web-store.ts';
 
 /** A button as the browser shows it (the bot's inline keyboard). */
 export interface WebButton {

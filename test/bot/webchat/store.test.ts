@@ -10,7 +10,7 @@ import {
   RedisWebStore,
   SqliteWebStore,
   type WebStore,
-} from '../../../bot/webchat/store.ts';
+} from '../../../bot/storage/web-store.ts';
 
 const redisUrl = inject('redisUrl');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
