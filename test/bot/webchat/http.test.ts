@@ -102,4 +102,29 @@ describe('web chat over HTTP', () => {
     expect(r.headers.get('set-cookie')).toMatch(/; Secure/);
     await http.drain(Date.now() + 1000);
   });
+
+  test('an open event stream ends when the server drains, so shutdown is not held up', async () => {
+    const h = webHarness();
+    const { BotHttpServer } = await import('../../../bot/run/http-server.ts');
+    const { webChatRoutes } = await import('../../../bot/webchat/http.ts');
+    const http = new BotHttpServer();
+    http.route(
+      webChatRoutes({
+        channel: h.channel,
+        maxFileBytes: 1024,
+        rateLimit: { limit: 10, windowMs: 60_000 },
+        trustProxy: false,
+        stopping: () => http.stopping,
+      }),
+    );
+    const { port } = await http.listen('127.0.0.1', 0);
+    const origin = `http://127.0.0.1:${port}`;
+    const { pair } = await open(origin);
+    const events = await fetch(`${origin}/chat/api/events`, { headers: { cookie: pair } });
+    const reader = events.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('retry:');
+    // A stream left alone lasts a minute; the drain's deadline is shorter, and nothing is cut off.
+    expect(await http.drain(Date.now() + 30_000)).toBe(true);
+    for (;;) if ((await reader.read()).done) break;
+  });
 });
