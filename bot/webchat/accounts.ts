@@ -71,6 +71,16 @@ export class WebAccounts {
     return { cookie, session };
   }
 
+  /** Sets the language the bot speaks to a session (zh-CN or en). */
+  async setLang(cookie: string, lang: WebSession['lang']): Promise<WebSession | undefined> {
+    const key = `session:${sha256(cookie)}`;
+    const session = await this.store.get<WebSession>(key);
+    if (!session) return undefined;
+    const changed = { ...session, lang };
+    await this.store.set(key, changed, SESSION_TTL_MS);
+    return changed;
+  }
+
   /** Issues an invitation for a unit; returns the one-time token (only its hash is stored). */
   async invite(unit: string, ttlMs: number, note?: string): Promise<string> {
     const secret = token();

@@ -72,16 +72,31 @@ export function webChatRoutes(options: WebHttpOptions): WebRoute {
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (req.method === 'POST' && path === 'session') {
-      const existing = await sessionOf(req);
-      const opened = existing ? undefined : await accounts.openSession();
+      // The page asks for English only where the site has it (publisher.yaml languages).
+      const { publisher } = channel.parts.services.repo;
+      const asked = JSON.parse(
+        (await readBody(req, 1024, '请求过大。')).toString('utf8') || '{}',
+      ) as {
+        lang?: unknown;
+      };
+      const lang = asked.lang === 'en' && publisher.languages.includes('en') ? 'en' : 'zh-CN';
+      const cookie = cookies(req)[COOKIE];
+      let existing = await sessionOf(req);
+      if (existing && existing.lang !== lang) existing = await accounts.setLang(cookie!, lang);
+      const opened = existing ? undefined : await accounts.openSession(lang);
       const session = existing ?? opened!.session;
       const account = await accounts.accountOf(session);
-      const unit =
-        account && channel.parts.services.repo.publisher.units.find((u) => u.id === account.unit);
+      const unit = account && publisher.units.find((u) => u.id === account.unit);
       json(
         res,
         200,
-        { csrf: session.csrf, unit: unit?.name ?? null, maxFileBytes: options.maxFileBytes },
+        {
+          csrf: session.csrf,
+          unit: unit?.name ?? null,
+          maxFileBytes: options.maxFileBytes,
+          lang: session.lang,
+          languages: publisher.languages,
+        },
         opened
           ? { 'set-cookie': sessionCookie(opened.cookie, isHttps(req, trustProxy), SESSION_TTL_MS) }
           : {},

@@ -15,6 +15,62 @@
   let busy = false;
   const messages = new Map();
 
+  // The page's words in Chinese and, where the site has English (publisher.yaml languages), English.
+  const WORDS = {
+    zh: {
+      step: (n, of, title) => `第 ${n} 步，共 ${of} 步（还剩 ${of - n} 步）：${title}`,
+      me: '我',
+      bot: '办理助手',
+      download: '下载',
+      signedIn: (unit) => `已登录：${unit}（可报送新条目）`,
+      tooBig: (size, max) => `文件过大（${size} MB）：上限为 ${max} MB。请压缩或拆分后再上传。`,
+      uploadFailed: '上传失败，请重试。',
+      uploadOffline: '无法连接服务器，请稍后重新上传。',
+      switchTo: 'English',
+    },
+    en: {
+      step: (n, of, title) => `Step ${n} of ${of} (${of - n} to go): ${title}`,
+      me: 'Me',
+      bot: 'Assistant',
+      download: 'Download',
+      signedIn: (unit) => `Signed in: ${unit} (may submit new entries)`,
+      tooBig: (size, max) =>
+        `The file is too big (${size} MB): the limit is ${max} MB. Compress or split it.`,
+      uploadFailed: 'The upload failed; please try again.',
+      uploadOffline: 'Cannot reach the server; upload again in a moment.',
+      switchTo: '中文',
+    },
+  };
+  const STATIC_EN = [
+    ['h1', 'Online services'],
+    ['#who', 'Objections, credit repair and progress'],
+    ['[data-command="/objection"]', 'Object to an entry'],
+    ['[data-command="/repair"]', 'Credit repair'],
+    ['[data-command="/status"]', 'Progress'],
+    ['[data-command="/new"]', 'Submit a new entry'],
+    ['[data-command="/cancel"]', 'Cancel'],
+    ['#offline', 'Cannot reach the server; retrying… (what you typed is kept)'],
+    ['.chat-file span', 'Upload a file'],
+    ['#send', 'Send'],
+  ];
+  let lang = 'zh';
+  const w = () => WORDS[lang];
+  function applyLanguage() {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    if (lang !== 'en') return;
+    document.title = 'Online services · Credit lists';
+    for (const [selector, text] of STATIC_EN) document.querySelector(selector).textContent = text;
+    text.placeholder = 'Type your answer; Enter sends, Shift+Enter starts a new line';
+    for (const [selector, label] of [
+      ['nav', 'Services'],
+      ['#step-bar', 'Progress'],
+      ['#log', 'Conversation'],
+      ['#upload', 'Upload progress'],
+    ])
+      document.querySelector(selector).setAttribute('aria-label', label);
+    document.querySelector('label[for="text"]').textContent = 'Your answer';
+  }
+
   const showError = (message) => (errorBox.textContent = message || '');
   const showToast = (message) => {
     toast.textContent = message;
@@ -54,7 +110,7 @@
     $('step').hidden = !m;
     if (!m) return;
     const [n, of] = [Number(m[1]), Number(m[2])];
-    $('step-text').textContent = `第 ${n} 步，共 ${of} 步（还剩 ${of - n} 步）：${m[3]}`;
+    $('step-text').textContent = w().step(n, of, m[3]);
     $('step-bar').max = of;
     $('step-bar').value = n;
   }
@@ -101,7 +157,7 @@
     }
     const el = document.createElement('article');
     el.className = `chat-msg chat-${e.kind === 'user' ? 'user' : 'bot'}`;
-    el.setAttribute('aria-label', e.kind === 'user' ? '我' : '办理助手');
+    el.setAttribute('aria-label', e.kind === 'user' ? w().me : w().bot);
     const body = document.createElement('p');
     body.className = 'chat-text';
     body.textContent =
@@ -110,7 +166,7 @@
     if (e.kind === 'file' && e.fileId.startsWith('webfile-')) {
       const a = document.createElement('a');
       a.href = `api/files/${e.fileId}`;
-      a.textContent = '下载';
+      a.textContent = w().download;
       el.append(a);
     }
     const buttons = document.createElement('div');
@@ -175,7 +231,7 @@
     showError('');
     if (file.size > maxFileBytes)
       return showError(
-        `文件过大（${(file.size / 1048576).toFixed(1)} MB）：上限为 ${(maxFileBytes / 1048576).toFixed(0)} MB。请压缩或拆分后再上传。`,
+        w().tooBig((file.size / 1048576).toFixed(1), (maxFileBytes / 1048576).toFixed(0)),
       );
     const bar = $('upload');
     const request = new XMLHttpRequest();
@@ -196,11 +252,11 @@
         document.body.dataset.awaiting = JSON.parse(request.responseText).seq;
         return;
       }
-      let reason = '上传失败，请重试。';
+      let reason = w().uploadFailed;
       try {
         reason = JSON.parse(request.responseText).error || reason;
       } catch {}
-      showError(request.status === 0 ? '无法连接服务器，请稍后重新上传。' : reason);
+      showError(request.status === 0 ? w().uploadOffline : reason);
     });
     request.send(file);
   });
@@ -217,8 +273,25 @@
   }
 
   async function start() {
-    const session = await post('session', {});
+    const params = new URLSearchParams(location.search);
+    const wanted =
+      params.get('lang') ||
+      localStorage.getItem('honghei-chat-lang') ||
+      (navigator.language.startsWith('en') ? 'en' : 'zh');
+    const session = await post('session', { lang: wanted === 'en' ? 'en' : 'zh-CN' });
     csrf = session.csrf;
+    lang = session.lang === 'en' ? 'en' : 'zh';
+    applyLanguage();
+    if ((session.languages || []).includes('en')) {
+      const toggle = $('lang');
+      toggle.hidden = false;
+      toggle.textContent = w().switchTo;
+      toggle.lang = lang === 'en' ? 'zh-CN' : 'en';
+      toggle.addEventListener('click', () => {
+        localStorage.setItem('honghei-chat-lang', lang === 'en' ? 'zh' : 'en');
+        location.search = '';
+      });
+    }
     maxFileBytes = session.maxFileBytes || maxFileBytes;
     const invite = /invite=([\w-]+)/.exec(location.hash);
     if (invite) {
@@ -231,11 +304,11 @@
       }
     }
     if (session.unit) {
-      $('who').textContent = `已登录：${session.unit}（可报送新条目）`;
+      $('who').textContent = w().signedIn(session.unit);
       $('cmd-new').hidden = false;
     }
     connect();
-    const deepLink = new URLSearchParams(location.search).get('start');
+    const deepLink = params.get('start');
     if (deepLink && /^[\w-]{1,80}$/.test(deepLink)) {
       history.replaceState(null, '', location.pathname);
       await send({ text: `/start ${deepLink}` });

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createSubmissionSink } from '../../../bot/forge/index.ts';
 import { launchChromium } from '../../../scripts/bench/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/bench/lib/static-server.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { makeContentRepo, sh, tempDir } from '../forge/fixtures.ts';
+import { contentCopy } from '../support/harness.ts';
 import { blackListAnswers, testCode } from '../support/fixtures.ts';
 import type { MemorySink } from '../support/memory-sink.ts';
 import { fillPage, lastBot, press, settled, shot, type } from './page-support.ts';
@@ -145,5 +147,34 @@ describe('web chat page', { timeout: 120_000 }, () => {
     await fresh.goto(`${origin}/chat/`);
     await expect.poll(() => fresh.locator('#who').textContent()).toBeTruthy();
     await shot(fresh, 'start');
+  });
+
+  test('where the site has English, the page and the bot speak English', async () => {
+    const root = contentCopy();
+    const file = join(root, 'content/publisher.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^languages: .*$/m, 'languages: [zh, en]'),
+    );
+    const h = webHarness({ root });
+    const origin = await h.serve();
+    const page = await (await context('mobile')).newPage();
+    await page.goto(`${origin}/chat/?lang=en`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Online services');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Object to an entry' }).click();
+    await settled(page);
+    expect(await lastBot(page)).toMatch(/^\(1\/\d+\) [A-Za-z]/);
+    expect(await page.locator('#step-text').textContent()).toMatch(/^Step 1 of \d+/);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    await shot(page, 'english');
+    // Where the site is Chinese only, ?lang=en keeps the page Chinese.
+    const zhOnly = webHarness();
+    const zhOrigin = await zhOnly.serve();
+    const zh = await (await context('mobile')).newPage();
+    await zh.goto(`${zhOrigin}/chat/?lang=en`);
+    await expect.poll(() => zh.locator('#who').textContent()).toBeTruthy();
+    expect(await zh.locator('h1').textContent()).toBe('在线办理');
   });
 });
