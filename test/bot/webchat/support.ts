@@ -67,9 +67,18 @@ export class WebPerson {
     return this.channel.parts.transcripts.since(this.session.chatId, 0);
   }
 
+  /** The latest entries (the last 30; a long fuzz would otherwise read the whole transcript). */
+  async recent(): Promise<NumberedEvent[]> {
+    const { transcripts } = this.channel.parts;
+    const length = await transcripts.length(this.session.chatId);
+    return transcripts.since(this.session.chatId, Math.max(0, length - 30));
+  }
+
   /** The latest bot message (with its buttons, edits applied). */
   async last(): Promise<{ id: number; text: string; buttons: WebButton[][] }> {
-    const bot = (await this.events()).filter((e) => e.kind === 'bot').at(-1);
+    const bot =
+      (await this.recent()).filter((e) => e.kind === 'bot').at(-1) ??
+      (await this.events()).filter((e) => e.kind === 'bot').at(-1);
     if (!bot) return { id: 0, text: '', buttons: [] };
     return {
       id: bot.seq,
@@ -92,7 +101,7 @@ export class WebPerson {
 
   /** Presses a button of the latest bot message that has one matching the label. */
   async press(label: string | RegExp): Promise<void> {
-    const bots = (await this.events()).filter((e) => e.kind === 'bot').reverse();
+    const bots = (await this.recent()).filter((e) => e.kind === 'bot').reverse();
     for (const m of bots) {
       const now = await this.channel.parts.transcripts.message(this.session.chatId, m.seq);
       const b = now.buttons
