@@ -2,9 +2,9 @@
  * Random inputs through the web channel (in process, not the browser): text of every kind,
  * commands, presses of current, stale and forged buttons, files of random bytes, across the steps
  * of /new and /objection, with right answers mixed in so the walk reaches the later steps
- * (HONGHEI_WEBCHAT_FUZZ sets the count; 10,000 take about 100 s here). Nothing may crash: no update fails in the bot's error boundary, every
- * input is answered by the channel. Also measures (reported, not asserted) the median round trip
- * of one answer in process.
+ * (HONGHEI_WEBCHAT_FUZZ sets the count; 10,000 take about 100 s here). Nothing may crash: no
+ * update fails in the bot's error boundary, every input is answered by the channel. Also
+ * measures (reported, not asserted) the median round trip of one answer in process.
  */
 import { describe, expect, test } from 'vitest';
 import { questionTitle, type Answer } from '../support/drive.ts';
