@@ -10,6 +10,7 @@ import { Bot, session, type Middleware, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotConfig } from './config.ts';
 import type { BotContext, FormContext } from './context.ts';
+import { BATCH, batchCommand, batchConversation } from './flows/batch.ts';
 import type { FlowKit } from './flows/common.ts';
 import { NEW_RECORD, newRecordConversation } from './flows/new-record.ts';
 import { OBJECTION, objectionConversation } from './flows/objection.ts';
@@ -113,8 +114,10 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   guarded.use(createConversation(newRecordConversation(kit), { id: NEW_RECORD }));
   guarded.use(createConversation(objectionConversation(kit), { id: OBJECTION }));
   guarded.use(createConversation(repairConversation(kit), { id: REPAIR }));
+  guarded.use(createConversation(batchConversation(kit), { id: BATCH }));
   // 7. The commands outside forms.
   guarded.use(publicCommands(services));
+  guarded.use(batchCommand(services));
   // 8. Whatever nobody handled.
   guarded.use(unhandled);
   bot.catch(errorHandler(services));

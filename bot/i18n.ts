@@ -1,8 +1,8 @@
 /**
  * Texts: every user-facing sentence is in bot/locales/<locale>.ftl (Fluent). zh-CN is the default;
- * English is chosen for users whose Telegram language is English. The record's own vocabulary
- * (list, kind and category names) comes from content/schema labels and content/categories.yaml,
- * and field help from the schema's descriptions.
+ * English is chosen for users whose Telegram language is English. The record's field names, hints
+ * and coded values come from the schema (content/schema/field-labels.ts), category names from
+ * content/categories.yaml: the locale files hold no field name.
  */
 import { I18n, type I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';

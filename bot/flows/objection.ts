@@ -11,6 +11,7 @@ import {
   recordShape,
   workingCalendarOf,
   type Deadline,
+  valueName,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import { schemaLeaves } from '../form/schema-walk.ts';
@@ -41,11 +42,11 @@ export function objectionConversation(kit: FlowKit) {
       key: 'grounds',
       input: 'text',
       multiline: true,
-      label: (env) => env.t('field-objection-grounds'),
+      label: (env) => env.t('objection-grounds'),
       help: (_a, env) => env.t('objection-grounds-help', { field: note.description ?? '' }),
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },
-    evidenceStep((env) => env.t('field-objection-evidence')),
+    evidenceStep((env) => valueName('attachments.*.kind', 'evidence', env.lang)),
   ];
   return async function objection(
     conversation: FormConversation,

@@ -10,6 +10,7 @@ import {
   statusOn,
   type Category,
   type IsoDate,
+  valueName,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
 import type { Answers, FormEnv, Refusal, Step, TextStep } from '../form/step.ts';
@@ -67,7 +68,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
     key: `condition.${i}`,
     input: 'choice',
     applies: (a) => i < (repairOf(a)?.requirements.length ?? 0),
-    label: (env) => env.t('field-repair-condition', { n: i + 1 }),
+    label: (env) => env.t('repair-condition', { n: i + 1 }),
     help: (a) => repairOf(a)?.requirements[i],
     choices: (a, env) => [
       {
@@ -101,7 +102,7 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       key: 'corrected',
       input: 'text',
       raw: true,
-      label: (env) => env.t('field-repair-corrected'),
+      label: (env) => env.t('repair-corrected'),
       help: (a, env) =>
         env.t('repair-corrected-help', { months: repairOf(a)?.months_after_correction ?? 0 }),
       check(text, a, env: Env) {
@@ -132,15 +133,15 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
       kind: 'pledge',
       max: 3,
       applies: (a) => !!repairOf(a)?.requires_pledge,
-      label: (env) => env.t('field-repair-pledge'),
+      label: (env) => valueName('attachments.*.kind', 'pledge', env.lang),
       help: (_a, env) => env.t('files-help-pledge'),
     },
-    evidenceStep((env) => env.t('field-repair-evidence')),
+    evidenceStep((env) => env.t('repair-evidence')),
     {
       key: 'statement',
       input: 'text',
       multiline: true,
-      label: (env) => env.t('field-repair-statement'),
+      label: (env) => env.t('repair-statement'),
       help: () => note.description,
       check: (text, _a, env) => checkLeaf(note, text, env.lang),
     },

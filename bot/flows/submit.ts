@@ -72,7 +72,11 @@ export async function reviewAndSubmit<D>(
           c.date,
           env.lang,
         );
-        return reviewOf(c.ignore ? problems.filter((p) => !c.ignore!(p)) : problems, t, c.notes);
+        return reviewOf(
+          c.ignore ? problems.filter((p) => !c.ignore!(p)) : problems,
+          env.lang,
+          c.notes,
+        );
       },
       () => ({ notes: [], problems: [t('check-failed')] }),
     );

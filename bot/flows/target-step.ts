@@ -95,7 +95,7 @@ export function targetStep<D>(repo: ContentRepository, options: TargetOptions<D>
     key: 'target',
     input: 'text',
     raw: true,
-    label: (env) => env.t('field-target'),
+    label: (env) => env.t('target-question'),
     help: (_a, env) => env.t('target-help'),
     display: (value, _a, env) => refLabel(value as RecordRef, env as FormEnv<unknown>),
     check: (text) => ({ ok: true, value: text.normalize('NFKC').trim() }),

@@ -61,7 +61,7 @@ export function submissionMessage(s: Submission): string {
     '',
     `${TRAILERS.submission}: ${s.id}`,
     `${TRAILERS.kind}: ${s.kind}`,
-    `${TRAILERS.record}: ${s.recordId}`,
+    ...(s.recordIds ?? [s.recordId]).map((id) => `${TRAILERS.record}: ${id}`),
     `${TRAILERS.submitter}: ${who.replace(/\s+/g, ' ')}`,
     '',
   ].join('\n');

@@ -217,30 +217,36 @@ export class LocalReview {
         `提交 ${id} 尚未审核：先由分管领导审核（--role review），再由主要领导审定`,
       );
 
-    const recordFile = (await this.changedFiles(tip)).find((f) =>
+    // A batch (bot/batch/) holds several records: each gets the approval.
+    const recordFiles = (await this.changedFiles(tip)).filter((f) =>
       /^content\/records\/.+\.ya?ml$/.test(f),
     );
-    if (!recordFile)
+    if (!recordFiles.length)
       throw new ReviewRefusal(
         `提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`,
       );
-    // A change to a published entry (objection, repair, removal) is approved in its commit's
-    // trailer only: the record's approvals are those of its listing, dated before its start, and
-    // its start must not move.
-    const published =
-      (
-        await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], {
-          okCodes: [1, 128],
-        })
-      ).code === 0;
-    const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
-    const { text: updated, moved } = published
-      ? { text, moved: undefined }
-      : alignStart(
-          addApproval(text, { role, by, date: options.date }, recordFile),
-          options.date,
-          recordFile,
-        );
+    const changes: { path: string; content: string }[] = [];
+    let moved: { from: IsoDate; to: IsoDate } | undefined;
+    for (const recordFile of recordFiles) {
+      // A change to a published entry (objection, repair, removal) is approved in its commit's
+      // trailer only: the record's approvals are those of its listing, dated before its start, and
+      // its start must not move.
+      const published =
+        (
+          await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], {
+            okCodes: [1, 128],
+          })
+        ).code === 0;
+      if (published) continue;
+      const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
+      const aligned = alignStart(
+        addApproval(text, { role, by, date: options.date }, recordFile),
+        options.date,
+        recordFile,
+      );
+      moved ??= aligned.moved;
+      changes.push({ path: recordFile, content: aligned.text });
+    }
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
     const note = moved
       ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n`
@@ -252,7 +258,7 @@ export class LocalReview {
     };
     const commit = await this.commitChange(
       tip,
-      published ? [] : [{ path: recordFile, content: updated }],
+      changes,
       message,
       identity,
       `${options.date}T12:00:00+08:00`,

@@ -1,19 +1,16 @@
 /**
- * A submission as a reviewer reads it: the record's fields as rows (labels taken from the
- * schema's own descriptions, so no field list is written here), the validator's verdict, and the
- * attachments. Rendered as a Markdown table for pull requests and as plain lines for the review CLI.
+ * A submission as a reviewer reads it: the record's fields as rows (in schema order, labelled by
+ * content/schema/field-labels.ts, so no field list or label is written here), the validator's
+ * verdict, and the attachments. Rendered as a Markdown table for pull requests and as plain lines for the review CLI.
  */
 import { parse } from 'yaml';
-import type { z } from 'zod';
 import {
-  APPROVAL_ROLE_NAMES,
-  ATTACHMENT_KIND_NAMES,
-  LIST_NAMES,
-  PERSON_ROLE_NAMES,
-  recordShape,
-  STATUS_NAMES,
-  SUBJECT_KIND_NAMES,
+  fieldLabel,
   formatProblems,
+  recordKeysAt,
+  valueName,
+  VALUE_NAMES,
+  fieldPathKey,
   type Categories,
   type Lang,
   type Problem,
@@ -28,44 +25,7 @@ export interface SummaryRow {
   value: string;
 }
 
-type Shape = Record<string, z.ZodType>;
-
-/** The inner schema of optional/default wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema as z.ZodType & { unwrap?: () => z.ZodType; def?: { innerType?: z.ZodType } };
-  while (s.def?.innerType) s = s.def.innerType as typeof s;
-  return s;
-}
-
-/** The short label in a field description: without its notes in brackets, up to the first '：' or '，'. */
-function labelOf(schema: z.ZodType | undefined, key: string): string {
-  const description = schema ? (schema.description ?? unwrap(schema).description) : undefined;
-  return (
-    description
-      ?.replace(/（[^）]*）|\([^)]*\)/g, '')
-      .split(/[：，;；]/)[0]
-      ?.trim() || key
-  );
-}
-
-function shapeOf(schema: z.ZodType | undefined): Shape | undefined {
-  const inner =
-    schema && (unwrap(schema) as { def?: { type?: string; shape?: Shape; element?: z.ZodType } });
-  if (inner?.def?.type === 'object') return inner.def.shape;
-  if (inner?.def?.type === 'array') return shapeOf(inner.def.element);
-  return undefined;
-}
-
-/** Names for coded values, by field path. */
-const VALUE_NAMES: Record<string, Record<string, Record<Lang, string>>> = {
-  list: LIST_NAMES,
-  'subject.kind': SUBJECT_KIND_NAMES,
-  'subject.persons.role': PERSON_ROLE_NAMES,
-  'approvals.role': APPROVAL_ROLE_NAMES,
-  'history.status': STATUS_NAMES,
-  'attachments.kind': ATTACHMENT_KIND_NAMES,
-};
-
+/** A value as text: a coded value with its name (企业（enterprise）), a category by its name. */
 function scalarText(
   path: string,
   value: unknown,
@@ -73,8 +33,8 @@ function scalarText(
   categories?: Categories,
   list?: string,
 ): string {
-  const named = VALUE_NAMES[path]?.[String(value)];
-  if (named) return `${named[lang]}（${String(value)}）`;
+  if (VALUE_NAMES[fieldPathKey(path)]?.[String(value)])
+    return `${valueName(path, value, lang)}（${String(value)}）`;
   if (path === 'category' && categories && list && list in categories) {
     const c = categories[list as keyof Categories].find((x) => x.id === value);
     if (c) return `${c.name[lang]}（${c.id}）`;
@@ -97,39 +57,38 @@ export function recordRows(
   if (!data || typeof data !== 'object') return [];
   const record = data as Record<string, unknown>;
   const rows: SummaryRow[] = [];
-  const visit = (value: unknown, shape: Shape | undefined, path: string[], labels: string[]) => {
-    const keys = [...new Set([...Object.keys(shape ?? {}), ...Object.keys(value as object)])];
+  const visit = (value: unknown, path: string[]) => {
+    // Schema order first, then keys the schema does not know (the validator reports those).
+    const keys = [...new Set([...recordKeysAt(path), ...Object.keys(value as object)])];
     for (const key of keys) {
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined || v === null) continue;
-      const schema = shape?.[key];
-      const label = [...labels, labelOf(schema, key)];
       const fieldPath = [...path, key];
       const dotted = fieldPath.join('.');
+      const label = fieldLabel(dotted, lang);
       if (Array.isArray(v)) {
         const items = v.map((item) =>
           item && typeof item === 'object'
             ? Object.entries(item as Record<string, unknown>)
                 .map(([k, x]) =>
-                  scalarText(`${dotted}.${k}`, x, lang, options.categories, String(record.list)),
+                  scalarText(`${dotted}.*.${k}`, x, lang, options.categories, String(record.list)),
                 )
                 .join(' / ')
             : scalarText(dotted, item, lang),
         );
-        if (items.length)
-          rows.push({ field: dotted, label: label.join(' · '), value: items.join('；') });
+        if (items.length) rows.push({ field: dotted, label, value: items.join('；') });
       } else if (typeof v === 'object') {
-        visit(v, shapeOf(schema), fieldPath, label);
+        visit(v, fieldPath);
       } else {
         rows.push({
           field: dotted,
-          label: label.join(' · '),
+          label,
           value: scalarText(dotted, v, lang, options.categories, String(record.list)),
         });
       }
     }
   };
-  visit(record, recordShape as unknown as Shape, [], []);
+  visit(record, []);
   return rows;
 }
 

@@ -17,8 +17,10 @@ export interface Submission {
   /** Stable, unique id chosen when the submitter confirms; the branch is named from it. */
   id: string;
   kind: SubmissionKind;
-  /** The record the submission creates or changes. */
+  /** The record the submission creates or changes (a batch: its first). */
   recordId: string;
+  /** Every record of a submission holding several (a batch from a spreadsheet, bot/batch/), in order. */
+  recordIds?: string[];
   /**
    * Who sent it: the submitting unit for staff; for the public (objections) only a chat id. The
    * language is the one the submitter used in chat, for the notices (absent: Chinese).

@@ -15,6 +15,14 @@ export interface SentMessage {
   buttons: { text: string; data: string }[][];
 }
 
+/** A document the bot sent (sendDocument): its file name, bytes and caption. */
+export interface SentDocument {
+  chatId: number;
+  name: string;
+  bytes: Uint8Array;
+  caption?: string;
+}
+
 /** A file the user "uploads": its bytes (or only an announced size, for a file too big to fetch). */
 interface StoredFile {
   bytes?: Uint8Array;
@@ -44,6 +52,8 @@ type Result =
 export class LocalTelegram {
   readonly sent: SentMessage[] = [];
   readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  /** The documents the bot sent (a message "📎 name" is in `sent` too). */
+  readonly documents: SentDocument[] = [];
   /** Called for every message the bot sends (console mode prints it). */
   onSend?: (message: SentMessage) => void;
   private readonly files = new Map<string, StoredFile>();
@@ -67,7 +77,13 @@ export class LocalTelegram {
       return new Response(stored.bytes as unknown as BodyInit, { status: 200 });
     }
     const method = url.pathname.split('/').pop()!;
-    const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    const type = new Headers(init?.headers).get('content-type') ?? '';
+    // A file upload (sendDocument with InputFile) comes as multipart/form-data, the rest as JSON.
+    const payload = type.startsWith('multipart/form-data')
+      ? await multipartPayload(init!.body!, type)
+      : init?.body
+        ? (JSON.parse(String(init.body)) as Record<string, unknown>)
+        : {};
     this.calls.push({ method, payload });
     const failure = this.failures.findIndex((f) => f.method === method);
     const result =
@@ -117,6 +133,34 @@ export class LocalTelegram {
             })),
           ),
         };
+        this.sent.push(sent);
+        this.onSend?.(sent);
+        return { ok: true, result: message };
+      }
+      case 'sendDocument': {
+        const chatId = Number(p.chat_id);
+        const file = p.document as { name: string; bytes: Uint8Array };
+        const caption = p.caption === undefined ? undefined : String(p.caption);
+        this.documents.push({
+          chatId,
+          name: file.name,
+          bytes: file.bytes,
+          ...(caption ? { caption } : {}),
+        });
+        const text = `📎 ${file.name}${caption ? `\n${caption}` : ''}`;
+        const message = {
+          message_id: this.messageId++,
+          date: now(),
+          chat: { id: chatId, type: 'private', first_name: 'User' },
+          from: LOCAL_BOT,
+          document: {
+            file_id: `sent${this.messageId}`,
+            file_unique_id: `usent${this.messageId}`,
+            file_name: file.name,
+          },
+          ...(caption ? { caption } : {}),
+        } as Message.DocumentMessage;
+        const sent: SentMessage = { chatId, messageId: message.message_id, text, buttons: [] };
         this.sent.push(sent);
         this.onSend?.(sent);
         return { ok: true, result: message };
@@ -297,3 +341,42 @@ export class LocalTelegram {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The fields of a multipart/form-data upload (grammY's sendDocument with an InputFile); a file
+ * field ("attach://<part>") becomes the part's name and bytes. Parsed here, up to the closing
+ * boundary: grammY's upload stream made inside a conversation is not always ended after it.
+ */
+async function multipartPayload(body: BodyInit, type: string): Promise<Record<string, unknown>> {
+  const boundary = Buffer.from(`--${/boundary=(.+)$/.exec(type)?.[1] ?? ''}`);
+  const end = Buffer.concat([boundary, Buffer.from('--\r\n')]);
+  let bytes = Buffer.alloc(0);
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    bytes = Buffer.concat([bytes, chunk]);
+    if (bytes.subarray(-end.length).equals(end)) break;
+  }
+  const parts = new Map<string, string | { name: string; bytes: Uint8Array }>();
+  let at = bytes.indexOf(boundary);
+  while (at >= 0) {
+    const next = bytes.indexOf(boundary, at + boundary.length);
+    if (next < 0) break;
+    const part = bytes.subarray(at + boundary.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/i.exec(head)?.[1] ?? '';
+    const file = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
+    parts.set(
+      name,
+      file ? { name: file, bytes: new Uint8Array(content) } : content.toString('utf8'),
+    );
+    at = next;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of parts) {
+    const attached = typeof value === 'string' && /^attach:\/\/(.+)$/.exec(value)?.[1];
+    if (attached && parts.has(attached)) out[key] = parts.get(attached);
+    else if (![...parts.values()].includes(`attach://${key}`)) out[key] = value;
+  }
+  return out;
+}

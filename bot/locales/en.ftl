@@ -167,7 +167,7 @@ objection-due-pending = Deadline: within { $days } working days of receipt, coun
 objection-received = ✅ Objection received ({ $received }): it will be checked by { $due } at the latest (that day included; within { $days } working days); you will be told the outcome here.
 objection-received-pending = ✅ Objection received ({ $received }). Deadline: within { $days } working days of receipt, counted on the holidays published by the State Council. The { $year } holidays are not published yet; the exact date is set once they are. You will be told the outcome here.
 objection-submit-failed = ⚠️ The objection did not go through yet; everything you entered is kept. Press "Confirm" again in a moment; if it keeps failing, call the publisher: { $phone }.
-field-target = Which entry?
+target-question = Which entry?
 target-help = Type the subject's unified social credit code, or the entry's id (e.g. 2026q3-black-001, shown on its page).
 target-not-found = No published entry matches "{ $query }"
 target-not-found-fix = Check the code or id: only entries being published can be the subject of an application.
@@ -186,28 +186,26 @@ target-repair-status-fix = It is no longer published: there is nothing to remove
 target-several = { $count } published entries match
 target-several-fix = Press one of them.
 target-refused-fix = Contact the publisher if in doubt; send /cancel to stop.
-field-objection-grounds = Grounds of the objection
-field-objection-evidence = Evidence
+objection-grounds = Grounds of the objection
 
 ## /repair
 repair-title = Credit repair application
 repair-intro = A black-listed subject that has corrected the violation and repaired its effects may apply for early removal (credit repair). What is required depends on the entry's category; each condition is confirmed below. Send /cancel at any time to stop.
 repair-not-configured = The entry's category ({ $category }) has no credit-repair conditions: early removal cannot be applied for here
 repair-already = Entry { $id } already has a repair application under review
-field-repair-corrected = Date the violation was corrected
+repair-corrected = Date the violation was corrected
 repair-corrected-help = E.g. the day the wage arrears were paid in full. { $months } months must have passed since.
 repair-too-early = Corrected on { $date }: { $months } months must pass, so the earliest date to apply is { $earliest }
 repair-too-early-fix = Apply on or after { $earliest }; if the date was mistyped, type it again.
-field-repair-condition = Condition { $n }
+repair-condition = Condition { $n }
 repair-condition-met = ✓ Met: { $condition }
 repair-condition-unmet = ✗ Not met yet
 repair-unmet-now = The condition "{ $condition }" is not met yet: until it is, this credit-repair application cannot be approved
 repair-unmet-when = Meet this condition first; you can apply as soon as it is met.
 repair-unmet-when-wait = Meet this condition first. This category also requires { $months } months since the correction was completed: if this condition is part of the correction (such as paying the wages owed), count from the day it is met — met today, the earliest day to apply is { $earliest }.
 repair-unmet-moves = If you pressed the wrong button, choose again; press ⬅️ Back to change an earlier answer; press ✖️ Cancel to stop (nothing is submitted).
-field-repair-pledge = Written pledge
-field-repair-evidence = Proof of correction
-field-repair-statement = Statement on the correction
+repair-evidence = Proof of correction
+repair-statement = Statement on the correction
 repair-received = ✅ Repair application received: the responsible unit reviews it and you will be told the outcome here.
 
 ## /status
@@ -226,48 +224,6 @@ notice-delivered = Your submission "{ $title }" was sent for review: { $url }
 notice-published = ✅ Your submission "{ $title }" was approved and published: { $url }
 notice-rejected = ✖️ Your submission "{ $title }" was not accepted. Reviewer's comment: { $comment }
     { $url }
-
-## Field names (the record schema's fields; their help comes from the schema)
-field-list = List
-field-subject-kind = Kind of subject
-field-subject-name = Name
-field-subject-code = Unified social credit code
-field-subject-code_override-reason = Reason to accept the code anyway
-field-subject-code_override-accepted_by = Reviewer accepting the code
-field-subject-id_number = Masked ID number
-field-subject-address = Address
-field-subject-persons = Persons published with the entry
-field-subject-persons-role = Role
-field-subject-persons-name = Name (masked)
-field-subject-persons-id_number = ID number (masked)
-field-region = Region
-field-category = Category
-field-facts = Facts
-field-legal_basis = Legal basis
-field-decision-authority = Deciding authority
-field-decision-document_number = Document number
-field-decision-date = Decision date
-field-submitted-unit = Submitting unit
-field-submitted-date = Submission date
-field-approvals = Approvals
-field-approvals-role = Approval role
-field-approvals-by = Approved by
-field-approvals-date = Approval date
-field-publication-start = Publication start
-field-publication-end = Publication end
-field-publication-extension_basis = Legal basis for more than 3 years
-field-demonstration-level = Naming level
-field-demonstration-named_by = Named by
-field-source_url = Link to the original notice
-field-id = Id
-field-batch = Batch
-field-history = Status history
-field-history-status = Status
-field-history-date = Status date
-field-history-note = Note
-field-attachments = Attachments
-field-attachments-file = Attachment file
-field-case = Case write-up
 
 ## Command menu
 command-new = add an entry (submitters)
@@ -335,3 +291,14 @@ approval-reject-ask = ✍️ Reply to this message with the reason for returning
 approval-rejected = ↩️ Submission { $id } was returned; the submitter will get your comment.
 approval-reject-dropped = Returning submission { $id } was abandoned.
 approval-start-moved = The publication start moved from { $from } to { $to } (the day of the approval).
+
+## Batches from a spreadsheet (/batch)
+command-batch = Submit a batch from a spreadsheet (submitters)
+batch-template = The batch template (unit: { $unit }). One sheet per list, one row per entry; each header's note says what the column holds, and the sheet 填写说明 gives the limits and date forms. Send the filled file (.xlsx or .csv) back here; /cancel stops at any time.
+batch-send-file = Please send the filled workbook (.xlsx) or .csv file; /cancel stops.
+batch-file-type = "{ $name }" is not an .xlsx or .csv file: save it as .xlsx in a spreadsheet program and send it again.
+batch-too-big = The file is over the { $mb } MB limit: remove pictures and other extra content, or send it as several files.
+batch-more = …and { $count } more problems, in the returned workbook.
+batch-annotated = The check: each problem is a note on its cell and its row is highlighted in red; the first sheet 检查结果 lists every problem.
+batch-fix = Please correct them in the returned workbook and send it again (you may send that file back as it is).
+batch-confirm = All { $count } rows can be submitted. On confirmation they go for review and approval as one submission.

@@ -167,7 +167,7 @@ objection-due-pending = 办理时限：收到后 { $days } 个工作日内，按
 objection-received = ✅ 异议已收到（收到日期 { $received }），最迟 { $due }（含当日）核查处理完毕（收到后 { $days } 个工作日内），结果会在这里通知您。
 objection-received-pending = ✅ 异议已收到（收到日期 { $received }）。办理时限：收到后 { $days } 个工作日内，按国务院公布的节假日安排计算。{ $year } 年的节假日安排尚未公布，具体日期在公布后确定。处理结果会在这里通知您。
 objection-submit-failed = ⚠️ 异议暂时没有提交成功，您填写的内容都还在。请稍后再按“确认提交”；如果一再失败，请致电发布单位：{ $phone }。
-field-target = 哪一条记录？
+target-question = 哪一条记录？
 target-help = 请输入被公示主体的统一社会信用代码，或记录编号（如 2026q3-black-001，见公示页面）。
 target-not-found = 没有找到“{ $query }”对应的公示记录
 target-not-found-fix = 请核对代码或编号：只能对正在公示的记录提出申请。
@@ -186,28 +186,26 @@ target-repair-status-fix = 该记录已不在公示中，无需申请提前移�
 target-several = 找到 { $count } 条公示记录
 target-several-fix = 请点选其中一条。
 target-refused-fix = 如有疑问请联系发布单位；发送 /cancel 结束。
-field-objection-grounds = 异议事由
-field-objection-evidence = 证据材料
+objection-grounds = 异议事由
 
 ## /repair
 repair-title = 信用修复申请
 repair-intro = 失信黑名单主体在整改完成、消除影响后，可以申请提前移出（信用修复）。需要满足的条件按记录的类别确定，下面逐项确认。随时发送 /cancel 取消。
 repair-not-configured = 该记录的类别（{ $category }）没有规定信用修复条件，不能通过本机器人申请提前移出
 repair-already = 记录 { $id } 已有信用修复申请正在审核
-field-repair-corrected = 整改完成日期
+repair-corrected = 整改完成日期
 repair-corrected-help = 如已足额支付拖欠工资的日期。整改完成后须满 { $months } 个月才能申请。
 repair-too-early = 整改完成于 { $date }，须满 { $months } 个月，最早 { $earliest } 才能申请
 repair-too-early-fix = 请在 { $earliest } 以后再申请；如日期填错，请重新输入。
-field-repair-condition = 条件 { $n }
+repair-condition = 条件 { $n }
 repair-condition-met = ✓ 已满足：{ $condition }
 repair-condition-unmet = ✗ 尚未满足
 repair-unmet-now = 条件“{ $condition }”尚未满足：在满足之前，本次信用修复申请不能通过审核
 repair-unmet-when = 请先满足这一条件，满足后即可申请。
 repair-unmet-when-wait = 请先满足这一条件再申请。本类别还要求整改完成满 { $months } 个月：如果这一条件属于整改（如足额支付拖欠工资），从它完成之日起算，今天完成则最早 { $earliest } 可以申请。
 repair-unmet-moves = 如果点错了，请重新点选；点“⬅️ 上一步”可修改前面的回答；点“✖️ 取消”结束申请（不会提交任何内容）。
-field-repair-pledge = 书面信用承诺书
-field-repair-evidence = 整改证明材料
-field-repair-statement = 整改情况说明
+repair-evidence = 整改证明材料
+repair-statement = 整改情况说明
 repair-received = ✅ 信用修复申请已收到，将由责任单位审核，结果会在这里通知您。
 
 ## /status
@@ -226,48 +224,6 @@ notice-delivered = 您的提交“{ $title }”已送审：{ $url }
 notice-published = ✅ 您的提交“{ $title }”已审核通过并发布：{ $url }
 notice-rejected = ✖️ 您的提交“{ $title }”未通过审核。审核意见：{ $comment }
     { $url }
-
-## 字段名称（记录 schema 的字段；说明文字取自 schema）
-field-list = 名单
-field-subject-kind = 主体类型
-field-subject-name = 名称
-field-subject-code = 统一社会信用代码
-field-subject-code_override-reason = 代码例外理由
-field-subject-code_override-accepted_by = 接受该代码的审核人
-field-subject-id_number = 脱敏身份证号
-field-subject-address = 住所（经营场所）
-field-subject-persons = 同时公布的人员
-field-subject-persons-role = 身份
-field-subject-persons-name = 姓名（脱敏）
-field-subject-persons-id_number = 身份证号（脱敏）
-field-region = 所在地行政区划
-field-category = 列入类别
-field-facts = 事由
-field-legal_basis = 依据
-field-decision-authority = 认定（决定）机关
-field-decision-document_number = 决定文号
-field-decision-date = 决定日期
-field-submitted-unit = 报送单位
-field-submitted-date = 报送日期
-field-approvals = 审批
-field-approvals-role = 审批类型
-field-approvals-by = 审批人
-field-approvals-date = 审批日期
-field-publication-start = 发布开始日期
-field-publication-end = 发布结束日期
-field-publication-extension_basis = 超过 3 年的法律依据
-field-demonstration-level = 命名级别
-field-demonstration-named_by = 命名机关
-field-source_url = 原始公告链接
-field-id = 编号
-field-batch = 批次
-field-history = 状态记录
-field-history-status = 状态
-field-history-date = 状态日期
-field-history-note = 说明
-field-attachments = 附件
-field-attachments-file = 附件文件
-field-case = 典型案例
 
 ## 命令菜单
 command-new = 新增名单记录（报送人员）
@@ -335,3 +291,14 @@ approval-reject-ask = ✍️ 请回复本消息，写明退回提交 { $id } 的
 approval-rejected = ↩️ 已退回提交 { $id }，报送人将收到您的意见。
 approval-reject-dropped = 已放弃退回提交 { $id }。
 approval-start-moved = 发布开始日期由 { $from } 顺延至 { $to }（批准之日）。
+
+## 批量报送（/batch，电子表格）
+command-batch = 批量报送（电子表格，报送人员）
+batch-template = 批量报送模板（报送单位：{ $unit }）。每个名单一张工作表，每行一条记录；表头批注说明各列的填写要求，“填写说明”工作表说明限制和日期写法。填好后把文件（.xlsx 或 .csv）发回这里，随时发送 /cancel 取消。
+batch-send-file = 请发送填好的工作簿（.xlsx）或 .csv 文件；发送 /cancel 取消。
+batch-file-type = “{ $name }”不是 .xlsx 或 .csv 文件：请在电子表格程序中另存为 .xlsx 后重新发送。
+batch-too-big = 文件超过 { $mb } MB 上限：请删去图片等多余内容，或分成几个文件发送。
+batch-more = ……另有 { $count } 个问题，见返回的工作簿。
+batch-annotated = 检查结果：每个问题以批注标在对应单元格上，所在行标为红色；第一张工作表“检查结果”列出全部问题。
+batch-fix = 请在返回的工作簿中改正后重新发送（可直接发回这个文件）。
+batch-confirm = 全部 { $count } 行可以提交。确认后作为一次报送（一个审核请求）提交审核、审定。

@@ -9,6 +9,9 @@ import {
   batchOf,
   batchRange,
   FACT_DATE_FIELDS,
+  describeTexts,
+  fieldDescription,
+  fieldLabel,
   futureDateVars,
   KINDS_BY_LIST,
   KINDS_WITH_CODE,
@@ -21,11 +24,11 @@ import {
   type IsoDate,
   type ListId,
   type Publisher,
+  valueName,
 } from '../../content/schema/index.ts';
 import { schemaLeaves, isDateField, type Leaf } from '../form/schema-walk.ts';
 import type { Answers, Choice, FormEnv, Step, TextStep } from '../form/step.ts';
 import { checkLeaf, parseDateInput, personFieldIssues, subjectFieldIssues } from './field-check.ts';
-import { enumLabel, fieldLabel } from './labels.ts';
 import { codeStep, codeNeedsOverride, regionStep } from './subject-steps.ts';
 
 /** What the /new questions need to know: the publisher's configuration and the submitter's unit. */
@@ -97,8 +100,10 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
   const path = leaf.path.join('.');
   const base = {
     key,
-    label: (env: Env) => fieldLabel(path, env.t, leaf.description),
-    help: () => leaf.description,
+    // The leaf's own texts: a field of another shape (a test's) is named by its schema too.
+    label: (env: Env) => leaf.texts?.label[env.lang] ?? fieldLabel(path, env.lang),
+    help: (_a: Answers, env: Env) =>
+      leaf.texts ? describeTexts(leaf.texts, env.lang) : leaf.description,
     optional: leaf.optional,
     ...(appliesFor(path) ? { applies: appliesFor(path) } : {}),
   };
@@ -107,7 +112,7 @@ export function leafStep(leaf: Leaf, key = leaf.path.join('.')): Step<NewRecordD
       ...base,
       input: 'choice',
       choices: (_a, env) =>
-        leaf.values!.map((v) => ({ value: v, label: enumLabel(path, v, env.lang) })),
+        leaf.values!.map((v) => ({ value: v, label: valueName(path, v, env.lang) })),
     };
   }
   if (leaf.type === 'boolean') {
@@ -207,7 +212,7 @@ export function newRecordSteps(): Step<NewRecordData>[] {
         choices: (_a, env) =>
           LISTS.filter((l) => unitCategories(env, l).length).map((l) => ({
             value: l,
-            label: enumLabel('list', l, env.lang),
+            label: valueName('list', l, env.lang),
           })),
       } as Step<NewRecordData>);
     } else if (path === 'subject.kind') {
@@ -217,7 +222,7 @@ export function newRecordSteps(): Step<NewRecordData>[] {
         choices: (a, env) =>
           (list(a) ? KINDS_BY_LIST[list(a)!] : []).map((k) => ({
             value: k,
-            label: enumLabel(path, k, env.lang),
+            label: valueName(path, k, env.lang),
           })),
       } as Step<NewRecordData>);
     } else if (path === 'subject.code') {
@@ -273,11 +278,11 @@ function personsStep(personLeaves: Leaf[]): Step<NewRecordData> {
     max: 10,
     optional: true,
     applies: APPLIES['subject.persons'],
-    label: (env) => fieldLabel('subject.persons', env.t),
-    help: () => (recordShape.subject.shape.persons as { description?: string }).description,
+    label: (env) => fieldLabel('subject.persons', env.lang),
+    help: (_a, env) => fieldDescription('subject.persons', env.lang),
     item,
     itemLine: (p, env) =>
-      `${enumLabel('subject.persons.*.role', String(p.role), env.lang)} ${p.name}${p.id_number ? ` ${p.id_number}` : ''}`,
+      `${valueName('subject.persons.*.role', p.role, env.lang)} ${p.name}${p.id_number ? ` ${p.id_number}` : ''}`,
   };
 }
 
@@ -290,7 +295,7 @@ function filesSteps(kindLeaf: Leaf | undefined): Step<NewRecordData>[] {
     max: 10,
     optional: true,
     applies: (a) => !!list(a) && NEW_ATTACHMENT_KINDS[list(a)!].includes(k),
-    label: (env) => enumLabel('attachments.*.kind', k, env.lang),
+    label: (env) => valueName('attachments.*.kind', k, env.lang),
     help: (_a, env) => env.t(`files-help-${k}`, { field: kindLeaf?.description ?? '' }),
   }));
 }

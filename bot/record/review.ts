@@ -7,12 +7,11 @@
 import {
   checkRecordText,
   crossRecordProblems,
+  fieldLabel,
   type IsoDate,
   type Lang,
   type Problem,
 } from '../../content/schema/index.ts';
-import type { Translate } from '../i18n.ts';
-import { fieldLabel } from './labels.ts';
 import type { ContentRepository } from './repository.ts';
 
 /** A record file as it will be submitted, and the files that come with it. */
@@ -65,23 +64,23 @@ export function validateCandidate(
 }
 
 /** A problem as one line of the summary: the field's name, what is wrong and how to fix it. */
-export function problemLine(p: Problem, t: Translate): string {
-  const field = p.field ? fieldLabel(p.field.replace(/\.\d+(?=\.|$)/g, '.*'), t, p.field) : '';
+export function problemLine(p: Problem, lang: Lang): string {
+  const field = p.field ? fieldLabel(p.field, lang) : '';
   return `${field ? `${field}：` : ''}${p.what} — ${p.fix}`;
 }
 
 /** The summary's review: errors block Confirm; warnings and what awaits the reviewers are shown as notes. */
 export function reviewOf(
   problems: Problem[],
-  t: Translate,
+  lang: Lang,
   notes: string[] = [],
 ): { notes: string[]; problems: string[] } {
   return {
     notes: [
       ...notes,
-      ...problems.filter((p) => p.severity === 'warning').map((p) => `ℹ️ ${problemLine(p, t)}`),
-      ...problems.filter((p) => p.severity === 'notice').map((p) => `⏳ ${problemLine(p, t)}`),
+      ...problems.filter((p) => p.severity === 'warning').map((p) => `ℹ️ ${problemLine(p, lang)}`),
+      ...problems.filter((p) => p.severity === 'notice').map((p) => `⏳ ${problemLine(p, lang)}`),
     ],
-    problems: problems.filter((p) => p.severity === 'error').map((p) => problemLine(p, t)),
+    problems: problems.filter((p) => p.severity === 'error').map((p) => problemLine(p, lang)),
   };
 }

@@ -123,6 +123,14 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const tg = new LocalTelegram();
   tg.onSend = (m) => {
     out(render(m));
+    // A document the bot sends (/batch's template, the annotated workbook) is saved to open it.
+    const document = m.text.startsWith('📎 ') ? tg.documents.at(-1) : undefined;
+    if (document) {
+      const path = join(root, '.honghei/console-files', basename(document.name));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, document.bytes);
+      out(`   → ${path}`);
+    }
     if (m.chatId === submittersUser) pending.note(m);
   };
   const i18n = createI18n();

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { LISTS } from './labels.ts';
 
+/** Working days to handle an objection when the publisher sets none (objection_working_days). */
+export const DEFAULT_OBJECTION_WORKING_DAYS = 3;
+
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
 /** One category (basis for listing) of a list. */
@@ -94,7 +97,12 @@ export const publisherSchema = z.strictObject({
     .default(2)
     .describe('发布前所需审批数（审核 + 审定 = 2）'),
   units: z.array(unitSchema).min(1).describe('报送单位'),
-  objection_working_days: z.number().int().min(1).default(3).describe('异议办理时限（工作日）'),
+  objection_working_days: z
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_OBJECTION_WORKING_DAYS)
+    .describe('异议办理时限（工作日）'),
   calendar_warning_from: z
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '写成 月-日，如 11-01')

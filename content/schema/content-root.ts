@@ -11,7 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readSetting, type Env } from './settings-read.ts';
+import { z } from 'zod';
+import { parseSettings, readSetting, settingsShape, type Env } from './settings-read.ts';
 
 /** The sample's content root, relative to the project root. */
 export const SAMPLE_ROOT = 'test/fixtures/sample';
@@ -41,4 +42,33 @@ export function resolveContentRoot(
     readSetting('HONGHEI_CONTENT_ROOT', options.env ?? process.env) ??
     defaultContentRoot(options.projectRoot ?? process.cwd())
   );
+}
+
+/**
+ * HONGHEI_CONTENT_ROOT checked for what every build needs: the folder must hold
+ * content/publisher.yaml. The site build's settings and the pages' context both use it.
+ */
+export const contentRootSchema = settingsShape([
+  'HONGHEI_CONTENT_ROOT',
+]).HONGHEI_CONTENT_ROOT.refine(
+  (p) => p === undefined || existsSync(join(p, 'content', 'publisher.yaml')),
+  {
+    error: (i) =>
+      `HONGHEI_CONTENT_ROOT="${String(i.input)}" has no content/publisher.yaml: name the folder that holds content/, e.g. HONGHEI_CONTENT_ROOT=/srv/honghei/app`,
+  },
+);
+
+const contentRootOnly = z.object({ HONGHEI_CONTENT_ROOT: contentRootSchema });
+
+/**
+ * The site's content root alone, checked (pages ask for it often during a build; the whole
+ * environment was checked when the build started): HONGHEI_CONTENT_ROOT or the project's default.
+ */
+export function siteContentRoot(env: Env = process.env, cwd: string = process.cwd()): string {
+  const e = parseSettings(
+    contentRootOnly,
+    env,
+    "网站构建的环境变量有误 — the site build's environment is not valid:",
+  );
+  return e.HONGHEI_CONTENT_ROOT ?? defaultContentRoot(cwd);
 }

@@ -9,6 +9,8 @@ export * from './config.ts';
 export * from './config-error.ts';
 export * from './content-root.ts';
 export * from './dates.ts';
+export * from './field-labels.ts';
+export * from './field-meta.ts';
 export * from './field-rules.ts';
 export * from './fields.ts';
 export * from './labels.ts';

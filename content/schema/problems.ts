@@ -4,7 +4,8 @@
  * text through the message catalogue.
  */
 import type { z } from 'zod';
-import { closestKey, recordFieldDescription, recordKeysAt } from './fields.ts';
+import { fieldDescription, fieldHint } from './field-labels.ts';
+import { closestKey, recordKeysAt } from './fields.ts';
 import { MESSAGES, renderMessage, type Lang, type MessageKey } from './messages.ts';
 import { positionOf, type YamlSource } from './source.ts';
 
@@ -23,15 +24,6 @@ export interface Problem {
 
 const names = (keys: readonly unknown[]) => keys.map(String).join(', ');
 
-/** English format hints, by field name (the field descriptions are Chinese, for the bot). */
-const FORMAT_HINTS_EN: Record<string, string> = {
-  id: 'lower-case letters, digits and hyphens, e.g. 2026q3-black-007',
-  batch: 'year and quarter, e.g. 2026-Q3',
-  region: 'a 6-digit division code in quotes, e.g. "210202"',
-  case: 'the file name of a case write-up without .mdx, e.g. wage-arrears-2026',
-  source_url: 'a full http:// or https:// address',
-};
-
 /**
  * Translates one zod issue into what is wrong and how to fix it; input is the value found there
  * and path the field's path in the record (for its description and its neighbours' names).
@@ -48,7 +40,7 @@ export function describeIssue(
   ).params;
   if (issue.code === 'custom' && params?.key && params.key in MESSAGES)
     return renderMessage(params.key, params.vars ?? {}, lang);
-  const description = recordFieldDescription(path);
+  const description = fieldDescription(path, lang);
   const field = String(path.at(-1) ?? '');
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -158,7 +150,7 @@ export function describeIssue(
           }
         : {
             what: `wrong format: "${String(input)}"`,
-            fix: `write ${FORMAT_HINTS_EN[field] ?? 'it in the format the field description gives'}`,
+            fix: `write ${fieldHint(path, 'en') ?? 'it in the format the field description gives'}`,
           };
     }
     default:

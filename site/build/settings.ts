@@ -5,11 +5,9 @@
  * build command (scripts/build.ts) take their settings from here. Each variable is defined once in
  * content/schema/settings.ts, with the bot's and the scripts'.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../content/schema/config-error.ts';
-import { defaultContentRoot } from '../../content/schema/content-root.ts';
+import { contentRootSchema, defaultContentRoot } from '../../content/schema/content-root.ts';
 import {
   parseSettings,
   settingNames,
@@ -19,15 +17,6 @@ import {
 
 /** Every setting the table says the site reads, so a wrong one stops the build at start. */
 const shape = settingsShape(settingNames('site'));
-
-/** The content root must hold content/publisher.yaml: the build reads it before anything else. */
-const contentRootSchema = shape.HONGHEI_CONTENT_ROOT.refine(
-  (p) => p === undefined || existsSync(join(p, 'content', 'publisher.yaml')),
-  {
-    error: (i) =>
-      `HONGHEI_CONTENT_ROOT="${String(i.input)}" has no content/publisher.yaml: name the folder that holds content/, e.g. HONGHEI_CONTENT_ROOT=/srv/honghei/app`,
-  },
-);
 
 /** The environment variables of the site build (content/schema/settings.ts defines each). */
 export const siteEnvSchema = z.object({ ...shape, HONGHEI_CONTENT_ROOT: contentRootSchema });

@@ -11,7 +11,7 @@ import {
   type Publisher,
 } from '../../content/schema/index.ts';
 import type { Env } from '../../content/schema/settings-read.ts';
-import { resolveContentRoot } from '../../content/schema/content-root.ts';
+import { siteContentRoot } from '../../content/schema/content-root.ts';
 
 /**
  * The folder holding content/ (publisher.yaml, categories.yaml, records/, cases/, pages/).
@@ -20,9 +20,7 @@ import { resolveContentRoot } from '../../content/schema/content-root.ts';
  * (resolveContentRoot; the project root is the working directory of every build).
  */
 export function contentRoot(env: Env = process.env): string {
-  // The whole environment, this variable included, was checked when the build started
-  // (site/build/settings.ts); here it is only read.
-  return resolveContentRoot({ env });
+  return siteContentRoot(env);
 }
 
 let publisherCache: Publisher | undefined;

@@ -45,7 +45,7 @@ describe('the most meaningful reason wins', () => {
     expect(h.last()).not.toContain('太长');
     // A masked name passes.
     await h.act(SUBMITTER, '张某某');
-    expect(h.last()).toContain('脱敏身份证号');
+    expect(h.last()).toContain('身份证号码（已脱敏）');
   });
 
   test('every typed field of /new: personal data in a too-long answer is reported as such, not as its length', () => {

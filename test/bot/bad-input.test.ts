@@ -103,8 +103,8 @@ describe('bad input at every step of /new', () => {
     expect(h.log.lines, 'nothing was logged as an error').toEqual([]);
     expect(refusals.length).toBeGreaterThan(24 * EVERYWHERE.length);
     // Each kind of refusal says what was wrong, not a generic error.
-    expect(refusals.find((r) => r.startsWith('名称 ← HTML'))).toContain('HTML 标签');
-    expect(refusals.find((r) => r.startsWith('名称 ← YAML key'))).toContain('记录文件的片段');
+    expect(refusals.find((r) => r.startsWith('主体名称 ← HTML'))).toContain('HTML 标签');
+    expect(refusals.find((r) => r.startsWith('主体名称 ← YAML key'))).toContain('记录文件的片段');
     expect(refusals.find((r) => r.startsWith('事由 ← 10 KB'))).toContain(
       `太长：最多 ${TEXT_BOUNDS.facts[1]} 个字`,
     );
@@ -137,7 +137,7 @@ describe('bad input at every step of /new', () => {
     const record = parse(yaml);
     expect(record.subject).toEqual({
       kind: 'enterprise',
-      name: answers['名称'],
+      name: answers['主体名称'],
       code,
       address: answers['住所（经营场所）'],
     });
@@ -154,7 +154,7 @@ describe('bad input at every step of /new', () => {
       '拖欠工资: 共 8.6 万元 # 这不是注释 "双引号" \'单引号\' [方括号] {花括号} | > @ ` % ! * & ? 等（示例数据）\n第二行：- 列表符号 ---';
     const name = '示例市 #1 "甲乙" 公司: 有限公司（示例）';
     await h.send(h.tg.text(SUBMITTER, '/new'));
-    await fillForm(h, SUBMITTER, blackListAnswers(testCode(41), { 名称: name, 事由: facts }));
+    await fillForm(h, SUBMITTER, blackListAnswers(testCode(41), { 主体名称: name, 事由: facts }));
     expect(atSummary(h.last())).toBe(true);
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const sink = h.sink as MemorySink;
@@ -174,9 +174,9 @@ describe('bad input at every step of /new', () => {
     const h = harness({ today });
     // Each observed bad answer, at its question, with the reason the re-ask must give.
     const BAD: Record<string, [answer: string, reason: string][]> = {
-      名称: [['Acme Trading Co., Ltd.', '中没有汉字']],
+      主体名称: [['Acme Trading Co., Ltd.', '中没有汉字']],
       事由: [['该单位拖欠劳动者工资。'.repeat(455), `太长：最多 ${TEXT_BOUNDS.facts[1]} 个字`]],
-      '认定（决定）机关': [
+      认定机关: [
         ['2026-10-15', '不是机关名称'],
         ['12345', '不是机关名称'],
       ],

@@ -103,7 +103,7 @@ describe('console mode', () => {
     // The repeated question's buttons work: 1 is 企业.
     mark = second.output.length;
     second.type('1');
-    expect(await second.waitFor('(3/20) 名称', mark)).not.toContain('按钮已失效');
+    expect(await second.waitFor('(3/20) 主体名称', mark)).not.toContain('按钮已失效');
     second.type('/cancel');
     await second.waitFor('已取消');
     second.type('/quit');

@@ -4,7 +4,7 @@
  * answer that fits; nothing typed mid-form loses the form.
  */
 import { describe, expect, test } from 'vitest';
-import { recordFieldDescription } from '../../content/schema/index.ts';
+import { fieldDescription, recordFieldDescription } from '../../content/schema/index.ts';
 import { atSummary, fillForm } from './support/drive.ts';
 import { blackListAnswers, englishBlackListAnswers, testCode } from './support/fixtures.ts';
 import { harness, SUBMITTER } from './support/harness.ts';
@@ -39,7 +39,7 @@ describe('commands inside a form', () => {
       return h.last();
     };
     await fillForm(h, SUBMITTER, blackListAnswers(testCode(40)), 80, async (title) => {
-      if (title === '名称') {
+      if (title === '主体名称') {
         seen.text = await ask('/help');
         seen.status = await ask('/status');
         seen.other = await ask('/objection');
@@ -50,7 +50,7 @@ describe('commands inside a form', () => {
       if (title === '图片') seen.files = await ask('/help');
     });
     // A typed question: the schema's description of the field, Back, edit, cancel.
-    expect(seen.text).toMatch(/^ℹ️ 当前问题：名称\n/);
+    expect(seen.text).toMatch(/^ℹ️ 当前问题：主体名称\n/);
     expect(seen.text).toContain(recordFieldDescription(['subject', 'name'])!);
     expect(seen.text).toContain('返回上一题：点“⬅️ 上一步”或发送 /back');
     expect(seen.text).not.toContain('这一项可以不填');
@@ -65,7 +65,7 @@ describe('commands inside a form', () => {
     expect(seen.files).toContain('照片（图片，不接受 PDF）');
     // The commands lost nothing: the name typed after them is in the summary.
     expect(atSummary(h.last())).toBe(true);
-    expect(h.last()).toContain('• 名称：示例市某某建筑劳务有限公司（示例）');
+    expect(h.last()).toContain('• 主体名称：示例市某某建筑劳务有限公司（示例）');
     await h.act(SUBMITTER, '/help');
     expect(h.last()).toMatch(/^ℹ️ 这是提交前的汇总/);
     expect(h.last()).toContain('点“✅ 确认提交”');
@@ -98,8 +98,9 @@ describe('commands inside a form', () => {
     await h.act(en, '/new', { press: 'Black list' }, { press: 'enterprise' }, '/help');
     const help = h.last(en);
     expect(help).toMatch(/^ℹ️ Current question: Name\n/);
-    // The field's description is the schema's (Chinese, the records' language); the rest is English.
-    const rest = help.replace(recordFieldDescription(['subject', 'name'])!, '');
+    // The field's description is the schema's, in English; its examples are Chinese record text.
+    expect(help).toContain(fieldDescription(['subject', 'name'], 'en')!);
+    const rest = help.replace(fieldDescription(['subject', 'name'], 'en')!, '');
     expect(rest).not.toMatch(/[\u4e00-\u9fff]/u);
     await h.act(en, '示例市某某建筑劳务有限公司（示例）');
     expect(h.last(en)).toContain('Unified social credit code');

@@ -67,8 +67,8 @@ describe('/new', () => {
       SUBMITTER,
       blackListAnswers(testCode(1), {
         同时公布的人员: [{ press: '法定代表人' }, { press: /完成/ }],
-        '姓名（脱敏）': '张某某',
-        '身份证号（脱敏）': '110105********002X',
+        '人员姓名（已脱敏）': '张某某',
+        '人员身份证号码（已脱敏）': '110105********002X',
         典型案例报告: {
           files: (hh, u) => [hh.tg.document(u, PDF, '案例报告.pdf', 'application/pdf')],
         },
@@ -161,10 +161,10 @@ describe('/new', () => {
       SUBMITTER,
       blackListAnswers(typo, {
         代码例外理由: '该代码为标准施行前试点地区发放，营业执照原件核对无误（示例）',
-        接受该代码的审核人: '法规科 赵某',
+        代码例外接受人: '法规科 赵某',
       }),
     );
-    expect(asked.slice(0, 2)).toEqual(['代码例外理由', '接受该代码的审核人']);
+    expect(asked.slice(0, 2)).toEqual(['代码例外理由', '代码例外接受人']);
     await h.send(h.tg.press(SUBMITTER, '确认提交'));
     const s = (h.sink as MemorySink).submissions[0]!;
     const record = recordOf(h.sink as MemorySink, s);
@@ -197,7 +197,7 @@ describe('/new', () => {
     );
     await h.act(SUBMITTER, { press: /跳过/ }, { press: /跳过/ });
     const question = h.tg.last(SUBMITTER.id)!;
-    expect(question.text).toContain('所在地行政区划');
+    expect(question.text).toContain('所在地区');
     expect(question.text).toContain('代码第 3–8 位是 210202');
     expect(question.buttons[0]![0]!.text).toBe(`210202 ${regionFullName('210202')}`);
     await h.send(h.tg.press(SUBMITTER, '210202'));
@@ -210,7 +210,7 @@ describe('/new', () => {
     expect(h.last()).toMatch(/^⚠️ 个人姓名未脱敏：依照《个人信息保护法》/);
     expect(h.last()).toContain('张某某');
     await h.send(h.tg.text(SUBMITTER, '张某某'));
-    expect(h.last()).toContain('脱敏身份证号');
+    expect(h.last()).toContain('身份证号码（已脱敏）');
     // A full resident ID (valid check digit, GB 11643) is refused.
     await h.send(h.tg.text(SUBMITTER, '11010519491231002X'));
     expect(h.last()).toMatch(/^⚠️ 这里是完整的居民身份证号，不得公开/);
@@ -247,9 +247,9 @@ describe('/new', () => {
       blackListAnswers('', {
         名单: { press: '示范单位' },
         主体类型: { press: '工业园区' },
-        名称: '示例市某某工业园区（示例）',
+        主体名称: '示例市某某工业园区（示例）',
         统一社会信用代码: { skip: true },
-        所在地行政区划: '210202',
+        所在地区: '210202',
         列入类别: { press: '创建示范单位' },
         事由: '园区内企业劳动合同签订率 100%，集体合同全覆盖。（示例数据）',
         依据: '和谐劳动关系创建示范活动评价标准',

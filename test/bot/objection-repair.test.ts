@@ -193,7 +193,7 @@ describe('/repair', () => {
     const answers: Parameters<typeof fillForm>[2] = {
       '哪一条记录？': entry.record.subject.code!,
       整改完成日期: '2026-03-01',
-      书面信用承诺书: {
+      信用承诺书: {
         files: (hh, u) => [hh.tg.document(u, PDF, '信用承诺书.pdf', 'application/pdf')],
       },
       整改证明材料: { skip: true },
@@ -246,7 +246,7 @@ describe('/repair', () => {
     expect(h.last(PUBLIC)).toContain('条件 1');
     await h.act(PUBLIC, { press: '已满足' }, { press: '已满足' }, { press: '已满足' });
     await fillForm(h, PUBLIC, {
-      书面信用承诺书: { files: (hh, u) => [hh.tg.photo(u, JPEG)] },
+      信用承诺书: { files: (hh, u) => [hh.tg.photo(u, JPEG)] },
       整改证明材料: { skip: true },
       整改情况说明: '已足额支付拖欠工资。（示例数据）',
     });

@@ -143,7 +143,7 @@ describe('an objection across the year end, before the new year’s calendar is 
     await fillForm(h, OTHER, {
       'Which entry?': second!.record.subject.code!,
       'Grounds of the objection': '公示所列欠薪金额有误，实际已于 11 月结清。（示例数据）',
-      Evidence: { skip: true },
+      evidence: { skip: true },
     });
     await h.send(h.tg.press(OTHER, /Confirm/));
     const english = h.last(OTHER).split('\n')[0]!;

@@ -8,11 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { ATTACHMENT_KINDS, recordShape } from '../../content/schema/index.ts';
+import { ATTACHMENT_KINDS, fieldTexts, labelled, recordShape } from '../../content/schema/index.ts';
 import { COMMANDS } from '../../bot/flows/public.ts';
 import { schemaLeaves } from '../../bot/form/schema-walk.ts';
 import type { Step } from '../../bot/form/step.ts';
-import { fieldKey } from '../../bot/record/labels.ts';
 import { DERIVED, leafStep, newRecordSteps } from '../../bot/record/new-steps.ts';
 import { ROOT } from './support/harness.ts';
 
@@ -63,10 +62,11 @@ describe('questions from the schema', () => {
 
   test('a field added to the schema becomes a question checked by its own schema', () => {
     const leaf = schemaLeaves({
-      hotline: z
-        .string()
-        .regex(/^\d{5}$/, '5 位数字')
-        .describe('举报热线（5 位）'),
+      hotline: labelled(
+        z.string().regex(/^\d{5}$/, '5 位数字'),
+        { zh: '举报热线', en: 'Hotline' },
+        { zh: '5 位', en: '5 digits' },
+      ),
     })[0]!;
     const step = leafStep(leaf);
     const env = {
@@ -75,7 +75,8 @@ describe('questions from the schema', () => {
       today: '2026-11-20',
       data: undefined as never,
     };
-    expect(step.label(env)).toBe('举报热线（5 位）');
+    expect(step.label(env)).toBe('举报热线');
+    expect(step.help?.({}, env)).toBe('举报热线：5 位');
     expect(step.input).toBe('text');
     if (step.input !== 'text') return;
     expect(step.check('12345', {}, env)).toEqual({ ok: true, value: '12345' });
@@ -151,9 +152,13 @@ describe('locale files', () => {
     for (const kind of ATTACHMENT_KINDS) used.add(`files-help-${kind}`);
     for (const outcome of ['delivered', 'published', 'rejected']) used.add(`notice-${outcome}`);
     for (const command of COMMANDS) used.add(`command-${command}`);
-    for (const step of newRecordSteps()) for (const path of pathsOf(step)) used.add(fieldKey(path));
     const missing = [...used].filter((k) => !zh.has(k) || !en.has(k));
     expect(missing).toEqual([]);
+    // Field names come from the schema (content/schema/field-labels.ts), in both languages.
+    const unnamed = newRecordSteps()
+      .flatMap(pathsOf)
+      .filter((path) => !fieldTexts(path)?.label.zh || !fieldTexts(path)?.label.en);
+    expect(unnamed).toEqual([]);
     expect(used.size).toBeGreaterThan(150);
   });
 });

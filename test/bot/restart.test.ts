@@ -131,7 +131,7 @@ describe('restart in the middle of a form', () => {
         '/new',
         '失信黑名单',
         '企业',
-        typed('名称'),
+        typed('主体名称'),
         code,
         typed('住所（经营场所）'),
         '跳过',
@@ -144,7 +144,7 @@ describe('restart in the middle of a form', () => {
     const after = await run([
       typed('事由'),
       typed('依据'),
-      typed('认定（决定）机关'),
+      typed('认定机关'),
       typed('决定文号'),
       typed('决定日期'),
       TODAY,
@@ -234,7 +234,7 @@ describe('abandoned forms expire', () => {
     expect(h.last()).toContain('主体类型');
     now += 47 * 3600_000;
     await h.act(SUBMITTER, { press: '企业' });
-    expect(h.last()).toContain('名称');
+    expect(h.last()).toContain('主体名称');
     now += 49 * 3600_000;
     await h.act(SUBMITTER, '示例市某某公司（示例）');
     expect(h.last()).toContain('没有理解这条消息');

@@ -7,7 +7,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultContentRoot } from '../../../content/schema/content-root.ts';
-import { completeUscc, publicationDate } from '../../../content/schema/index.ts';
+import { completeUscc, fieldLabel, publicationDate } from '../../../content/schema/index.ts';
 import { createBot } from '../../../bot/create-bot.ts';
 import { botApiFiles } from '../../../bot/files.ts';
 import type { Submission, SubmissionSink } from '../../../bot/forge/types.ts';
@@ -60,15 +60,15 @@ function journey(code: string, today: string): Record<string, Action> {
   return {
     名单: { press: '失信黑名单' },
     主体类型: { press: '企业' },
-    名称: '示例市某某建筑劳务有限公司（示例）',
+    [fieldLabel('subject.name')]: '示例市某某建筑劳务有限公司（示例）',
     统一社会信用代码: code,
     '住所（经营场所）': '示例市示例区建设路 18 号（示例地址）',
     同时公布的人员: { press: '跳过' },
-    所在地行政区划: '210202',
+    [fieldLabel('region')]: '210202',
     列入类别: { press: '拖欠工资' },
     事由: '该单位拖欠 12 名劳动者工资共计 8.6 万元，经责令限期支付后逾期未付。（示例数据）',
     依据: '《保障农民工工资支付条例》第五十四条',
-    '认定（决定）机关': '示例市人力资源和社会保障局',
+    [fieldLabel('decision.authority')]: '示例市人力资源和社会保障局',
     决定文号: '示人社监〔2026〕31号',
     决定日期: '2026-01-05',
     报送日期: today,

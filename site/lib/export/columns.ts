@@ -1,45 +1,29 @@
 /**
- * The columns of records.csv, derived from the record's JSON Schema (itself generated from the one
- * record schema): every scalar field becomes a column named by its path (subject.name →
- * subject_name) and documented by the field's own description; a list of objects (approvals,
- * history, persons, attachments) becomes one readable column. A field added to the record becomes a
- * column without touching this file.
+ * The columns of records.csv, derived from the one record schema through its walker
+ * (content/schema/fields.ts): every value field becomes a column named by its path (subject.name →
+ * subject_name), titled by its label (content/schema/field-labels.ts) and documented by its
+ * description; a list of objects (approvals, history, persons, attachments) becomes one readable
+ * column. A field added to the record becomes a column without touching this file.
  */
 import {
-  APPROVAL_ROLE_NAMES,
-  ATTACHMENT_KIND_NAMES,
-  PERSON_ROLE_NAMES,
-  STATUS_NAMES,
-  type Categories,
+  fieldForm,
+  fieldLabel,
+  fieldType,
+  recordFieldDescription,
+  recordKeysAt,
+  valueName,
 } from '../../../content/schema/index.ts';
 import type { EntryLabels, ExportEntry } from './entry.ts';
-import { recordJsonSchema } from './schema.ts';
 
 /** One column of records.csv, documented (Frictionless Table Schema field). */
 export interface Column {
   name: string;
-  /** A short Chinese title. */
+  /** A short Chinese title: the field's label. */
   title: string;
   description: string;
   type: 'string' | 'boolean';
   value: (entry: ExportEntry) => string;
 }
-
-interface JsonNode {
-  type?: string;
-  description?: string;
-  properties?: Record<string, JsonNode>;
-  items?: JsonNode;
-  enum?: string[];
-}
-
-/** Chinese names for the codes inside lists of objects, by `<list path>.<field>`. */
-const ITEM_NAMES: Record<string, Record<string, { zh: string }>> = {
-  'subject.persons.role': PERSON_ROLE_NAMES,
-  'approvals.role': APPROVAL_ROLE_NAMES,
-  'history.status': STATUS_NAMES,
-  'attachments.kind': ATTACHMENT_KIND_NAMES,
-};
 
 /** Record fields followed by a column with the Chinese name of their code. */
 const NAMED: Record<string, keyof EntryLabels> = {
@@ -51,23 +35,6 @@ const NAMED: Record<string, keyof EntryLabels> = {
 
 /** Separates the items of a list in one cell. */
 export const ITEM_SEPARATOR = '；';
-
-/** The head of a description as a short title: "发布批次（每季一次），如 2026-Q3" → "发布批次". */
-const titleOf = (description = '') =>
-  description
-    .replace(/（[^）]*）|\([^)]*\)/g, '')
-    .split(/[：，,]/)[0]!
-    .trim() || description;
-
-/** Whether two titles share a two-character word, e.g. 主体类型 and 被列入主体. */
-function related(a: string, b: string): boolean {
-  for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
-  return false;
-}
-
-/** A nested field's title names its parent unless it already does (被列入主体名称, but 认定机关). */
-const nestedTitle = (parent: string, own: string) =>
-  !parent || related(own, parent) ? own : `${parent}${own}`;
 
 function get(value: unknown, path: string[]): unknown {
   let v = value;
@@ -82,28 +49,25 @@ function cell(value: unknown): string {
 }
 
 /** One item of a list of objects as text: its values in schema order, codes named, flags left out. */
-function itemText(item: Record<string, unknown>, node: JsonNode, listPath: string): string {
-  return Object.entries(node.properties ?? {})
-    .filter(([, field]) => field.type !== 'boolean')
-    .map(([key]) => {
-      const v = cell(item[key]);
-      return ITEM_NAMES[`${listPath}.${key}`]?.[v]?.zh ?? v;
-    })
+function itemText(item: Record<string, unknown>, itemPath: string[]): string {
+  return recordKeysAt(itemPath)
+    .filter((key) => fieldType([...itemPath, key]) !== 'boolean')
+    .map((key) => valueName([...itemPath, key], cell(item[key])))
     .filter(Boolean)
     .join(' ');
 }
 
-function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = ''): void {
-  for (const [key, field] of Object.entries(node.properties ?? {})) {
+function columnsOf(path: string[], out: Column[]): void {
+  for (const key of recordKeysAt(path)) {
     const fieldPath = [...path, key];
     const dotted = fieldPath.join('.');
     const name = fieldPath.join('_');
-    const description = field.description ?? '';
-    const title = nestedTitle(parentTitle, titleOf(description));
-    if (field.type === 'object' && field.properties) {
-      columnsOf(field, fieldPath, out, titleOf(description));
-    } else if (field.type === 'array' && field.items?.type === 'object') {
-      const items = field.items;
+    const description = recordFieldDescription(fieldPath) ?? '';
+    const title = fieldLabel(fieldPath);
+    const form = fieldForm(fieldPath);
+    if (form === 'group') {
+      columnsOf(fieldPath, out);
+    } else if (form === 'list') {
       out.push({
         name,
         title,
@@ -111,7 +75,7 @@ function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = 
         description: `${description}（多项以“${ITEM_SEPARATOR}”分隔）`,
         value: (e) =>
           ((get(e.record, fieldPath) as Record<string, unknown>[] | undefined) ?? [])
-            .map((i) => itemText(i, items, dotted))
+            .map((i) => itemText(i, [...fieldPath, '*']))
             .join(ITEM_SEPARATOR),
       });
     } else {
@@ -119,7 +83,7 @@ function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = 
         name,
         title,
         description,
-        type: field.type === 'boolean' ? 'boolean' : 'string',
+        type: fieldType(fieldPath) === 'boolean' ? 'boolean' : 'string',
         value: (e) => cell(get(e.record, fieldPath)),
       });
     }
@@ -138,9 +102,9 @@ function columnsOf(node: JsonNode, path: string[], out: Column[], parentTitle = 
 }
 
 /** The columns of records.csv, in order. */
-export function csvColumns(categories: Categories): Column[] {
+export function csvColumns(): Column[] {
   const columns: Column[] = [];
-  columnsOf(recordJsonSchema(categories, 'record.schema.json') as JsonNode, [], columns);
+  columnsOf([], columns);
   const status: Column[] = [
     {
       name: 'status',

@@ -60,7 +60,7 @@ export function buildDataBundle(
   const { asOf, publisher, categories, siteUrl } = dataset;
   const dataUrl = (path: string) => absoluteUrl(siteUrl, `/data/${path}`);
   const entries = dataset.records.map((r) => exportEntry(r, dataset));
-  const columns = csvColumns(categories);
+  const columns = csvColumns();
   const stats = statistics(dataset.records, categories, asOf);
   const files = new Map<string, DataFile>();
   const put = (file: Omit<DataFile, 'bytes' | 'sha256'>) =>

@@ -45,7 +45,7 @@ describe('审核 and 审定 in chat (local git)', { timeout: 120_000 }, () => {
       h,
       SUBMITTER,
       blackListAnswers(testCode(81), {
-        名称: name,
+        主体名称: name,
         决定文书: {
           files: (hh, u) => [hh.tg.document(u, PDF, '处罚决定书（示例）.pdf', 'application/pdf')],
         },
@@ -60,7 +60,7 @@ describe('审核 and 审定 in chat (local git)', { timeout: 120_000 }, () => {
     // The 审核人 gets the summary with the buttons; the submitter, also a 审核人, does not.
     const request = h.tg.last(WANG.id)!;
     expect(request.text).toContain(`📋 请审核：`);
-    expect(request.text).toContain(`名称：${name}`);
+    expect(request.text).toContain(`主体名称：${name}`);
     expect(request.text).toContain('✅ 校验通过');
     expect(request.text).toMatch(/附件：\n- content\/media\/2026\/2026q4-black-\w+-1\.pdf/);
     expect(request.text).toContain('已有批准：尚无');

@@ -46,9 +46,7 @@ describe('GiteaForge', () => {
     expect(files.get(s.files[0]!.path)!.toString('utf8')).toBe(s.files[0]!.content);
     expect(new Uint8Array(files.get(s.files[1]!.path)!)).toEqual(PNG);
     expect(files.has('README.md')).toBe(true);
-    expect(e.pulls[0]!.body).toContain(
-      '| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |',
-    );
+    expect(e.pulls[0]!.body).toContain('| 主体名称 | 示例市丙丁建筑工程有限公司1（示例） |');
     expect(e.pulls[0]!.body).toContain(
       `${e.url}/${e.owner}/${e.repo}/src/branch/${branchFor(s.id)}/content/media/`,
     );

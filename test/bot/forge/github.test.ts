@@ -49,7 +49,7 @@ describe('GitHubForge contract (official OpenAPI description)', () => {
     expect(commit.parents).toEqual([gh.refs.get('main')]);
     expect(commit.message).toContain(`Submission-Id: ${s.id}`);
     const pull = gh.pulls[0]!;
-    expect(pull.body).toContain('| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |');
+    expect(pull.body).toContain('| 主体名称 | 示例市丙丁建筑工程有限公司1（示例） |');
     expect(pull.body).toContain('校验通过');
     expect(pull.body).toContain(
       `https://github.com/${gh.owner}/${gh.repo}/blob/${branchFor(s.id)}/content/media/2026/`,

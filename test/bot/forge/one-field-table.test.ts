@@ -46,9 +46,7 @@ describe('one field table per pull request', () => {
     await githubForgeFor(e).openPullRequest(botSubmission(1));
     expect(e.violations).toEqual([]);
     expect(tablesIn(e.pulls[0]!.body)).toHaveLength(1);
-    expect(e.pulls[0]!.body).toContain(
-      '| 被列入主体 · 名称 | 示例市丙丁建筑工程有限公司1（示例） |',
-    );
+    expect(e.pulls[0]!.body).toContain('| 主体名称 | 示例市丙丁建筑工程有限公司1（示例） |');
   });
 
   it('on Gitea', async () => {

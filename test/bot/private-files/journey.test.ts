@@ -108,7 +108,7 @@ describe('non-public attachments never enter the publication repository', () => 
       '哪一条记录？': repairTarget.record.subject.code!,
       整改完成日期: '2026-03-01',
       ...Object.fromEntries(requirements.map((_, i) => [`条件 ${i + 1}`, { press: '已满足' }])),
-      书面信用承诺书: {
+      信用承诺书: {
         files: (hh, u) => [hh.tg.document(u, pledge, '张某某信用承诺书.pdf', 'application/pdf')],
       },
       整改证明材料: { skip: true },

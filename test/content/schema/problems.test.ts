@@ -90,7 +90,7 @@ describe('validator messages', () => {
       content/records/black/2026/2026q3-black-901.yaml:21:3  decision.date  “2026-6-20”不是有效日期 — 写成 YYYY-MM-DD，如 2026-07-15"
     `);
     expect(report(text, 'en')).toMatchInlineSnapshot(`
-      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  a required field is missing — add facts (事由：主要事实（10 至 1000 字），如“2026年1月至6月拖欠12名劳动者工资共计18.6万元，经责令限期支付后逾期未付。”)
+      "content/records/black/2026/2026q3-black-901.yaml:2:1  facts  a required field is missing — add facts (Facts: the main facts (10 to 1000 characters), e.g. wages of 12 workers unpaid from January to June 2026, not paid by the ordered deadline)
       content/records/black/2026/2026q3-black-901.yaml:3:1  list  value "blak" is not allowed — use one of: red, black, demo
       content/records/black/2026/2026q3-black-901.yaml:15:1  region  wrong type: expected string, got number — write a string; quote text that looks like a number (division codes), e.g. "210202"
       content/records/black/2026/2026q3-black-901.yaml:21:3  decision.date  "2026-6-20" is not a valid date — write it as YYYY-MM-DD, e.g. 2026-07-15"
