@@ -113,7 +113,7 @@ async function step(p: WebPerson, next: () => number, n: number): Promise<string
 
 describe('fuzz', () => {
   const COUNT = Number(process.env.HONGHEI_WEBCHAT_FUZZ ?? 10_000);
-  test(`${COUNT} random inputs across the forms crash nothing`, { timeout: 600_000 }, async () => {
+  test(`${COUNT} random inputs across the forms crash nothing`, { timeout: 1_200_000 }, async () => {
     const h = webHarness();
     const invite = await h.web.accounts.invite('labour-inspection', 3600_000);
     const people = [await h.person(invite), await h.person()];
