@@ -113,30 +113,34 @@ async function step(p: WebPerson, next: () => number, n: number): Promise<string
 
 describe('fuzz', () => {
   const COUNT = Number(process.env.HONGHEI_WEBCHAT_FUZZ ?? 10_000);
-  test(`${COUNT} random inputs across the forms crash nothing`, { timeout: 1_200_000 }, async () => {
-    const h = webHarness();
-    const invite = await h.web.accounts.invite('labour-inspection', 3600_000);
-    const people = [await h.person(invite), await h.person()];
-    await people[0]!.refresh();
-    const next = random(20261203);
-    const times: number[] = [];
-    const kinds: Record<string, number> = {};
-    for (let i = 0; i < COUNT; i++) {
-      const p = people[i % 2]!;
-      // Every so often, start a form again so the inputs reach its later steps too.
-      if (i % 40 === 0) await p.say(i % 80 === 0 && p === people[0] ? '/new' : '/objection');
-      const started = performance.now();
-      const kind = await step(p, next, i);
-      times.push(performance.now() - started);
-      kinds[kind] = (kinds[kind] ?? 0) + 1;
-    }
-    const failures = h.log.lines.filter((l) => /^update \d+ failed/.test(l));
-    expect(failures).toEqual([]);
-    times.sort((a, b) => a - b);
-    console.log(
-      `web chat fuzz: ${COUNT} inputs ${JSON.stringify(kinds)}; in-process round trip median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`,
-    );
-  });
+  test(
+    `${COUNT} random inputs across the forms crash nothing`,
+    { timeout: 1_200_000 },
+    async () => {
+      const h = webHarness();
+      const invite = await h.web.accounts.invite('labour-inspection', 3600_000);
+      const people = [await h.person(invite), await h.person()];
+      await people[0]!.refresh();
+      const next = random(20261203);
+      const times: number[] = [];
+      const kinds: Record<string, number> = {};
+      for (let i = 0; i < COUNT; i++) {
+        const p = people[i % 2]!;
+        // Every so often, start a form again so the inputs reach its later steps too.
+        if (i % 40 === 0) await p.say(i % 80 === 0 && p === people[0] ? '/new' : '/objection');
+        const started = performance.now();
+        const kind = await step(p, next, i);
+        times.push(performance.now() - started);
+        kinds[kind] = (kinds[kind] ?? 0) + 1;
+      }
+      const failures = h.log.lines.filter((l) => /^update \d+ failed/.test(l));
+      expect(failures).toEqual([]);
+      times.sort((a, b) => a - b);
+      console.log(
+        `web chat fuzz: ${COUNT} inputs ${JSON.stringify(kinds)}; in-process round trip median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`,
+      );
+    },
+  );
 });
 
 describe('measure', () => {
