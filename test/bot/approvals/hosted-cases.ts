@@ -4,7 +4,8 @@
  * merged, main's files and commit messages, branch protection turned on, a review on the forge.
  */
 import type { Forge } from '../../../bot/forge/types.ts';
-import { githubForgeFor } from '../forge/emulators/clients.ts';
+import { giteaForgeFor, githubForgeFor } from '../forge/emulators/clients.ts';
+import { GiteaEmulator } from '../forge/emulators/gitea.ts';
 import { GitHubEmulator } from '../forge/emulators/github.ts';
 
 /** One forge under test; E is its emulator. */
@@ -49,5 +50,28 @@ const github: HostedCase<GitHubEmulator> = {
   approveOnForge: (e, n) => e.approve(n, 'reviewer-a'),
 };
 
+const gitea: HostedCase<GiteaEmulator> = {
+  name: 'Gitea',
+  start: () => new GiteaEmulator().start(),
+  async stop(e) {
+    await e.stop();
+    if (e.violations.length) throw new Error(`Gitea API violations: ${e.violations.join('\n')}`);
+  },
+  forgeFor: (e) => giteaForgeFor(e),
+  pullUrl: (e, n) => `${e.url}/${e.owner}/${e.repo}/pulls/${n}`,
+  merged: (e, n) => Boolean(e.pulls.find((p) => p.number === n)?.merged),
+  mainFile: (e, path) => e.branches.get('main')!.get(path)!.toString('utf8'),
+  mainMessages: (e) =>
+    e.log
+      .get('main')!
+      .slice(1)
+      .map((c) => c.message),
+  protect: (e) => void (e.requiredApprovals = 1),
+  approveOnForge: (e, n) =>
+    void e.pulls
+      .find((p) => p.number === n)!
+      .reviews.push({ login: 'reviewer-a', state: 'APPROVED' }),
+};
+
 /** Every hosted forge the chat approvals support. */
-export const HOSTED: HostedCase[] = [github];
+export const HOSTED: HostedCase[] = [github, gitea];
