@@ -4,9 +4,10 @@
  * merged, main's files and commit messages, branch protection turned on, a review on the forge.
  */
 import type { Forge } from '../../../bot/forge/types.ts';
-import { giteaForgeFor, githubForgeFor } from '../forge/emulators/clients.ts';
+import { giteaForgeFor, githubForgeFor, gitlabForgeFor } from '../forge/emulators/clients.ts';
 import { GiteaEmulator } from '../forge/emulators/gitea.ts';
 import { GitHubEmulator } from '../forge/emulators/github.ts';
+import { GitLabEmulator } from '../forge/emulators/gitlab.ts';
 
 /** One forge under test; E is its emulator. */
 export interface HostedCase<E = any> {
@@ -73,5 +74,26 @@ const gitea: HostedCase<GiteaEmulator> = {
       .reviews.push({ login: 'reviewer-a', state: 'APPROVED' }),
 };
 
+const gitlab: HostedCase<GitLabEmulator> = {
+  name: 'GitLab',
+  start: () => new GitLabEmulator().start(),
+  async stop(e) {
+    await e.stop();
+    if (e.violations.length) throw new Error(`GitLab API violations: ${e.violations.join('\n')}`);
+  },
+  forgeFor: (e) => gitlabForgeFor(e),
+  pullUrl: (e, n) => `${e.url}/${e.project}/-/merge_requests/${n}`,
+  merged: (e, n) => e.mergeRequests.find((m) => m.iid === n)?.state === 'merged',
+  mainFile: (e, path) => e.branches.get('main')!.get(path)!.toString('utf8'),
+  mainMessages: (e) =>
+    e.log
+      .get('main')!
+      .slice(1)
+      .map((c) => c.message),
+  protect: (e) => void (e.requiredApprovals = 1),
+  approveOnForge: (e, n) =>
+    void e.mergeRequests.find((m) => m.iid === n)!.approvedBy.push('reviewer-a'),
+};
+
 /** Every hosted forge the chat approvals support. */
-export const HOSTED: HostedCase[] = [github, gitea];
+export const HOSTED: HostedCase[] = [github, gitea, gitlab];
