@@ -45,11 +45,14 @@ export async function giteaSnapshot(r: GiteaRepo, pull: PullRequest): Promise<Br
   const records = [];
   for (const f of files) {
     if (!f.filename || !isRecordPath(f.filename) || f.status === 'removed') continue;
-    const published = f.status !== 'added';
-    const text = published ? '' : (await contentAt(r, f.filename, tip)).text;
-    records.push({ path: f.filename, text, published });
+    const { text } = await contentAt(r, f.filename, tip);
+    records.push({ path: f.filename, text, published: f.status !== 'added' });
   }
-  const list = commits.map((c) => ({ sha: c.sha!, message: c.commit?.message ?? '' }));
+  const list = commits.map((c) => ({
+    sha: c.sha!,
+    message: c.commit?.message ?? '',
+    ...(c.commit?.committer?.date ? { date: c.commit.committer.date } : {}),
+  }));
   // The submission's own commit is the one with the Submission-Kind trailer, whatever the order.
   const first = list.find((c) => trailerValues(c.message, TRAILERS.kind).length) ?? list[0];
   return {

@@ -176,6 +176,7 @@ export class GiteaForge extends HostedForge<PullRequest> implements ReviewableFo
       branch: branchFor(submissionId),
       url: pull.html_url ?? '',
       number: pull.number,
+      ...(pull.created_at ? { createdAt: pull.created_at } : {}),
     };
   }
 

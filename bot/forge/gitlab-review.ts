@@ -42,6 +42,7 @@ export async function gitlabSnapshot(
   const commits = (await p.api.MergeRequests.allCommits(p.project, mr.iid)) as {
     id: string;
     message: string;
+    committed_date?: string;
   }[];
   const diffs = (await p.api.MergeRequests.allDiffs(p.project, mr.iid)) as unknown as {
     new_path: string;
@@ -52,14 +53,15 @@ export async function gitlabSnapshot(
   const records = [];
   for (const d of diffs) {
     if (!isRecordPath(d.new_path) || d.deleted_file) continue;
-    let text = '';
-    if (d.new_file) {
-      const file = await p.api.RepositoryFiles.show(p.project, d.new_path, tip);
-      text = Buffer.from(file.content, 'base64').toString('utf8');
-    }
+    const file = await p.api.RepositoryFiles.show(p.project, d.new_path, tip);
+    const text = Buffer.from(file.content, 'base64').toString('utf8');
     records.push({ path: d.new_path, text, published: !d.new_file });
   }
-  const list = commits.map((c) => ({ sha: c.id, message: c.message }));
+  const list = commits.map((c) => ({
+    sha: c.id,
+    message: c.message,
+    ...(c.committed_date ? { date: c.committed_date } : {}),
+  }));
   // The submission's own commit is the one with the Submission-Kind trailer, whatever the order.
   const first = list.find((c) => trailerValues(c.message, TRAILERS.kind).length) ?? list.at(-1);
   return {

@@ -49,6 +49,7 @@ type MergeRequest = {
   source_branch: string;
   target_branch: string;
   sha?: string;
+  created_at?: string;
 };
 
 /** What a failed gitbeaker call says: its status and the server's message. */
@@ -162,7 +163,13 @@ export class GitLabForge extends HostedForge<MergeRequest> implements Reviewable
   }
 
   protected refOf(mr: MergeRequest, submissionId: string): PullRequestRef {
-    return { submissionId, branch: branchFor(submissionId), url: mr.web_url, number: mr.iid };
+    return {
+      submissionId,
+      branch: branchFor(submissionId),
+      url: mr.web_url,
+      number: mr.iid,
+      ...(mr.created_at ? { createdAt: mr.created_at } : {}),
+    };
   }
 
   protected async pullFor(submissionId: string): Promise<MergeRequest | undefined> {

@@ -25,8 +25,8 @@ export interface BranchSnapshot {
   tip: string;
   /** The submission commit's subject. */
   title: string;
-  /** The branch's commits after the base, oldest first. */
-  commits: { sha: string; message: string }[];
+  /** The branch's commits after the base (with their committer date where the forge gives it). */
+  commits: { sha: string; message: string; date?: string }[];
   /** The record files the branch adds or changes. */
   records: BranchRecord[];
 }

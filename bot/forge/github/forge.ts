@@ -44,6 +44,7 @@ type PullSummary = {
   html_url: string;
   state: string;
   merged_at: string | null;
+  created_at?: string;
   head: { ref: string; sha: string };
   labels?: { name?: string }[];
 };
@@ -209,6 +210,7 @@ export class GitHubForge extends HostedForge<PullSummary> implements ReviewableF
       branch: branchFor(submissionId),
       url: pull.html_url,
       number: pull.number,
+      ...(pull.created_at ? { createdAt: pull.created_at } : {}),
     };
   }
 

@@ -31,23 +31,23 @@ export async function githubSnapshot(
   const records = [];
   for (const f of files) {
     if (!isRecordPath(f.filename) || f.status === 'removed') continue;
-    const published = f.status !== 'added';
-    let text = '';
-    if (!published) {
-      const { data } = await r.octokit.rest.git.getBlob({
-        owner: r.owner,
-        repo: r.repo,
-        file_sha: f.sha!,
-      });
-      text = Buffer.from(data.content, 'base64').toString('utf8');
-    }
-    records.push({ path: f.filename, text, published });
+    const { data } = await r.octokit.rest.git.getBlob({
+      owner: r.owner,
+      repo: r.repo,
+      file_sha: f.sha!,
+    });
+    const text = Buffer.from(data.content, 'base64').toString('utf8');
+    records.push({ path: f.filename, text, published: f.status !== 'added' });
   }
   return {
     url: pull.html_url,
     tip: pull.head.sha,
     title: (commits[0]?.commit.message ?? '').split('\n')[0]!,
-    commits: commits.map((c) => ({ sha: c.sha, message: c.commit.message })),
+    commits: commits.map((c) => ({
+      sha: c.sha,
+      message: c.commit.message,
+      ...(c.commit.committer?.date ? { date: c.commit.committer.date } : {}),
+    })),
     records,
   };
 }

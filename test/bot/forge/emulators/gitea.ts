@@ -23,6 +23,7 @@ interface Pull {
   labels: number[];
   comments: string[];
   reviews: { login: string; state: string }[];
+  created_at?: string;
 }
 
 const sha = (b: Buffer) => createHash('sha1').update(b).digest('hex');
@@ -75,6 +76,7 @@ export class GiteaEmulator extends HttpEmulator {
       body: p.body,
       state: p.state,
       merged: p.merged,
+      created_at: p.created_at,
       merged_at: p.merged ? new Date().toISOString() : null,
       html_url: `${this.url}/${this.owner}/${this.repo}/pulls/${p.number}`,
       head: { ref: p.head, label: p.head, sha: this.log.get(p.head)?.at(-1)?.sha },
@@ -208,6 +210,7 @@ export class GiteaEmulator extends HttpEmulator {
         labels: (b.labels as number[]) ?? [],
         comments: [],
         reviews: [],
+        created_at: new Date().toISOString(),
       };
       this.pulls.push(pull);
       return { status: 201, body: this.pullJson(pull) };

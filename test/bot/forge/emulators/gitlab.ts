@@ -22,6 +22,7 @@ interface MergeRequest {
   state: 'opened' | 'closed' | 'merged';
   notes: { body: string; system: boolean }[];
   approvedBy: string[];
+  created_at?: string;
 }
 
 /** The emulator, serving one project at /api/v4/projects/union%2Fhonghei-content. */
@@ -74,6 +75,7 @@ export class GitLabEmulator extends HttpEmulator {
       title: m.title,
       description: m.description,
       state: m.state,
+      created_at: m.created_at,
       labels: m.labels,
       source_branch: m.source,
       target_branch: m.target,
@@ -259,6 +261,7 @@ export class GitLabEmulator extends HttpEmulator {
         state: 'opened',
         notes: [],
         approvedBy: [],
+        created_at: new Date().toISOString(),
       };
       this.mergeRequests.push(mr);
       return { status: 201, body: this.mrJson(mr) };
