@@ -70,6 +70,26 @@ function fitRows(rows: readonly Pick<SummaryRow, 'label' | 'value'>[], used: num
 }
 
 /**
+ * The field rows of every record of a submission (a batch holds several: each after a line naming
+ * its file), with the content root's category names.
+ */
+export function batchRows(
+  records: readonly { path: string; text: string }[],
+  root: string,
+): Pick<SummaryRow, 'label' | 'value'>[] {
+  let categories;
+  try {
+    categories = loadCategories(root);
+  } catch {
+    categories = undefined; // rows then show category codes instead of names
+  }
+  return records.flatMap((r, i) => [
+    ...(i ? [{ label: '—', value: r.path }] : []),
+    ...recordRows(r.text, { lang: 'zh', ...(categories ? { categories } : {}) }),
+  ]);
+}
+
+/**
  * The request's text on a hosted forge: each new record's rows (a batch: every row, as far as
  * Telegram's limit allows), the link to the pull request and its checks, the approvals so far.
  */
@@ -79,18 +99,10 @@ export function hostedRequestText(
   input: { id: string; snapshot: BranchSnapshot; approvals: readonly Approval[]; root: string },
 ): string {
   const { snapshot } = input;
-  let categories;
-  try {
-    categories = loadCategories(input.root);
-  } catch {
-    categories = undefined; // rows then show category codes instead of names
-  }
-  const rows = snapshot.records
-    .filter((r) => !r.published)
-    .flatMap((r, i) => [
-      ...(i ? [{ label: '—', value: r.path }] : []),
-      ...recordRows(r.text, { lang: 'zh', ...(categories ? { categories } : {}) }),
-    ]);
+  const rows = batchRows(
+    snapshot.records.filter((r) => !r.published),
+    input.root,
+  );
   const head = t(`approval-hosted-request-${role}`, {
     title: snapshot.title,
     id: input.id,
@@ -106,16 +118,19 @@ export function requestText(
   lang: Lang,
   role: Role,
   view: ReviewView,
-  recordText: string,
+  recordTexts: readonly string[],
   links: LinkSigner,
+  rows: readonly Pick<SummaryRow, 'label' | 'value'>[] = view.rows,
 ): string {
   const files = view.files.filter((f) => !/^content\/records\//.test(f));
   const attachments = [
     ...files.map((f) => `- ${f}`),
-    ...privateReferences(recordText).map(
-      (a) =>
-        `- ${t('approval-private-link', { name: a.name, days: Math.round(links.ttlMs / 86_400_000), url: links.url({ sha256: sha256Of(a.private), name: a.name }) })}`,
-    ),
+    ...recordTexts
+      .flatMap(privateReferences)
+      .map(
+        (a) =>
+          `- ${t('approval-private-link', { name: a.name, days: Math.round(links.ttlMs / 86_400_000), url: links.url({ sha256: sha256Of(a.private), name: a.name }) })}`,
+      ),
   ];
   const tail = [
     '',
@@ -126,6 +141,6 @@ export function requestText(
     soFar(t, view.approvals),
   ].join('\n');
   const head = t(`approval-request-${role}`, { title: view.title, id: view.id });
-  const rows = fitRows(view.rows, head.length + tail.length + 2);
-  return `${head}\n\n${rows.join('\n')}\n${tail}`;
+  const lines = fitRows(rows, head.length + tail.length + 2);
+  return `${head}\n\n${lines.join('\n')}\n${tail}`;
 }

@@ -14,6 +14,7 @@
 import { dirname } from 'node:path';
 import { GrammyError, type Api } from 'grammy';
 import type { IsoDate } from '../../content/schema/index.ts';
+import { isRecordPath } from '../forge/approval-commit.ts';
 import { git } from '../forge/git.ts';
 import { LocalGitForge } from '../forge/local-git.ts';
 import { HostedReview, isReviewable, PlatformReviewRequired } from '../forge/hosted-review.ts';
@@ -23,7 +24,13 @@ import { createI18n, translator } from '../i18n.ts';
 import type { LinkSigner } from '../private-files/links.ts';
 import { loadReviewers } from '../reminders/input.ts';
 import type { Logger } from '../services.ts';
-import { decisionKeyboard, hostedRequestText, requestText, type Role } from './request.ts';
+import {
+  batchRows,
+  decisionKeyboard,
+  hostedRequestText,
+  requestText,
+  type Role,
+} from './request.ts';
 import { decide, type Decision, type Reply } from './rules.ts';
 import type { ApprovalStore } from './store.ts';
 
@@ -133,15 +140,17 @@ export class ChatApprovals {
     let keyboard;
     if (this.review) {
       const view = await this.review.show(id, this.o.today());
-      const recordText = view.recordFile
-        ? (
-            await git(this.review.forge.repo, [
-              'show',
-              `refs/heads/${branchFor(id)}:${view.recordFile}`,
-            ])
-          ).stdout
-        : '';
-      text = requestText(this.t, 'zh', role, view, recordText, this.o.links);
+      // A batch holds several records: the request lists every one (the view shows the first).
+      const records = [];
+      for (const path of view.files.filter(isRecordPath))
+        records.push({
+          path,
+          text: (await git(this.review.forge.repo, ['show', `refs/heads/${branchFor(id)}:${path}`]))
+            .stdout,
+        });
+      const texts = records.map((r) => r.text);
+      const rows = records.length > 1 ? batchRows(records, this.root) : view.rows;
+      text = requestText(this.t, 'zh', role, view, texts, this.o.links, rows);
       keyboard = decisionKeyboard(this.t, role, id);
     } else if (this.hosted) {
       const snapshot = await this.hosted.forge.snapshot(id);
