@@ -70,6 +70,18 @@ const envSchema = z.object({
     .max(3600, 'BOT_STOP_TIMEOUT_SECONDS is at most 3600, e.g. BOT_STOP_TIMEOUT_SECONDS=20')
     .default(20),
   BOT_HEALTH_BACKLOG_MINUTES: positive('BOT_HEALTH_BACKLOG_MINUTES', 60).default(60),
+  BOT_WEB_CHAT: z
+    .enum(['on', 'off'], { error: 'BOT_WEB_CHAT is on or off, e.g. BOT_WEB_CHAT=on' })
+    .default('off'),
+  BOT_WEB_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'BOT_WEB_RATE_LIMIT is requests/seconds, e.g. BOT_WEB_RATE_LIMIT=60/60')
+    .default('60/60'),
+  BOT_WEB_TRUST_PROXY: z
+    .enum(['yes', 'no'], {
+      error: 'BOT_WEB_TRUST_PROXY is yes or no, e.g. BOT_WEB_TRUST_PROXY=yes',
+    })
+    .default('no'),
 });
 
 /** Where sessions and conversations are kept. */
@@ -94,6 +106,8 @@ export interface BotConfig {
   stopTimeoutMs?: number;
   /** The health endpoint reports unhealthy when a submission waits longer than this for delivery. */
   maxBacklogAgeMs?: number;
+  /** The web chat under /chat/ (docs/web-chat.md), when BOT_WEB_CHAT=on. */
+  webChat?: { rateLimit: { limit: number; windowMs: number }; trustProxy: boolean };
 }
 
 /** Parses the environment; `mode` says whether webhook settings are required. */
@@ -113,9 +127,7 @@ export function loadBotConfig(
     token: e.BOT_TOKEN,
     contentRoot,
     submittersFile: e.HONGHEI_SUBMITTERS ?? join(contentRoot, 'content/submitters.yaml'),
-    storage: e.HONGHEI_REDIS_URL
-      ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
-      : { kind: 'sqlite', path: e.HONGHEI_BOT_DB },
+    storage: storageOf(e),
     formTtlMs: e.BOT_FORM_TTL_HOURS * 3600_000,
     maxFileBytes: Math.round(e.BOT_MAX_FILE_MB * 1024 * 1024),
     rateLimit: { limit, windowMs: seconds * 1000 },
@@ -123,6 +135,14 @@ export function loadBotConfig(
     http: { host: e.BOT_HOST, port: e.BOT_PORT },
     stopTimeoutMs: e.BOT_STOP_TIMEOUT_SECONDS * 1000,
     maxBacklogAgeMs: e.BOT_HEALTH_BACKLOG_MINUTES * 60_000,
+    ...(e.BOT_WEB_CHAT === 'on'
+      ? {
+          webChat: {
+            rateLimit: perWindow(e.BOT_WEB_RATE_LIMIT),
+            trustProxy: e.BOT_WEB_TRUST_PROXY === 'yes',
+          },
+        }
+      : {}),
     ...(e.BOT_WEBHOOK_URL && e.BOT_WEBHOOK_SECRET
       ? {
           webhook: {
@@ -134,6 +154,35 @@ export function loadBotConfig(
         }
       : {}),
   };
+}
+
+/** Where the bot keeps its state, from HONGHEI_REDIS_URL or HONGHEI_BOT_DB. */
+function storageOf(e: {
+  HONGHEI_REDIS_URL?: string | undefined;
+  HONGHEI_BOT_DB: string;
+}): StorageConfig {
+  return e.HONGHEI_REDIS_URL
+    ? { kind: 'redis', url: e.HONGHEI_REDIS_URL }
+    : { kind: 'sqlite', path: e.HONGHEI_BOT_DB };
+}
+
+/**
+ * The storage settings alone (scripts/users.ts, which needs no bot token): the bot's own
+ * variables, checked by the same schema.
+ */
+export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+  const parsed = envSchema.pick({ HONGHEI_REDIS_URL: true, HONGHEI_BOT_DB: true }).safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(
+      `the storage settings are not valid:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`,
+    );
+  return storageOf(parsed.data);
+}
+
+/** "limit/seconds" as a rate limit. */
+function perWindow(setting: string): { limit: number; windowMs: number } {
+  const [limit, seconds] = setting.split('/').map(Number) as [number, number];
+  return { limit, windowMs: seconds * 1000 };
 }
 
 /** Replaces every secret of the configuration in a text (log lines, error messages) with ***. */

@@ -6,7 +6,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { approvalHandlers } from './approvals/composer.ts';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
-import { Bot, session, type Middleware } from 'grammy';
+import { Bot, session, type Middleware, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotConfig } from './config.ts';
 import type { BotContext, FormContext } from './context.ts';
@@ -37,6 +37,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** The HTTP client's fetch (tests fake the Bot API at this level). */
   fetch?: typeof fetch;
+  /** API transformers of other channels (the web chat's), on bot.api and inside conversations. */
+  transformers?: Transformer[];
 }
 
 /** auto-retry's settings: Telegram's flood waits up to a minute are waited out, longer ones fail. */
@@ -51,6 +53,9 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
   });
   bot.api.config.use(autoRetry(RETRY));
+  const channels = deps.transformers ?? [];
+  // Installed after auto-retry, so a web chat's call is answered before it could be retried.
+  if (channels.length) bot.api.config.use(...channels);
   const i18n = createI18n<BotContext>();
 
   // 1. Context: texts in the user's language.
@@ -94,6 +99,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
         i18n as unknown as Middleware<FormContext>,
         async (ctx, next) => {
           ctx.api.config.use(autoRetry(RETRY));
+          if (channels.length) ctx.api.config.use(...channels);
           await next();
         },
       ],

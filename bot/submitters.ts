@@ -34,6 +34,8 @@ export interface SubmitterUnit {
 /** The allow-list, by Telegram user id. */
 export class Submitters {
   private readonly byUser: ReadonlyMap<number, SubmitterUnit>;
+  /** Web chat users with an unrevoked web account (bot/webchat), bound by the channel per update. */
+  private readonly web = new Map<number, SubmitterUnit>();
 
   constructor(byUser: ReadonlyMap<number, SubmitterUnit>) {
     this.byUser = byUser;
@@ -41,7 +43,17 @@ export class Submitters {
 
   /** The unit a user submits for, or undefined when the user is not allow-listed. */
   unitOf(userId: number | undefined): SubmitterUnit | undefined {
-    return userId === undefined ? undefined : this.byUser.get(userId);
+    return userId === undefined ? undefined : (this.byUser.get(userId) ?? this.web.get(userId));
+  }
+
+  /**
+   * Binds a web chat user to the unit of their web account (or unbinds them): the web channel
+   * reads the account from storage before each of the user's updates, so an invitation or a
+   * revocation on any instance counts from the next update on.
+   */
+  bindWeb(userId: number, unit: SubmitterUnit | undefined): void {
+    if (unit) this.web.set(userId, unit);
+    else this.web.delete(userId);
   }
 
   get size(): number {

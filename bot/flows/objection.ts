@@ -22,7 +22,7 @@ import type { RecordRef } from '../record/repository.ts';
 import { startForm, submittedText, type FlowKit, type Submitted } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 import { evidenceStep } from './evidence-step.ts';
-import { targetStep } from './target-step.ts';
+import { presetTarget, targetStep } from './target-step.ts';
 
 /** The conversation id of /objection. */
 export const OBJECTION = 'objection';
@@ -35,8 +35,9 @@ export const noteLeaf = () =>
 export function objectionConversation(kit: FlowKit) {
   const { repo } = kit.services;
   const note = noteLeaf();
+  const targetQuestion = targetStep<null>(repo, { purpose: 'objection' });
   const steps: Step<null>[] = [
-    targetStep<null>(repo, { purpose: 'objection' }),
+    targetQuestion,
     {
       key: 'grounds',
       input: 'text',
@@ -47,7 +48,12 @@ export function objectionConversation(kit: FlowKit) {
     },
     evidenceStep((env) => valueName('attachments.*.kind', 'evidence', env.lang)),
   ];
-  return async function objection(conversation: FormConversation, ctx: FormContext): Promise<void> {
+  return async function objection(
+    conversation: FormConversation,
+    ctx: FormContext,
+    /** The entry a deep link named (`/start objection-<id>`, bot/webchat and the site's links). */
+    preset?: string,
+  ): Promise<void> {
     const { io, env } = await startForm(conversation, ctx, kit, null);
     const { t } = env;
     const days = repo.publisher.objection_working_days;
@@ -70,7 +76,9 @@ export function objectionConversation(kit: FlowKit) {
     const amend = (a: Answers, date: string, d: Deadline) =>
       amendRecord(repo.root, a.target as RecordRef, event(a, date, d), a, `objection-${suffix}`);
     await io.say(t('objection-intro', { days }));
+    const start = await presetTarget(io, targetQuestion, preset, env);
     await reviewAndSubmit(conversation, io, kit, {
+      ...(start ? { start } : {}),
       title: t('objection-title'),
       steps,
       env,

@@ -23,6 +23,11 @@ export function publicCommands(services: BotServices): Composer<BotContext> {
     );
 
   privateChat.command('start', async (ctx) => {
+    // A deep link (t.me/<bot>?start=objection-<id>, or the web chat's ?start=) opens the objection
+    // with the entry chosen, or the repair application.
+    const deep = /^(objection|repair)-([\w-]{1,80})$/.exec(ctx.match);
+    if (deep?.[1] === 'objection') return ctx.conversation.enter(OBJECTION, deep[2]!);
+    if (deep?.[1] === 'repair') return ctx.conversation.enter(REPAIR, deep[2]!);
     const unit = services.submitters.unitOf(ctx.from.id);
     await ctx.reply(
       ctx.t(unit ? 'start-submitter' : 'start-public', {

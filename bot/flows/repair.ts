@@ -13,7 +13,7 @@ import {
   valueName,
 } from '../../content/schema/index.ts';
 import type { FormContext, FormConversation } from '../context.ts';
-import type { Answers, FormEnv, Refusal, Step } from '../form/step.ts';
+import type { Answers, FormEnv, Refusal, Step, TextStep } from '../form/step.ts';
 import { amendRecord } from '../record/amend.ts';
 import { checkLeaf, parseDateInput } from '../record/field-check.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
@@ -21,7 +21,7 @@ import { startForm, submittedText, type FlowKit } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 import { noteLeaf } from './objection.ts';
 import { evidenceStep } from './evidence-step.ts';
-import { targetStep } from './target-step.ts';
+import { presetTarget, targetStep } from './target-step.ts';
 
 /** The conversation id of /repair. */
 export const REPAIR = 'repair';
@@ -152,7 +152,12 @@ function repairSteps(repo: ContentRepository): Step<null>[] {
 export function repairConversation(kit: FlowKit) {
   const { repo } = kit.services;
   const steps = repairSteps(repo);
-  return async function repair(conversation: FormConversation, ctx: FormContext): Promise<void> {
+  return async function repair(
+    conversation: FormConversation,
+    ctx: FormContext,
+    /** The entry a deep link named (`/start repair-<id>`, the site's black-list entry pages). */
+    preset?: string,
+  ): Promise<void> {
     const { io, env } = await startForm(conversation, ctx, kit, null);
     const { t } = env;
     const suffix = await conversation.external(() => kit.services.randomId(4));
@@ -168,7 +173,9 @@ export function repairConversation(kit: FlowKit) {
       );
     };
     await io.say(t('repair-intro'));
+    const start = await presetTarget(io, steps[0] as TextStep<null>, preset, env);
     await reviewAndSubmit(conversation, io, kit, {
+      ...(start ? { start } : {}),
       title: t('repair-title'),
       steps,
       env,

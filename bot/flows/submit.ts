@@ -47,6 +47,8 @@ export interface SubmitFlow<D> {
   confirm(answers: Answers): Promise<Confirmed>;
   /** The reply when the submission could not be stored. */
   failed(error: string): string;
+  /** Answers given before the form (a deep link's entry) and the step to ask first. */
+  start?: { answers: Answers; at: number };
 }
 
 /** Runs a form to a stored submission: review, Confirm, submit, and back to the summary on failure. */
@@ -78,7 +80,7 @@ export async function reviewAndSubmit<D>(
       },
       () => ({ notes: [], problems: [t('check-failed')] }),
     );
-  let answers: Answers = {};
+  let answers: Answers = { ...flow.start?.answers };
   let atSummary = false;
   for (;;) {
     answers = await runForm(
@@ -86,6 +88,7 @@ export async function reviewAndSubmit<D>(
       { title: flow.title, steps: flow.steps, env, askFiles, review },
       answers,
       atSummary,
+      flow.start?.at,
     );
     const confirmed = await flow.confirm(answers);
     const submitted = await submitDraft(conversation, kit, {

@@ -11,7 +11,8 @@ import {
   type ListId,
   type LoadedRecord,
 } from '../../content/schema/index.ts';
-import type { Choice, FormEnv, Refusal, TextStep } from '../form/step.ts';
+import type { FormIO } from '../form/io.ts';
+import type { Answers, Choice, FormEnv, Refusal, TextStep } from '../form/step.ts';
 import { normaliseCode } from '../record/subject-steps.ts';
 import type { ContentRepository, RecordRef } from '../record/repository.ts';
 
@@ -135,4 +136,25 @@ export function targetStep<D>(repo: ContentRepository, options: TargetOptions<D>
         : { ok: true, value: found[0]! };
     },
   };
+}
+
+/**
+ * The entry a deep link named (`/start objection-<id>`: the site's entry pages, the web chat):
+ * looked up as if typed; found, the form starts after the target question (Back still reaches
+ * it); refused, the reason is said and the form asks as usual.
+ */
+export async function presetTarget<D>(
+  io: FormIO,
+  step: TextStep<D>,
+  preset: unknown,
+  env: FormEnv<D>,
+): Promise<{ answers: Answers; at: number } | undefined> {
+  if (typeof preset !== 'string' || !preset) return undefined;
+  const found = await io.external(() => step.resolve!(preset, {}, env));
+  if (!found.ok) {
+    await io.say(`⚠️ ${found.what}\n${found.fix}`);
+    return undefined;
+  }
+  await io.say(refLabel(found.value as RecordRef, env as FormEnv<unknown>));
+  return { answers: { [step.key]: found.value }, at: 1 };
 }

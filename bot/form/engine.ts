@@ -35,10 +35,12 @@ export async function runForm<D>(
   spec: FormSpec<D>,
   answers: Answers = {},
   atSummary = false,
+  /** The first step to ask (a deep link answered the ones before it); Back still reaches them. */
+  startAt = 0,
 ): Promise<Answers> {
   const { steps, env } = spec;
   const visited = new Set<string>(Object.keys(answers));
-  let i = atSummary ? steps.length : 0;
+  let i = atSummary ? steps.length : startAt;
   let forced = 0; // the step to ask even though it has a valid answer
   let editing = false; // came from the summary: go back there once nothing else is needed
   for (;;) {

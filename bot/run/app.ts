@@ -40,6 +40,8 @@ import { startReminders, type ReminderScheduler } from '../reminders/scheduler.t
 import type { BotServices, Logger } from '../services.ts';
 import { createStorage, type BotStorage } from '../storage/index.ts';
 import { loadSubmitters } from '../submitters.ts';
+import { createWebChat, WebChannel } from '../webchat/index.ts';
+import { webChatRoutes } from '../webchat/http.ts';
 import { healthRoute, HEALTH_PATH } from './health.ts';
 import { BotHttpServer, type HttpHandler } from './http-server.ts';
 import { createLogger, secretValues } from './log.ts';
@@ -120,8 +122,10 @@ export async function openApp(
     randomId,
     now: () => new Date().toISOString(),
   };
-  const bot = createBot(config, { services, storage });
-  services.files = botApiFiles(bot.api, { apiRoot: config.apiRoot });
+  // The web chat is a second channel of the same bot: its transformer answers calls to web chats.
+  const web = createWebChat(storage, config.formTtlMs);
+  const bot = createBot(config, { services, storage, transformers: [web.transformer] });
+  services.files = web.files.service(botApiFiles(bot.api, { apiRoot: config.apiRoot }));
   // 审核 and 审定 in chat: a delivered submission also goes to the 审核人 (bot/approvals/).
   services.approvals = new ChatApprovals({
     api: bot.api,
@@ -170,6 +174,16 @@ export async function openApp(
       log: (m, e) => log.warn(`${m}${e ? `: ${String(e)}` : ''}`),
     }),
   );
+  if (config.webChat)
+    http.route(
+      webChatRoutes({
+        channel: new WebChannel({ bot, services, ...web }),
+        maxFileBytes: config.maxFileBytes,
+        ...config.webChat,
+        stopping: () => http.stopping,
+        log: (m, e) => (e ? log.error(m, e) : log.info(m)),
+      }),
+    );
   log.info(
     `content ${repo.root}: ${repo.records().length} records; ${submitters.size} allow-listed submitters; ${storage.kind} storage; forge ${sink.forge.name}; ${repo.publisher.administrators.length || 'no'} administrator(s) for alerts`,
   );

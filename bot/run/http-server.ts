@@ -74,6 +74,11 @@ export class BotHttpServer {
     return this.server.address() as AddressInfo;
   }
 
+  /** True once drain() began: long-lived responses (the web chat's event streams) end. */
+  get stopping(): boolean {
+    return this.draining;
+  }
+
   /** Requests being handled now. */
   get busy(): number {
     return this.inFlight.size;

@@ -9,6 +9,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import type { StorageConfig } from '../config.ts';
 import type { SessionData } from '../context.ts';
+import { MemoryWebStore, RedisWebStore, SqliteWebStore, type WebStore } from './web-store.ts';
 import { openDatabase, SqliteAdapter } from './sqlite-adapter.ts';
 
 /** Sessions are kept for a year of /status; forms for formTtlMs. */
@@ -19,6 +20,8 @@ export interface BotStorage {
   kind: StorageConfig['kind'];
   sessions: StorageAdapter<SessionData>;
   conversations: StorageAdapter<any>;
+  /** The web chat's sessions, accounts, transcripts and files (bot/webchat). */
+  web: WebStore;
   /** The Redis client, shared with the rate limiter so all instances count together. */
   redis?: Redis;
   /** Deletes expired entries (the embedded store; Redis expires keys itself). */
@@ -60,6 +63,7 @@ export function createStorage(config: StorageConfig, formTtlMs: number): BotStor
       kind: 'memory',
       sessions: new MemoryAdapter(SESSION_TTL_MS),
       conversations: new MemoryAdapter(formTtlMs),
+      web: new MemoryWebStore(),
       sweep: () => undefined,
       close: async () => undefined,
     };
@@ -74,6 +78,7 @@ export function createStorage(config: StorageConfig, formTtlMs: number): BotStor
         ttl: Math.ceil(SESSION_TTL_MS / 1000),
       }),
       conversations: new RedisAdapter({ instance: redis, ttl: Math.ceil(formTtlMs / 1000) }),
+      web: new RedisWebStore(redis),
       sweep: () => undefined,
       close: async () => {
         await redis.quit();
@@ -83,13 +88,16 @@ export function createStorage(config: StorageConfig, formTtlMs: number): BotStor
   const db = openDatabase(config.path);
   const sessions = new SqliteAdapter<SessionData>(db, 'sessions', SESSION_TTL_MS);
   const conversations = new SqliteAdapter(db, 'conversations', formTtlMs);
+  const web = new SqliteWebStore(db);
   return {
     kind: 'sqlite',
     sessions,
     conversations,
+    web,
     sweep: () => {
       sessions.sweep();
       conversations.sweep();
+      web.sweep();
     },
     close: async () => db.close(),
   };

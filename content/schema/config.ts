@@ -76,6 +76,12 @@ export const publisherSchema = z.strictObject({
       '网站界面的语言：zh 中文（网站根目录，始终发布）；加 en 则另在 /en/ 发布英文界面，条目页数量随之加倍',
     ),
   sample: z.boolean().default(false).describe('为 true 时全站显示“示例数据”标识'),
+  chat_url: z
+    .url()
+    .optional()
+    .describe(
+      '网页在线办理（机器人的 /chat/ 页面）地址，如 https://bot.example.org/chat/；填写后每个条目页显示“对此条目提出异议”链接，不填则网站保持纯静态、不显示该链接',
+    ),
   contact: z.strictObject({
     department: z.string().min(1),
     address: z.string().min(1),

@@ -1,9 +1,11 @@
 /**
- * npm run bench [-- --sizes 1000,5000 --seed S --date YYYY-MM-DD --skip floor,search,… --queries N]
+ * npm run bench [-- --sizes 1000,5000 --seed S --date YYYY-MM-DD --skip floor,hugo,search,… --queries N]
  *
  * For each record count: generate the records (registry generator, fixed seed), publish them with
- * the real pipeline, build the framework floor from the same files, search the result in headless
- * Chromium (bytes, time, recall against the known answers), republish after adding one record;
+ * the real pipeline, build the framework floor and the Hugo + Pagefind reference from the same
+ * files, search the result in headless
+ * Chromium (bytes, time, recall against the known answers), republish after adding one record
+ * and compare that output with a full build of the same records (equivalence);
  * then the bot's and the forges' own measurements when those modules exist. Raw results go to
  * scripts/bench/results/, the readable table to BENCHMARKS.md.
  */
@@ -25,6 +27,8 @@ import {
 import { formatBytes, formatMs } from './lib/files.ts';
 import { measureModule } from './lib/modules.ts';
 import { buildTakesRoot, createProject, describeSource, linkContent } from './lib/project.ts';
+import { checkEquivalence } from './lib/equivalence.ts';
+import { hugoInstalled, measureHugo } from './lib/hugo-bench.ts';
 import { measureFloor, measureOurPublish } from './lib/publish-bench.ts';
 import {
   writeModuleResult,
@@ -40,8 +44,10 @@ import { runVariant, saveStudy, VARIANTS, type VariantResult } from './lib/pagef
 const STEPS = [
   'publish',
   'floor',
+  'hugo',
   'search',
   'republish',
+  'equivalence',
   'floor-incremental',
   'bot',
   'forge',
@@ -112,7 +118,7 @@ say(
 );
 
 const projectDir = join(work, 'project');
-if (sizes.length && (runs('publish') || runs('floor'))) {
+if (sizes.length && (runs('publish') || runs('floor') || runs('hugo'))) {
   if (!generatorExists() && !values.content)
     throw new Error(
       'the record generator (scripts/generate.ts, scripts/lib/generate.ts) is not there yet: the publish benchmarks need it',
@@ -188,6 +194,20 @@ for (const size of sizes) {
     if (!values.keep) rmSync(join(work, `floor-out-${label}`), { recursive: true, force: true });
     rmSync(join(work, `floor-cache-${label}`), { recursive: true, force: true });
   }
+  if (runs('hugo')) {
+    if (!hugoInstalled())
+      sayN('Hugo reference skipped: hugo is not installed (apt-get install hugo)');
+    else {
+      sayN('reference: Hugo + Pagefind command on the same records…');
+      const siteDir = join(work, `hugo-${label}`);
+      result.hugo = await measureHugo({ projectDir, recordsDir, siteDir }, passLine);
+      save(result);
+      sayN(
+        `Hugo + Pagefind ${formatMs(result.hugo.wallMs)}, peak RSS ${formatBytes(result.hugo.peakRss)}, ${result.hugo.pages} pages, ${formatBytes(result.hugo.output.bytes)}`,
+      );
+      if (!values.keep) rmSync(siteDir, { recursive: true, force: true });
+    }
+  }
   if (result.publish && result.floor) {
     result.ratio = {
       wall: result.publish.wallMs / result.floor.wallMs,
@@ -253,6 +273,14 @@ for (const size of sizes) {
     sayN(
       `republish ${formatMs(run.wallMs)} = ${(result.republish.fractionOfFull * 100).toFixed(1)} % of the full publish${pageNote}`,
     );
+  }
+  if (runs('equivalence') && result.republish) {
+    sayN('equivalence: a full build of the same records, compared file by file…');
+    const fullOut = join(work, `full-out-${label}`);
+    result.equivalence = await checkEquivalence(dirs, fullOut, passLine);
+    rmSync(fullOut, { recursive: true, force: true });
+    save(result);
+    sayN(`equivalence: ${result.equivalence.report.split('\n').join('; ')}`);
   }
   if (runs('floor-incremental')) {
     // What Astro's own incremental build saves: the floor built once with it on, then again

@@ -9,7 +9,6 @@ import {
   addYears,
   batchOf,
   batchRange,
-  completeUscc,
   defaultContentRoot,
   divisionsUnder,
   isPublicOn,
@@ -31,10 +30,11 @@ import {
   maskedId,
   maskedPerson,
   parkName,
-  socialOrgName,
+  registeredName,
   townshipName,
   tradeName,
 } from './generate-names.ts';
+import { codeFor, codeOffsetFor, pickCodeKind } from './generate-codes.ts';
 import { textsFor } from './generate-texts.ts';
 import { randomFor, type Random } from '../../content/schema/random.ts';
 import { recordToYaml } from '../../content/schema/record-yaml.ts';
@@ -102,27 +102,8 @@ function contextOf(options: GenerateOptions): Context {
     categories: options.categories ?? loadCategories(CONTENT_ROOT),
     publisher: options.publisher ?? loadPublisher(CONTENT_ROOT),
     districts,
-    codeOffset: randomFor(options.seed, 0xffffffff).int(0, CODE_SPACE - 1),
+    codeOffset: codeOffsetFor(randomFor(options.seed, 0xffffffff)),
   };
-}
-
-// Organisation codes (positions 9–17): 'M' + 8 base-31 characters from a bijection of the index,
-// so codes never repeat within a seed. Positions 3–8 are 000000, a division no real code names.
-const CODE_SPACE = 31 ** 8;
-const CODE_PREFIX: Partial<Record<SubjectKind, string>> = { enterprise: '91', institution: '12' };
-
-function codeFor(
-  kind: SubjectKind,
-  index: number,
-  ctx: Context,
-  random: Random,
-): string | undefined {
-  const prefix = kind === 'social-org' ? random.pick(['51', '52']) : CODE_PREFIX[kind];
-  if (!prefix) return undefined;
-  let x = (index * 7919 + ctx.codeOffset) % CODE_SPACE;
-  let body = '';
-  for (let i = 0; i < 8; i++, x = Math.floor(x / 31)) body = USCC_ALPHABET[x % 31] + body;
-  return completeUscc(`${prefix}000000M${body}`);
 }
 
 const KINDS: Record<ListId, readonly (readonly [SubjectKind, number])[]> = {
@@ -145,6 +126,21 @@ const KINDS: Record<ListId, readonly (readonly [SubjectKind, number])[]> = {
   ],
 };
 
+/** A name of the subject kind, in the form its registration kind (code positions 1–2) takes. */
+function nameFor(
+  kind: SubjectKind,
+  prefix: string | undefined,
+  random: Random,
+  district: string,
+): string {
+  if (prefix === '91') return enterpriseName(random, district);
+  if (prefix === '12') return institutionName(random);
+  if (prefix) return registeredName(prefix, random, district);
+  if (kind === 'park') return parkName(random, district);
+  if (kind === 'township') return townshipName(random, district);
+  return industryName(random);
+}
+
 function subjectFor(
   list: ListId,
   index: number,
@@ -156,15 +152,9 @@ function subjectFor(
   const kind = random.weighted(KINDS[list]);
   if (kind === 'individual')
     return { kind, name: maskedPerson(random), id_number: maskedId(random, region) };
-  const name = {
-    enterprise: () => enterpriseName(random, district),
-    institution: () => institutionName(random),
-    'social-org': () => socialOrgName(random),
-    park: () => parkName(random, district),
-    township: () => townshipName(random, district),
-    industry: () => industryName(random),
-  }[kind]();
-  let code = codeFor(kind, index, ctx, random);
+  const codeKind = pickCodeKind(kind, random);
+  const name = nameFor(kind, codeKind?.prefix, random, district);
+  let code = codeKind && codeFor(codeKind, index, ctx.codeOffset, random);
   let code_override: { reason: string; accepted_by: string } | undefined;
   if (code && random.chance(0.002)) {
     // A few pilot codes issued before GB 32100, whose check character fails: accepted with a reason.

@@ -11,6 +11,7 @@ import {
   loadPublisher,
   STATUSES,
   SUBJECT_KINDS,
+  isValidUscc,
   usccDivision,
   validateRepository,
   visibilityOn,
@@ -22,6 +23,7 @@ import {
   GENERATOR_TODAY,
   publicRecords,
 } from '../../scripts/lib/generate.ts';
+import { CODE_KINDS, organisationCheckChar } from '../../scripts/lib/generate-codes.ts';
 import { ROOT } from '../content/record-fixture.ts';
 import { PROJECT_ROOT } from '../fixtures/roots.ts';
 import { tempRepo } from '../content/temp-repo.ts';
@@ -95,6 +97,12 @@ describe('the record generator', () => {
     const codes = generated.flatMap((g) => g.record.subject.code ?? []);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) expect(usccDivision(code)).toBe('000000');
+    // Positions 9–17 are an organisation code with its GB 11714 check character; position 18 is
+    // right except on the few pilot codes accepted with a reason.
+    for (const code of codes) expect(organisationCheckChar(code.slice(8, 16)), code).toBe(code[16]);
+    for (const { record } of generated)
+      if (record.subject.code)
+        expect(isValidUscc(record.subject.code), record.id).toBe(!record.subject.code_override);
     expect(
       generated.every(
         (g) =>
@@ -144,6 +152,23 @@ describe('the record generator', () => {
     }
     // Even among 500 records most fragments have several answers (at 20,000 nearly nine in ten).
     expect(shared / tried).toBeGreaterThan(0.5);
+  });
+
+  it('spreads code prefixes and name beginnings as real lists do, at 20,000 records', () => {
+    const records = generateRecords({ count: 20_000, seed: 1, ...sample }).map((g) => g.record);
+    const codes = records.flatMap((r) => r.subject.code ?? []);
+    expect(new Set(codes).size).toBe(codes.length);
+    const kinds = new Set(codes.map((c) => c.slice(0, 2)));
+    expect(kinds.size).toBeGreaterThanOrEqual(10);
+    const known = Object.values(CODE_KINDS).flatMap((ks) => ks.map((k) => k.prefix));
+    expect([...kinds].sort()).toEqual([...new Set(known)].sort());
+    // Enterprises (91) stay the bulk, as on real lists; new-style (M…) and converted codes both occur.
+    expect(codes.filter((c) => c.startsWith('91')).length / codes.length).toBeGreaterThan(0.6);
+    expect(codes.filter((c) => c[8] === 'M').length / codes.length).toBeGreaterThan(0.5);
+    expect(codes.filter((c) => /^\d$/.test(c[8]!)).length / codes.length).toBeGreaterThan(0.1);
+    expect(new Set(codes.map((c) => c.slice(0, 11))).size).toBeGreaterThan(1000);
+    const starts = new Set(records.map((r) => [...r.subject.name].slice(0, 3).join('')));
+    expect(starts.size).toBeGreaterThanOrEqual(1000);
   });
 
   it('answers searches with the public records only (ground truth for the benchmark)', () => {

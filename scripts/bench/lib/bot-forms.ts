@@ -17,6 +17,7 @@ import { ContentRepository } from '../../../bot/record/repository.ts';
 import type { BotServices } from '../../../bot/services.ts';
 import { MemoryAdapter } from '../../../bot/storage/index.ts';
 import { parseSubmitters } from '../../../bot/submitters.ts';
+import { MemoryWebStore } from '../../../bot/storage/web-store.ts';
 import { REPO } from './project.ts';
 
 /** What measureBot reports. */
@@ -133,6 +134,7 @@ export async function measureBot(
       kind: 'memory',
       sessions,
       conversations,
+      web: new MemoryWebStore(),
       sweep: () => undefined,
       close: async () => undefined,
     },

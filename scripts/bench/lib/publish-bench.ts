@@ -37,7 +37,7 @@ export interface PublishRun {
 const STEP_LINE = /^ {2}(\S.*): ([\d.]+) s$/;
 
 /** Passes output lines on and collects the build's step lines. */
-function stepCollector(onLine: (line: string) => void): {
+export function stepCollector(onLine: (line: string) => void): {
   steps: Record<string, number>;
   onLine: (line: string) => void;
 } {
@@ -52,7 +52,8 @@ function stepCollector(onLine: (line: string) => void): {
   };
 }
 
-function summarise(
+/** A measured build's figures, from its measurement and its output folder. */
+export function summarise(
   m: Measured,
   outDir: string,
   load: number,
@@ -83,7 +84,8 @@ function summarise(
   };
 }
 
-const PAGEFIND_PROCESS = 'pagefind_extend'; // /proc/<pid>/comm keeps 15 characters
+/** Pagefind's process name: a build's second phase starts when it appears. */
+export const PAGEFIND_PROCESS = 'pagefind_extend'; // /proc/<pid>/comm keeps 15 characters
 
 export interface BuildDirs {
   projectDir: string;

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Equivalence } from './equivalence.ts';
 import type { PublishRun } from './publish-bench.ts';
 import type { Snapshot } from './project.ts';
 import type { QueryCost, SearchMeasurement } from './search-browser.ts';
@@ -26,6 +27,8 @@ export interface SizeResult {
   records: { generated: number; public: number };
   publish?: PublishRun;
   floor?: PublishRun;
+  /** The reference row: Hugo + Pagefind's command on the same records (scripts/bench/hugo/). */
+  hugo?: PublishRun;
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
   /** After adding one record; its page must exist exactly when the record is public. */
@@ -35,6 +38,8 @@ export interface SizeResult {
     fractionOfFull: number;
     pagePresent: boolean;
   };
+  /** The republished output against a full build of the same content and date. */
+  equivalence?: Equivalence;
   /** The floor with Astro's experimental incremental build: first build, then after adding one record. */
   floorIncremental?: { first: PublishRun; republish: PublishRun; fractionOfFull: number };
   search?: SearchMeasurement;

@@ -135,6 +135,17 @@ export function renderTables(): string {
         publishCell(r.floor),
       ),
       row('floor peak RSS', '', results, (r) => (r.floor ? formatBytes(r.floor.peakRss) : '–')),
+      row(
+        'reference: Hugo + Pagefind command, same records',
+        'the fastest a publisher might pick',
+        results,
+        (r) => publishCell(r.hugo),
+      ),
+      row('Hugo + Pagefind peak RSS, output size / files', '', results, (r) =>
+        r.hugo
+          ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${n(r.hugo.output.files)}`
+          : '–',
+      ),
       row('**ours / floor** (wall, peak RSS)', '', results, (r) =>
         r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–',
       ),
@@ -152,6 +163,14 @@ export function renderTables(): string {
         if (!p) return '–';
         const wrong = (p.addedPublic ?? true) !== p.pagePresent;
         return `${formatMs(p.wallMs)} = ${pct(p.fractionOfFull)}${wrong ? (p.pagePresent ? ' (page of a non-public record!)' : ' (page MISSING)') : ''}`;
+      }),
+      row('republished output = a full build of the same records', 'identical', results, (r) => {
+        const e = r.equivalence;
+        if (!e) return '–';
+        const { differing, missing, extra } = e.counts;
+        return e.identical
+          ? `identical (${n(e.compared)} files)`
+          : `${differing} differing, ${missing} missing, ${extra} extra`;
       }),
       row(
         '**search page**, first query: bytes on the wire, all included (worst kind)',

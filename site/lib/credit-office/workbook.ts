@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { batchRange } from '../../../content/schema/index.ts';
 import type { CreditOfficeReport, ReportSheet } from './report.ts';
+import { withEntryDates } from './zip-dates.ts';
 
 /** The media type of an .xlsx file. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +48,10 @@ export function notes(report: CreditOfficeReport): [string, string][] {
   ];
 }
 
-/** Writes the workbook; its document dates are the report date (its zip entries, the time). */
+/**
+ * Writes the workbook; its document dates and its zip entries' dates are the report date, so the
+ * same report gives the same bytes.
+ */
 export async function creditOfficeWorkbook(report: CreditOfficeReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = report.publisher;
@@ -58,5 +62,5 @@ export async function creditOfficeWorkbook(report: CreditOfficeReport): Promise<
   const ws = workbook.addWorksheet(NOTES_SHEET);
   ws.columns = [{ width: 16 }, { width: 80 }];
   for (const line of notes(report)) ws.addRow(line);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withEntryDates(Buffer.from(await workbook.xlsx.writeBuffer()), report.asOf);
 }

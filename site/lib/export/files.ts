@@ -51,11 +51,15 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const JSON_TYPE = 'application/json';
 
-/** Builds every data file; `previous` is the previous published data, for changes/latest.json. */
+/**
+ * Builds every data file; `previous` is the previous published data, for changes/latest.json.
+ * `builtAt` (datapackage.json's `created`) defaults to the as-of date at midnight China time, not
+ * the clock, so the same content on the same date gives the same files.
+ */
 export function buildDataBundle(
   dataset: Dataset,
   previous?: PreviousData,
-  builtAt = new Date().toISOString(),
+  builtAt = `${dataset.asOf}T00:00:00+08:00`,
 ): DataBundle {
   const { asOf, publisher, categories, siteUrl } = dataset;
   const dataUrl = (path: string) => absoluteUrl(siteUrl, `/data/${path}`);

@@ -18,6 +18,7 @@ import { createStorage, type BotStorage } from '../../../bot/storage/index.ts';
 import { botApiFiles } from '../../../bot/files.ts';
 import { parseSubmitters } from '../../../bot/submitters.ts';
 import { openPrivateFiles, type PrivateFiles } from '../../../bot/private-files/config.ts';
+import { createWebChat } from '../../../bot/webchat/index.ts';
 import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 import { MemorySink } from './memory-sink.ts';
 
@@ -96,6 +97,8 @@ export interface HarnessOptions {
   network?: boolean;
   /** The private store of non-public attachments; default a directory store in a temp folder. */
   privateFiles?: PrivateFiles;
+  /** Install the web chat's channel (bot/webchat) on the bot. */
+  web?: boolean;
 }
 
 /** A directory private store in a temp folder, with a fixed test secret and address. */
@@ -134,16 +137,19 @@ export function harness(options: HarnessOptions = {}) {
     log,
   };
   const storage = options.storage ?? createStorage({ kind: 'memory' }, config.formTtlMs);
+  const web = options.web ? createWebChat(storage, config.formTtlMs) : undefined;
+  const transformers = web ? [web.transformer] : [];
   const bot = createBot(
     config,
     options.network
-      ? { services, storage }
-      : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch },
+      ? { services, storage, transformers }
+      : { services, storage, botInfo: LOCAL_BOT, fetch: tg.fetch, transformers },
   );
   services.files = botApiFiles(bot.api, {
     apiRoot: config.apiRoot,
     ...(options.network ? {} : { fetch: tg.fetch }),
   });
+  if (web) services.files = web.files.service(services.files);
   return {
     bot,
     tg,
@@ -155,6 +161,7 @@ export function harness(options: HarnessOptions = {}) {
     services,
     config,
     privateFiles,
+    web,
     /** Sends updates one after another, as Telegram does for one chat. */
     async send(...updates: Parameters<typeof bot.handleUpdate>[0][]) {
       for (const u of updates) await bot.handleUpdate(u);

@@ -25,16 +25,22 @@ export function contentRootWith(files: Record<string, string>): string {
   return root;
 }
 
-/** Runs scripts/build.ts on a content root; returns the output folder. */
-export async function buildSite(contentRoot: string, date: string): Promise<string> {
-  const outDir = join(contentRoot, 'dist');
+/**
+ * Runs scripts/build.ts on a content root; returns the output folder (default: dist/ in the root,
+ * with its cache in cache/ there).
+ */
+export async function buildSite(
+  contentRoot: string,
+  date: string,
+  { outDir = join(contentRoot, 'dist'), cacheDir = join(contentRoot, 'cache') } = {},
+): Promise<string> {
   try {
     await run(
       process.execPath,
       ['scripts/build.ts', '--date', date, '--out', outDir, '--root', contentRoot, '--quiet'],
       {
         cwd: projectRoot,
-        env: { ...process.env, HONGHEI_CACHE_DIR: join(contentRoot, 'cache') },
+        env: { ...process.env, HONGHEI_CACHE_DIR: cacheDir },
         maxBuffer: 64 * 1024 * 1024,
       },
     );

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   batchOf,
   batchRange,
@@ -200,6 +200,21 @@ describe('the CSV', () => {
     const csv = sheetCsv(creditOfficeReport([...others, hostile], BATCH, mapping, context).entries);
     const rows = parse(csv, { bom: true }) as string[][];
     expect(rows.flat()).toContain(`'=HYPERLINK("http://example.org","x")`);
+  });
+});
+
+describe('the workbook file', () => {
+  it('is the same bytes whenever it is written: its zip entries are dated the report date', async () => {
+    const at = async (time: string) => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(time) });
+      try {
+        return await creditOfficeWorkbook(report());
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const first = await at('2026-11-21T09:15:07Z');
+    expect((await at('2027-03-02T23:59:58Z')).equals(first)).toBe(true);
   });
 });
 
