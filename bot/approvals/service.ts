@@ -5,20 +5,32 @@
  * not. Approvals, merges and rejections go through the review CLI's library (LocalReview), so the
  * record's approvals and the commit trailers are exactly the CLI's. Refused: approving one's own
  * submission, giving both approvals, approving for a role one does not hold; a second press or a
- * stale message changes nothing and says so. On a hosted forge the reviewers approve there: the
- * bot sends the summary link and no buttons (docs/forges.md).
+ * stale message changes nothing and says so. On a hosted forge that can take them (ReviewableForge:
+ * GitHub, Gitea, GitLab) the same approvals are written on the pull request's branch through its
+ * API (HostedReview) and the merge goes through its merge call; when the forge's branch protection
+ * requires its own reviews, the chat says so with the link (docs/forges.md). 退回 on a hosted forge
+ * is done there (closing the pull request with a comment).
  */
+import { dirname } from 'node:path';
 import { GrammyError, type Api } from 'grammy';
 import type { IsoDate } from '../../content/schema/index.ts';
+import { isRecordPath } from '../forge/approval-commit.ts';
 import { git } from '../forge/git.ts';
 import { LocalGitForge } from '../forge/local-git.ts';
+import { HostedReview, isReviewable, PlatformReviewRequired } from '../forge/hosted-review.ts';
 import { LocalReview, ReviewRefusal } from '../forge/local-review.ts';
 import { branchFor, type Forge, type Notifier, type SubmissionNotice } from '../forge/types.ts';
 import { createI18n, translator } from '../i18n.ts';
 import type { LinkSigner } from '../private-files/links.ts';
 import { loadReviewers } from '../reminders/input.ts';
 import type { Logger } from '../services.ts';
-import { decisionKeyboard, requestText, type Role } from './request.ts';
+import {
+  batchRows,
+  decisionKeyboard,
+  hostedRequestText,
+  requestText,
+  type Role,
+} from './request.ts';
 import { decide, type Decision, type Reply } from './rules.ts';
 import type { ApprovalStore } from './store.ts';
 
@@ -41,6 +53,8 @@ const PENDING_MS = 24 * 3600_000;
 export class ChatApprovals {
   /** The review CLI's library on a local-git forge; absent on a hosted forge. */
   readonly review?: LocalReview;
+  /** The same approvals through a hosted forge's API; absent on local git or a forge without them. */
+  readonly hosted?: HostedReview;
   private readonly t = translator(createI18n(), 'zh-CN');
 
   private readonly o: ChatApprovalsOptions;
@@ -48,6 +62,23 @@ export class ChatApprovals {
   constructor(options: ChatApprovalsOptions) {
     this.o = options;
     if (options.forge instanceof LocalGitForge) this.review = new LocalReview(options.forge);
+    else if (isReviewable(options.forge)) this.hosted = new HostedReview(options.forge);
+  }
+
+  /** Whether approvals are given in chat (local git, or a hosted forge that can take them). */
+  private get inChat(): boolean {
+    return Boolean(this.review ?? this.hosted);
+  }
+
+  /** The content root (content/reviewers.yml sits in its content/ folder). */
+  private get root(): string {
+    return dirname(dirname(this.o.reviewersFile));
+  }
+
+  /** The approvals so far of an open submission. */
+  private approvalsOf(id: string) {
+    if (this.review) return this.review.forge.approvals(id);
+    return this.hosted ? this.hosted.approvals(id) : Promise.resolve([]);
   }
 
   /** The reviewers, read afresh (a publisher may edit the file while the bot runs). */
@@ -87,8 +118,8 @@ export class ChatApprovals {
    */
   async ask(role: Role, id: string, url = '', title = id): Promise<number> {
     const request = (await this.o.store.request(id)) ?? { title };
-    if (this.review && (await this.o.forge.state(id))?.state !== 'open') return 0;
-    const done = this.review ? await this.review.forge.approvals(id) : [];
+    if (this.inChat && (await this.o.forge.state(id))?.state !== 'open') return 0;
+    const done = await this.approvalsOf(id);
     const asked = request.asked?.[role] ?? [];
     const to = this.reviewers().filter(
       (r) =>
@@ -109,15 +140,22 @@ export class ChatApprovals {
     let keyboard;
     if (this.review) {
       const view = await this.review.show(id, this.o.today());
-      const recordText = view.recordFile
-        ? (
-            await git(this.review.forge.repo, [
-              'show',
-              `refs/heads/${branchFor(id)}:${view.recordFile}`,
-            ])
-          ).stdout
-        : '';
-      text = requestText(this.t, 'zh', role, view, recordText, this.o.links);
+      // A batch holds several records: the request lists every one (the view shows the first).
+      const records = [];
+      for (const path of view.files.filter(isRecordPath))
+        records.push({
+          path,
+          text: (await git(this.review.forge.repo, ['show', `refs/heads/${branchFor(id)}:${path}`]))
+            .stdout,
+        });
+      const texts = records.map((r) => r.text);
+      const rows = records.length > 1 ? batchRows(records, this.root) : view.rows;
+      text = requestText(this.t, 'zh', role, view, texts, this.o.links, rows);
+      keyboard = decisionKeyboard(this.t, role, id);
+    } else if (this.hosted) {
+      const snapshot = await this.hosted.forge.snapshot(id);
+      if (!snapshot) return 0;
+      text = hostedRequestText(this.t, role, { id, snapshot, approvals: done, root: this.root });
       keyboard = decisionKeyboard(this.t, role, id);
     } else {
       text = this.t(`approval-hosted-${role}`, { title, id, url, forge: this.o.forge.name });
@@ -151,7 +189,7 @@ export class ChatApprovals {
     id: string,
     rejecting = false,
   ): Promise<Decision> {
-    if (!this.review) return { key: 'approval-hosted-only', vars: { forge: this.o.forge.name } };
+    if (!this.inChat) return { key: 'approval-hosted-only', vars: { forge: this.o.forge.name } };
     const state = await this.o.forge.state(id);
     return decide({
       userId,
@@ -161,7 +199,7 @@ export class ChatApprovals {
       reviewers: this.reviewers(),
       state,
       submitterUserId: (await this.o.store.request(id))?.submitterUserId,
-      approvals: state?.state === 'open' ? await this.review.forge.approvals(id) : [],
+      approvals: state?.state === 'open' ? await this.approvalsOf(id) : [],
     });
   }
 
@@ -173,7 +211,11 @@ export class ChatApprovals {
     let moved: Reply | undefined;
     try {
       if (!checked.mergeOnly) {
-        const { startMoved } = await this.review!.approve(id, { by: checked.name, role, date });
+        const { startMoved } = await (this.review ?? this.hosted)!.approve(id, {
+          by: checked.name,
+          role,
+          date,
+        });
         if (startMoved) moved = { key: 'approval-start-moved', vars: { ...startMoved } };
       }
     } catch (error) {
@@ -190,8 +232,14 @@ export class ChatApprovals {
       };
     }
     try {
-      await this.review!.merge(id, { by: checked.name, date });
+      await (this.review ?? this.hosted)!.merge(id, { by: checked.name, date });
     } catch (error) {
+      if (error instanceof PlatformReviewRequired)
+        return {
+          key: 'approval-platform-review',
+          vars: { id, by: checked.name, url: error.url, forge: this.o.forge.name },
+          ...(moved ? { then: moved } : {}),
+        };
       if (error instanceof ReviewRefusal)
         return {
           key: 'approval-not-merged',
@@ -211,6 +259,10 @@ export class ChatApprovals {
   async startRejection(userId: number, role: Role, id: string, now: Date): Promise<Reply> {
     const checked = await this.check(userId, role, id, true);
     if ('key' in checked) return checked;
+    if (!this.review) {
+      const url = (await this.o.forge.find(id))?.url ?? '';
+      return { key: 'approval-hosted-reject', vars: { id, url, forge: this.o.forge.name } };
+    }
     await this.o.store.setPending(userId, { submissionId: id, role, at: now.toISOString() });
     return { key: 'approval-reject-ask', vars: { id } };
   }

@@ -12,7 +12,9 @@
 import { giteaApi, type Api, type ChangeFileOperation, type PullRequest } from 'gitea-js';
 import { resilientFetch, type ResilientFetchOptions } from './http.ts';
 import { submissionMessage } from './local-git.ts';
+import { giteaCommitOnBranch, giteaMerge, giteaSnapshot, type GiteaRepo } from './gitea-review.ts';
 import { HostedForge } from './hosted.ts';
+import type { BranchSnapshot, ReviewableForge } from './hosted-review.ts';
 import { createPresenter, type Presenter } from './present.ts';
 import {
   branchFor,
@@ -48,7 +50,7 @@ function describe(error: unknown): string {
 }
 
 /** The Gitea / Forgejo forge. */
-export class GiteaForge extends HostedForge<PullRequest> implements Forge {
+export class GiteaForge extends HostedForge<PullRequest> implements ReviewableForge {
   readonly name = 'gitea';
   private readonly api: Api<unknown>;
   private readonly owner: string;
@@ -174,6 +176,7 @@ export class GiteaForge extends HostedForge<PullRequest> implements Forge {
       branch: branchFor(submissionId),
       url: pull.html_url ?? '',
       number: pull.number,
+      ...(pull.created_at ? { createdAt: pull.created_at } : {}),
     };
   }
 
@@ -222,6 +225,30 @@ export class GiteaForge extends HostedForge<PullRequest> implements Forge {
       url,
       approvals: [...latest.values()].filter((s) => s === 'APPROVED').length,
     };
+  }
+
+  private get client(): GiteaRepo {
+    return { api: this.api, owner: this.owner, repo: this.repoName, author: this.author };
+  }
+
+  async snapshot(submissionId: string): Promise<BranchSnapshot | undefined> {
+    const pull = await this.pullOf(submissionId);
+    return pull?.state === 'open' && !pull.merged ? giteaSnapshot(this.client, pull) : undefined;
+  }
+
+  commitOnBranch(
+    submissionId: string,
+    _tip: string,
+    files: { path: string; content: string }[],
+    message: string,
+  ): Promise<string> {
+    return giteaCommitOnBranch(this.client, submissionId, files, message);
+  }
+
+  async mergePull(submissionId: string, tip: string, message: string): Promise<void> {
+    const pull = await this.pullOf(submissionId);
+    if (!pull) throw new Error(`no pull request for submission ${submissionId} on Gitea`);
+    await giteaMerge(this.client, pull, tip, message);
   }
 
   async listOpen(): Promise<PullRequestRef[]> {

@@ -9,7 +9,14 @@
  */
 import { Gitlab } from '@gitbeaker/rest';
 import { submissionMessage } from './local-git.ts';
+import {
+  gitlabCommitOnBranch,
+  gitlabMerge,
+  gitlabSnapshot,
+  type GitLabProject,
+} from './gitlab-review.ts';
 import { HostedForge } from './hosted.ts';
+import type { BranchSnapshot, ReviewableForge } from './hosted-review.ts';
 import { createPresenter, type Presenter } from './present.ts';
 import {
   branchFor,
@@ -41,6 +48,8 @@ type MergeRequest = {
   merged_at?: string | null;
   source_branch: string;
   target_branch: string;
+  sha?: string;
+  created_at?: string;
 };
 
 /** What a failed gitbeaker call says: its status and the server's message. */
@@ -56,7 +65,7 @@ function failure(error: unknown): { status?: number; text: string } {
 }
 
 /** The GitLab forge. */
-export class GitLabForge extends HostedForge<MergeRequest> implements Forge {
+export class GitLabForge extends HostedForge<MergeRequest> implements ReviewableForge {
   readonly name = 'gitlab';
   private readonly api: InstanceType<typeof Gitlab>;
   private readonly project: string | number;
@@ -154,7 +163,13 @@ export class GitLabForge extends HostedForge<MergeRequest> implements Forge {
   }
 
   protected refOf(mr: MergeRequest, submissionId: string): PullRequestRef {
-    return { submissionId, branch: branchFor(submissionId), url: mr.web_url, number: mr.iid };
+    return {
+      submissionId,
+      branch: branchFor(submissionId),
+      url: mr.web_url,
+      number: mr.iid,
+      ...(mr.created_at ? { createdAt: mr.created_at } : {}),
+    };
   }
 
   protected async pullFor(submissionId: string): Promise<MergeRequest | undefined> {
@@ -189,6 +204,30 @@ export class GitLabForge extends HostedForge<MergeRequest> implements Forge {
       mergerequestIId: mr.iid,
     })) as unknown as { approved_by?: unknown[] };
     return { state: 'open', url: mr.web_url, approvals: approvals.approved_by?.length ?? 0 };
+  }
+
+  private get client(): GitLabProject {
+    return { api: this.api, project: this.project, author: this.author };
+  }
+
+  async snapshot(submissionId: string): Promise<BranchSnapshot | undefined> {
+    const mr = await this.pullOf(submissionId);
+    return mr?.state === 'opened' ? gitlabSnapshot(this.client, mr) : undefined;
+  }
+
+  commitOnBranch(
+    submissionId: string,
+    _tip: string,
+    files: { path: string; content: string }[],
+    message: string,
+  ): Promise<string> {
+    return gitlabCommitOnBranch(this.client, submissionId, files, message);
+  }
+
+  async mergePull(submissionId: string, tip: string, message: string): Promise<void> {
+    const mr = await this.pullOf(submissionId);
+    if (!mr) throw new Error(`no merge request for submission ${submissionId} on GitLab`);
+    await gitlabMerge(this.client, mr, tip, message);
   }
 
   async listOpen(): Promise<PullRequestRef[]> {

@@ -19,12 +19,14 @@ import {
   type Stage,
 } from '../../content/schema/index.ts';
 import {
-  addApproval,
-  alignStart,
-  checkApprovals,
-  ReviewRefusal,
-  type Approval,
-} from './approvals.ts';
+  approvalCommit,
+  approvalRole,
+  approverName,
+  isRecordPath,
+  mergeMessage,
+  type BranchRecord,
+} from './approval-commit.ts';
+import { checkApprovals, ReviewRefusal, type Approval } from './approvals.ts';
 import { git, identityEnv, resolveRef, trailerValues, type GitIdentity } from './git.ts';
 import { LocalGitForge, rejectedRefFor, TRAILERS } from './local-git.ts';
 import { recordRows, verdictOf, type SummaryRow, type Verdict } from './summary.ts';
@@ -46,9 +48,6 @@ export interface ReviewView {
   verdict: Verdict;
   problems: Problem[];
 }
-
-const ROLE_TRAILER = { review: TRAILERS.review, approve: TRAILERS.approve } as const;
-const ROLE_ZH = { review: '审核', approve: '审定' } as const;
 
 /** Review operations on a local-git forge. */
 export class LocalReview {
@@ -199,59 +198,30 @@ export class LocalReview {
       identity?: Partial<GitIdentity>;
     },
   ): Promise<Approval & { startMoved?: { from: IsoDate; to: IsoDate } }> {
-    const by = options.by.trim();
-    if (by.length < 2)
-      throw new ReviewRefusal('请用 --by 写明审批人的职务和姓名，如 --by "分管副主席 王某"');
+    approverName(options.by);
     const tip = await this.openTip(id);
-    const approvals = await this.forge.approvals(id);
-    const role =
-      options.role ?? (approvals.some((a) => a.role === 'review') ? 'approve' : 'review');
-    if (approvals.some((a) => a.by === by))
-      throw new ReviewRefusal(`${by} 已经批准过提交 ${id}：审核与审定须由两个人分别完成`);
-    if (approvals.some((a) => a.role === role))
-      throw new ReviewRefusal(
-        `提交 ${id} 已有${ROLE_ZH[role]}（${approvals.find((a) => a.role === role)!.by}）：另一人请用 --role ${role === 'review' ? 'approve' : 'review'}`,
-      );
-    if (role === 'approve' && !approvals.some((a) => a.role === 'review'))
-      throw new ReviewRefusal(
-        `提交 ${id} 尚未审核：先由分管领导审核（--role review），再由主要领导审定`,
-      );
-
+    const { by, role } = approvalRole(id, options.by, await this.forge.approvals(id), options.role);
     // A batch (bot/batch/) holds several records: each gets the approval.
-    const recordFiles = (await this.changedFiles(tip)).filter((f) =>
-      /^content\/records\/.+\.ya?ml$/.test(f),
-    );
-    if (!recordFiles.length)
-      throw new ReviewRefusal(
-        `提交 ${id} 没有记录文件（content/records/…）：请退回，让报送单位重新提交`,
-      );
-    const changes: { path: string; content: string }[] = [];
-    let moved: { from: IsoDate; to: IsoDate } | undefined;
-    for (const recordFile of recordFiles) {
-      // A change to a published entry (objection, repair, removal) is approved in its commit's
-      // trailer only: the record's approvals are those of its listing, dated before its start, and
-      // its start must not move.
+    const records: BranchRecord[] = [];
+    for (const path of (await this.changedFiles(tip)).filter(isRecordPath)) {
       const published =
         (
-          await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${recordFile}`], {
+          await git(this.repo, ['cat-file', '-e', `refs/heads/${this.forge.base}:${path}`], {
             okCodes: [1, 128],
           })
         ).code === 0;
-      if (published) continue;
-      const text = (await git(this.repo, ['show', `${tip}:${recordFile}`])).stdout;
-      const aligned = alignStart(
-        addApproval(text, { role, by, date: options.date }, recordFile),
-        options.date,
-        recordFile,
-      );
-      moved ??= aligned.moved;
-      changes.push({ path: recordFile, content: aligned.text });
+      const text = published ? '' : (await git(this.repo, ['show', `${tip}:${path}`])).stdout;
+      records.push({ path, text, published });
     }
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
-    const note = moved
-      ? `发布开始日期由 ${moved.from} 顺延至 ${moved.to}（${ROLE_ZH[role]}之日）。\n\n`
-      : '';
-    const message = `${ROLE_ZH[role]}：${title}\n\n${note}${ROLE_TRAILER[role]}: ${by}\n${TRAILERS.submission}: ${id}\n`;
+    const { changes, message, moved } = approvalCommit({
+      id,
+      role,
+      by,
+      date: options.date,
+      title,
+      records,
+    });
     const identity = {
       name: options.identity?.name ?? by,
       email: options.identity?.email ?? 'reviewer@honghei.invalid',
@@ -297,7 +267,7 @@ export class LocalReview {
       );
 
     const title = (await this.firstCommit(tip)).message.split('\n')[0]!;
-    const message = `发布：${title}\n\n${TRAILERS.merged}: ${options.by}\n${TRAILERS.submission}: ${id}\n`;
+    const message = mergeMessage(id, title, options.by);
     const identity = {
       name: options.identity?.name ?? options.by,
       email: options.identity?.email ?? 'reviewer@honghei.invalid',

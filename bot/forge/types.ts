@@ -53,6 +53,8 @@ export interface PullRequestRef {
   branch: string;
   url: string;
   number?: number;
+  /** When the pull request was opened (ISO time), where the forge says. */
+  createdAt?: string;
 }
 
 /** How the outbox calls openPullRequest. */

@@ -268,6 +268,12 @@ approval-request-approve = 📋 Please give the final approval: { $title }
     Submission { $id }. It has been reviewed; Approve publishes it (merge), or Return with a comment.
 approval-hosted-review = 📋 Awaiting review: { $title } (submission { $id }). This publisher's submissions are approved on the forge ({ $forge }): { $url }
 approval-hosted-approve = 📋 Awaiting the final approval: { $title } (submission { $id }). Reviewed; approve it on the forge ({ $forge }): { $url }
+approval-hosted-request-review = 📋 Please review: { $title }
+    Submission { $id }. Check the details below, then press Approve or Return (with a comment); the pull request and the forge's checks: { $url }
+approval-hosted-request-approve = 📋 Please give the final approval: { $title }
+    Submission { $id }. Reviewed; check the details below, then press Approve (it is then merged and published) or Return (with a comment); the pull request and the forge's checks: { $url }
+approval-platform-review = ⚠️ Final approval recorded ({ $by }); the forge's branch protection requires reviews given on the forge: approve it there, then merge: { $url }
+approval-hosted-reject = ↩️ Return submission { $id } on the forge ({ $forge }): open { $url }, write the reason and close the pull request; the submitter will get that text.
 approval-attachments = Attachments:
 approval-private-link = { $name } (not public, link valid for { $days } days): { $url }
 approval-so-far = Approvals so far: { $approvals }

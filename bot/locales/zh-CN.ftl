@@ -268,6 +268,12 @@ approval-request-approve = 📋 请审定：{ $title }
     提交编号 { $id }。已经审核；核对以下内容后按“通过”（审定后即合并发布）或“退回（附意见）”。
 approval-hosted-review = 📋 待审核：{ $title }（提交 { $id }）。本发布单位的提交在代码托管平台（{ $forge }）上审批，请打开 { $url } 审核。
 approval-hosted-approve = 📋 待审定：{ $title }（提交 { $id }）。已经审核；请在代码托管平台（{ $forge }）上审定：{ $url }
+approval-hosted-request-review = 📋 请审核：{ $title }
+    提交编号 { $id }。核对以下内容后按“通过”或“退回（附意见）”；合并请求与平台上的校验结果：{ $url }
+approval-hosted-request-approve = 📋 请审定：{ $title }
+    提交编号 { $id }。已经审核；核对以下内容后按“通过”（审定后即合并发布）或“退回（附意见）”；合并请求与平台上的校验结果：{ $url }
+approval-platform-review = ⚠️ 已审定（{ $by }）；代码托管平台的分支保护要求平台上的评审，请在平台上批准后合并：{ $url }
+approval-hosted-reject = ↩️ 提交 { $id } 请在代码托管平台（{ $forge }）上退回：打开 { $url }，写明理由并关闭合并请求，报送人会收到这段话。
 approval-attachments = 附件：
 approval-private-link = { $name }（不公开，链接 { $days } 天内有效）：{ $url }
 approval-so-far = 已有批准：{ $approvals }

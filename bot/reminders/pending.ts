@@ -3,13 +3,15 @@
  * each open submission branch (LocalGitForge.listOpen), the approval it waits for (审核 until a
  * Reviewed-by commit, then 审定) and the day it has waited since (the submission's commit, or the
  * 审核 commit), in China's time; and the objections its records carry (an objection received in
- * chat is a submission until merged, and its deadline runs meanwhile). The hosted forges'
- * listOpen gives no dates, so they yield none.
+ * chat is a submission until merged, and its deadline runs meanwhile). On a hosted forge that
+ * takes chat approvals (ReviewableForge) the same from its API: the pull request's opening time,
+ * the approval state from the branch commits' trailers, and the 审核 commit's date.
  */
 import { parse } from 'yaml';
 import { batchOf, chinaDate, type IsoDate } from '../../content/schema/index.ts';
 import { git, trailerValues } from '../forge/git.ts';
 import { LocalGitForge, TRAILERS } from '../forge/local-git.ts';
+import { isReviewable, type ReviewableForge } from '../forge/hosted-review.ts';
 import type { Forge } from '../forge/types.ts';
 
 /** A submission waiting for its next approval. */
@@ -57,26 +59,36 @@ async function branchRecords(
       okCodes: [128],
     });
     if (shown.code !== 0) continue; // deleted on the branch
-    const r = parse(shown.stdout) as {
-      id?: string;
-      batch?: string;
-      subject?: { name?: string };
-      submitted?: { unit?: string };
-      history?: { status?: string; date?: string; due?: string }[];
-    } | null;
-    if (typeof r?.batch === 'string') batch ??= r.batch;
-    const last = r?.history?.at(-1);
-    if (r?.id && last?.status === 'objection' && last.date && last.due)
-      out.push({
-        id: r.id,
-        name: r.subject?.name ?? r.id,
-        unit: r.submitted?.unit ?? '',
-        received: last.date,
-        due: last.due,
-        file,
-      });
+    const facts = recordFacts(file, shown.stdout);
+    batch ??= facts.batch;
+    if (facts.objection) out.push(facts.objection);
   }
   return { ...(batch ? { batch } : {}), objections: out };
+}
+
+/** A record's batch and its objection still open (the last history event), if any. */
+function recordFacts(file: string, text: string): { batch?: string; objection?: BranchObjection } {
+  const r = parse(text) as {
+    id?: string;
+    batch?: string;
+    subject?: { name?: string };
+    submitted?: { unit?: string };
+    history?: { status?: string; date?: string; due?: string }[];
+  } | null;
+  const batch = typeof r?.batch === 'string' ? { batch: r.batch } : {};
+  const last = r?.history?.at(-1);
+  if (!(r?.id && last?.status === 'objection' && last.date && last.due)) return batch;
+  return {
+    ...batch,
+    objection: {
+      id: r.id,
+      name: r.subject?.name ?? r.id,
+      unit: r.submitted?.unit ?? '',
+      received: last.date,
+      due: last.due,
+      file,
+    },
+  };
 }
 
 /** One commit of a branch: its date in China, subject and trailers' message. */
@@ -104,8 +116,37 @@ async function branchCommits(forge: LocalGitForge, branch: string): Promise<Comm
     });
 }
 
-/** The submissions waiting for a review on a forge (local git only; others: none). */
+/** The submissions waiting for a review on a hosted forge, from its API. */
+async function hostedPending(forge: ReviewableForge): Promise<PendingReview[]> {
+  const out: PendingReview[] = [];
+  for (const ref of await forge.listOpen()) {
+    const snapshot = await forge.snapshot(ref.submissionId);
+    if (!snapshot) continue;
+    const first = snapshot.commits.find((c) => trailerValues(c.message, TRAILERS.kind).length);
+    const reviewed = snapshot.commits.find((c) => trailerValues(c.message, TRAILERS.review).length);
+    const opened = ref.createdAt ?? first?.date;
+    const at = reviewed ? (reviewed.date ?? opened) : opened;
+    if (!at) continue; // the forge gives no date: nothing to measure the wait from
+    const unit = first && trailerValues(first.message, TRAILERS.submitter)[0];
+    const facts = snapshot.records.map((r) => recordFacts(r.path, r.text));
+    const objections = facts.flatMap((f) => (f.objection ? [f.objection] : []));
+    out.push({
+      submissionId: ref.submissionId,
+      title: snapshot.title,
+      url: ref.url,
+      awaiting: reviewed ? 'approve' : 'review',
+      since: chinaDate(at),
+      ...(unit ? { unit } : {}),
+      batch: facts.find((f) => f.batch)?.batch ?? batchOf(chinaDate(at)),
+      ...(objections.length ? { objections } : {}),
+    });
+  }
+  return out;
+}
+
+/** The submissions waiting for a review on a forge (local git, or a hosted forge's API). */
 export async function pendingReviews(forge: Forge): Promise<PendingReview[]> {
+  if (isReviewable(forge)) return hostedPending(forge);
   if (!(forge instanceof LocalGitForge)) return [];
   const out: PendingReview[] = [];
   for (const ref of await forge.listOpen()) {

@@ -11,6 +11,8 @@
  */
 import { submissionMessage } from '../local-git.ts';
 import { HostedForge } from '../hosted.ts';
+import type { BranchSnapshot, ReviewableForge } from '../hosted-review.ts';
+import { githubCommitOnBranch, githubMerge, githubSnapshot, type GitHubRepo } from './review.ts';
 import { createPresenter, type Presenter } from '../present.ts';
 import {
   branchFor,
@@ -42,7 +44,8 @@ type PullSummary = {
   html_url: string;
   state: string;
   merged_at: string | null;
-  head: { ref: string };
+  created_at?: string;
+  head: { ref: string; sha: string };
   labels?: { name?: string }[];
 };
 
@@ -56,7 +59,7 @@ export function isStatus(error: unknown, status: number, pattern?: RegExp): bool
 }
 
 /** The GitHub forge. */
-export class GitHubForge extends HostedForge<PullSummary> implements Forge {
+export class GitHubForge extends HostedForge<PullSummary> implements ReviewableForge {
   readonly name = 'github';
   private readonly octokit: ForgeOctokitClient;
   private readonly owner: string;
@@ -207,6 +210,7 @@ export class GitHubForge extends HostedForge<PullSummary> implements Forge {
       branch: branchFor(submissionId),
       url: pull.html_url,
       number: pull.number,
+      ...(pull.created_at ? { createdAt: pull.created_at } : {}),
     };
   }
 
@@ -269,6 +273,30 @@ export class GitHubForge extends HostedForge<PullSummary> implements Forge {
     ].filter((t) => t.body.trim());
     texts.sort((a, b) => a.at.localeCompare(b.at));
     return texts.at(-1)?.body.trim();
+  }
+
+  private get client(): GitHubRepo {
+    return { octokit: this.octokit, owner: this.owner, repo: this.repoName };
+  }
+
+  async snapshot(submissionId: string): Promise<BranchSnapshot | undefined> {
+    const pull = await this.pullOf(submissionId);
+    return pull?.state === 'open' ? githubSnapshot(this.client, pull) : undefined;
+  }
+
+  commitOnBranch(
+    submissionId: string,
+    tip: string,
+    files: { path: string; content: string }[],
+    message: string,
+  ): Promise<string> {
+    return githubCommitOnBranch(this.client, this.author, submissionId, tip, files, message);
+  }
+
+  async mergePull(submissionId: string, tip: string, message: string): Promise<void> {
+    const pull = await this.pullOf(submissionId);
+    if (!pull) throw new Error(`no pull request for submission ${submissionId} on GitHub`);
+    await githubMerge(this.client, pull, tip, message);
   }
 
   async listOpen(): Promise<PullRequestRef[]> {

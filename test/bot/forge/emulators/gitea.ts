@@ -23,6 +23,7 @@ interface Pull {
   labels: number[];
   comments: string[];
   reviews: { login: string; state: string }[];
+  created_at?: string;
 }
 
 const sha = (b: Buffer) => createHash('sha1').update(b).digest('hex');
@@ -44,7 +45,21 @@ export class GiteaEmulator extends HttpEmulator {
   private readonly v = (validators ??= validatorsFromTypings('gitea-js/dist/index.d.ts', [
     'ChangeFilesOptions',
     'CreatePullRequestOption',
+    'MergePullRequestOption',
   ]));
+  /** Each branch's commits, oldest first (the files are in `branches`). */
+  readonly log = new Map<string, { sha: string; message: string }[]>([
+    ['main', [{ sha: sha(Buffer.from('init')), message: 'init' }]],
+  ]);
+  /** Approvals a merge needs (branch protection's "required approvals"); 0: none. */
+  requiredApprovals = 0;
+
+  private commit(branch: string, from: string, message: string): string {
+    const list = [...(this.log.get(from) ?? [])];
+    const id = sha(Buffer.from(`${list.at(-1)?.sha}\n${message}\n${list.length}`));
+    this.log.set(branch, [...list, { sha: id, message }]);
+    return id;
+  }
 
   protected authorised(headers: IncomingMessage['headers']): boolean {
     return (
@@ -61,17 +76,19 @@ export class GiteaEmulator extends HttpEmulator {
       body: p.body,
       state: p.state,
       merged: p.merged,
+      created_at: p.created_at,
       merged_at: p.merged ? new Date().toISOString() : null,
       html_url: `${this.url}/${this.owner}/${this.repo}/pulls/${p.number}`,
-      head: { ref: p.head, label: p.head },
+      head: { ref: p.head, label: p.head, sha: this.log.get(p.head)?.at(-1)?.sha },
       base: { ref: p.base, label: p.base },
       labels: p.labels.map((id) => this.labels.find((l) => l.id === id)),
     };
   }
 
-  merge(number: number) {
+  merge(number: number, message = `Merge pull request #${number}`) {
     const p = this.pulls.find((x) => x.number === number)!;
     this.branches.set(p.base, new Map(this.branches.get(p.head)));
+    this.commit(p.base, p.head, message);
     Object.assign(p, { state: 'closed', merged: true });
   }
 
@@ -80,6 +97,54 @@ export class GiteaEmulator extends HttpEmulator {
     p.comments.push(comment);
     p.state = 'closed';
     this.branches.delete(p.head);
+  }
+
+  /** The branch a ref names (a branch, or the sha of a branch's head). */
+  private branchAt(ref: string): string | undefined {
+    if (this.branches.has(ref)) return ref;
+    return [...this.log].find(([, l]) => l.at(-1)?.sha === ref)?.[0];
+  }
+
+  /** The pull request's commits and files, and its merge (refused below requiredApprovals). */
+  private routeReview(
+    method: string,
+    rest: string,
+    b: Record<string, unknown>,
+  ): EmuAnswer | undefined {
+    const m = /^\/pulls\/(\d+)\/(commits|files|merge)$/.exec(rest);
+    if (!m) return undefined;
+    const p = this.pulls.find((x) => x.number === Number(m[1]));
+    if (!p) return { status: 404, body: { message: 'pull request does not exist' } };
+    const base = this.log.get(p.base) ?? [];
+    if (method === 'GET' && m[2] === 'commits')
+      return {
+        status: 200,
+        body: (this.log.get(p.head) ?? [])
+          .filter((c) => !base.some((x) => x.sha === c.sha))
+          .reverse() // newest first, as git log lists them
+          .map((c) => ({ sha: c.sha, commit: { message: c.message } })),
+      };
+    if (method === 'GET' && m[2] === 'files') {
+      const [from, to] = [this.branches.get(p.base)!, this.branches.get(p.head)!];
+      return {
+        status: 200,
+        body: [...to]
+          .filter(([path, bytes]) => !from.get(path)?.equals(bytes))
+          .map(([filename]) => ({ filename, status: from.has(filename) ? 'changed' : 'added' })),
+      };
+    }
+    if (method === 'POST' && m[2] === 'merge') {
+      if (!this.v.MergePullRequestOption!(b))
+        return this.invalid('POST /pulls/{index}/merge', this.v.MergePullRequestOption!.errors);
+      if (p.state !== 'open') return { status: 405, body: { message: 'Pull request is closed' } };
+      if (b.head_commit_id && b.head_commit_id !== this.log.get(p.head)?.at(-1)?.sha)
+        return { status: 409, body: { message: 'head out of date' } };
+      if (p.reviews.filter((r) => r.state === 'APPROVED').length < this.requiredApprovals)
+        return { status: 405, body: { message: 'Does not have enough approvals' } };
+      this.merge(p.number, [b.MergeTitleField, b.MergeMessageField].filter(Boolean).join('\n\n'));
+      return { status: 200 };
+    }
+    return undefined;
   }
 
   protected route({ method, path, query, body }: EmuRequest): EmuAnswer {
@@ -116,10 +181,8 @@ export class GiteaEmulator extends HttpEmulator {
         else files.set(f.path, Buffer.from(f.content ?? '', 'base64'));
       }
       this.branches.set(target, files);
-      return {
-        status: 201,
-        body: { files: [], commit: { sha: sha(Buffer.from(JSON.stringify([...files.keys()]))) } },
-      };
+      const id = this.commit(target, (b.branch as string) ?? 'main', b.message as string);
+      return { status: 201, body: { files: [], commit: { sha: id } } };
     }
     if (method === 'POST' && rest === '/pulls') {
       if (!this.v.CreatePullRequestOption!(body))
@@ -147,6 +210,7 @@ export class GiteaEmulator extends HttpEmulator {
         labels: (b.labels as number[]) ?? [],
         comments: [],
         reviews: [],
+        created_at: new Date().toISOString(),
       };
       this.pulls.push(pull);
       return { status: 201, body: this.pullJson(pull) };
@@ -180,11 +244,22 @@ export class GiteaEmulator extends HttpEmulator {
       const p = this.pulls.find((x) => x.number === Number(m![1]));
       return { status: 200, body: (p?.comments ?? []).map((c, i) => ({ id: i + 1, body: c })) };
     }
+    const review = this.routeReview(method, rest, b);
+    if (review) return review;
     if (method === 'GET' && rest === '/labels') return { status: 200, body: this.labels };
     if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
-      const file = this.branches.get(query.ref ?? 'main')?.get(m[1]!);
+      const file = this.branches.get(this.branchAt(query.ref ?? 'main') ?? '')?.get(m[1]!);
       return file
-        ? { status: 200, body: { path: m[1], sha: sha(file), type: 'file' } }
+        ? {
+            status: 200,
+            body: {
+              path: m[1],
+              sha: sha(file),
+              type: 'file',
+              encoding: 'base64',
+              content: file.toString('base64'),
+            },
+          }
         : { status: 404, body: { message: 'object does not exist' } };
     }
     this.violations.push(`${method} ${path}: not a call the forge should make`);

@@ -10,6 +10,7 @@
 import { createHash, createVerify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { OpenAPIBackend } from 'openapi-backend';
+import { GITHUB_REVIEW_OPERATIONS, operateReview } from './github-review.ts';
 import { exampleResponse, githubSpec, trimSpec, validatingBackend } from './openapi.ts';
 
 export const GITHUB_OPERATIONS = [
@@ -24,6 +25,7 @@ export const GITHUB_OPERATIONS = [
   'pulls/list-reviews',
   'issues/list-comments',
   'apps/create-installation-access-token',
+  ...GITHUB_REVIEW_OPERATIONS,
 ] as const;
 
 /** A fault applied to the next matching requests. */
@@ -41,7 +43,7 @@ export interface Fault {
 /** One validating backend per process: building it takes seconds, and it keeps no state. */
 let backend: Promise<OpenAPIBackend> | undefined;
 
-interface Pull {
+export interface Pull {
   number: number;
   head: string;
   base: string;
@@ -122,13 +124,13 @@ export class GitHubEmulator {
     );
   }
 
-  private putTree(entries: Map<string, string>): string {
+  putTree(entries: Map<string, string>): string {
     const sha = sha1(JSON.stringify([...entries].sort()));
     this.trees.set(sha, entries);
     return sha;
   }
 
-  private putCommit(c: { tree: string; parents: string[]; message: string }): string {
+  putCommit(c: { tree: string; parents: string[]; message: string }): string {
     const sha = sha1(JSON.stringify(c));
     this.commits.set(sha, c);
     return sha;
@@ -140,17 +142,21 @@ export class GitHubEmulator {
     return new Map([...this.trees.get(commit.tree)!].map(([p, b]) => [p, this.blobs.get(b)!]));
   }
 
-  /** Merges a pull request (as a reviewer would in the web UI). */
-  merge(number: number): void {
+  /** Approving reviews a merge needs (branch protection's "Require approvals"); 0: none. */
+  requiredReviews = 0;
+
+  /** Merges a pull request (as a reviewer would in the web UI); returns the merge commit. */
+  merge(number: number, message = `Merge #${number}`): string {
     const pull = this.pulls.find((p) => p.number === number)!;
     const head = this.refs.get(pull.head)!;
     const commit = this.putCommit({
       tree: this.commits.get(head)!.tree,
       parents: [this.refs.get(pull.base)!, head],
-      message: `Merge #${number}`,
+      message,
     });
     this.refs.set(pull.base, commit);
     Object.assign(pull, { state: 'closed', merged_at: new Date().toISOString() });
+    return commit;
   }
 
   /** Closes a pull request unmerged with a reviewer's comment, and deletes its branch. */
@@ -278,7 +284,8 @@ export class GitHubEmulator {
     return send(answer.status, answer.body);
   }
 
-  private example(operationId: string, status: string): Record<string, unknown> {
+  /** The description's example response of an operation (its first item for a list). */
+  example(operationId: string, status: string): Record<string, unknown> {
     const value = exampleResponse(githubSpec(), operationId, status);
     return (Array.isArray(value) ? value[0] : value) as Record<string, unknown>;
   }
@@ -543,7 +550,12 @@ export class GitHubEmulator {
         };
       }
       default:
-        return { status: 501, body: { message: `the emulator does not implement ${op}` } };
+        return (
+          operateReview(this, op, params, body) ?? {
+            status: 501,
+            body: { message: `the emulator does not implement ${op}` },
+          }
+        );
     }
   }
 }

@@ -22,6 +22,7 @@ interface MergeRequest {
   state: 'opened' | 'closed' | 'merged';
   notes: { body: string; system: boolean }[];
   approvedBy: string[];
+  created_at?: string;
 }
 
 /** The emulator, serving one project at /api/v4/projects/union%2Fhonghei-content. */
@@ -36,7 +37,29 @@ export class GitLabEmulator extends HttpEmulator {
   private readonly v = (validators ??= validatorsFromTypings('@gitbeaker/core/dist/index.d.ts', [
     'CreateCommitOptions',
     'CreateMergeRequestOptions',
+    'AcceptMergeRequestOptions',
   ]));
+  /** Each branch's commits, oldest first (the files are in `branches`). */
+  readonly log = new Map<string, { id: string; message: string }[]>([
+    ['main', [{ id: createHash('sha1').update('init').digest('hex'), message: 'init' }]],
+  ]);
+  /** Approvals a merge needs (the project's approval rule on the protected branch); 0: none. */
+  requiredApprovals = 0;
+
+  private commit(branch: string, from: string, message: string): string {
+    const list = [...(this.log.get(from) ?? [])];
+    const id = createHash('sha1')
+      .update(`${list.at(-1)?.id}\n${message}\n${list.length}`)
+      .digest('hex');
+    this.log.set(branch, [...list, { id, message }]);
+    return id;
+  }
+
+  /** The branch a ref names (a branch, or the id of a branch's head). */
+  private branchAt(ref: string): string | undefined {
+    if (this.branches.has(ref)) return ref;
+    return [...this.log].find(([, l]) => l.at(-1)?.id === ref)?.[0];
+  }
 
   protected authorised(headers: IncomingMessage['headers']): boolean {
     return (
@@ -52,17 +75,20 @@ export class GitLabEmulator extends HttpEmulator {
       title: m.title,
       description: m.description,
       state: m.state,
+      created_at: m.created_at,
       labels: m.labels,
       source_branch: m.source,
       target_branch: m.target,
       merged_at: m.state === 'merged' ? new Date().toISOString() : null,
       web_url: `${this.url}/${this.project}/-/merge_requests/${m.iid}`,
+      sha: this.log.get(m.source)?.at(-1)?.id ?? null,
     };
   }
 
-  merge(iid: number) {
+  merge(iid: number, message = `Merge branch into main`) {
     const m = this.mergeRequests.find((x) => x.iid === iid)!;
     this.branches.set(m.target, new Map(this.branches.get(m.source)));
+    this.commit(m.target, m.source, message);
     m.state = 'merged';
   }
 
@@ -70,6 +96,60 @@ export class GitLabEmulator extends HttpEmulator {
     const m = this.mergeRequests.find((x) => x.iid === iid)!;
     m.notes.push({ body: comment, system: false }, { body: 'closed', system: true });
     m.state = 'closed';
+  }
+
+  /** The merge request's commits and diffs, and its merge (refused below requiredApprovals). */
+  private routeReview(
+    method: string,
+    rest: string,
+    b: Record<string, unknown>,
+  ): EmuAnswer | undefined {
+    const m = /^\/merge_requests\/(\d+)\/(commits|diffs|merge)$/.exec(rest);
+    if (!m) return undefined;
+    const mr = this.mergeRequests.find((x) => x.iid === Number(m[1]));
+    if (!mr) return { status: 404, body: { message: '404 Not found' } };
+    const base = this.log.get(mr.target) ?? [];
+    if (method === 'GET' && m[2] === 'commits')
+      return {
+        status: 200,
+        body: (this.log.get(mr.source) ?? [])
+          .filter((c) => !base.some((x) => x.id === c.id))
+          .reverse() // newest first, as GitLab lists them
+          .map((c) => ({ id: c.id, short_id: c.id.slice(0, 8), message: c.message })),
+      };
+    if (method === 'GET' && m[2] === 'diffs') {
+      const [from, to] = [this.branches.get(mr.target)!, this.branches.get(mr.source)!];
+      return {
+        status: 200,
+        body: [...to]
+          .filter(([path, bytes]) => !from.get(path)?.equals(bytes))
+          .map(([path]) => ({
+            old_path: path,
+            new_path: path,
+            new_file: !from.has(path),
+            deleted_file: false,
+            renamed_file: false,
+            diff: '',
+          })),
+      };
+    }
+    if (method === 'PUT' && m[2] === 'merge') {
+      if (!this.v.AcceptMergeRequestOptions!(camelKeys(b ?? {})))
+        return this.invalid(
+          'PUT /merge_requests/:iid/merge',
+          this.v.AcceptMergeRequestOptions!.errors,
+          400,
+        );
+      if (mr.state !== 'opened')
+        return { status: 405, body: { message: '405 Method Not Allowed' } };
+      if (b?.sha && b.sha !== this.log.get(mr.source)?.at(-1)?.id)
+        return { status: 409, body: { message: 'SHA does not match HEAD of source branch' } };
+      if (mr.approvedBy.length < this.requiredApprovals)
+        return { status: 405, body: { message: '405 Method Not Allowed' } };
+      this.merge(mr.iid, (b?.merge_commit_message as string) ?? undefined);
+      return { status: 200, body: { ...this.mrJson(mr) } };
+    }
+    return undefined;
   }
 
   protected route({ method, path, query, body }: EmuRequest): EmuAnswer {
@@ -125,7 +205,7 @@ export class GitLabEmulator extends HttpEmulator {
         message: commitMessage,
         author: b.author_name as string | undefined,
       });
-      const id = createHash('sha1').update(`${branch}${this.commits.length}`).digest('hex');
+      const id = this.commit(branch, start, commitMessage);
       return {
         status: 201,
         body: {
@@ -181,6 +261,7 @@ export class GitLabEmulator extends HttpEmulator {
         state: 'opened',
         notes: [],
         approvedBy: [],
+        created_at: new Date().toISOString(),
       };
       this.mergeRequests.push(mr);
       return { status: 201, body: this.mrJson(mr) };
@@ -195,6 +276,8 @@ export class GitLabEmulator extends HttpEmulator {
       return { status: 200, body: list.map((m) => this.mrJson(m)) };
     }
     let m: RegExpExecArray | null;
+    const review = this.routeReview(method, rest, b);
+    if (review) return review;
     if (method === 'GET' && (m = /^\/merge_requests\/(\d+)\/notes$/.exec(rest))) {
       const mr = this.mergeRequests.find((x) => x.iid === Number(m![1]));
       return {
@@ -215,7 +298,7 @@ export class GitLabEmulator extends HttpEmulator {
       };
     }
     if (method === 'GET' && (m = /^\/repository\/files\/(.+)$/.exec(rest))) {
-      const file = this.branches.get(query.ref ?? 'main')?.get(m[1]!);
+      const file = this.branches.get(this.branchAt(query.ref ?? 'main') ?? '')?.get(m[1]!);
       return file
         ? {
             status: 200,
