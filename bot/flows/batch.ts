@@ -18,7 +18,7 @@ import { FileTooBig } from '../files.ts';
 import { branchFor } from '../forge/types.ts';
 import type { Input } from '../form/io.ts';
 import type { BotServices } from '../services.ts';
-import { startForm, submittedText, type FlowKit } from './common.ts';
+import { startForm, submittedText, submitterUnit, type FlowKit } from './common.ts';
 
 /** The conversation id of /batch. */
 export const BATCH = 'batch';
@@ -48,11 +48,7 @@ export function batchConversation(kit: FlowKit) {
     ctx: FormContext,
     unitId: string,
   ): Promise<void> {
-    const unit = repo.publisher.units.find((u) => u.id === unitId);
-    if (!unit)
-      throw new Error(
-        `unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`,
-      );
+    const unit = submitterUnit(kit.services, unitId);
     const { io, env } = await startForm(conversation, ctx, kit, {});
     const { t, lang, today } = env;
     const chatId = ctx.chatId!;

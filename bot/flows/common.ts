@@ -17,6 +17,19 @@ export interface FlowKit {
   services: BotServices;
 }
 
+/**
+ * The submitting unit an allow-listed submitter belongs to. The allow-list names units by id; one
+ * that publisher.yaml no longer lists is a configuration error, said with the fix.
+ */
+export function submitterUnit(services: BotServices, unitId: string) {
+  const unit = services.repo.publisher.units.find((u) => u.id === unitId);
+  if (!unit)
+    throw new Error(
+      `unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`,
+    );
+  return unit;
+}
+
 /** Starts a form: fixes today's date and the nonce for the whole form, and binds the texts. */
 export async function startForm<D>(
   conversation: FormConversation,

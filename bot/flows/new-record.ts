@@ -7,7 +7,7 @@ import type { FormContext, FormConversation } from '../context.ts';
 import type { Answers } from '../form/step.ts';
 import { buildNewRecord } from '../record/build.ts';
 import { newRecordSteps, type NewRecordData } from '../record/new-steps.ts';
-import { startForm, submittedText, type FlowKit } from './common.ts';
+import { startForm, submittedText, submitterUnit, type FlowKit } from './common.ts';
 import { reviewAndSubmit } from './submit.ts';
 
 /** The conversation id of /new. */
@@ -22,11 +22,7 @@ export function newRecordConversation(kit: FlowKit) {
     ctx: FormContext,
     unitId: string,
   ): Promise<void> {
-    const unit = repo.publisher.units.find((u) => u.id === unitId);
-    if (!unit)
-      throw new Error(
-        `unit "${unitId}" from the allow-list is not in content/publisher.yaml any more: fix HONGHEI_SUBMITTERS`,
-      );
+    const unit = submitterUnit(kit.services, unitId);
     const data: NewRecordData = { publisher: repo.publisher, categories: repo.categories, unit };
     const { io, env } = await startForm(conversation, ctx, kit, data);
     const { t } = env;
