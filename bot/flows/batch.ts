@@ -18,7 +18,13 @@ import { FileTooBig } from '../files.ts';
 import { branchFor } from '../forge/types.ts';
 import type { Input } from '../form/io.ts';
 import type { BotServices } from '../services.ts';
-import { startForm, submittedText, submitterUnit, type FlowKit } from './common.ts';
+import {
+  rememberSubmission,
+  startForm,
+  submittedText,
+  submitterUnit,
+  type FlowKit,
+} from './common.ts';
 
 /** The conversation id of /batch. */
 export const BATCH = 'batch';
@@ -156,16 +162,7 @@ export function batchConversation(kit: FlowKit) {
             createdAt,
           );
           await kit.services.sink.submit(submission);
-          octx.session.submissions = [
-            ...octx.session.submissions,
-            {
-              id: submission.id,
-              kind: submission.kind,
-              recordId: submission.recordId,
-              title: submission.title,
-              createdAt,
-            },
-          ].slice(-20);
+          rememberSubmission(octx, { ...submission, createdAt });
           const status = await kit.services.sink.status(submission.id);
           return {
             ok: true as const,

@@ -3,7 +3,7 @@
  * the user's language, and hand a confirmed submission to the sink, recording it for /status.
  */
 import type { BotConfig } from '../config.ts';
-import type { FormContext, FormConversation } from '../context.ts';
+import type { FormContext, FormConversation, SessionData, SubmissionEntry } from '../context.ts';
 import { FormIO } from '../form/io.ts';
 import type { FormEnv } from '../form/step.ts';
 import { branchFor, type SubmissionKind } from '../forge/types.ts';
@@ -64,6 +64,14 @@ async function deliveredUrl(kit: FlowKit, id: string, waitMs = 1500): Promise<st
   return undefined;
 }
 
+/** Records a stored submission in the session (the last 20), for /status. */
+export function rememberSubmission(octx: { session: SessionData }, s: SubmissionEntry): void {
+  octx.session.submissions = [
+    ...octx.session.submissions,
+    { id: s.id, kind: s.kind, recordId: s.recordId, title: s.title, createdAt: s.createdAt },
+  ].slice(-20);
+}
+
 /**
  * Stores the submission (the sink's outbox delivers it) and records it in the session. A failure
  * is returned, not thrown: a thrown error would end the conversation and lose the form.
@@ -82,16 +90,7 @@ export function submitDraft(
         kit.services.privateFiles,
       );
       await kit.services.sink.submit(submission);
-      octx.session.submissions = [
-        ...octx.session.submissions,
-        {
-          id: draft.id,
-          kind: draft.kind,
-          recordId: draft.recordId,
-          title: draft.title,
-          createdAt: draft.createdAt,
-        },
-      ].slice(-20);
+      rememberSubmission(octx, draft);
       const url = await deliveredUrl(kit, draft.id);
       return {
         ok: true,
