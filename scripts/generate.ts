@@ -9,6 +9,7 @@
 import { resolveContentRoot } from '../content/schema/index.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { writeContentRoot } from './lib/generate-root.ts';
+import { GENERATOR_TODAY } from './lib/generate.ts';
 
 const USAGE = `
 npm run generate -- --count N --out DIR [--seed S] [--today YYYY-MM-DD] [--from ROOT]
@@ -19,7 +20,7 @@ count N.
   --count N          how many records (required), e.g. 20000
   --out DIR          the folder to write (required), e.g. /tmp/honghei-20k
   --seed S           a whole number (default 1)
-  --today DATE       the date the records are made for (default 2026-11-21)
+  --today DATE       the date the records are made for (default ${GENERATOR_TODAY})
   --from ROOT        copy publisher.yaml and categories.yaml from this content root
                      (default the project's: content/ once npm run init wrote it, else the sample)
 `;
