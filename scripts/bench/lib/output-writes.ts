@@ -44,7 +44,7 @@ export function outputWrites(before: FolderListing, after: FolderListing): Outpu
   const w: OutputWrites = { written: 0, added: 0, changed: 0, removed: 0, sample: [] };
   for (const [name, now] of after) {
     const was = before.get(name);
-    if (was && was.stamp === now.stamp) continue;
+    if (was && was.stamp === now.stamp && was.size === now.size) continue;
     w.written++;
     if (!was) w.added++;
     else if (was.size !== now.size) w.changed++;
