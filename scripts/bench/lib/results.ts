@@ -61,6 +61,8 @@ export interface SizeResult {
   floor?: PublishRun;
   /** The reference row: Hugo + Pagefind's command on the same records (scripts/bench/hugo/). */
   hugo?: PublishRun;
+  /** The Hugo reference's output: raw and gzip-served bytes, by top-level folder. */
+  hugoOutputSize?: OutputSize;
   /** ours / floor, wall time and peak RSS. */
   ratio?: { wall: number; peakRss: number };
   /** Add, change, remove one record and the next day, in that order, each with its equivalence. */

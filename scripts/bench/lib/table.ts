@@ -112,10 +112,14 @@ export function renderTables(): string {
         results,
         (r) => publishCell(r.hugo),
       ),
-      row('Hugo + Pagefind peak RSS, output size / files', '', results, (r) =>
-        r.hugo
-          ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${n(r.hugo.output.files)}`
-          : '–',
+      row(
+        'Hugo + Pagefind peak RSS, output size: raw / served gzip-compressed / files',
+        '',
+        results,
+        (r) =>
+          r.hugo
+            ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${r.hugoOutputSize ? formatBytes(r.hugoOutputSize.gzipBytes) : '–'} / ${n(r.hugo.output.files)}`
+            : '–',
       ),
       row('**ours / floor** (wall, peak RSS)', '', results, (r) =>
         r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–',

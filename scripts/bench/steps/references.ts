@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes, formatMs } from '../lib/files.ts';
 import { hugoInstalled, measureHugo } from '../lib/hugo-bench.ts';
+import { outputSize } from '../lib/output-size.ts';
 import { measureFloor } from '../lib/publish-bench.ts';
 import type { SizeRun } from './size-run.ts';
 
@@ -42,9 +43,10 @@ export async function hugo(run: SizeRun): Promise<void> {
     { projectDir: run.projectDir, recordsDir: run.recordsDir, siteDir },
     run.passLine,
   );
+  result.hugoOutputSize = outputSize(join(siteDir, 'public'));
   run.done('hugo');
   say(
-    `Hugo + Pagefind ${formatMs(result.hugo.wallMs)}, peak RSS ${formatBytes(result.hugo.peakRss)}, ${result.hugo.pages} pages, ${formatBytes(result.hugo.output.bytes)}`,
+    `Hugo + Pagefind ${formatMs(result.hugo.wallMs)}, peak RSS ${formatBytes(result.hugo.peakRss)}, ${result.hugo.pages} pages, ${formatBytes(result.hugo.output.bytes)} (served gzip-compressed ${formatBytes(result.hugoOutputSize.gzipBytes)})`,
   );
   if (!run.options.keep) rmSync(siteDir, { recursive: true, force: true });
 }

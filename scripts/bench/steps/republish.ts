@@ -151,6 +151,12 @@ async function applyChange(
 
 /** Whether the built site has a page for `id` (a folder named so holding index.html), showing `shows`. */
 function pageState(outDir: string, id: string, shows?: string): { present: boolean } {
+  const state = (page: string) => ({
+    present: !shows || readFileSync(page, 'utf8').includes(shows),
+  });
+  // Entry pages live at records/<id>/ today; any other place is found by the walk.
+  if (existsSync(join(outDir, 'records', id, 'index.html')))
+    return state(join(outDir, 'records', id, 'index.html'));
   const stack = [outDir];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -159,8 +165,7 @@ function pageState(outDir: string, id: string, shows?: string): { present: boole
       if (!entry.isDirectory() || entry.name.startsWith('pagefind') || entry.name === '_astro')
         continue;
       const page = join(dir, id, 'index.html');
-      if (entry.name === id && existsSync(page))
-        return { present: !shows || readFileSync(page, 'utf8').includes(shows) };
+      if (entry.name === id && existsSync(page)) return state(page);
       stack.push(join(dir, entry.name));
     }
   }

@@ -71,7 +71,7 @@ const stampOf = (at: string, source: Snapshot): Stamp => ({
 const STEP_FIELDS: Partial<Record<Step, (keyof SizeResult)[]>> = {
   publish: ['publish', 'outputSize'],
   floor: ['floor'],
-  hugo: ['hugo'],
+  hugo: ['hugo', 'hugoOutputSize'],
   search: ['search', 'searchPage'],
   republish: ['republishes', 'republishErrors', 'republish'],
   'floor-incremental': ['floorIncremental'],
