@@ -6,6 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOP_LEVEL_FILES } from './output-size.ts';
 
 /** A folder's files: relative path → size, mtime and inode. */
 export type FolderListing = Map<string, { size: bigint; stamp: string }>;
@@ -21,6 +22,8 @@ export interface OutputWrites {
   removed: number;
   /** The first few written paths, for a glance at what was touched. */
   sample: string[];
+  /** Written files by top-level folder (files directly in the output as "(top-level files)"). */
+  byFolder: Record<string, number>;
 }
 
 /** Lists every file under `dir` (empty when the folder is missing). */
@@ -41,7 +44,14 @@ export function listFolder(dir: string): FolderListing {
 
 /** Compares two listings of the same folder, before and after a build. */
 export function outputWrites(before: FolderListing, after: FolderListing): OutputWrites {
-  const w: OutputWrites = { written: 0, added: 0, changed: 0, removed: 0, sample: [] };
+  const w: OutputWrites = {
+    written: 0,
+    added: 0,
+    changed: 0,
+    removed: 0,
+    sample: [],
+    byFolder: {},
+  };
   for (const [name, now] of after) {
     const was = before.get(name);
     if (was && was.stamp === now.stamp && was.size === now.size) continue;
@@ -49,6 +59,8 @@ export function outputWrites(before: FolderListing, after: FolderListing): Outpu
     if (!was) w.added++;
     else if (was.size !== now.size) w.changed++;
     if (w.sample.length < 10) w.sample.push(name);
+    const folder = name.includes('/') ? name.slice(0, name.indexOf('/')) : TOP_LEVEL_FILES;
+    w.byFolder[folder] = (w.byFolder[folder] ?? 0) + 1;
   }
   for (const name of before.keys()) if (!after.has(name)) w.removed++;
   w.sample.sort();

@@ -63,9 +63,17 @@ function republishCell(r: SizeResult, kind: RepublishKind): string {
         ? ' (page MISSING or not updated!)'
         : ' (page still there!)';
   const writes = p.writes
-    ? `; ${n(p.writes.written)} files written, ${n(p.writes.removed)} removed`
+    ? `; ${n(p.writes.written)} files written${foldersOf(p.writes.byFolder)}, ${n(p.writes.removed)} removed`
     : '';
   return `${publishCell(p)} = ${pct(p.fractionOfFull)}; peak ${formatBytes(p.peakRss)}${writes}${page}`;
+}
+
+/** " (records 2, lists 1)": the folders with the most files written, largest first (or ""). */
+export function foldersOf(byFolder: Record<string, number> | undefined): string {
+  const top = Object.entries(byFolder ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4);
+  return top.length ? ` (${top.map(([f, c]) => `${f} ${n(c)}`).join(', ')})` : '';
 }
 
 function equivalenceCell(r: SizeResult): string {

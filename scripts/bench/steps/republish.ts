@@ -20,6 +20,7 @@ import {
   pickPublicRecord,
   removeRecord,
 } from '../lib/record-changes.ts';
+import { foldersOf } from '../lib/table-republish.ts';
 import { REPUBLISH_KINDS, type RepublishKind, type RepublishRun } from '../lib/results.ts';
 import type { SizeRun } from './size-run.ts';
 
@@ -85,7 +86,7 @@ export async function republishes(run: SizeRun): Promise<void> {
           ? ` — but the page of ${page.id} is MISSING${page.shows ? ' or does not show the change' : ''}`
           : ` — but ${page.id} still has a page`;
     say(
-      `republish ${kind}: ${formatMs(r.wallMs)} = ${(r.fractionOfFull * 100).toFixed(1)} % of the full publish; ${writes.written} files written (${writes.added} new, ${writes.changed} of another size), ${writes.removed} removed${pageNote}`,
+      `republish ${kind}: ${formatMs(r.wallMs)} = ${(r.fractionOfFull * 100).toFixed(1)} % of the full publish; ${writes.written} files written${foldersOf(writes.byFolder)} (${writes.added} new, ${writes.changed} of another size), ${writes.removed} removed${pageNote}`,
     );
     if (equivalenceSkipped) r.equivalence = { skipped: equivalenceSkipped };
     else {

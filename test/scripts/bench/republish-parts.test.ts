@@ -46,6 +46,7 @@ describe('the files a build wrote', () => {
       changed: 1,
       removed: 1,
       sample: ['index.html', 'records/c/index.html'],
+      byFolder: { [TOP_LEVEL_FILES]: 1, records: 1 },
     });
   });
 });

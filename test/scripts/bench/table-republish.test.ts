@@ -26,7 +26,14 @@ const republish = (kind: RepublishRun['kind'], extra: Partial<RepublishRun>): Re
   change: kind,
   date: '2026-11-21',
   fractionOfFull: 0.05,
-  writes: { written: 3, added: 1, changed: 1, removed: 2, sample: [] },
+  writes: {
+    written: 3,
+    added: 1,
+    changed: 1,
+    removed: 2,
+    sample: [],
+    byFolder: { records: 2, lists: 1 },
+  },
   ...extra,
 });
 const source = { commit: 'abcdef1234', dirty: false, source: 'HEAD' as const };
@@ -66,7 +73,9 @@ const result: SizeResult = {
 describe('the republish rows', () => {
   const rows = republishRows([result]);
   it('gives each kind its wall time, share, peak and files written', () => {
-    expect(rows[0]).toContain('1.0 s = 5.0 %; peak 500 MB; 3 files written, 2 removed');
+    expect(rows[0]).toContain(
+      '1.0 s = 5.0 %; peak 500 MB; 3 files written (records 2, lists 1), 2 removed',
+    );
     expect(rows[1]).toContain('(page MISSING or not updated!)');
     expect(rows[2]).toContain('FAILED: npm run build failed (exit 1): …');
     expect(rows[3]).toContain('| – |');
