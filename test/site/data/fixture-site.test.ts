@@ -136,9 +136,18 @@ describe('exports', () => {
   it('the lookup file of a listed code exists; an expired, removed, revoked or future code has none', () => {
     for (const r of publicRecords.filter((p) => p.subject.code)) {
       const answer = readJson(outDir, `data/lookup/${r.subject.code}.json`);
-      expect(answer).toMatchObject({ code: r.subject.code, listed: true, as_of: FIXTURE_DATE });
+      expect(answer).toMatchObject({ code: r.subject.code, listed: true });
+      // No date in a code's file (it would change every file every day): the index carries it.
+      expect(answer).not.toHaveProperty('as_of');
       expect(answer.entries.map((e: { id: string }) => e.id)).toEqual([r.id]);
     }
+    const codeCount = publicRecords.filter((r) => r.subject.code).length;
+    expect(readJson(outDir, 'data/lookup/index.json')).toEqual({
+      as_of: FIXTURE_DATE,
+      codes: codeCount,
+      path: '/data/lookup/{code}.json',
+      not_listed: 'HTTP 404',
+    });
     for (const key of INACTIVE_KEYS)
       expect(existsSync(join(outDir, `data/lookup/${RECORDS[key].subject.code}.json`)), key).toBe(
         false,
