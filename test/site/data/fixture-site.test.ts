@@ -222,6 +222,22 @@ describe('exports', () => {
   });
 });
 
+describe('the build date', () => {
+  it('is on listing pages but on no entry page, which says when the entry last changed', () => {
+    // The fixture date in the pages' own format; no fixture record has an event on it.
+    const [y, m, d] = FIXTURE_DATE.split('-').map(Number);
+    const shown = `${y}年${m}月${d}日`;
+    expect(read(outDir, 'index.html')).toContain(`名单信息截至 ${shown}`);
+    expect(read(outDir, 'lists/black/index.html')).toContain(`名单信息截至 ${shown}`);
+    for (const r of publicRecords) {
+      const page = read(outDir, `records/${r.id}/index.html`);
+      expect(page, r.id).not.toContain(shown);
+      expect(page, r.id).not.toContain(FIXTURE_DATE);
+      expect(page, r.id).toContain('本条目信息最后变更于');
+    }
+  });
+});
+
 describe('feeds and discovery', () => {
   it('every feed is well-formed RSS 2.0 that a feed reader parses, with public entries only', async () => {
     const publicUrls = new Set(
