@@ -113,7 +113,7 @@ export const en: Ui = {
     repair:
       'An organisation on the black list that has corrected its conduct and remedied its effects can apply for early removal (credit repair).',
     seeGuide: ['See ', 'rules and procedures (Chinese)', '.'],
-    changed: (date: string) => `This entry last changed on ${date}. `,
+    changed: (date: string) => `The latest status record of this entry is dated ${date}. `,
     current: [
       "The publisher's website shows the current status; the date the lists were last updated is on the ",
       'open data page (Chinese)',

@@ -110,8 +110,8 @@ export const zh = {
       `对本条目有异议的，可向${department}提出（电话 ${phone}），发布单位自收到之日起 ${days} 个工作日内核实处理。`,
     repair: '被列入主体纠正失信行为、消除不良影响后，可申请提前移出（信用修复）。',
     seeGuide: ['详见', '标准与程序', '。'] as readonly [string, string, string],
-    /** The entry's own last change (no build date, so a saved or printed page says when it was true). */
-    changed: (date: string) => `本条目信息最后变更于 ${date}。`,
+    /** The entry's latest status record (not the build date), so a saved or printed page stays dated. */
+    changed: (date: string) => `本条目最近一次状态记录的日期为 ${date}。`,
     current: ['当前状态以发布单位网站公布为准，名单更新日期见', '开放数据', '页。'] as readonly [
       string,
       string,

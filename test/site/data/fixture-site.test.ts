@@ -223,7 +223,7 @@ describe('exports', () => {
 });
 
 describe('the build date', () => {
-  it('is on listing pages but on no entry page, which says when the entry last changed', () => {
+  it('is on listing pages but on no entry page, which gives the date of its latest status record', () => {
     // The fixture date in the pages' own format; no fixture record has an event on it.
     const [y, m, d] = FIXTURE_DATE.split('-').map(Number);
     const shown = `${y}年${m}月${d}日`;
@@ -233,7 +233,7 @@ describe('the build date', () => {
       const page = read(outDir, `records/${r.id}/index.html`);
       expect(page, r.id).not.toContain(shown);
       expect(page, r.id).not.toContain(FIXTURE_DATE);
-      expect(page, r.id).toContain('本条目信息最后变更于');
+      expect(page, r.id).toContain('本条目最近一次状态记录的日期为');
     }
   });
 });
