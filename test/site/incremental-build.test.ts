@@ -50,28 +50,34 @@ const incremental = (date: string) => buildSite(root, date, { outDir: out, cache
 // files allowed. Delete this allowance once site/lib/export/ syncs its folder.
 const PENDING_EXTRA = /^data\/lookup\/[^/]+\.json$/;
 
+/** Expects the incremental build's output folder to hold the files of `expected`, byte for byte. */
+function expectSameFiles(expected: string, name: string): void {
+  const all = compareOutputs(expected, out);
+  const difference = { ...all, extra: all.extra.filter((f) => !PENDING_EXTRA.test(f)) };
+  expect(sameOutput(difference), `${name}:\n${describeDifference(difference)}`).toBe(true);
+}
+
 /** A full build of the current content into fresh folders, compared with the incremental one. */
 async function expectSameAsFullBuild(date: string, name: string): Promise<void> {
   const fresh = await buildSite(root, date, {
     outDir: join(root, `fresh-${name}`),
     cacheDir: join(root, `fresh-cache-${name}`),
   });
-  const all = compareOutputs(fresh, out);
-  const difference = { ...all, extra: all.extra.filter((f) => !PENDING_EXTRA.test(f)) };
-  expect(sameOutput(difference), `${name}:\n${describeDifference(difference)}`).toBe(true);
+  expectSameFiles(fresh, name);
   rmSync(fresh, { recursive: true, force: true });
   rmSync(join(root, `fresh-cache-${name}`), { recursive: true, force: true });
 }
 
-/** Identity (inode and modification time) of every entry page in the output folder. */
-function entryPages(): Map<string, string> {
+/** Identity (inode and modification time) of every file in a folder of the output. */
+function identities(folder: string): Map<string, string> {
   return new Map(
-    filesUnder(join(out, 'records')).map((f) => {
-      const s = statSync(join(out, 'records', f));
+    filesUnder(join(out, folder)).map((f) => {
+      const s = statSync(join(out, folder, f));
       return [f, `${s.ino}:${s.mtimeMs}`];
     }),
   );
 }
+const entryPages = () => identities('records');
 const kept = (before: Map<string, string>, after: Map<string, string>) =>
   [...after].filter(([f, id]) => before.get(f) === id).map(([f]) => f);
 const pageOf = (id: string) => `${id}/index.html`;
@@ -79,7 +85,7 @@ const pageOf = (id: string) => `${id}/index.html`;
 describe('an incremental build into the same folder with its cache', () => {
   it(
     'gives the output of a full build after each change, restoring unchanged pages',
-    { timeout: 480_000 },
+    { timeout: 900_000 },
     async () => {
       expect(publicRecords(records, endDay).length).toBeLessThan(
         publicRecords(records, tomorrow).length,
@@ -95,6 +101,8 @@ describe('an incremental build into the same folder with its cache', () => {
       expect(kept(base, afterAdd).length).toBe(base.size);
       expect(afterAdd.has(pageOf(added!.record.id))).toBe(true);
 
+      // The pages of each batch (batches/index.html, the list of batches, has no cache key).
+      const batchPages = new Map([...identities('batches')].filter(([f]) => f.includes('/')));
       const facts = changed!.record.facts;
       writeFileSync(
         join(root, changed!.file),
@@ -106,6 +114,14 @@ describe('an incremental build into the same folder with its cache', () => {
       const restored = kept(afterAdd, afterChange);
       expect(restored).not.toContain(pageOf(changed!.record.id));
       expect(restored.length).toBe(afterChange.size - 1);
+      // Batch pages: only those of the changed record's batch are rendered again.
+      const changedBatch = `${changed!.record.batch}/`;
+      const batchesKept = kept(batchPages, identities('batches'));
+      expect(batchesKept.length).toBeGreaterThan(0);
+      expect(batchesKept.filter((f) => f.startsWith(changedBatch))).toEqual([]);
+      expect(batchesKept.length).toBe(
+        [...batchPages.keys()].filter((f) => !f.startsWith(changedBatch)).length,
+      );
 
       unlinkSync(join(root, removed!.file));
       await incremental(today);
@@ -117,6 +133,12 @@ describe('an incremental build into the same folder with its cache', () => {
 
       await incremental(endDay);
       await expectSameAsFullBuild(endDay, 'publication-end');
+
+      // As CI runs it: a new, empty output folder with only the cache kept (pages copied back).
+      expectSameFiles(
+        await buildSite(root, endDay, { outDir: join(root, 'out-ci'), cacheDir: cache }),
+        'ci',
+      );
     },
   );
 });

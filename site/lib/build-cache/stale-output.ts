@@ -48,6 +48,8 @@ export function staleOutput(): AstroIntegration {
   let publicDir = '';
   // Files the client and server builds wrote into the output folder (hashed assets).
   const written = new Set<string>();
+  const moved = new Set<string>();
+  let assets = '_astro/';
   return {
     name: 'honghei-stale-output',
     hooks: {
@@ -55,6 +57,7 @@ export function staleOutput(): AstroIntegration {
         outDir = resolve(fileURLToPath(config.outDir));
         cacheDir = fileURLToPath(config.cacheDir);
         publicDir = fileURLToPath(config.publicDir);
+        assets = `${config.build.assets}/`;
         updateConfig({
           vite: {
             plugins: [
@@ -63,9 +66,12 @@ export function staleOutput(): AstroIntegration {
                 writeBundle(options, bundle) {
                   const dir = options.dir ? resolve(options.dir) : undefined;
                   if (!dir) return;
-                  for (const name of Object.keys(bundle)) {
+                  for (const [name, item] of Object.entries(bundle)) {
                     const file = relative(outDir, join(dir, name));
                     if (!file.startsWith('..') && !file.startsWith(sep)) written.add(file);
+                    // The prerender build's assets (the pages' CSS) are moved into the output
+                    // folder's assets folder (_astro/) afterwards, under the same name.
+                    else if (item.type === 'asset' && name.startsWith(assets)) moved.add(name);
                   }
                 },
               },
@@ -75,6 +81,7 @@ export function staleOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         const produced = new Set<string>([...written, ...filesIn(publicDir)]);
+        for (const f of moved) if (existsSync(join(outDir, f))) produced.add(f);
         for (const urls of assets.values())
           for (const url of urls) produced.add(relative(outDir, fileURLToPath(url)));
         // Files still present that Astro wrote last time and not this time.
