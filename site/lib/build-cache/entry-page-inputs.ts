@@ -11,7 +11,7 @@ import { getDataset } from '../export/astro.ts';
 import { exportEntry } from '../export/entry.ts';
 import { entryTimeline } from '../history/astro.ts';
 import { siteDate } from '../site-context.ts';
-import { layoutInputs, printedDate } from './page-inputs.ts';
+import { layoutInputs } from './page-inputs.ts';
 
 /** The values an entry page reads from globals (site-context, the dataset, Git, media files). */
 export async function entryPageInputs(entry: Entry): Promise<unknown> {
@@ -28,9 +28,6 @@ export async function entryPageInputs(entry: Entry): Promise<unknown> {
     // EntryHistory (and the page's "last changed") show the events up to the site date; the
     // status on that date is in the props.
     events: entry.record.history.filter((e) => e.date <= siteDate()),
-    // Footer and EntryPage print the date the site is published as of, so every entry page
-    // changes every day. Delete this line when the entry page stops printing it (issue 14).
-    printedDate: printedDate(),
     // EntryMeta: the entry's meta tags and JSON-LD (status and public record on the date).
     exported: exportEntry(entry.record, await getDataset()),
     // RecordHistory: the entry's timeline and the repository's head commit it names.
