@@ -2,8 +2,11 @@
  * Incremental publishing (issue 14): builds into one output folder with its cache kept, after one
  * record is added, changed or removed, on the next day and on a day an entry's publication ends,
  * give the same files, byte for byte, as a full build of the same content and date from an empty
- * output folder and cache; and the incremental build really restored unchanged entry pages.
+ * output folder and cache; and the incremental build really restored unchanged entry pages. The
+ * content is a Git repository, as a publisher's is, with a commit per change: entry pages show
+ * their own commits, so one commit must not touch the pages of other entries.
  */
+import { execFileSync } from 'node:child_process';
 import { rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +33,25 @@ const root = contentRootWith(
   Object.fromEntries(records.filter((g) => g !== added).map((g) => [g.file, g.yaml])),
 );
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Commits the content folder, dated the build date (commits dated later are not shown yet). */
+function commit(message: string): void {
+  const when = `${GENERATOR_TODAY}T10:00:00+08:00`;
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: '示例提交人',
+    GIT_AUTHOR_EMAIL: 'submitter@example.org',
+    GIT_COMMITTER_NAME: '示例审核人',
+    GIT_COMMITTER_EMAIL: 'reviewer@example.org',
+    GIT_AUTHOR_DATE: when,
+    GIT_COMMITTER_DATE: when,
+  };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env, stdio: 'pipe' });
+  git('add', '--all', 'content');
+  git('commit', '--quiet', '--message', message);
+}
+execFileSync('git', ['init', '--quiet', '--initial-branch=main'], { cwd: root });
+commit('示例名单');
 
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -89,6 +111,7 @@ describe('an incremental build into the same folder with its cache', () => {
       expect(base.size).toBeGreaterThan(100);
 
       writeFileSync(join(root, added!.file), added!.yaml);
+      commit('新增一条');
       await incremental(today);
       await expectSameAsFullBuild(today, 'add');
       const afterAdd = entryPages();
@@ -102,6 +125,7 @@ describe('an incremental build into the same folder with its cache', () => {
         join(root, changed!.file),
         changed!.yaml.replace(facts, `${facts}（经复核更正）`),
       );
+      commit('更正一条');
       await incremental(today);
       await expectSameAsFullBuild(today, 'change');
       const afterChange = entryPages();
@@ -118,6 +142,7 @@ describe('an incremental build into the same folder with its cache', () => {
       );
 
       unlinkSync(join(root, removed!.file));
+      commit('移出一条');
       await incremental(today);
       await expectSameAsFullBuild(today, 'remove');
       expect(entryPages().has(pageOf(removed!.record.id))).toBe(false);

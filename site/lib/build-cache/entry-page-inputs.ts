@@ -30,11 +30,9 @@ export async function entryPageInputs(entry: Entry): Promise<unknown> {
     events: entry.record.history.filter((e) => e.date <= siteDate()),
     // EntryMeta: the entry's meta tags and JSON-LD (status and public record on the date).
     exported: exportEntry(entry.record, await getDataset()),
-    // RecordHistory: the entry's timeline and the repository's head commit it names.
+    // RecordHistory: the entry's timeline (its own commits) and whether the history is whole.
     timeline: items,
-    repository: history.available
-      ? { head: history.head, shallow: history.shallow }
-      : { unavailable: history.reason },
+    repository: history.available ? { shallow: history.shallow } : { unavailable: true },
     pictures,
   };
 }
