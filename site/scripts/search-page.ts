@@ -26,7 +26,7 @@ const PAGE = 20;
 
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(
     q: string | null,
     o: { filters?: Record<string, string>; sort?: Record<string, string> },
@@ -51,13 +51,27 @@ async function fetchIndexFile(path: string): Promise<Uint8Array> {
 let engine: Promise<SearchEngine> | undefined;
 let pagefind: Promise<PagefindApi> | undefined;
 
+/**
+ * The entries' Pagefind bundles, from /pagefind/bundles.json (site/build/pagefind-shards.ts);
+ * without that file (a site built before the entries were sharded), /pagefind/ is the one bundle.
+ */
+async function entryBundles(): Promise<string[]> {
+  const response = await fetch('/pagefind/bundles.json', { cache: 'no-cache' });
+  if (response.status === 404) return ['/pagefind/'];
+  if (!response.ok) throw new Error(`/pagefind/bundles.json: HTTP ${response.status}`);
+  return ((await response.json()) as { bundles: string[] }).bundles;
+}
+
+const PAGEFIND_OPTIONS = { excerptLength: 40 };
+
 function loadPagefind(): Promise<PagefindApi> {
-  const url = '/pagefind/pagefind.js';
-  return (pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
-    await pf.options({ excerptLength: 40 });
-    // The case write-ups and guide pages have a bundle of their own.
+  return (pagefind ??= entryBundles().then(async ([first, ...others]) => {
+    const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
+    await pf.options(PAGEFIND_OPTIONS);
+    // The other shards, then the case write-ups and guide pages (a bundle of their own).
     const articles = $('search-js').dataset.articleIndex;
-    if (articles) await pf.mergeIndex(articles);
+    for (const url of [...others, ...(articles ? [articles] : [])])
+      await pf.mergeIndex(url, PAGEFIND_OPTIONS);
     return pf;
   }));
 }
