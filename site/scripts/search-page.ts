@@ -15,23 +15,10 @@ import {
 } from '../lib/search/format.ts';
 import { queryTerms } from '../lib/search/text.ts';
 import { searchText } from '../i18n/search-text.ts';
-import {
-  renderDoc,
-  renderFullTextResult,
-  type FullTextResult,
-  type RenderOptions,
-} from './search-render.ts';
+import { loadFullText, searchByDate, type FullTextIndex } from './pagefind-bundles.ts';
+import { renderDoc, renderFullTextResult, type RenderOptions } from './search-render.ts';
 
 const PAGE = 20;
-
-interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
-  search(
-    q: string | null,
-    o: { filters?: Record<string, string>; sort?: Record<string, string> },
-  ): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
-}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -49,32 +36,10 @@ async function fetchIndexFile(path: string): Promise<Uint8Array> {
 }
 
 let engine: Promise<SearchEngine> | undefined;
-let pagefind: Promise<PagefindApi> | undefined;
+let fullText: Promise<FullTextIndex> | undefined;
 
-/**
- * The entries' Pagefind bundles, from /pagefind/bundles.json (site/build/pagefind-shards.ts);
- * without that file (a site built before the entries were sharded), /pagefind/ is the one bundle.
- */
-async function entryBundles(): Promise<string[]> {
-  const response = await fetch('/pagefind/bundles.json', { cache: 'no-cache' });
-  if (response.status === 404) return ['/pagefind/'];
-  if (!response.ok) throw new Error(`/pagefind/bundles.json: HTTP ${response.status}`);
-  return ((await response.json()) as { bundles: string[] }).bundles;
-}
-
-const PAGEFIND_OPTIONS = { excerptLength: 40 };
-
-function loadPagefind(): Promise<PagefindApi> {
-  return (pagefind ??= entryBundles().then(async ([first, ...others]) => {
-    const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindApi;
-    await pf.options(PAGEFIND_OPTIONS);
-    // The other shards, then the case write-ups and guide pages (a bundle of their own).
-    const articles = $('search-js').dataset.articleIndex;
-    for (const url of [...others, ...(articles ? [articles] : [])])
-      await pf.mergeIndex(url, PAGEFIND_OPTIONS);
-    return pf;
-  }));
-}
+/** Pagefind with the entries' shards and the case write-ups and guide pages merged. */
+const loadPagefind = () => (fullText ??= loadFullText($('search-js').dataset.articleIndex));
 
 /** The query in the form (and the URL). */
 function readForm(form: HTMLFormElement): {
@@ -151,17 +116,18 @@ async function runFullText(
   section.hidden = false;
   $('fulltext-run').hidden = true;
   status.textContent = t.fullTextSearching;
-  const pf = await loadPagefind();
-  const { results } = await pf.search(q, {
-    filters: filters as Record<string, string>,
-    sort: { date: sort },
-  });
-  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) =>
-    (await Promise.all(batch.map((r) => r.data()))).map((r) =>
-      renderFullTextResult(r, renderOptions()),
-    ),
+  const results = await searchByDate(
+    await loadPagefind(),
+    q,
+    filters as Record<string, string>,
+    sort,
   );
-  status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
+  // Pages of the merged, date-ordered results, read in turn as the visitor asks for more.
+  const positions = Array.from({ length: results.total }, (_, i) => i);
+  await pager($('fulltext-list'), $('fulltext-more'), positions, async (batch) =>
+    (await results.next(batch.length)).map((r) => renderFullTextResult(r, renderOptions())),
+  );
+  status.textContent = results.total ? t.fullTextFound(q, results.total) : t.fullTextNone(q);
 }
 
 async function run(form: HTMLFormElement): Promise<void> {
