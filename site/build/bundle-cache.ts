@@ -30,7 +30,7 @@ export const PAGEFIND_VERSION: string = (
 ).version;
 
 /** Bumped when the way a bundle is made here changes (the records' form, the cache's layout). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const MANIFEST = 'manifest.json';
 const FILES = 'files';
