@@ -127,12 +127,17 @@ export async function publish({
     started = now;
   };
 
-  const { header, entries } = await loadSearchSource(content, publicationDate());
+  const cache = hongheiCacheDir(root);
+  const { header, entries } = await loadSearchSource(
+    content,
+    publicationDate(),
+    join(cache, 'validation.json'),
+  );
   step('public entries');
   const exactIndex = buildSearchIndex(header, entries);
   step('exact-match index');
   // Indexed into the cache, which Astro leaves alone; put into the site after the build.
-  const cacheRoot = join(hongheiCacheDir(root), 'pagefind');
+  const cacheRoot = join(cache, 'pagefind');
   const shards = await entryBundles(entries, cacheRoot, shardSize);
   step('pagefind: entries');
   await astroBuild(root);
