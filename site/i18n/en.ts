@@ -46,8 +46,9 @@ export const en: Ui = {
     address: 'Address: ',
     phone: 'Telephone: ',
     email: 'Email: ',
-    asOf: (date: string, days: number) =>
-      `The lists are as of ${date}. Objections can be raised with the publisher while an entry is on display; the publisher checks them within ${days} working days of receipt.`,
+    asOf: (date: string) => `The lists are as of ${date}. `,
+    objection: (days: number) =>
+      `Objections can be raised with the publisher while an entry is on display; the publisher checks them within ${days} working days of receipt.`,
     navLabel: 'Footer navigation',
     guide: 'Rules and procedures (Chinese)',
     search: 'Search the lists',
@@ -112,7 +113,12 @@ export const en: Ui = {
     repair:
       'An organisation on the black list that has corrected its conduct and remedied its effects can apply for early removal (credit repair).',
     seeGuide: ['See ', 'rules and procedures (Chinese)', '.'],
-    asOf: (date: string) => `This page is as of ${date}; the publisher's notices prevail.`,
+    changed: (date: string) => `The latest status record of this entry is dated ${date}. `,
+    current: [
+      "The publisher's website shows the current status; the date the lists were last updated is on the ",
+      'open data page (Chinese)',
+      '.',
+    ],
     pageUrl: 'Address of this page: ',
   },
   accountability: {

@@ -44,8 +44,10 @@ export const zh = {
     address: '地址：',
     phone: '电话：',
     email: '电子邮箱：',
-    asOf: (date: string, days: number) =>
-      `名单信息截至 ${date}。对名单信息有异议的，可在公示期内向发布单位提出，发布单位自收到之日起 ${days} 个工作日内核实处理。`,
+    /** Only on pages that show a listing; entry pages stay the same from day to day. */
+    asOf: (date: string) => `名单信息截至 ${date}。`,
+    objection: (days: number) =>
+      `对名单信息有异议的，可在公示期内向发布单位提出，发布单位自收到之日起 ${days} 个工作日内核实处理。`,
     navLabel: '页脚导航',
     guide: '标准与程序',
     search: '搜索名单',
@@ -108,7 +110,13 @@ export const zh = {
       `对本条目有异议的，可向${department}提出（电话 ${phone}），发布单位自收到之日起 ${days} 个工作日内核实处理。`,
     repair: '被列入主体纠正失信行为、消除不良影响后，可申请提前移出（信用修复）。',
     seeGuide: ['详见', '标准与程序', '。'] as readonly [string, string, string],
-    asOf: (date: string) => `本页信息截至 ${date}，以发布单位公布为准。`,
+    /** The entry's latest status record (not the build date), so a saved or printed page stays dated. */
+    changed: (date: string) => `本条目最近一次状态记录的日期为 ${date}。`,
+    current: ['当前状态以发布单位网站公布为准，名单更新日期见', '开放数据', '页。'] as readonly [
+      string,
+      string,
+      string,
+    ],
     pageUrl: '本页地址：',
   },
   accountability: {

@@ -119,7 +119,7 @@ export function buildDataBundle(
     content: pretty(recordJsonSchema(categories, dataUrl('record.schema.json'))),
   });
 
-  const lookup = lookupAnswers(entries, asOf);
+  const lookup = lookupAnswers(entries);
   put({
     path: 'codes.txt',
     title: '当前在列的统一社会信用代码（每行一个）',
@@ -187,7 +187,12 @@ export function buildDataBundle(
         lists: Object.fromEntries(stats.by_list.map((c) => [c.key, c.count])),
         codes: lookup.size,
       },
-      lookup: { path: 'lookup/{code}.json', files: lookup.size, not_listed: 'HTTP 404' },
+      lookup: {
+        path: 'lookup/{code}.json',
+        index: 'lookup/index.json',
+        files: lookup.size,
+        not_listed: 'HTTP 404',
+      },
       changes: 'changes/index.json',
       delta: 'changes/latest.json',
     },

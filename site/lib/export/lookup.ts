@@ -2,7 +2,9 @@
  * The static lookup by credit code: one small JSON file per code listed on the publication date,
  * /data/lookup/<code>.json, so another system asks "is this code listed?" with one GET and no
  * server. A code with no file (HTTP 404) is not on any list as of that date. The files are written
- * after the build by the open-data integration (integration.ts).
+ * after the build by the open-data integration (integration.ts). A code's file carries no date, so
+ * it changes only when its entries do; the date of the answers is in the one shared
+ * /data/lookup/index.json (LookupIndex).
  */
 import type { ExportEntry } from './entry.ts';
 
@@ -10,7 +12,6 @@ import type { ExportEntry } from './entry.ts';
 export interface LookupAnswer {
   code: string;
   listed: true;
-  as_of: string;
   /** Every public entry with this code (a code can be on two lists, e.g. a demonstration unit also on the red list). */
   entries: {
     id: string;
@@ -28,23 +29,37 @@ export interface LookupAnswer {
   }[];
 }
 
+/** /data/lookup/index.json: the date every lookup answer is true on, and how to ask. */
+export interface LookupIndex {
+  as_of: string;
+  /** How many codes have a file. */
+  codes: number;
+  path: string;
+  not_listed: 'HTTP 404';
+}
+
+/** The path of the lookup index (a name no 18-character code can take). */
+export const LOOKUP_INDEX_PATH = '/data/lookup/index.json';
+
+/** The lookup index of answers as of `asOf`. */
+export function lookupIndex(asOf: string, codes: number): LookupIndex {
+  return { as_of: asOf, codes, path: lookupPath('{code}'), not_listed: 'HTTP 404' };
+}
+
 /** The path of a code's lookup file. */
 export function lookupPath(code: string): string {
   return `/data/lookup/${code}.json`;
 }
 
 /** The lookup answers of all listed codes, by code (codes are upper case, as the schema stores them). */
-export function lookupAnswers(
-  entries: readonly ExportEntry[],
-  asOf: string,
-): Map<string, LookupAnswer> {
+export function lookupAnswers(entries: readonly ExportEntry[]): Map<string, LookupAnswer> {
   const byCode = new Map<string, LookupAnswer>();
   for (const e of entries) {
     const r = e.record;
     const code = r.subject.code;
     if (!code) continue;
     let answer = byCode.get(code);
-    if (!answer) byCode.set(code, (answer = { code, listed: true, as_of: asOf, entries: [] }));
+    if (!answer) byCode.set(code, (answer = { code, listed: true, entries: [] }));
     answer.entries.push({
       id: r.id,
       list: r.list,

@@ -56,13 +56,14 @@ export function entryJsonLd(
     {
       '@type': 'WebPage',
       '@id': url,
-      url,
       name: person ? `${LIST_NAMES[r.list].zh}条目 ${r.id}` : `${r.subject.name}（${labels.list}）`,
       inLanguage: 'zh-CN',
       datePublished: r.publication.start,
       dateModified: lastEvent,
       expires: r.publication.end,
-      isPartOf: { '@id': listUrl },
+      // The list by reference and name only: a separate ItemList node repeated its URL and the
+      // publisher on every entry page (issue 14: output size).
+      isPartOf: { '@type': 'ItemList', '@id': listUrl, name: labels.list },
       publisher: { '@id': publisherId },
       mainEntity: { '@id': `${url}#listing` },
       ...(subject ? { about: { '@id': subjectId } } : {}),
@@ -72,13 +73,6 @@ export function entryJsonLd(
       '@id': publisherId,
       name: publisher.name,
       url: absoluteUrl(siteUrl, '/'),
-    },
-    {
-      '@type': 'ItemList',
-      '@id': listUrl,
-      name: labels.list,
-      url: listUrl,
-      publisher: { '@id': publisherId },
     },
     {
       '@type': 'ListItem',

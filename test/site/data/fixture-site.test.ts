@@ -136,9 +136,18 @@ describe('exports', () => {
   it('the lookup file of a listed code exists; an expired, removed, revoked or future code has none', () => {
     for (const r of publicRecords.filter((p) => p.subject.code)) {
       const answer = readJson(outDir, `data/lookup/${r.subject.code}.json`);
-      expect(answer).toMatchObject({ code: r.subject.code, listed: true, as_of: FIXTURE_DATE });
+      expect(answer).toMatchObject({ code: r.subject.code, listed: true });
+      // No date in a code's file (it would change every file every day): the index carries it.
+      expect(answer).not.toHaveProperty('as_of');
       expect(answer.entries.map((e: { id: string }) => e.id)).toEqual([r.id]);
     }
+    const codeCount = publicRecords.filter((r) => r.subject.code).length;
+    expect(readJson(outDir, 'data/lookup/index.json')).toEqual({
+      as_of: FIXTURE_DATE,
+      codes: codeCount,
+      path: '/data/lookup/{code}.json',
+      not_listed: 'HTTP 404',
+    });
     for (const key of INACTIVE_KEYS)
       expect(existsSync(join(outDir, `data/lookup/${RECORDS[key].subject.code}.json`)), key).toBe(
         false,
@@ -210,6 +219,22 @@ describe('exports', () => {
       },
     ]);
     expect(readJson(outDir, 'data/changes/latest.json')).toMatchObject({ base: null, changes: [] });
+  });
+});
+
+describe('the build date', () => {
+  it('is on listing pages but on no entry page, which gives the date of its latest status record', () => {
+    // The fixture date in the pages' own format; no fixture record has an event on it.
+    const [y, m, d] = FIXTURE_DATE.split('-').map(Number);
+    const shown = `${y}年${m}月${d}日`;
+    expect(read(outDir, 'index.html')).toContain(`名单信息截至 ${shown}`);
+    expect(read(outDir, 'lists/black/index.html')).toContain(`名单信息截至 ${shown}`);
+    for (const r of publicRecords) {
+      const page = read(outDir, `records/${r.id}/index.html`);
+      expect(page, r.id).not.toContain(shown);
+      expect(page, r.id).not.toContain(FIXTURE_DATE);
+      expect(page, r.id).toContain('本条目最近一次状态记录的日期为');
+    }
   });
 });
 

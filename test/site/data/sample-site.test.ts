@@ -6,7 +6,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { LISTS } from '../../../content/schema/index.ts';
@@ -57,5 +57,18 @@ describe('open data of the sample site', () => {
         publicRecords.filter((r) => r.list === list).length,
       );
     }
+  });
+
+  it('a case page, like an entry page, does not print the build date (it would change daily)', () => {
+    const cases = readdirSync(join(siteDir, 'cases'), { withFileTypes: true }).filter((e) =>
+      e.isDirectory(),
+    );
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const page = readFileSync(join(siteDir, 'cases', c.name, 'index.html'), 'utf8');
+      expect(page, c.name).not.toContain('名单信息截至');
+      expect(page, c.name).toContain('对名单信息有异议的');
+    }
+    expect(readFileSync(join(siteDir, 'cases/index.html'), 'utf8')).toContain('名单信息截至');
   });
 });
