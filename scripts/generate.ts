@@ -6,18 +6,31 @@
  * `npm run init` wrote it, else the sample) and content/records/**.
  * `npm run validate -- --root DIR` checks it; the same count and seed always give the same files.
  */
-import { parseArgs } from 'node:util';
 import { resolveContentRoot } from '../content/schema/index.ts';
+import { parseCommandLine } from './lib/cli.ts';
 import { writeContentRoot } from './lib/generate-root.ts';
+import { GENERATOR_TODAY } from './lib/generate.ts';
 
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    out: { type: 'string' },
-    today: { type: 'string' },
-    from: { type: 'string' },
-  },
+const USAGE = `
+npm run generate -- --count N --out DIR [--seed S] [--today YYYY-MM-DD] [--from ROOT]
+
+Writes N synthetic records (a complete content root: publisher.yaml, categories.yaml, records/)
+to DIR. The same count and seed always give the same files, and count N + 1 adds one record to
+count N.
+  --count N          how many records (required), e.g. 20000
+  --out DIR          the folder to write (required), e.g. /tmp/honghei-20k
+  --seed S           a whole number (default 1)
+  --today DATE       the date the records are made for (default ${GENERATOR_TODAY})
+  --from ROOT        copy publisher.yaml and categories.yaml from this content root
+                     (default the project's: content/ once npm run init wrote it, else the sample)
+`;
+
+const { values } = parseCommandLine(USAGE, {
+  count: { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  out: { type: 'string' },
+  today: { type: 'string' },
+  from: { type: 'string' },
 });
 
 const count = Number(values.count);

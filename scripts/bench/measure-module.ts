@@ -6,9 +6,12 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
+const USAGE = 'usage: node scripts/bench/measure-module.ts <module.ts> <exported function>';
 const [file, name] = process.argv.slice(2);
-if (!file || !name)
-  throw new Error('usage: node scripts/bench/measure-module.ts <module.ts> <exported function>');
+if (!file || !name || file === '--help' || file === '-h') {
+  console[file?.startsWith('-') ? 'log' : 'error'](USAGE);
+  process.exit(file?.startsWith('-') ? 0 : 2);
+}
 const module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
 const measure = module[name];
 if (typeof measure !== 'function')

@@ -6,25 +6,23 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
 import { parse } from 'yaml';
 import { divisionName, LIST_NAMES, type HongheiRecord } from '../../content/schema/index.ts';
 import { VARIANTS, type Variant } from './lib/pagefind-study.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
-const { values } = parseArgs({
-  options: {
-    variant: { type: 'string' },
-    records: { type: 'string' },
-    out: { type: 'string' },
-    site: { type: 'string' },
-  },
+const USAGE = `usage: node scripts/bench/pagefind-variant.ts --variant (${Object.keys(VARIANTS).join('|')}) --records DIR --out DIR [--site DIR]`;
+const { values } = parseCommandLine(USAGE, {
+  variant: { type: 'string' },
+  records: { type: 'string' },
+  out: { type: 'string' },
+  site: { type: 'string' },
 });
 const variant = values.variant as Variant;
 if (!(variant in VARIANTS) || !values.records || !values.out) {
-  throw new Error(
-    `usage: node scripts/bench/pagefind-variant.ts --variant (${Object.keys(VARIANTS).join('|')}) --records DIR --out DIR [--site DIR]`,
-  );
+  console.error(USAGE);
+  process.exit(2);
 }
 if (variant === 'site-pages' && !values.site)
   throw new Error(

@@ -59,6 +59,22 @@ function generateCli(out: string, count: number, seed = 1) {
 }
 
 describe('the record generator', () => {
+  it('prints its usage on --help, and the usage with the error for a wrong option', () => {
+    const cli = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'generate', '--', ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      });
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--count N');
+    const wrong = cli('--cuont', '5');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--cuont'");
+    expect(wrong.stderr).toContain('--count N');
+    expect(wrong.stderr).not.toContain('    at ');
+  });
+
   it('writes a content root whose records all validate', () => {
     const out = tempRepo({});
     const files = generateCli(out, COUNT);

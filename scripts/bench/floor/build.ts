@@ -8,23 +8,22 @@ import { build } from 'astro';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { close, createIndex } from 'pagefind';
 import { PAGEFIND_LANGUAGE, pagefindRecord } from '../../../site/build/pagefind-index.ts';
 import type { SourceEntry } from '../../../site/lib/search/format.ts';
+import { parseCommandLine } from '../../lib/cli.ts';
 
-const { values } = parseArgs({
-  options: {
-    records: { type: 'string' },
-    out: { type: 'string' },
-    cache: { type: 'string' },
-    incremental: { type: 'boolean', default: false },
-  },
+const USAGE =
+  'usage: node scripts/bench/floor/build.ts --records DIR --out DIR --cache DIR [--incremental] (run from scripts/bench/floor; the three folders are required)';
+const { values } = parseCommandLine(USAGE, {
+  records: { type: 'string' },
+  out: { type: 'string' },
+  cache: { type: 'string' },
+  incremental: { type: 'boolean', default: false },
 });
 if (!values.records || !values.out || !values.cache) {
-  throw new Error(
-    'usage: node scripts/bench/floor/build.ts --records DIR --out DIR --cache DIR (all three are required)',
-  );
+  console.error(USAGE);
+  process.exit(2);
 }
 process.env.FLOOR_RECORDS = values.records;
 process.env.FLOOR_OUT_DIR = values.out;

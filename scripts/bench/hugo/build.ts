@@ -6,12 +6,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../../lib/cli.ts';
 import { HUGO } from './site.ts';
 const PAGEFIND = new URL('../../../node_modules/.bin/pagefind', import.meta.url).pathname;
 
-const { values } = parseArgs({ options: { site: { type: 'string' } } });
-if (!values.site) throw new Error('usage: node scripts/bench/hugo/build.ts --site DIR (required)');
+const USAGE =
+  'usage: node scripts/bench/hugo/build.ts --site DIR (required: a site written by site.ts; the output is DIR/public)';
+const { values } = parseCommandLine(USAGE, { site: { type: 'string' } });
+if (!values.site) {
+  console.error(USAGE);
+  process.exit(2);
+}
 const site = values.site;
 
 function step(name: string, command: string, args: string[]): void {

@@ -11,6 +11,7 @@ import {
   BENCH_PREFIX,
   driversFor,
   engineModules,
+  PAGEFIND_LOADER,
   type Driver,
   type PageRun,
   type RunArgs,
@@ -112,6 +113,7 @@ function cost(
 export async function measureSearch(options: SearchOptions): Promise<SearchMeasurement> {
   const pages = {
     [BENCH_PAGE]: { type: 'text/html; charset=utf-8', body: BENCH_HTML },
+    [PAGEFIND_LOADER.path]: PAGEFIND_LOADER.page,
     ...engineModules(options.projectDir),
   };
   const server = await startStaticServer(options.siteDir, { pages });

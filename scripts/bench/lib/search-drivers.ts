@@ -1,6 +1,7 @@
 /**
  * The search engines a built site can carry, as the benchmark drives them in the page: the site's
- * exact-match engine (site/lib/search/engine.ts over /search-data/) and Pagefind (/pagefind/).
+ * exact-match engine (site/lib/search/engine.ts over /search-data/) and Pagefind (the bundles
+ * listed in /pagefind/bundles.json, or /pagefind/ alone on a site built before that file).
  * Each driver is a function run inside Chromium; the engine's TypeScript is served type-stripped
  * from the measured code, so the bench runs exactly the engine that was built.
  */
@@ -73,11 +74,40 @@ async function exactFilters(): Promise<Record<string, Record<string, number>>> {
   return engine.meta.filters;
 }
 
+/**
+ * The entries' Pagefind, as the site's search page loads it (ISSUE14 bundles contract): the
+ * bundles listed in /pagefind/bundles.json, the first imported and the others joined with
+ * mergeIndex; without that file /pagefind/ is the one bundle. Served to the page as a bench module
+ * (PAGEFIND_LOADER), so both drivers below share one copy per page.
+ */
+async function loadPagefind(): Promise<any> {
+  const w = window as unknown as { benchPagefind?: Promise<any> };
+  w.benchPagefind ??= (async () => {
+    const response = await fetch('/pagefind/bundles.json');
+    const bundles: string[] =
+      response.status === 404 ? ['/pagefind/'] : (await response.json()).bundles;
+    if (!bundles.length) throw new Error('/pagefind/bundles.json lists no bundle');
+    const pagefind = await import(`${bundles[0]}pagefind.js`);
+    for (const url of bundles.slice(1)) await pagefind.mergeIndex(url);
+    return pagefind;
+  })();
+  return w.benchPagefind;
+}
+
+/** The loader as a browser module under the bench prefix. */
+export const PAGEFIND_LOADER = {
+  path: `${BENCH_PREFIX}pagefind-loader.js`,
+  page: {
+    type: 'text/javascript; charset=utf-8',
+    body: `export const loadPagefind = ${loadPagefind.toString()};\n`,
+  },
+};
+
 // Runs in the page: Pagefind's JS API, loading the first results' data as a results list does.
 async function runPagefind(args: RunArgs): Promise<PageRun> {
   const started = performance.now();
-  const path = '/pagefind/pagefind.js';
-  const pagefind = await import(path);
+  const loader = '/__bench/pagefind-loader.js';
+  const pagefind = await (await import(loader)).loadPagefind();
   const search = await pagefind.search(
     args.q,
     args.filter ? { filters: { [args.filter[0]]: args.filter[1] } } : {},
@@ -97,8 +127,8 @@ async function runPagefind(args: RunArgs): Promise<PageRun> {
 }
 
 async function pagefindFilters(): Promise<Record<string, Record<string, number>>> {
-  const path = '/pagefind/pagefind.js';
-  const pagefind = await import(path);
+  const loader = '/__bench/pagefind-loader.js';
+  const pagefind = await (await import(loader)).loadPagefind();
   return pagefind.filters();
 }
 
@@ -109,7 +139,10 @@ export function driversFor(
   const out: { name: Driver['name']; run: typeof runExact; filters: typeof exactFilters }[] = [];
   if (existsSync(join(siteDir, 'search-data/meta.json')))
     out.push({ name: 'exact', run: runExact, filters: exactFilters });
-  if (existsSync(join(siteDir, 'pagefind/pagefind.js')))
+  if (
+    existsSync(join(siteDir, 'pagefind/bundles.json')) ||
+    existsSync(join(siteDir, 'pagefind/pagefind.js'))
+  )
     out.push({ name: 'pagefind', run: runPagefind, filters: pagefindFilters });
   return out;
 }

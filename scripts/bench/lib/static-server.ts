@@ -32,10 +32,13 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// What static hosts (GitHub Pages, nginx with gzip on, Netlify) compress. Pagefind's index,
-// fragment and filter files are already gzipped, so they are sent as they are.
-const COMPRESSIBLE = new Set([
+/**
+ * What static hosts (GitHub Pages, nginx with gzip on, Netlify) compress, by file extension.
+ * Pagefind's index, fragment and filter files are already gzipped, so they are sent as they are.
+ */
+export const COMPRESSIBLE = new Set([
   '.html',
+  '.csv',
   '.css',
   '.js',
   '.mjs',

@@ -8,7 +8,8 @@ import { formatBytes, formatMs } from './files.ts';
 import { MODULES } from './modules.ts';
 import { readModuleResult, readSizeResults, type SizeResult } from './results.ts';
 import { renderStudy } from './pagefind-study.ts';
-import type { PublishRun } from './publish-bench.ts';
+import { n, pct, publishCell, row, times } from './table-cells.ts';
+import { outputBreakdown, outputRows, republishRows, stampsCell } from './table-republish.ts';
 
 export const BENCHMARKS_MD = new URL('../../../BENCHMARKS.md', import.meta.url).pathname;
 const SECTIONS = {
@@ -19,34 +20,6 @@ const start = (name: string) =>
   `<!-- bench:${name}:start (written by npm run bench; edit the prose outside) -->`;
 const end = (name: string) => `<!-- bench:${name}:end -->`;
 
-const pct = (x: number | undefined) =>
-  x === undefined || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(x >= 0.9995 && x < 1 ? 2 : 1)} %`;
-const times = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
-const n = (x: number) => x.toLocaleString('en');
-
-function publishCell(p: PublishRun | undefined): string {
-  if (!p) return '–';
-  // The build's own step times when it prints them; else the split at Pagefind's start.
-  if (p.steps) {
-    const steps = Object.entries(p.steps).filter(([, s]) => s >= 0.05); // the build prints tenths
-    return `${formatMs(p.wallMs)} (${steps.map(([step, s]) => `${step} ${formatMs(s * 1000)}`).join(', ')})`;
-  }
-  const split =
-    p.astroMs !== undefined && p.pagefindMs !== undefined
-      ? ` (Astro ${formatMs(p.astroMs)} + Pagefind ${formatMs(p.pagefindMs)})`
-      : '';
-  return `${formatMs(p.wallMs)}${split}`;
-}
-
-function row(
-  label: string,
-  target: string,
-  results: SizeResult[],
-  cell: (r: SizeResult) => string,
-): string {
-  return `| ${label} | ${results.map((r) => cell(r)).join(' | ')} | ${target} |`;
-}
-
 /** The tables for every stored result. */
 export function renderTables(): string {
   const results = readSizeResults();
@@ -54,7 +27,7 @@ export function renderTables(): string {
   if (!results.length) lines.push('_No results yet: run `npm run bench`._');
   else {
     lines.push(
-      `| | ${results.map((r) => `**${n(r.size)}** records`).join(' | ')} | target (issue 6) |`,
+      `| | ${results.map((r) => `**${n(r.size)}** records`).join(' | ')} | target (issue 14) |`,
     );
     lines.push(`|---|${results.map(() => '---').join('|')}|---|`);
     const engines = [...new Set(results.flatMap((r) => r.search?.map((e) => e.engine) ?? []))];
@@ -115,19 +88,17 @@ export function renderTables(): string {
       ),
       row(
         "**full publish** wall (the build's steps)",
-        '20k: ≤ Hugo + Pagefind (10.3 s + 45 s)',
+        '20k: ≤ 1.0× the floor; 100k: ≤ 300 s',
         results,
         (r) => publishCell(r.publish),
       ),
-      row('full publish peak RSS (process tree)', '20k: ≤ 2 GB; 100k: fits 24 GB', results, (r) =>
+      row('full publish peak RSS (process tree)', '20k: ≤ 1.5 GB', results, (r) =>
         r.publish ? formatBytes(r.publish.peakRss) : '–',
       ),
       row('pages/s', '', results, (r) =>
         r.publish ? Math.round(r.publish.pagesPerSecond).toString() : '–',
       ),
-      row('output size / files', '', results, (r) =>
-        r.publish ? `${formatBytes(r.publish.output.bytes)} / ${n(r.publish.output.files)}` : '–',
-      ),
+      ...outputRows(results),
       row('  of which search index', '', results, (r) =>
         r.publish ? `${formatBytes(r.publish.index.bytes)} / ${n(r.publish.index.files)}` : '–',
       ),
@@ -141,10 +112,14 @@ export function renderTables(): string {
         results,
         (r) => publishCell(r.hugo),
       ),
-      row('Hugo + Pagefind peak RSS, output size / files', '', results, (r) =>
-        r.hugo
-          ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${n(r.hugo.output.files)}`
-          : '–',
+      row(
+        'Hugo + Pagefind peak RSS, output size: raw / served gzip-compressed / files',
+        '',
+        results,
+        (r) =>
+          r.hugo
+            ? `${formatBytes(r.hugo.peakRss)}, ${formatBytes(r.hugo.output.bytes)} / ${r.hugoOutputSize ? formatBytes(r.hugoOutputSize.gzipBytes) : '–'} / ${n(r.hugo.output.files)}`
+            : '–',
       ),
       row('**ours / floor** (wall, peak RSS)', '', results, (r) =>
         r.ratio ? `${times(r.ratio.wall)}, ${times(r.ratio.peakRss)}` : '–',
@@ -158,20 +133,7 @@ export function renderTables(): string {
             ? `${formatMs(r.floorIncremental.first.wallMs)} → ${formatMs(r.floorIncremental.republish.wallMs)} (${pct(r.floorIncremental.fractionOfFull)} of the plain floor)`
             : '–',
       ),
-      row('republish after adding 1 record', '≤ 10 % of full', results, (r) => {
-        const p = r.republish;
-        if (!p) return '–';
-        const wrong = (p.addedPublic ?? true) !== p.pagePresent;
-        return `${formatMs(p.wallMs)} = ${pct(p.fractionOfFull)}${wrong ? (p.pagePresent ? ' (page of a non-public record!)' : ' (page MISSING)') : ''}`;
-      }),
-      row('republished output = a full build of the same records', 'identical', results, (r) => {
-        const e = r.equivalence;
-        if (!e) return '–';
-        const { differing, missing, extra } = e.counts;
-        return e.identical
-          ? `identical (${n(e.compared)} files)`
-          : `${differing} differing, ${missing} missing, ${extra} extra`;
-      }),
+      ...republishRows(results),
       row(
         '**search page**, first query: bytes on the wire, all included (worst kind)',
         '20k: ≤ 200 KB',
@@ -191,14 +153,9 @@ export function renderTables(): string {
           ? `${r.publish.load.before.toFixed(1)} → ${r.publish.load.after.toFixed(1)}`
           : '–',
       ),
-      row(
-        'measured',
-        '',
-        results,
-        (r) =>
-          `${r.context.at.slice(0, 10)}, ${r.context.source.commit.slice(0, 7)}${r.context.source.dirty ? '+' : ''}`,
-      ),
+      row('measured (a step measured earlier: its own date and commit)', '', results, stampsCell),
     );
+    lines.push('', ...outputBreakdown(results));
   }
   lines.push('', ...renderModules());
   return lines.join('\n');
