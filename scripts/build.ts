@@ -117,6 +117,7 @@ const result = await publish({
   contentRoot,
   outDir: values.out ?? settings.outDir,
   date,
+  shardSize: settings.searchShardSize,
   onStep: values.quiet ? undefined : (step, s) => console.log(`  ${step}: ${s.toFixed(1)} s`),
 });
 console.log(
