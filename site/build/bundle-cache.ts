@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesIn } from './sync-folder.ts';
+import { filesIn } from '../lib/sync-folder.ts';
 
 /** The version of the installed Pagefind, part of every key. */
 export const PAGEFIND_VERSION: string = (

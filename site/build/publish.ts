@@ -20,7 +20,7 @@ import { ENTRY_FOLDER } from './pagefind-shards.ts';
 import { articleBundle, entryBundles } from './search-bundles.ts';
 import { hongheiCacheDir } from './cache-dir.ts';
 import { loadSearchSource } from './search-source.ts';
-import { syncFolder } from './sync-folder.ts';
+import { syncFolder } from '../lib/sync-folder.ts';
 
 export interface PublishOptions {
   /** Project root (holds astro.config.mjs and site/). */

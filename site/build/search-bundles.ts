@@ -15,7 +15,7 @@ import {
   writeEntryBundle,
 } from './pagefind-index.ts';
 import { BUNDLES_FILE, bundlesFile, SHARD_SIZE, splitEntries } from './pagefind-shards.ts';
-import type { FileContent } from './sync-folder.ts';
+import type { FileContent } from '../lib/sync-folder.ts';
 
 /** Bundles ready to be put into a folder of the site. */
 export interface Bundles {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesIn, syncFolder, type FileContent } from '../../../site/build/sync-folder.ts';
+import { filesIn, syncFolder, type FileContent } from '../../../site/lib/sync-folder.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'honghei-sync-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,5 +41,15 @@ describe('syncFolder', () => {
     writeFileSync(join(dir, 'a/x.txt'), 'x');
     syncFolder(dir, new Map());
     expect(() => statSync(dir)).toThrow();
+  });
+
+  it('creates the folder when it is missing', () => {
+    const dir = join(work, 'missing', 'lookup');
+    expect(syncFolder(dir, new Map([['x.json', '1']]))).toEqual({
+      written: 1,
+      deleted: 0,
+      unchanged: 0,
+    });
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('1');
   });
 });
