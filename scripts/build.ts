@@ -32,7 +32,7 @@ const { values } = parseCommandLine(usageOf(import.meta.url), {
   quiet: { type: 'boolean' },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The build empties its output folder first: refuse one that holds the project's own files.
+// The build writes into its output folder and deletes what is out of date there: refuse one that holds the project's own files.
 if (values.out) {
   const out = resolve(values.out);
   const own = ['site', 'content', 'scripts', 'bot', 'test', 'node_modules', '.git'].map((d) =>
@@ -43,7 +43,7 @@ if (values.out) {
     own.some((d) => out === d || out.startsWith(`${d}${sep}`))
   ) {
     console.error(
-      `--out ${values.out}：构建会先清空输出目录，而它是（或包含）项目自己的文件（site/、content/ 等），不能作为输出目录 — 换一个目录，例如 --out dist 或 --out public`,
+      `--out ${values.out}：构建会在输出目录里写入文件并删除过时的文件，而它是（或包含）项目自己的文件（site/、content/ 等），不能作为输出目录 — 换一个目录，例如 --out dist 或 --out public`,
     );
     process.exit(2);
   }
@@ -115,6 +115,7 @@ const result = await publish({
   contentRoot,
   outDir: values.out ?? settings.outDir,
   date,
+  shardSize: settings.searchShardSize,
   onStep: values.quiet ? undefined : (step, s) => console.log(`  ${step}: ${s.toFixed(1)} s`),
 });
 console.log(

@@ -81,6 +81,20 @@ export const SETTINGS = {
       readers: SITE,
     },
   ),
+  HONGHEI_SEARCH_SHARD_SIZE: optional(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, {
+        error: (i) =>
+          `HONGHEI_SEARCH_SHARD_SIZE="${String(i.input)}" is not a whole number of entries above 0, e.g. HONGHEI_SEARCH_SHARD_SIZE=2500`,
+      })
+      .transform(Number),
+    {
+      help: 'entries per shard of the full-text index the build aims at (default 2500; tests set it small to build several shards)',
+      example: '2500',
+      readers: SITE,
+    },
+  ),
   HONGHEI_PREVIOUS_DATA: optional(
     z.string().refine((p) => /^https?:\/\//.test(p) || isDirectory(p), {
       error: (i) =>

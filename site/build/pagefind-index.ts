@@ -1,23 +1,41 @@
 /**
  * The full-text indexes (Pagefind 1.6), each written by a Pagefind process of its own that ends
- * when its bundle is written, so its memory is returned before the next step:
- * - /pagefind/: the entries, as compact custom records (text, metadata, filters, date) rather
- *   than whole pages — Pagefind parses no HTML, and list or filter pages never reach it. Written
- *   before the Astro build, from the same public records as the pages.
+ * when its bundle is written, so its memory is returned before the next one starts:
+ * - /pagefind/<shard>/: the entries, in shards (pagefind-shards.ts), as compact custom records
+ *   (text, metadata, filters, date) rather than whole pages — Pagefind parses no HTML, and list
+ *   or filter pages never reach it. Indexed before the Astro build, from the same public records
+ *   as the pages; /pagefind/bundles.json lists the shards.
  * - /pagefind-articles/: the case write-ups and guide pages, as HTML (their data-pagefind-body),
- *   after the build; the search page merges it into the first (mergeIndex).
+ *   after the build.
+ * The search page loads the first shard and merges the others and the articles (mergeIndex).
  * Any Pagefind error is fatal.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import type { SourceEntry } from '../lib/search/format.ts';
 
 /** The one language code of the site and its index (the pages say lang="zh-CN"). */
 export const PAGEFIND_LANGUAGE = 'zh-cn';
-/** The folders of the two bundles in the site. */
-export const ENTRY_BUNDLE = 'pagefind';
+/** The folder of the case and guide pages' bundle in the site. */
 export const ARTICLE_BUNDLE = 'pagefind-articles';
+
+/** Pagefind's options for every bundle (part of each cached bundle's key). */
+export const PAGEFIND_OPTIONS = { forceLanguage: PAGEFIND_LANGUAGE } as const;
+
+/**
+ * Files Pagefind writes into every bundle for its own ready-made interfaces, which the site does
+ * not use (its search page calls pagefind.js itself): some 430 KB a bundle, left out.
+ */
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
 
 /** How many records are in flight to the Pagefind service at once. */
 const BATCH = 256;
@@ -45,12 +63,13 @@ async function writeBundle(
   outputPath: string,
   fill: (index: PagefindIndex) => Promise<void>,
 ): Promise<void> {
-  const { index, errors } = await createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
+  const { index, errors } = await createIndex({ ...PAGEFIND_OPTIONS });
   if (!index) fail('to start', errors);
   try {
     await fill(index);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) fail(`to write its index to ${outputPath}`, written.errors);
+    for (const f of UNUSED_FILES) rmSync(join(outputPath, f), { force: true });
   } finally {
     await index.deleteIndex().catch(() => {});
     await close();

@@ -1,32 +1,26 @@
 /**
  * Publishing, in steps that each hold only their own memory: the public entries are read once;
- * Pagefind indexes them (its process ends when its bundle is written); Astro renders the pages
- * from the same validated records; then the exact-match index of names and codes (search-data/),
- * the entries' bundle (pagefind/) and a small bundle of the case and guide pages
- * (pagefind-articles/) are put into the built site. Any indexing error is fatal: a site whose
- * search silently lost entries must not be published.
+ * Pagefind indexes them in shards, one process at a time (each ends when its bundle is written),
+ * into the cache of written bundles, which a republish reuses for unchanged shards; Astro renders
+ * the pages from the same validated records; then the exact-match index of names and codes
+ * (search-data/), the entries' shards (pagefind/) and a small bundle of the case and guide pages
+ * (pagefind-articles/) are put into the built site, each folder made to hold exactly this build's
+ * files (sync-folder.ts). Any indexing error is fatal: a site whose search silently lost entries
+ * must not be published.
  */
 import { build } from 'astro';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSearchIndex, writeIndexFiles } from '../lib/search/build-index.ts';
+import { buildSearchIndex, indexBytes } from '../lib/search/build-index.ts';
 import { publicationDate, resolveContentRoot } from '../../content/schema/index.ts';
 import { INDEX_DIR } from '../lib/search/format.ts';
-import {
-  ARTICLE_BUNDLE,
-  ENTRY_BUNDLE,
-  writeArticleBundle,
-  writeEntryBundle,
-} from './pagefind-index.ts';
+import { pruneBundles } from './bundle-cache.ts';
+import { ARTICLE_BUNDLE } from './pagefind-index.ts';
+import { ENTRY_FOLDER } from './pagefind-shards.ts';
+import { articleBundle, entryBundles } from './search-bundles.ts';
+import { hongheiCacheDir } from './cache-dir.ts';
 import { loadSearchSource } from './search-source.ts';
+import { syncFolder } from '../lib/sync-folder.ts';
 
 export interface PublishOptions {
   /** Project root (holds astro.config.mjs and site/). */
@@ -39,6 +33,8 @@ export interface PublishOptions {
   date?: string;
   /** Called with each finished step and its duration, for progress output. */
   onStep?: (step: string, seconds: number) => void;
+  /** Entries per Pagefind shard the shard count aims at (default SHARD_SIZE; small in tests). */
+  shardSize?: number;
 }
 
 export interface PublishResult {
@@ -49,6 +45,8 @@ export interface PublishResult {
   pages: number;
   /** Files and bytes of the exact-match index. */
   searchIndex: { files: number; bytes: number };
+  /** The entries' Pagefind shards, and how many of them this build indexed (not from the cache). */
+  shards: { count: number; indexed: number };
 }
 
 /** The case and guide pages of a built site, as URLs (Pagefind indexes them as HTML). */
@@ -114,6 +112,7 @@ export async function publish({
   outDir,
   date,
   onStep,
+  shardSize,
 }: PublishOptions): Promise<PublishResult> {
   if (date) process.env.HONGHEI_DATE = date;
   if (outDir) process.env.HONGHEI_OUT_DIR = resolve(outDir);
@@ -128,40 +127,33 @@ export async function publish({
     started = now;
   };
 
-  const { header, entries } = await loadSearchSource(content, publicationDate());
+  const cache = hongheiCacheDir(root);
+  const { header, entries } = await loadSearchSource(
+    content,
+    publicationDate(),
+    join(cache, 'validation.json'),
+  );
   step('public entries');
   const exactIndex = buildSearchIndex(header, entries);
   step('exact-match index');
-  // Astro empties the output folder when it starts: the entries' bundle waits in the builds'
-  // own folder under node_modules (ignored by git, and cleaned up here).
-  const waiting = mkdtempSync(join(buildsFolder(root), `pagefind-${process.pid}-`));
-  try {
-    await writeEntryBundle(waiting, entries);
-    step('pagefind: entries');
-    await astroBuild(root);
-    step('astro build');
-    const searchIndex = writeIndexFiles(join(out, INDEX_DIR), exactIndex);
-    moveFolder(waiting, join(out, ENTRY_BUNDLE));
-    const articles = articlePages(out);
-    if (articles.length) await writeArticleBundle(join(out, ARTICLE_BUNDLE), out, articles);
-    step('pagefind: case and guide pages; writing the indexes');
-    return {
-      outDir: out,
-      entries: entries.length,
-      pages: entries.length + articles.length,
-      searchIndex,
-    };
-  } finally {
-    rmSync(waiting, { recursive: true, force: true });
-  }
-}
-
-/** Moves a folder (a copy when the two are on different file systems). */
-function moveFolder(from: string, to: string): void {
-  rmSync(to, { recursive: true, force: true });
-  try {
-    renameSync(from, to);
-  } catch {
-    cpSync(from, to, { recursive: true });
-  }
+  // Indexed into the cache, which Astro leaves alone; put into the site after the build.
+  const cacheRoot = join(cache, 'pagefind');
+  const shards = await entryBundles(entries, cacheRoot, shardSize);
+  step('pagefind: entries');
+  await astroBuild(root);
+  step('astro build');
+  syncFolder(join(out, INDEX_DIR), exactIndex);
+  syncFolder(join(out, ENTRY_FOLDER), shards.files);
+  const urls = articlePages(out);
+  const articles = await articleBundle(out, urls, cacheRoot);
+  syncFolder(join(out, ARTICLE_BUNDLE), articles.files);
+  pruneBundles(cacheRoot, [...shards.keys, ...articles.keys]);
+  step('pagefind: case and guide pages; writing the indexes');
+  return {
+    outDir: out,
+    entries: entries.length,
+    pages: entries.length + urls.length,
+    searchIndex: indexBytes(exactIndex),
+    shards: { count: shards.keys.length, indexed: shards.indexed },
+  };
 }

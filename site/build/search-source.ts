@@ -13,9 +13,13 @@ export interface SearchSource {
   entries: SourceEntry[];
 }
 
-/** The public entries of a content root on a date. */
-export async function loadSearchSource(contentRoot: string, date: string): Promise<SearchSource> {
-  const { records } = await publicRecords({ root: contentRoot, date });
+/** The public entries of a content root on a date (cacheFile: the validation cache's file). */
+export async function loadSearchSource(
+  contentRoot: string,
+  date: string,
+  cacheFile?: string,
+): Promise<SearchSource> {
+  const { records } = await publicRecords({ root: contentRoot, date, cacheFile });
   const entries = records.map(({ record }) => toEntry(record, date)).sort(compareEntries);
   return { header: sourceHeader(entries), entries: entries.map(sourceEntry) };
 }

@@ -34,6 +34,7 @@ export interface SiteSettings {
   siteUrl?: string;
   buildHeapMb?: number;
   previousData?: string;
+  searchShardSize?: number;
 }
 
 /** Thrown when the environment is wrong; the message names every wrong variable with an example. */
@@ -55,5 +56,6 @@ export function loadSiteSettings(
     siteUrl: e.HONGHEI_SITE_URL,
     buildHeapMb: e.HONGHEI_BUILD_HEAP,
     previousData: e.HONGHEI_PREVIOUS_DATA,
+    searchShardSize: e.HONGHEI_SEARCH_SHARD_SIZE,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The content loaders of the records and cases collections. The records loader runs the same
- * validator as `npm run validate` (any error fails the build, with file:line) and stores only the
+ * validator as `npm run validate` (any error fails the build, with file:line; each file's check
+ * is cached between builds when the publish step names a cache file) and stores only the
  * entries public on the publication date, so an inactive entry cannot reach a page, a list, a
  * count or the index. The cases loader drops every case write-up that concerns an entry which is
  * not public: dropped from the store, its MDX and pictures never enter the build at all.
@@ -17,12 +18,18 @@ import {
   type HongheiRecord,
   type IsoDate,
 } from '../../content/schema/index.ts';
+import { validationCache } from './validation-cache.ts';
 
 export interface RecordsLoaderOptions {
   /** The project root (the folder holding content/). */
   root: string;
   /** The date the site is published as of. */
   date: IsoDate;
+  /**
+   * The file of the validation cache (validation-cache.ts); the publish step names it, and
+   * Astro's loader then reuses the records the publish step validated in the same process.
+   */
+  cacheFile?: string;
 }
 
 /** The records public on a date, with the file each came from. */
@@ -53,18 +60,24 @@ function fingerprint(root: string): string {
 }
 
 /** The valid records public on the date, validated once per state of the files; any error fails the build. */
-export function publicRecords({ root, date }: RecordsLoaderOptions): Promise<PublicRecords> {
+export function publicRecords({
+  root,
+  date,
+  cacheFile,
+}: RecordsLoaderOptions): Promise<PublicRecords> {
   const key = `${root}\n${date}\n${fingerprint(root)}`;
   let pending = validated.get(key);
   if (!pending) {
     pending = Promise.resolve().then(() => {
-      const report = validateRepository(root, { date });
+      const cache = cacheFile ? validationCache(cacheFile, root) : undefined;
+      const report = validateRepository(root, { date, checkFile: cache?.checkFile });
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
         throw new Error(
           `${errors.length} problem(s) in content; run npm run validate for the full report:\n${formatProblems(errors.slice(0, 50), report.publisher.language)}`,
         );
       }
+      cache?.save();
       const records = report.records
         .filter(({ record }) => isPublicOn(record, date))
         .map(({ record, source }) => ({ record, file: source.file }));

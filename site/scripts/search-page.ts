@@ -15,23 +15,10 @@ import {
 } from '../lib/search/format.ts';
 import { queryTerms } from '../lib/search/text.ts';
 import { searchText } from '../i18n/search-text.ts';
-import {
-  renderDoc,
-  renderFullTextResult,
-  type FullTextResult,
-  type RenderOptions,
-} from './search-render.ts';
+import { loadFullText, searchByDate, type FullTextIndex } from './pagefind-bundles.ts';
+import { renderDoc, renderFullTextResult, type RenderOptions } from './search-render.ts';
 
 const PAGE = 20;
-
-interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
-  search(
-    q: string | null,
-    o: { filters?: Record<string, string>; sort?: Record<string, string> },
-  ): Promise<{ results: { data(): Promise<FullTextResult> }[] }>;
-}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -49,18 +36,10 @@ async function fetchIndexFile(path: string): Promise<Uint8Array> {
 }
 
 let engine: Promise<SearchEngine> | undefined;
-let pagefind: Promise<PagefindApi> | undefined;
+let fullText: Promise<FullTextIndex> | undefined;
 
-function loadPagefind(): Promise<PagefindApi> {
-  const url = '/pagefind/pagefind.js';
-  return (pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
-    await pf.options({ excerptLength: 40 });
-    // The case write-ups and guide pages have a bundle of their own.
-    const articles = $('search-js').dataset.articleIndex;
-    if (articles) await pf.mergeIndex(articles);
-    return pf;
-  }));
-}
+/** Pagefind with the entries' shards and the case write-ups and guide pages merged. */
+const loadPagefind = () => (fullText ??= loadFullText($('search-js').dataset.articleIndex));
 
 /** The query in the form (and the URL). */
 function readForm(form: HTMLFormElement): {
@@ -137,17 +116,18 @@ async function runFullText(
   section.hidden = false;
   $('fulltext-run').hidden = true;
   status.textContent = t.fullTextSearching;
-  const pf = await loadPagefind();
-  const { results } = await pf.search(q, {
-    filters: filters as Record<string, string>,
-    sort: { date: sort },
-  });
-  await pager($('fulltext-list'), $('fulltext-more'), results, async (batch) =>
-    (await Promise.all(batch.map((r) => r.data()))).map((r) =>
-      renderFullTextResult(r, renderOptions()),
-    ),
+  const results = await searchByDate(
+    await loadPagefind(),
+    q,
+    filters as Record<string, string>,
+    sort,
   );
-  status.textContent = results.length ? t.fullTextFound(q, results.length) : t.fullTextNone(q);
+  // Pages of the merged, date-ordered results, read in turn as the visitor asks for more.
+  const positions = Array.from({ length: results.total }, (_, i) => i);
+  await pager($('fulltext-list'), $('fulltext-more'), positions, async (batch) =>
+    (await results.next(batch.length)).map((r) => renderFullTextResult(r, renderOptions())),
+  );
+  status.textContent = results.total ? t.fullTextFound(q, results.total) : t.fullTextNone(q);
 }
 
 async function run(form: HTMLFormElement): Promise<void> {

@@ -87,7 +87,7 @@ describe('npm ci --omit=dev in a fresh clone', () => {
     const build = await npm(['run', 'build']);
     expect(build.code, build.output.slice(-4000)).toBe(0);
     expect(existsSync(join(clone, 'dist/index.html'))).toBe(true);
-    expect(existsSync(join(clone, 'dist/pagefind/pagefind.js')), 'the search index').toBe(true);
+    expect(existsSync(join(clone, 'dist/pagefind/bundles.json')), 'the search index').toBe(true);
     const port = await freePort();
     const preview = startServer('npm', ['run', 'preview', '--', '--port', String(port)], {
       cwd: clone,

@@ -287,7 +287,7 @@ describe("the build's output folder", () => {
     for (const out of ['site', '.', 'content']) {
       const run = npmRun(clone, 'build', ['--out', out]);
       expect(run.status, out).toBe(2);
-      expect(run.stderr).toContain(`--out ${out}：构建会先清空输出目录`);
+      expect(run.stderr).toContain(`--out ${out}：构建会在输出目录里写入文件并删除过时的文件`);
     }
     expect(git(clone, 'status', '--porcelain')).toBe('');
   });

@@ -184,7 +184,9 @@ describe('the search page in Chromium', () => {
     // A string, not a function: vitest would rewrite a function's import() for Node.
     const search = (q: string, filters: Record<string, string> = {}) =>
       page.evaluate(`(async () => {
-        const pf = await import('/pagefind/pagefind.js');
+        const { bundles } = await (await fetch('/pagefind/bundles.json')).json();
+        const pf = await import(bundles[0] + 'pagefind.js');
+        for (const other of bundles.slice(1)) await pf.mergeIndex(other);
         const { results } = await pf.search(${JSON.stringify(q)}, { filters: ${JSON.stringify(filters)} });
         return Promise.all(results.map((r) => r.data().then((d) => ({ url: d.url }))));
       })()`) as Promise<Hit[]>;

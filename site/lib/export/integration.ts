@@ -11,10 +11,10 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportEntry } from './entry.ts';
 import { LOOKUP_INDEX_PATH, lookupAnswers, lookupIndex, lookupPath } from './lookup.ts';
-import { syncFolder, type SyncCounts } from './sync-folder.ts';
+import { syncFolder, type SyncResult } from '../sync-folder.ts';
 
 /** Brings /data/lookup/ of a built site to one file per listed code plus the index. */
-export function writeLookupFiles(outDir: string): SyncCounts & { codes: number } {
+export function writeLookupFiles(outDir: string): SyncResult & { codes: number } {
   const data = JSON.parse(readFileSync(join(outDir, 'data/records.json'), 'utf8')) as {
     as_of: string;
     entries: ExportEntry[];
@@ -39,7 +39,7 @@ export function openData(): AstroIntegration {
         const started = performance.now();
         const c = writeLookupFiles(fileURLToPath(dir));
         logger.info(
-          `${c.codes} lookup files (${c.written} written, ${c.unchanged} unchanged, ${c.removed} removed) in ${(performance.now() - started).toFixed(0)} ms`,
+          `${c.codes} lookup files (${c.written} written, ${c.unchanged} unchanged, ${c.deleted} removed) in ${(performance.now() - started).toFixed(0)} ms`,
         );
       },
     },

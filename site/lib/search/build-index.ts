@@ -4,8 +4,6 @@
  * prefix look-ups; results are shown from small document shards. Every file is deterministic.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { ByteWriter } from './bytes.ts';
 import {
   CODES_PER_BLOCK,
@@ -208,19 +206,10 @@ export function buildSearchIndex(
   return files;
 }
 
-/** Writes the index files under a folder; returns their number and total size. */
-export function writeIndexFiles(dir: string, files: IndexFiles): { files: number; bytes: number } {
+/** The number of files of an index and their total size. */
+export function indexBytes(files: IndexFiles): { files: number; bytes: number } {
   let bytes = 0;
-  const made = new Set<string>();
-  for (const [path, data] of files) {
-    const file = join(dir, path);
-    const parent = dirname(file);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    writeFileSync(file, data);
+  for (const data of files.values())
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  }
   return { files: files.size, bytes };
 }

@@ -43,10 +43,11 @@ export function mentions(files: readonly OutputFile[], e: Traces): string[] {
 const read = (site: string, path: string) =>
   existsSync(join(site, path)) ? readFileSync(join(site, path), 'utf8') : '';
 const has = (site: string, path: string, text: string) => read(site, path).includes(text);
-const anyFile = (site: string, dir: string, test: (text: string) => boolean) =>
+/** Whether a file under dir (in a folder matching `folder`, if given) passes the test. */
+const anyFile = (site: string, dir: string, test: (text: string) => boolean, folder?: RegExp) =>
   existsSync(join(site, dir)) &&
   readdirSync(join(site, dir), { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
+    .filter((d) => d.isFile() && (!folder || folder.test(d.parentPath)))
     .some((d) => {
       let bytes = readFileSync(join(d.parentPath, d.name));
       if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
@@ -78,7 +79,8 @@ export async function placesOf(site: string, e: Traces): Promise<Record<string, 
     'batch bulletin': has(site, `report/bulletin/${e.batch}/index.html`, e.name),
     'exact index: found by name': (await exactSearch(site, e.core)).includes(e.id),
     'exact index: found by code': !e.code || (await exactSearch(site, e.code)).includes(e.id),
-    'pagefind fragments': anyFile(site, 'pagefind/fragment', (t) => t.includes(e.core)),
+    // The fragments of every shard of the entries' bundles (pagefind/<shard>/fragment/).
+    'pagefind fragments': anyFile(site, 'pagefind', (t) => t.includes(e.core), /\/fragment$/),
     'records.json': has(site, 'data/records.json', e.name),
     'records.csv': has(site, 'data/records.csv', e.name),
     'codes.txt': !e.code || has(site, 'data/codes.txt', e.code),

@@ -27,12 +27,16 @@ export function contentRootWith(files: Record<string, string>): string {
 
 /**
  * Runs scripts/build.ts on a content root; returns the output folder (default: dist/ in the root,
- * with its cache in cache/ there).
+ * with its cache in cache/ there). `env` adds settings (e.g. HONGHEI_SEARCH_SHARD_SIZE).
  */
 export async function buildSite(
   contentRoot: string,
   date: string,
-  { outDir = join(contentRoot, 'dist'), cacheDir = join(contentRoot, 'cache') } = {},
+  {
+    outDir = join(contentRoot, 'dist'),
+    cacheDir = join(contentRoot, 'cache'),
+    env = {},
+  }: { outDir?: string; cacheDir?: string; env?: Record<string, string> } = {},
 ): Promise<string> {
   try {
     await run(
@@ -40,7 +44,7 @@ export async function buildSite(
       ['scripts/build.ts', '--date', date, '--out', outDir, '--root', contentRoot, '--quiet'],
       {
         cwd: projectRoot,
-        env: { ...process.env, HONGHEI_CACHE_DIR: cacheDir },
+        env: { ...process.env, ...env, HONGHEI_CACHE_DIR: cacheDir },
         maxBuffer: 64 * 1024 * 1024,
       },
     );
