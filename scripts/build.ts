@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import {
   calendarWarnings,
@@ -23,15 +22,14 @@ import {
   workingCalendarOf,
 } from '../content/schema/index.ts';
 import { annotations } from '../bot/forge/ci-report.ts';
+import { parseCommandLine, usageOf } from './lib/cli.ts';
 import { loadSiteSettings, SiteSettingsError, type SiteSettings } from '../site/build/settings.ts';
 
-const { values } = parseArgs({
-  options: {
-    date: { type: 'string' },
-    out: { type: 'string' },
-    root: { type: 'string' },
-    quiet: { type: 'boolean' },
-  },
+const { values } = parseCommandLine(usageOf(import.meta.url), {
+  date: { type: 'string' },
+  out: { type: 'string' },
+  root: { type: 'string' },
+  quiet: { type: 'boolean' },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The build writes into its output folder and deletes what is out of date there: refuse one that holds the project's own files.

@@ -7,29 +7,29 @@
  * opens ONE submission (branch submission/batch-<hash>, one commit, one record file per row) on
  * the forge the bot is configured with (HONGHEI_FORGE; local git in --root by default).
  */
-import { parseArgs } from 'node:util';
 import { publicationDate, resolveContentRoot, type Lang } from '../content/schema/index.ts';
 import { importBatch } from '../bot/batch/import.ts';
 import { placeText } from '../bot/batch/problem.ts';
 import { summaryLine } from '../bot/batch/summary.ts';
 import { createForge, forgeSettingsFromEnv } from '../bot/forge/index.ts';
+import { parseCommandLine, usageOf } from './lib/cli.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const USAGE = usageOf(import.meta.url);
+const { values, positionals } = parseCommandLine(
+  USAGE,
+  {
     unit: { type: 'string' },
     root: { type: 'string' },
     lang: { type: 'string' },
     date: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
-});
+  true,
+);
 
 const file = positionals[0];
 if (!file || positionals.length > 1) {
-  console.error(
-    'usage: npm run import -- FILE.xlsx [--unit 法律部] [--root DIR] [--lang zh|en] [--date YYYY-MM-DD] [--dry-run]',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 if (values.lang && values.lang !== 'zh' && values.lang !== 'en') {

@@ -8,7 +8,6 @@
  * writes a stored file out, its SHA-256 checked. Exit codes: 0 done, 1 refused, 2 wrong usage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import {
   ATTACHMENT_EXTENSIONS,
@@ -23,14 +22,16 @@ import { ACCEPTED_TYPES, sniff } from '../bot/files.ts';
 import { openPrivateFiles, privateFilesConfig } from '../bot/private-files/config.ts';
 import { sha256Hex } from '../bot/private-files/store.ts';
 import { resolveContentRoot } from '../content/schema/content-root.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
 const USAGE = `用法：npm run private-files -- add <文件> --kind ${ATTACHMENT_KINDS.join('|')} [--name 文件名]
       npm run private-files -- get sha256:<64 位十六进制> --out <文件>`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { kind: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' } },
-});
+const { values, positionals } = parseCommandLine(
+  USAGE,
+  { kind: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' } },
+  true,
+);
 const [command, arg] = positionals;
 
 function usage(problem: string): never {

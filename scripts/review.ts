@@ -32,7 +32,6 @@
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   chinaDateTime,
   ConfigError,
@@ -51,6 +50,7 @@ import { showPrivateFiles } from '../bot/private-files/review-fetch.ts';
 import { LocalReview, ReviewRefusal } from '../bot/forge/local-review.ts';
 import { findPendingDeadlines, writeDeadlines } from '../bot/forge/local-deadlines.ts';
 import { verdictLine } from '../bot/forge/summary.ts';
+import { parseCommandLine } from './lib/cli.ts';
 import {
   annotations,
   changedFiles,
@@ -65,9 +65,9 @@ import {
 const USAGE = `用法：npm run review -- list | show <id> | approve <id> --by "职务 姓名" [--role review|approve] | merge <id> --by "…" | reject <id> --by "…" --comment "理由" | deadlines [--write]
 选项：--repo 目录（默认 HONGHEI_REPO 或当前目录） --base 分支（默认 main） --date YYYY-MM-DD --lang zh|en`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values, positionals } = parseCommandLine(
+  USAGE,
+  {
     repo: { type: 'string' },
     base: { type: 'string' },
     by: { type: 'string' },
@@ -86,7 +86,8 @@ const { values, positionals } = parseArgs({
     'via-link': { type: 'boolean' },
     write: { type: 'boolean' },
   },
-});
+  true,
+);
 
 /** Columns a text takes in a terminal: CJK characters take two. */
 function displayWidth(text: string): number {

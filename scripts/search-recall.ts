@@ -4,7 +4,6 @@
  * against answers computed from the records (in --root/content, default the project's content root: content/, or the sample before init), and the
  * bytes a first query reads from the index. Exits non-zero if any expected entry is missed.
  */
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   isPublicOn,
@@ -12,22 +11,24 @@ import {
   resolveContentRoot,
   validateRepository,
 } from '../content/schema/index.ts';
+import { parseCommandLine, usageOf } from './lib/cli.ts';
 import { openSiteIndex } from '../site/build/index-files.ts';
 import { measureRecall, recallQueries, type KnownEntry } from '../site/build/recall.ts';
 
-const { values } = parseArgs({
-  options: {
-    site: { type: 'string' },
-    root: { type: 'string' },
-    date: { type: 'string' },
-    samples: { type: 'string' },
-    seed: { type: 'string' },
-  },
+const USAGE = usageOf(import.meta.url);
+const { values } = parseCommandLine(USAGE, {
+  site: { type: 'string' },
+  root: { type: 'string' },
+  date: { type: 'string' },
+  samples: { type: 'string' },
+  seed: { type: 'string' },
 });
-if (!values.site)
-  throw new Error(
-    '--site is missing: name the output folder of a build, e.g. --site /tmp/honghei/dist',
+if (!values.site) {
+  console.error(
+    `--site is missing: name the output folder of a build, e.g. --site /tmp/honghei/dist\n\n${USAGE}`,
   );
+  process.exit(2);
+}
 const root = resolveContentRoot({
   root: values.root,
   projectRoot: fileURLToPath(new URL('..', import.meta.url)),

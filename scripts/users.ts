@@ -8,26 +8,27 @@
  * content/publisher.yaml (only its SHA-256 is stored; it expires); whoever opens it in a browser
  * submits for that unit until `revoke`. No passwords. Exit codes: 0 done, 1 refused, 2 wrong usage.
  */
-import { parseArgs } from 'node:util';
 import { ConfigError, loadStorageConfig } from '../bot/config.ts';
 import { ContentRepository } from '../bot/record/repository.ts';
 import { createStorage } from '../bot/storage/index.ts';
 import { WebAccounts } from '../bot/webchat/accounts.ts';
 import { resolveContentRoot } from '../content/schema/content-root.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
 const USAGE = `用法：npm run users -- invite --unit <单位> [--days 7] [--note 说明] [--url https://机器人地址/chat/]
       npm run users -- list
       npm run users -- revoke <账号 id> | --unit <单位>`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values, positionals } = parseCommandLine(
+  USAGE,
+  {
     unit: { type: 'string' },
     days: { type: 'string', default: '7' },
     note: { type: 'string' },
     url: { type: 'string' },
   },
-});
+  true,
+);
 const [command, arg] = positionals;
 
 function usage(problem: string): never {

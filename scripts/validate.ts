@@ -7,7 +7,6 @@
  * The stage is publish by default: every record needs its approvals (审核 + 审定). With
  * --stage submission, a record awaiting its approvals passes and is listed as awaiting them.
  */
-import { parseArgs } from 'node:util';
 import {
   calendarWarnings,
   ConfigError,
@@ -23,14 +22,13 @@ import {
   type Stage,
 } from '../content/schema/index.ts';
 import { annotations } from '../bot/forge/ci-report.ts';
+import { parseCommandLine, usageOf } from './lib/cli.ts';
 
-const { values } = parseArgs({
-  options: {
-    lang: { type: 'string' },
-    date: { type: 'string' },
-    root: { type: 'string' },
-    stage: { type: 'string', default: 'publish' },
-  },
+const { values } = parseCommandLine(usageOf(import.meta.url), {
+  lang: { type: 'string' },
+  date: { type: 'string' },
+  root: { type: 'string' },
+  stage: { type: 'string', default: 'publish' },
 });
 
 if (values.lang && values.lang !== 'zh' && values.lang !== 'en') {

@@ -34,6 +34,8 @@ BENCHMARKS.md.
   --floor-incremental       also the floor with Astro 7's incremental build
   --pagefind-study          what drives Pagefind's cost (--variants a,b to choose)
   --content DIR             a real content root (a folder holding content/) instead
+  --no-git                  build from a plain folder: by default the content is a Git
+                            repository (one commit, then one per republish kind)
   --worktree                measure the working tree instead of the last commit
   --seed S, --date YYYY-MM-DD, --queries N, --work DIR, --keep
 `;
@@ -50,6 +52,7 @@ export function readOptions() {
     'equivalence-max': { type: 'string', default: '20000' },
     worktree: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-git': { type: 'boolean', default: false },
     'pagefind-study': { type: 'boolean', default: false },
     'floor-incremental': { type: 'boolean', default: false },
     variants: { type: 'string' },

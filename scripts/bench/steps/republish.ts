@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isPublicOn, type HongheiRecord } from '../../../content/schema/index.ts';
 import { addOneRecord, cloneRecord } from '../lib/content.ts';
+import { commitSubmission, type BenchSubmission } from '../lib/content-git.ts';
 import { checkEquivalence } from '../lib/equivalence.ts';
 import { formatMs } from '../lib/files.ts';
 import { listFolder, outputWrites } from '../lib/output-writes.ts';
 import { measureOurPublish } from '../lib/publish-bench.ts';
 import {
+  caseRecordIds,
   CHANGED_FACTS_SUFFIX,
   changeFacts,
   pickPublicRecord,
@@ -106,8 +108,41 @@ export async function republishes(run: SizeRun): Promise<void> {
   run.done('republish');
 }
 
-/** Makes one kind's change to the build's records (or date); `touched` collects edited files. */
+/** The Submission-Kind and hour of each kind's commit (the next day has none). */
+const SUBMITTED: Record<Exclude<RepublishKind, 'next-day'>, [BenchSubmission['kind'], number]> = {
+  add: ['new', 10],
+  change: ['edit', 11],
+  remove: ['objection', 12],
+};
+
+/**
+ * Makes one kind's change to the build's records (or date), committed like a merged submission
+ * when the content is a Git repository; `touched` collects edited files.
+ */
 async function applyChange(
+  run: SizeRun,
+  kind: RepublishKind,
+  date: string,
+  touched: string[],
+): Promise<Change> {
+  const c = await changeRecords(run, kind, date, touched);
+  if (run.gitRoot && kind !== 'next-day' && c.page) {
+    const [submissionKind, hour] = SUBMITTED[kind];
+    commitSubmission(run.gitRoot, {
+      path: `content/records/${touched.at(-1)!}`,
+      recordId: c.page.id,
+      kind: submissionKind,
+      title: c.change,
+      date,
+      hour,
+      id: `bench-${date}-${kind}`,
+    });
+  }
+  return c;
+}
+
+/** Makes one kind's change to the build's records (or date); `touched` collects edited files. */
+async function changeRecords(
   run: SizeRun,
   kind: RepublishKind,
   date: string,
@@ -140,7 +175,8 @@ async function applyChange(
     };
   }
   if (kind === 'remove') {
-    const file = pickPublicRecord(dir, date, 0.25, touched);
+    // A record a case write-up names cannot go: the build's cross-record check would refuse.
+    const file = pickPublicRecord(dir, date, 0.25, touched, caseRecordIds(dir));
     const id = idOf(file);
     touched.push(file);
     removeRecord(dir, file);

@@ -6,6 +6,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { commitAll, commitTime } from '../lib/content-git.ts';
 import { contentDirOf, generatedContent, recordFiles, recordsDirOf } from '../lib/content.ts';
 import type { BenchOptions, Step } from '../lib/options.ts';
 import { buildTakesRoot, linkContent, type Snapshot } from '../lib/project.ts';
@@ -30,6 +31,8 @@ export interface SizeRun {
   recordsDir: string;
   /** The records the build reads (hard links into recordsDir; the republish steps edit these). */
   buildRecordsDir: string;
+  /** The Git repository holding the build's content/, unless --no-git (content-git.ts). */
+  gitRoot?: string;
   publicRecords: IndexedRecord[];
   /** Output, cache and content root of the measured build. */
   dirs: BuildDirs;
@@ -126,6 +129,15 @@ export async function startSize(
     result.notes.push(
       "the measured build has no --root option: the records were placed in the project's content/",
     );
+  // A publisher's content is a Git repository: one commit holding it all (not timed).
+  const gitRoot = takesRoot && !options['no-git'] ? buildRoot : undefined;
+  if (gitRoot) {
+    const started = performance.now();
+    const head = commitAll(gitRoot, commitTime(options.date, 9), '导入：基准测试的记录\n');
+    sayN(
+      `content committed to Git (${head.slice(0, 7)}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } else result.notes.push('the content was a plain folder, not a Git repository');
   const save = () => writeSizeResult(result, fileName);
   const fresh = new Set<Step>();
   return {
@@ -135,6 +147,7 @@ export async function startSize(
     projectDir,
     recordsDir,
     buildRecordsDir: join(buildRoot, 'content/records'),
+    gitRoot,
     publicRecords,
     dirs: {
       projectDir,
