@@ -36,7 +36,15 @@ export function categories(): Categories {
   return (categoriesCache ??= loadCategories(contentRoot()));
 }
 
-/** The date the site is published as of (HONGHEI_DATE, or today in China). */
+let dateCache: { env: string | undefined; date: IsoDate } | undefined;
+
+/**
+ * The date the site is published as of (HONGHEI_DATE, or today in China). Read once per value of
+ * HONGHEI_DATE: every page asks, and reading the settings copies the environment each time (3.7 s
+ * of a 20k build); a build running over midnight keeps the day it started with.
+ */
 export function siteDate(): IsoDate {
-  return publicationDate();
+  const env = process.env.HONGHEI_DATE;
+  if (dateCache?.env !== env) dateCache = { env, date: publicationDate() };
+  return dateCache.date;
 }
