@@ -35,6 +35,8 @@ export interface RecordsLoaderOptions {
 /** The records public on a date, with the file each came from. */
 export interface PublicRecords {
   records: { record: HongheiRecord; file: string }[];
+  /** The valid records not public on the date (the data files' retirement facts need them). */
+  inactive: HongheiRecord[];
   total: number;
 }
 
@@ -81,7 +83,10 @@ export function publicRecords({
       const records = report.records
         .filter(({ record }) => isPublicOn(record, date))
         .map(({ record, source }) => ({ record, file: source.file }));
-      return { records, total: report.records.length };
+      const inactive = report.records
+        .filter(({ record }) => !isPublicOn(record, date))
+        .map(({ record }) => record);
+      return { records, inactive, total: report.records.length };
     });
     validated.clear(); // keep only the latest state of the files
     validated.set(key, pending);

@@ -45,6 +45,8 @@ let dateCache: { env: string | undefined; date: IsoDate } | undefined;
  */
 export function siteDate(): IsoDate {
   const env = process.env.HONGHEI_DATE;
-  if (dateCache?.env !== env) dateCache = { env, date: publicationDate() };
-  return dateCache.date;
+  if (dateCache && dateCache.env === env) return dateCache.date;
+  const date = publicationDate();
+  dateCache = { env, date };
+  return date;
 }
