@@ -59,7 +59,9 @@ export function currentNames(
   names: readonly string[],
   warn: (line: string) => void = warnOnce,
 ): { env: Env; conflicts: string[] } {
-  const out: Env = { ...env };
+  // Copied only when a former name is used: every page of a build asks for the date, and
+  // copying process.env each time cost 3.7 s of a 20k build (issue 14).
+  let out: Env = env;
   const conflicts: string[] = [];
   for (const name of names.filter(isSetting)) {
     const former = SETTINGS[name].formerly;
@@ -68,6 +70,7 @@ export function currentNames(
     const now = blankIsUnset(env[name]);
     if (now === undefined) {
       warn(formerNameWarning(name));
+      if (out === env) out = { ...env };
       out[name] = old as string;
     } else if (resolve(String(now)) !== resolve(String(old)) && now !== old) {
       conflicts.push(

@@ -36,17 +36,7 @@ export function categories(): Categories {
   return (categoriesCache ??= loadCategories(contentRoot()));
 }
 
-let dateCache: { env: string | undefined; date: IsoDate } | undefined;
-
-/**
- * The date the site is published as of (HONGHEI_DATE, or today in China). Read once per value of
- * HONGHEI_DATE: every page asks, and reading the settings copies the environment each time (3.7 s
- * of a 20k build); a build running over midnight keeps the day it started with.
- */
+/** The date the site is published as of (HONGHEI_DATE, or today in China). */
 export function siteDate(): IsoDate {
-  const env = process.env.HONGHEI_DATE;
-  if (dateCache && dateCache.env === env) return dateCache.date;
-  const date = publicationDate();
-  dateCache = { env, date };
-  return date;
+  return publicationDate();
 }
