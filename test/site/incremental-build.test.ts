@@ -10,23 +10,16 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCategories, loadPublisher } from '../../content/schema/index.ts';
 import {
   compareOutputs,
   describeDifference,
   filesUnder,
   sameOutput,
 } from '../../scripts/bench/lib/same-output.ts';
-import { generateRecords, GENERATOR_TODAY, publicRecords } from '../../scripts/lib/generate.ts';
-import { SAMPLE_ROOT } from '../fixtures/roots.ts';
-import { buildSite, contentRootWith } from './lib/build-site.ts';
+import { GENERATOR_TODAY, publicRecords } from '../../scripts/lib/generate.ts';
+import { buildSite, contentRootWith, sampleRecords } from './lib/build-site.ts';
 
-const records = generateRecords({
-  count: 300,
-  seed: 14,
-  categories: loadCategories(SAMPLE_ROOT),
-  publisher: loadPublisher(SAMPLE_ROOT),
-});
+const records = sampleRecords(300, 14);
 const today = GENERATOR_TODAY;
 const [added, changed, removed] = publicRecords(records, today);
 const root = contentRootWith(

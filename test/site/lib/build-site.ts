@@ -7,10 +7,22 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { loadCategories, loadPublisher } from '../../../content/schema/index.ts';
+import { generateRecords, type GeneratedRecord } from '../../../scripts/lib/generate.ts';
 import { PROJECT_ROOT, SAMPLE_ROOT } from '../../fixtures/roots.ts';
 
 const run = promisify(execFile);
 const projectRoot = PROJECT_ROOT;
+
+/** Generated records under the sample's publisher and categories (as `npm run generate`). */
+export function sampleRecords(count: number, seed: number): GeneratedRecord[] {
+  return generateRecords({
+    count,
+    seed,
+    categories: loadCategories(SAMPLE_ROOT),
+    publisher: loadPublisher(SAMPLE_ROOT),
+  });
+}
 
 /** A temporary content root with the sample's publisher and categories and the given files. */
 export function contentRootWith(files: Record<string, string>): string {
