@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkFile, type CheckFile } from '../../content/schema/index.ts';
 
 /** Bumped when what is stored changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 type Checked = ReturnType<CheckFile>;
 
@@ -50,6 +50,17 @@ function readCache(file: string, version: string): Entries {
   }
 }
 
+/**
+ * The part of a check that is kept: the record and the problems. The check also carries the
+ * parsed YAML document (with its line counter), which made the cache file several times larger
+ * and its serialisation 40 times slower (8.4 s of CPU at 20k records, against 0.2 s).
+ */
+function slim(check: Checked): Checked {
+  return check.record
+    ? { record: check.record, problems: check.problems }
+    : { problems: check.problems };
+}
+
 /** A cached record check, and how to save what this build checked. */
 export interface ValidationCache {
   checkFile: CheckFile;
@@ -72,7 +83,7 @@ export function validationCache(file: string, contentRoot: string): ValidationCa
       const found = old[key];
       if (found) stats.reused++;
       else stats.checked++;
-      return (used[key] = found ?? checkFile(path, text, context));
+      return (used[key] = found ?? slim(checkFile(path, text, context)));
     },
     save: () => {
       // Nothing new and nothing gone: the file already holds exactly these entries.
