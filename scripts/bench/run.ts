@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,5000 --skip floor,hugo,… --equivalence-max N …] (--help lists all)
+ * npm run bench [-- --sizes 1000,20000 --skip floor,hugo,… --equivalence-max N …] (--help lists all)
  *
  * For each record count: generate the records (registry generator, fixed seed), publish them with
  * the real pipeline (steps/publish.ts), build the framework floor and the Hugo + Pagefind
